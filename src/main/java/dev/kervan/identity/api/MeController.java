@@ -1,0 +1,43 @@
+package dev.kervan.identity.api;
+
+import dev.kervan.identity.internal.KervanPrincipal;
+import dev.kervan.identity.internal.UserAdministration;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/me")
+@Tag(name = "Users")
+class MeController {
+
+	private final UserAdministration administration;
+
+	MeController(UserAdministration administration) {
+		this.administration = administration;
+	}
+
+	record PasswordChange(@Nullable String currentPassword, @Nullable String newPassword) {
+	}
+
+	@GetMapping
+	@Operation(summary = "The calling user")
+	UserController.UserResource me(@AuthenticationPrincipal KervanPrincipal caller) {
+		return UserController.UserResource.of(administration.get(caller.id()));
+	}
+
+	@PostMapping("/password")
+	@Operation(summary = "Change one's own password, proving the current one")
+	ResponseEntity<Void> changePassword(@AuthenticationPrincipal KervanPrincipal caller,
+			@RequestBody PasswordChange request) {
+		administration.changeOwnPassword(caller.id(), request.currentPassword(), request.newPassword());
+		return ResponseEntity.noContent().build();
+	}
+}

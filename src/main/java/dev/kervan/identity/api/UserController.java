@@ -1,0 +1,132 @@
+package dev.kervan.identity.api;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import dev.kervan.identity.Role;
+import dev.kervan.identity.internal.UserAccount;
+import dev.kervan.identity.internal.UserAdministration;
+import dev.kervan.identity.internal.UserAdministration.NewUser;
+import dev.kervan.identity.internal.UserAdministration.UserChanges;
+import dev.kervan.identity.internal.UserQueries;
+import dev.kervan.platform.AuditEntry;
+import dev.kervan.platform.AuditTrail;
+import dev.kervan.platform.ExpectedVersion;
+import dev.kervan.platform.KeysetPage;
+import dev.kervan.platform.PageLimit;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/users")
+@PreAuthorize("hasRole('ADMIN')")
+@Tag(name = "Users")
+class UserController {
+
+	private final UserAdministration administration;
+	private final UserQueries queries;
+	private final AuditTrail audit;
+
+	UserController(UserAdministration administration, UserQueries queries, AuditTrail audit) {
+		this.administration = administration;
+		this.queries = queries;
+		this.audit = audit;
+	}
+
+	record UserResource(long id, String username, String displayName, @Nullable String email, String language,
+			String calendar, boolean active, Set<Role> roles, Instant createdAt, Instant updatedAt, long version) {
+
+		static UserResource of(UserAccount user) {
+			return new UserResource(user.id(), user.username(), user.displayName(), user.email(),
+					user.language().getLanguage(), user.calendar().name(), user.active(), user.roles(), user.createdAt(),
+					user.updatedAt(), user.version());
+		}
+	}
+
+	record UserListItem(long id, String username, String displayName, @Nullable String email, String language,
+			boolean active, Set<Role> roles, Instant createdAt, long version) {
+	}
+
+	record CreateUser(@Nullable String username, @Nullable String displayName, @Nullable String email,
+			@Nullable String language, @Nullable String calendar, @Nullable Set<Role> roles, @Nullable String password) {
+	}
+
+	record UpdateUser(@Nullable String displayName, @Nullable String email, @Nullable String language,
+			@Nullable String calendar, @Nullable Set<Role> roles, @Nullable Boolean active, @Nullable Long version) {
+	}
+
+	record NewPassword(@Nullable String password) {
+	}
+
+	@GetMapping
+	@Operation(summary = "Users, filtered and paged by cursor",
+			description = "q searches name, user name and email; status is active or inactive; sort is username, name or newest.")
+	KeysetPage<UserListItem> list(@RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable Role role, @RequestParam(required = false) @Nullable String status,
+			@RequestParam(required = false) @Nullable String sort, @RequestParam(required = false) @Nullable String cursor,
+			@RequestParam(required = false) @Nullable Integer limit) {
+		return queries
+			.page(new UserQueries.Filter(q, role, status), UserQueries.Sort.of(sort), cursor, PageLimit.of(limit))
+			.map(row -> new UserListItem(row.id(), row.username(), row.displayName(), row.email(), row.language(),
+					row.active(), row.roles(), row.createdAt(), row.version()));
+	}
+
+	@PostMapping
+	@Operation(summary = "Create a user")
+	ResponseEntity<UserResource> create(@RequestBody CreateUser request) {
+		UserAccount user = administration.create(new NewUser(request.username(), request.displayName(), request.email(),
+				request.language(), request.calendar(), request.roles(), request.password()));
+		return ResponseEntity.created(URI.create("/api/v1/users/" + user.id()))
+			.eTag(ExpectedVersion.etag(user.version()))
+			.body(UserResource.of(user));
+	}
+
+	@GetMapping("/{id}")
+	ResponseEntity<UserResource> get(@PathVariable long id) {
+		UserAccount user = administration.get(id);
+		return ResponseEntity.ok().eTag(ExpectedVersion.etag(user.version())).body(UserResource.of(user));
+	}
+
+	@PatchMapping("/{id}")
+	@Operation(summary = "Change a user",
+			description = "Only the fields given change. Send the version you read, in If-Match or as version: a stale one is refused (412 or 409).")
+	ResponseEntity<UserResource> update(@PathVariable long id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+			@RequestBody UpdateUser request) {
+		UserAccount user = administration.update(id, ExpectedVersion.of(ifMatch, request.version()),
+				new UserChanges(request.displayName(), request.email(), request.language(), request.calendar(),
+						request.roles(), request.active()));
+		return ResponseEntity.ok().eTag(ExpectedVersion.etag(user.version())).body(UserResource.of(user));
+	}
+
+	@PutMapping("/{id}/password")
+	@Operation(summary = "Set a new password for a user; their sessions end")
+	ResponseEntity<Void> setPassword(@PathVariable long id, @RequestBody NewPassword request) {
+		administration.setPassword(id, request.password());
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/{id}/history")
+	@Operation(summary = "Who changed what on the user, newest first")
+	KeysetPage<AuditEntry> history(@PathVariable long id) {
+		administration.get(id);
+		List<AuditEntry> entries = audit.history("user", id);
+		return new KeysetPage<>(entries, null);
+	}
+}

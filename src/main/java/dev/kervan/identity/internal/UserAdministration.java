@@ -1,0 +1,232 @@
+package dev.kervan.identity.internal;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import dev.kervan.identity.Role;
+import dev.kervan.platform.Actor;
+import dev.kervan.platform.AuditTrail;
+import dev.kervan.platform.DisplayCalendar;
+import dev.kervan.platform.DomainException;
+import dev.kervan.platform.ErrorKind;
+import dev.kervan.platform.ExpectedVersion;
+import dev.kervan.platform.FieldViolation;
+import dev.kervan.platform.InvalidInputException;
+import dev.kervan.platform.Languages;
+import dev.kervan.platform.RecordNotFoundException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Creating and changing users, for the admin pages, the API and the users themselves. Every change is
+ * checked, audited, and refused as a whole when any part is wrong. A user who loses access (deactivated, or a
+ * role taken away) is logged out everywhere at once.
+ */
+@Service
+public class UserAdministration {
+
+	static final String RECORD_TYPE = "user";
+
+	private final UserAccounts users;
+	private final PasswordEncoder passwords;
+	private final AuditTrail audit;
+	private final FindByIndexNameSessionRepository<?> sessions;
+	private final Clock clock;
+
+	UserAdministration(UserAccounts users, PasswordEncoder passwords, AuditTrail audit,
+			FindByIndexNameSessionRepository<?> sessions, Clock clock) {
+		this.users = users;
+		this.passwords = passwords;
+		this.audit = audit;
+		this.sessions = sessions;
+		this.clock = clock;
+	}
+
+	/** A user to create; {@code language} and {@code calendar} default to English and Gregorian. */
+	public record NewUser(@Nullable String username, @Nullable String displayName, @Nullable String email,
+			@Nullable String language, @Nullable String calendar, @Nullable Set<Role> roles, @Nullable String password) {
+	}
+
+	/**
+	 * Changes to a user; {@code null} leaves a field as it is, a blank email removes it.
+	 */
+	public record UserChanges(@Nullable String displayName, @Nullable String email, @Nullable String language,
+			@Nullable String calendar, @Nullable Set<Role> roles, @Nullable Boolean active) {
+	}
+
+	public UserAccount get(long id) {
+		return users.findById(id).orElseThrow(() -> new RecordNotFoundException(RECORD_TYPE, id));
+	}
+
+	@Transactional
+	public UserAccount create(NewUser request) {
+		var violations = new ArrayList<FieldViolation>();
+		String username = UserRules.normalizeUsername(request.username());
+		String email = UserRules.normalizeEmail(request.email());
+		Locale language = language(request.language(), violations);
+		DisplayCalendar calendar = calendar(request.calendar(), violations);
+		var profile = new UserProfile(username, strip(request.displayName()), email, language, calendar);
+		violations.addAll(UserRules.checkProfile(profile));
+		Set<Role> roles = request.roles() == null ? Set.of() : request.roles();
+		violations.addAll(UserRules.checkRoles(roles));
+		violations.addAll(PasswordPolicy.check("password", request.password(), username, email));
+		throwIfAny(violations);
+		if (users.usernameTaken(username)) {
+			throw new DomainException(ErrorKind.CONFLICT, "error.user.username-taken", username);
+		}
+		if (email != null && users.emailTaken(email, -1)) {
+			throw new DomainException(ErrorKind.CONFLICT, "error.user.email-taken", email);
+		}
+		UserAccount user;
+		try {
+			user = users.save(UserAccount.create(profile, roles, passwords.encode(request.password()), clock.instant()));
+		}
+		catch (DuplicateKeyException e) {
+			// Somebody took the name or email between the check above and this insert.
+			throw new DomainException(ErrorKind.CONFLICT, "error.user.username-taken", username);
+		}
+		audit.created(RECORD_TYPE, user.id(), user.auditSnapshot());
+		return user;
+	}
+
+	@Transactional
+	public UserAccount update(long id, ExpectedVersion expected, UserChanges changes) {
+		UserAccount user = get(id);
+		expected.verify(RECORD_TYPE, id, user.version());
+		Map<String, Object> before = user.auditSnapshot();
+		var violations = new ArrayList<FieldViolation>();
+		String displayName = changes.displayName() == null ? user.displayName() : strip(changes.displayName());
+		String email = changes.email() == null ? user.email() : UserRules.normalizeEmail(changes.email());
+		Locale language = changes.language() == null ? user.language() : language(changes.language(), violations);
+		DisplayCalendar calendar = changes.calendar() == null ? user.calendar() : calendar(changes.calendar(), violations);
+		UserRules.checkDescription(displayName, email, violations);
+		Set<Role> roles = changes.roles() == null ? user.roles() : changes.roles();
+		violations.addAll(UserRules.checkRoles(roles));
+		throwIfAny(violations);
+		boolean active = changes.active() == null ? user.active() : changes.active();
+		guardAgainstLockout(user, roles, active);
+		if (email != null && users.emailTaken(email, id)) {
+			throw new DomainException(ErrorKind.CONFLICT, "error.user.email-taken", email);
+		}
+		boolean losesAccess = (user.active() && !active) || !roles.containsAll(user.roles());
+		user.changeProfile(displayName, email, language, calendar, clock.instant());
+		user.assignRoles(roles);
+		if (active != user.active()) {
+			if (active) {
+				user.activate(clock.instant());
+			}
+			else {
+				user.deactivate(clock.instant());
+			}
+		}
+		UserAccount saved = users.save(user);
+		audit.updated(RECORD_TYPE, id, before, saved.auditSnapshot());
+		if (losesAccess) {
+			logOutEverywhereAfterCommit(saved.username());
+		}
+		return saved;
+	}
+
+	/** An administrator sets a new password, e.g. for a user who forgot theirs. */
+	@Transactional
+	public void setPassword(long id, @Nullable String newPassword) {
+		UserAccount user = get(id);
+		throwIfAny(PasswordPolicy.check("password", newPassword, user.username(), user.email()));
+		user.changePassword(passwords.encode(newPassword), clock.instant());
+		users.save(user);
+		audit.updated(RECORD_TYPE, id, Map.of("password", "-"), Map.of("password", "changed"));
+		logOutEverywhereAfterCommit(user.username());
+	}
+
+	/** Users change their own password by proving they know the current one. */
+	@Transactional
+	public void changeOwnPassword(long id, @Nullable String currentPassword, @Nullable String newPassword) {
+		UserAccount user = get(id);
+		if (currentPassword == null || !passwords.matches(currentPassword, user.passwordHash())) {
+			throw InvalidInputException.of("currentPassword", "error.password.current-wrong");
+		}
+		var violations = PasswordPolicy.check("newPassword", newPassword, user.username(), user.email());
+		if (violations.isEmpty() && currentPassword.equals(newPassword)) {
+			violations = List.of(new FieldViolation("newPassword", "error.password.unchanged"));
+		}
+		throwIfAny(violations);
+		user.changePassword(passwords.encode(newPassword), clock.instant());
+		users.save(user);
+		audit.updated(RECORD_TYPE, id, Map.of("password", "-"), Map.of("password", "changed"));
+	}
+
+	/** Users keep the language they last chose. */
+	@Transactional
+	public void rememberLanguage(long id, Locale language) {
+		users.findById(id).filter(user -> !user.language().equals(language)).ifPresent(user -> {
+			Map<String, Object> before = user.auditSnapshot();
+			user.changeLanguage(language, clock.instant());
+			users.save(user);
+			audit.updated(RECORD_TYPE, id, before, user.auditSnapshot());
+		});
+	}
+
+	private void guardAgainstLockout(UserAccount user, Set<Role> roles, boolean active) {
+		boolean isAdminNow = user.active() && user.roles().contains(Role.ADMIN);
+		boolean staysAdmin = active && roles.contains(Role.ADMIN);
+		if (isAdminNow && !staysAdmin && users.countOtherActiveAdmins(user.id()) == 0) {
+			throw new DomainException(ErrorKind.CONFLICT, "error.user.last-admin");
+		}
+		boolean self = Actor.current().map(actor -> actor.id() == user.id()).orElse(false);
+		if (self && !active) {
+			throw new DomainException(ErrorKind.CONFLICT, "error.user.deactivate-self");
+		}
+	}
+
+	private void logOutEverywhereAfterCommit(String username) {
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				sessions.findByPrincipalName(username).keySet().forEach(sessions::deleteById);
+			}
+		});
+	}
+
+	private static Locale language(@Nullable String tag, List<FieldViolation> violations) {
+		if (tag == null || tag.isBlank()) {
+			return Languages.ENGLISH;
+		}
+		return Languages.supported(tag).orElseGet(() -> {
+			violations.add(new FieldViolation("language", "error.user.language-unsupported", tag));
+			return Languages.ENGLISH;
+		});
+	}
+
+	private static DisplayCalendar calendar(@Nullable String name, List<FieldViolation> violations) {
+		if (name == null || name.isBlank()) {
+			return DisplayCalendar.GREGORIAN;
+		}
+		try {
+			return DisplayCalendar.valueOf(name.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException e) {
+			violations.add(new FieldViolation("calendar", "error.user.calendar-unsupported", name));
+			return DisplayCalendar.GREGORIAN;
+		}
+	}
+
+	private static String strip(@Nullable String text) {
+		return text == null ? "" : text.strip();
+	}
+
+	private static void throwIfAny(List<FieldViolation> violations) {
+		if (!violations.isEmpty()) {
+			throw new InvalidInputException(violations);
+		}
+	}
+}

@@ -1,0 +1,108 @@
+package dev.kervan.platform;
+
+import java.time.temporal.TemporalAccessor;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The history of every business record: modules report creates, updates and deletes with a snapshot of the
+ * record's fields, and the trail keeps one line per changed field, in the same transaction as the change, so a
+ * change that rolls back leaves no history either. All lines of one change carry the transaction's start time
+ * ({@code now()}), which lets a page group them. Snapshots must never hold secrets such as password hashes.
+ */
+@Service
+public class AuditTrail {
+
+	private static final int HISTORY_LIMIT = 500;
+
+	private final JdbcClient jdbc;
+
+	AuditTrail(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void created(String recordType, Object recordId, Map<String, ?> values) {
+		new TreeMap<>(values).forEach((field, value) -> {
+			if (value != null) {
+				insert(recordType, recordId, AuditEntry.Action.CREATE, field, null, text(value));
+			}
+		});
+	}
+
+	/** Records the fields whose value differs between the two snapshots; nothing when none does. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void updated(String recordType, Object recordId, Map<String, ?> before, Map<String, ?> after) {
+		var fields = new TreeMap<String, Object>(before);
+		fields.putAll(after);
+		fields.keySet().forEach(field -> {
+			String old = text(before.get(field));
+			String current = text(after.get(field));
+			if (!Objects.equals(old, current)) {
+				insert(recordType, recordId, AuditEntry.Action.UPDATE, field, old, current);
+			}
+		});
+	}
+
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void deleted(String recordType, Object recordId, Map<String, ?> values) {
+		new TreeMap<>(values).forEach((field, value) -> {
+			if (value != null) {
+				insert(recordType, recordId, AuditEntry.Action.DELETE, field, text(value), null);
+			}
+		});
+	}
+
+	/** The record's history, newest first. */
+	public List<AuditEntry> history(String recordType, Object recordId) {
+		return jdbc.sql("""
+				select id, occurred_at, actor_id, actor_name, record_type, record_id, action, field, old_value, new_value
+				from audit_log where record_type = :type and record_id = :id
+				order by id desc limit :limit""")
+			.param("type", recordType)
+			.param("id", String.valueOf(recordId))
+			.param("limit", HISTORY_LIMIT)
+			.query((rs, n) -> new AuditEntry(rs.getLong("id"), rs.getObject("occurred_at", java.time.OffsetDateTime.class).toInstant(),
+					(Long) rs.getObject("actor_id"), rs.getString("actor_name"), rs.getString("record_type"),
+					rs.getString("record_id"), AuditEntry.Action.valueOf(rs.getString("action")), rs.getString("field"),
+					rs.getString("old_value"), rs.getString("new_value")))
+			.list();
+	}
+
+	private void insert(String recordType, Object recordId, AuditEntry.Action action, String field,
+			@Nullable String oldValue, @Nullable String newValue) {
+		var actor = Actor.current();
+		jdbc.sql("""
+				insert into audit_log (occurred_at, actor_id, actor_name, record_type, record_id, action, field, old_value, new_value)
+				values (now(), :actorId, :actorName, :type, :id, :action, :field, :old, :new)""")
+			.param("actorId", actor.map(Actor::id).orElse(null))
+			.param("actorName", actor.map(Actor::username).orElse("system"))
+			.param("type", recordType)
+			.param("id", String.valueOf(recordId))
+			.param("action", action.name())
+			.param("field", field)
+			.param("old", oldValue)
+			.param("new", newValue)
+			.update();
+	}
+
+	private static @Nullable String text(@Nullable Object value) {
+		return switch (value) {
+			case null -> null;
+			case Collection<?> values -> values.stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
+			case TemporalAccessor temporal -> temporal.toString();
+			case java.math.BigDecimal decimal -> decimal.toPlainString();
+			default -> value.toString();
+		};
+	}
+}

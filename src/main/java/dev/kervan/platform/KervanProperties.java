@@ -1,0 +1,34 @@
+package dev.kervan.platform;
+
+import java.nio.file.Path;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings shared by all modules, bound from {@code kervan.*}.
+ *
+ * @param dataDir where the embedded database, attachments and the initial admin password live
+ * @param demo whether modules load their demonstration data at start
+ * @param attachments limits and storage of uploaded files
+ */
+@ConfigurationProperties("kervan")
+public record KervanProperties(
+		@DefaultValue("./data") Path dataDir,
+		@DefaultValue("false") boolean demo,
+		@DefaultValue Attachments attachments) {
+
+	/**
+	 * @param maxSize the largest file accepted
+	 * @param storage {@code disk} (under the data directory) or {@code database}; unset means disk with the
+	 * embedded database and database with an external one, so that several instances see the same files
+	 */
+	public record Attachments(@DefaultValue("20MB") DataSize maxSize, @Nullable String storage) {
+	}
+
+	public Path absoluteDataDir() {
+		return dataDir.toAbsolutePath().normalize();
+	}
+}

@@ -1,0 +1,20 @@
+package dev.kervan.platform.database;
+
+import java.nio.file.Path;
+
+/**
+ * Another Kervan already runs on this data directory.
+ */
+class DataDirectoryInUseException extends RuntimeException {
+
+	private final Path dataDirectory;
+
+	DataDirectoryInUseException(Path dataDirectory, Throwable cause) {
+		super("Another Kervan is already using the data directory " + dataDirectory, cause);
+		this.dataDirectory = dataDirectory;
+	}
+
+	Path dataDirectory() {
+		return dataDirectory;
+	}
+}

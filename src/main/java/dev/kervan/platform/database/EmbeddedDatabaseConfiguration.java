@@ -1,0 +1,104 @@
+package dev.kervan.platform.database;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.kervan.platform.KervanProperties;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The embedded PostgreSQL that serves Kervan when no external database is configured ({@code KERVAN_DB_URL}
+ * unset). Its files live in {@code <data>/postgres} and survive restarts; a second Kervan on the same data
+ * directory stops with a clear message instead of touching them.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.datasource.url:}'.isBlank()")
+class EmbeddedDatabaseConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+	static final String DATABASE = "kervan";
+
+	@Bean(destroyMethod = "close")
+	EmbeddedPostgres embeddedPostgres(KervanProperties properties) {
+		Path dataDirectory = properties.absoluteDataDir();
+		Path files = dataDirectory.resolve("postgres");
+		try {
+			Files.createDirectories(files);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Cannot create the data directory " + files, e);
+		}
+		try {
+			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+				.setDataDirectory(files)
+				.setCleanDataDirectory(false)
+				.setPGStartupWait(Duration.ofSeconds(60))
+				.setLocaleConfig("encoding", "UTF8")
+				.setLocaleConfig("locale", "C")
+				.setServerConfig("listen_addresses", "localhost")
+				.setServerConfig("max_connections", "100")
+				.setServerConfig("shared_buffers", "128MB")
+				.setServerConfig("fsync", "on")
+				.start();
+			log.info("Embedded PostgreSQL serves {} on port {}", files, postgres.getPort());
+			return postgres;
+		}
+		catch (IllegalStateException | IOException e) {
+			if (isLockConflict(e)) {
+				throw new DataDirectoryInUseException(dataDirectory, e);
+			}
+			throw new IllegalStateException("The embedded PostgreSQL in " + files + " did not start", e);
+		}
+	}
+
+	@Bean
+	DataSource dataSource(EmbeddedPostgres postgres) {
+		createDatabaseIfMissing(postgres);
+		var config = new HikariConfig();
+		config.setJdbcUrl(postgres.getJdbcUrl("postgres", DATABASE));
+		config.setUsername("postgres");
+		config.setPoolName("kervan");
+		config.setMaximumPoolSize(20);
+		config.setMinimumIdle(2);
+		return new HikariDataSource(config);
+	}
+
+	private static void createDatabaseIfMissing(EmbeddedPostgres postgres) {
+		try (Connection connection = postgres.getPostgresDatabase().getConnection();
+				var exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+			exists.setString(1, DATABASE);
+			if (!exists.executeQuery().next()) {
+				try (var create = connection.createStatement()) {
+					create.execute("create database " + DATABASE + " encoding 'UTF8' template template0");
+				}
+			}
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("Cannot create the database '" + DATABASE + "'", e);
+		}
+	}
+
+	private static boolean isLockConflict(Throwable failure) {
+		for (Throwable t = failure; t != null; t = t.getCause()) {
+			String message = String.valueOf(t.getMessage());
+			if (message.contains("could not lock") || message.contains("lock file") || t instanceof java.nio.channels.OverlappingFileLockException) {
+				return true;
+			}
+		}
+		return false;
+	}
+}

@@ -1,0 +1,43 @@
+package dev.kervan.platform.web;
+
+import java.util.List;
+
+import dev.kervan.platform.SearchProvider;
+import dev.kervan.platform.SearchProvider.SearchHit;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The start page and the global search, which asks every module's {@link SearchProvider}.
+ */
+@Controller
+class HomeController {
+
+	private static final int HITS_PER_PROVIDER = 8;
+
+	private final List<SearchProvider> providers;
+
+	HomeController(List<SearchProvider> providers) {
+		this.providers = providers;
+	}
+
+	@GetMapping("/")
+	String home() {
+		return "platform/home";
+	}
+
+	@GetMapping("/search")
+	String search(@RequestParam(name = "q", defaultValue = "") String query,
+			@RequestHeader(name = "HX-Target", required = false) String htmxTarget, Model model) {
+		String trimmed = query.strip();
+		List<SearchHit> hits = trimmed.isEmpty() ? List.of()
+				: providers.stream().flatMap(p -> p.search(trimmed, HITS_PER_PROVIDER).stream()).toList();
+		model.addAttribute("q", trimmed);
+		model.addAttribute("hits", hits);
+		// The search box in the top bar asks for the results alone, to show them under itself.
+		return "search-results".equals(htmxTarget) ? "platform/search :: search-results" : "platform/search";
+	}
+}

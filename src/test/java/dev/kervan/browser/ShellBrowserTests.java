@@ -1,0 +1,146 @@
+package dev.kervan.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.LoadState;
+import dev.kervan.support.KervanIntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The main journey of the shell in the system's Chromium: log in, create a user, switch to Persian, log out.
+ */
+class ShellBrowserTests extends KervanIntegrationTest {
+
+	private static Playwright playwright;
+	private static Browser browser;
+
+	@BeforeAll
+	static void startBrowser() {
+		playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+		browser = playwright.chromium()
+			.launch(new BrowserType.LaunchOptions().setExecutablePath(chromium())
+				.setHeadless(true)
+				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+						"--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (browser != null) {
+			browser.close();
+		}
+		if (playwright != null) {
+			playwright.close();
+		}
+	}
+
+	@Test
+	void logInCreateAUserSwitchToPersianAndLogOut() {
+		String administrator = "chief" + System.nanoTime() % 1_000_000;
+		api.post("/api/v1/users", Map.of("username", administrator, "displayName", "Chief Browser", "language", "en",
+				"roles", List.of("ADMIN"), "password", "a long enough password"))
+			.bearer(api.token("admin", ADMIN_PASSWORD))
+			.send();
+		try (var context = browser.newContext(new Browser.NewContextOptions().setLocale("en-US"))) {
+			Page page = context.newPage();
+			page.navigate(api.base() + "/login");
+			page.fill("#username", administrator);
+			page.fill("#password", "a long enough password");
+			page.click("#login-form button[type=submit]");
+			assertThat(page.locator("#user-menu")).containsText("Chief Browser");
+			page.waitForLoadState(LoadState.LOAD);
+
+			// The sidebar leads to the users; "/" focuses the global search.
+			page.keyboard().press("/");
+			assertThat(page.locator("#global-search")).isFocused();
+			page.click(".kervan-sidebar a[href='/admin/users']");
+			assertThat(page).hasURL(api.base() + "/admin/users");
+			page.click("#new-user");
+
+			// A first attempt with a short password is refused next to the field.
+			String username = "browser" + System.nanoTime() % 1_000_000;
+			page.fill("#username", username);
+			page.fill("#displayName", "Leyla Karaca");
+			page.fill("#email", username + "@example.com");
+			page.fill("#password", "short");
+			page.check("input[name=roles][value=SALESPERSON]");
+			page.click("#user-form button[type=submit]");
+			assertThat(page.locator("#password-error")).containsText("At least 10 characters");
+
+			page.fill("#password", "a long enough password");
+			page.click("#user-form button[type=submit]");
+			assertThat(page.locator("h1")).containsText("Leyla Karaca");
+			assertThat(page.locator(".alert-success")).isVisible();
+			page.click("#history-tab");
+			assertThat(page.locator("#history")).containsText("Leyla Karaca");
+
+			// Persian: right to left, in Persian, and remembered.
+			page.click("#language-menu");
+			page.click("a[data-lang=fa]");
+			assertThat(page.locator("html")).hasAttribute("dir", "rtl");
+			assertThat(page.locator("html")).hasAttribute("lang", "fa");
+			assertThat(page.locator("h1")).containsText("Leyla Karaca");
+			assertThat(page.locator(".nav-tabs")).containsText("تاریخچه");
+			String stylesheet = page.locator("link[rel=stylesheet]").first().getAttribute("href");
+			assertThat(stylesheet).contains("bootstrap.rtl");
+			screenshot(page, "user-fa.png");
+
+			page.navigate(api.base() + "/admin/users");
+			assertThat(page.locator("html")).hasAttribute("dir", "rtl");
+			screenshot(page, "users-fa.png");
+
+			page.click("#user-menu");
+			page.click("#logout");
+			assertThat(page).hasURL(api.base() + "/login?logout");
+			page.navigate(api.base() + "/admin/users");
+			assertThat(page).hasURL(api.base() + "/login");
+		}
+	}
+
+	@Test
+	void theShellWorksOnAPhone() {
+		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844).setIsMobile(true))) {
+			Page page = context.newPage();
+			page.navigate(api.base() + "/login?lang=en");
+			page.fill("#username", "admin");
+			page.fill("#password", ADMIN_PASSWORD);
+			page.click("#login-form button[type=submit]");
+			assertThat(page.locator(".kervan-sidebar a[href='/admin/users']")).not().isVisible();
+			page.click("button[data-bs-target='#sidebar']");
+			assertThat(page.locator(".kervan-sidebar a[href='/admin/users']")).isVisible();
+			screenshot(page, "phone-menu.png");
+		}
+	}
+
+	private static void screenshot(Page page, String name) {
+		try {
+			Path folder = Files.createDirectories(Path.of("target", "screenshots"));
+			page.screenshot(new Page.ScreenshotOptions().setPath(folder.resolve(name)).setFullPage(true));
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
+
+	private static Path chromium() {
+		for (String candidate : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")) {
+			if (Files.isExecutable(Paths.get(candidate))) {
+				return Paths.get(candidate);
+			}
+		}
+		throw new IllegalStateException("The browser tests need Chromium at /usr/bin/chromium; ./kervan test installs it.");
+	}
+}

@@ -1,0 +1,195 @@
+package dev.kervan.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import dev.kervan.support.Api.Response;
+import dev.kervan.support.Browserless;
+import dev.kervan.support.KervanIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.kervan.KervanApplication;
+import org.springframework.beans.factory.annotation.Autowired;
+import javax.sql.DataSource;
+
+/**
+ * People's side of security and the shell: form login with CSRF, sessions in PostgreSQL, roles on pages,
+ * languages, error pages.
+ */
+class PagesIntegrationTests extends KervanIntegrationTest {
+
+	@Autowired
+	private DataSource dataSource;
+
+	@Test
+	void anonymousVisitorsAreSentToTheLoginPage() {
+		Response response = new Browserless(api.base()).get("/admin/users");
+		assertThat(response.status()).isEqualTo(302);
+		assertThat(response.header("Location").orElseThrow()).endsWith("/login");
+	}
+
+	@Test
+	void loginWithTheFormOpensTheStartPageAndStoresTheSessionInPostgres() {
+		Browserless browser = new Browserless(api.base()).loggedInAs("admin", ADMIN_PASSWORD);
+		Response home = browser.get("/");
+		assertThat(home.status()).isEqualTo(200);
+		assertThat(home.body()).contains("Administrator", "id=\"global-search\"", "href=\"/admin/users\"");
+		long sessions = jdbc.sql("select count(*) from spring_session where principal_name = 'admin'").query(Long.class).single();
+		assertThat(sessions).isPositive();
+	}
+
+	@Test
+	void aFormWithoutItsCsrfTokenIsRefused() {
+		Browserless browser = new Browserless(api.base()).loggedInAs("admin", ADMIN_PASSWORD);
+		Response response = browser.post("/admin/users", Map.of("username", "csrfless", "displayName", "No token"));
+		assertThat(response.status()).isEqualTo(403);
+		assertThat(jdbc.sql("select count(*) from app_user where username = 'csrfless'").query(Long.class).single()).isZero();
+		Response login = new Browserless(api.base()).post("/login", Map.of("username", "admin", "password", ADMIN_PASSWORD));
+		assertThat(login.status()).isEqualTo(403);
+	}
+
+	@Test
+	void aWrongPasswordShowsTheLoginPageAgain() {
+		Response response = new Browserless(api.base()).submitLogin("admin", "not the password");
+		assertThat(response.status()).isEqualTo(302);
+		assertThat(response.header("Location").orElseThrow()).endsWith("/login?error");
+	}
+
+	@Test
+	void logoutEndsTheSession() {
+		Browserless browser = new Browserless(api.base()).loggedInAs("admin", ADMIN_PASSWORD);
+		Response home = browser.get("/");
+		Response logout = browser.post("/logout", Map.of("_csrf", Browserless.csrfOf(home.body())));
+		assertThat(logout.header("Location").orElseThrow()).endsWith("/login?logout");
+		assertThat(browser.get("/").status()).isEqualTo(302);
+	}
+
+	@Test
+	void staffWithoutTheAdminRoleSeeAForbiddenPageInTheirLanguage() {
+		String admin = api.token("admin", ADMIN_PASSWORD);
+		String username = "plain" + System.nanoTime() % 1_000_000;
+		api.post("/api/v1/users", Map.of("username", username, "displayName", "Plain", "language", "tr", "roles",
+				java.util.List.of("SALESPERSON"), "password", "a long enough password")).bearer(admin).send();
+		Browserless browser = new Browserless(api.base()).loggedInAs(username, "a long enough password");
+		Response forbidden = browser.get("/admin/users");
+		assertThat(forbidden.status()).isEqualTo(403);
+		assertThat(forbidden.body()).contains("Bu sayfayı açma yetkiniz yok").contains("lang=\"tr\"");
+		Response home = browser.get("/");
+		assertThat(home.status()).isEqualTo(200);
+		assertThat(home.body()).doesNotContain("href=\"/admin/users\"");
+	}
+
+	@Test
+	void portalUsersCannotOpenStaffPages() {
+		String admin = api.token("admin", ADMIN_PASSWORD);
+		String username = "portal" + System.nanoTime() % 1_000_000;
+		api.post("/api/v1/users", Map.of("username", username, "displayName", "Customer person", "roles",
+				java.util.List.of("PORTAL"), "password", "a long enough password")).bearer(admin).send();
+		Browserless browser = new Browserless(api.base()).loggedInAs(username, "a long enough password");
+		assertThat(browser.get("/").status()).isEqualTo(403);
+		assertThat(browser.get("/profile").status()).isEqualTo(403);
+	}
+
+	@Test
+	void theLanguageSwitchWorksOnEveryPageAndPersianIsRightToLeft() {
+		Browserless browser = new Browserless(api.base());
+		Response persian = browser.get("/login?lang=fa");
+		assertThat(persian.body()).contains("<html lang=\"fa\" dir=\"rtl\">", "bootstrap.rtl.min.css", "ورود");
+		Response remembered = browser.get("/login");
+		assertThat(remembered.body()).contains("dir=\"rtl\"");
+		Response turkish = browser.get("/login?lang=tr");
+		assertThat(turkish.body()).contains("<html lang=\"tr\" dir=\"ltr\">", "Giriş yap");
+		Response unknown = browser.get("/login?lang=xx");
+		assertThat(unknown.body()).contains("lang=\"tr\"");
+	}
+
+	@Test
+	void theBrowsersLanguageIsTheDefault() {
+		Response response = new Browserless(api.base()).get("/login", "fa-IR,fa;q=0.9,en;q=0.5");
+		assertThat(response.body()).contains("dir=\"rtl\"");
+		Response german = new Browserless(api.base()).get("/login", "de-DE");
+		assertThat(german.body()).contains("lang=\"en\"");
+	}
+
+	@Test
+	void aLoggedInUsersLanguageChoiceIsRememberedForTheirNextSession() {
+		String admin = api.token("admin", ADMIN_PASSWORD);
+		String username = "lang" + System.nanoTime() % 1_000_000;
+		api.post("/api/v1/users", Map.of("username", username, "displayName", "Language", "roles",
+				java.util.List.of("MARKETING"), "password", "a long enough password")).bearer(admin).send();
+		Browserless first = new Browserless(api.base()).loggedInAs(username, "a long enough password");
+		first.get("/?lang=fa");
+		String language = jdbc.sql("select language from app_user where username = :u").param("u", username)
+			.query(String.class).single();
+		assertThat(language).isEqualTo("fa");
+		Browserless second = new Browserless(api.base()).loggedInAs(username, "a long enough password");
+		assertThat(second.get("/").body()).contains("dir=\"rtl\"");
+	}
+
+	@Test
+	void errorPagesAreFriendlyAndTranslated() {
+		String admin = api.token("admin", ADMIN_PASSWORD);
+		String username = "errors" + System.nanoTime() % 1_000_000;
+		api.post("/api/v1/users", Map.of("username", username, "displayName", "Error pages", "roles",
+				java.util.List.of("ACCOUNTANT"), "password", "a long enough password")).bearer(admin).send();
+		Browserless browser = new Browserless(api.base()).loggedInAs(username, "a long enough password");
+		Response english = browser.get("/no/such/page");
+		assertThat(english.status()).isEqualTo(404);
+		assertThat(english.body()).contains("Page not found").doesNotContain("Whitelabel", "Exception");
+		browser.get("/?lang=fa");
+		Response persian = browser.get("/no/such/page");
+		assertThat(persian.body()).contains("صفحه یافت نشد", "dir=\"rtl\"");
+	}
+
+	@Test
+	void anAdministratorManagesUsersThroughThePages() {
+		Browserless browser = new Browserless(api.base()).loggedInAs("admin", ADMIN_PASSWORD);
+		String username = "paged" + System.nanoTime() % 1_000_000;
+		Response invalid = browser.submit("/admin/users/new", "/admin/users",
+				Map.of("username", username, "displayName", "", "password", "short", "language", "en", "calendar", "GREGORIAN"));
+		assertThat(invalid.status()).isEqualTo(422);
+		assertThat(invalid.body()).contains("is-invalid", "At least 10 characters.", "Choose at least one role.");
+		assertThat(jdbc.sql("select count(*) from app_user where username = :u").param("u", username).query(Long.class).single())
+			.isZero();
+
+		Response created = browser.submit("/admin/users/new", "/admin/users", Map.of("username", username, "displayName",
+				"Paged <b>User</b>", "password", "a long enough password", "language", "tr", "calendar", "GREGORIAN",
+				"roles", "WAREHOUSE"));
+		assertThat(created.status()).isEqualTo(302);
+		String location = created.header("Location").orElseThrow();
+		Response page = browser.get(location.replace(api.base(), ""));
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("Paged &lt;b&gt;User&lt;/b&gt;").doesNotContain("Paged <b>User</b>");
+
+		Response list = browser.get("/admin/users?q=" + username);
+		assertThat(list.body()).contains(username);
+		Response export = browser.get("/admin/users/export?format=csv&q=" + username);
+		assertThat(export.status()).isEqualTo(200);
+		assertThat(export.header("Content-Type").orElseThrow()).startsWith("text/csv");
+		assertThat(export.body()).contains(username, "Warehouse");
+	}
+
+	@Test
+	void sessionsAreSharedByEveryInstanceOnTheSameDatabase() {
+		Browserless browser = new Browserless(api.base()).loggedInAs("admin", ADMIN_PASSWORD);
+		String session = browser.cookie("SESSION");
+		String url = ((HikariDataSource) dataSource).getJdbcUrl();
+		try (ConfigurableApplicationContext second = new SpringApplicationBuilder(KervanApplication.class).run(
+				"--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+				"--kervan.data-dir=" + dataDirectory().resolve("second-instance"))) {
+			int port = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
+			var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/"))
+				.header("Cookie", "SESSION=" + session)
+				.build();
+			var response = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(response.body()).contains("Administrator");
+		}
+		catch (java.io.IOException | InterruptedException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}

@@ -1,0 +1,67 @@
+package dev.kervan.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.TimeZone;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+class FormatsTests {
+
+	private final Formats formats = new Formats();
+
+	@AfterEach
+	void reset() {
+		LocaleContextHolder.resetLocaleContext();
+		RequestContextHolder.resetRequestAttributes();
+	}
+
+	@Test
+	void turkishDatesAndNumbersReadTheTurkishWay() {
+		LocaleContextHolder.setLocale(Locale.forLanguageTag("tr"));
+		assertThat(formats.date(LocalDate.of(2026, 3, 21))).isEqualTo("21 Mar 2026");
+		assertThat(formats.number(1234567.5)).isEqualTo("1.234.567,5");
+		assertThat(formats.money(Money.of("1234.5", "TRY"))).contains("1.234,50");
+	}
+
+	@Test
+	void persianNumbersUsePersianDigits() {
+		LocaleContextHolder.setLocale(Locale.forLanguageTag("fa"));
+		assertThat(formats.number(2026)).isEqualTo("۲٬۰۲۶");
+		assertThat(formats.decimal(new java.math.BigDecimal("3.5"), 2)).isEqualTo("۳٫۵۰");
+	}
+
+	@Test
+	void aPersianReaderMaySeeTheSolarHijriCalendar() {
+		LocaleContextHolder.setLocale(Locale.forLanguageTag("fa"));
+		var request = new MockHttpServletRequest();
+		request.getSession(true).setAttribute(DisplayCalendar.SESSION_ATTRIBUTE, DisplayCalendar.SOLAR_HIJRI);
+		RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+		// Nowruz 1405 is 21 March 2026.
+		assertThat(formats.date(LocalDate.of(2026, 3, 21))).contains("۱۴۰۵").contains("فروردین");
+		request.getSession().setAttribute(DisplayCalendar.SESSION_ATTRIBUTE, DisplayCalendar.GREGORIAN);
+		assertThat(formats.date(LocalDate.of(2026, 3, 21))).contains("۲۰۲۶");
+	}
+
+	@Test
+	void timesAreShownInTheReadersTimeZone() {
+		LocaleContextHolder.setLocale(Locale.ENGLISH);
+		LocaleContextHolder.setTimeZone(TimeZone.getTimeZone("Asia/Tehran"));
+		assertThat(formats.dateTime(Instant.parse("2026-11-24T20:45:00Z"))).contains("Nov 25, 2026").contains("12:15");
+	}
+
+	@Test
+	void nothingIsShownAsNothing() {
+		assertThat(formats.date(null)).isEmpty();
+		assertThat(formats.dateTime(null)).isEmpty();
+		assertThat(formats.money(null)).isEmpty();
+	}
+}

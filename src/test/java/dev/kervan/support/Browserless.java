@@ -1,0 +1,120 @@
+package dev.kervan.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import dev.kervan.support.Api.Response;
+
+/**
+ * A browser without JavaScript: keeps cookies, reads CSRF tokens from pages and submits forms the way an HTML
+ * form does. For the page tests that need no real browser.
+ */
+public final class Browserless {
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	private final String base;
+	private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+	private final HttpClient client;
+
+	public Browserless(String base) {
+		this.base = base;
+		this.client = HttpClient.newBuilder()
+			.cookieHandler(cookies)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.connectTimeout(Duration.ofSeconds(5))
+			.build();
+	}
+
+	public Response get(String path) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET());
+	}
+
+	public Response get(String path, String acceptLanguage) {
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Accept", "text/html")
+			.header("Accept-Language", acceptLanguage)
+			.GET());
+	}
+
+	/** Submits a form found on {@code page}, with the page's CSRF token. */
+	public Response submit(String page, String action, Map<String, String> fields) {
+		var withToken = new LinkedHashMap<>(fields);
+		withToken.put("_csrf", csrfOf(get(page).body()));
+		return post(action, withToken);
+	}
+
+	/** Posts a form as is, with no CSRF token unless the fields hold one. */
+	public Response post(String action, Map<String, String> fields) {
+		String body = fields.entrySet()
+			.stream()
+			.map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+			.collect(Collectors.joining("&"));
+		return send(HttpRequest.newBuilder(URI.create(base + action))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", "text/html")
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	public Response submitLogin(String username, String password) {
+		return submit("/login", "/login", Map.of("username", username, "password", password));
+	}
+
+	/** Logs in and fails the test unless the login was accepted. */
+	public Browserless loggedInAs(String username, String password) {
+		Response response = submitLogin(username, password);
+		if (response.status() != 302 || response.header("Location").orElse("").contains("error")) {
+			throw new IllegalStateException("Login of " + username + " failed: " + response.status() + " " + response.headers());
+		}
+		return this;
+	}
+
+	public String cookie(String name) {
+		return cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter(c -> c.getName().equals(name))
+			.map(java.net.HttpCookie::getValue)
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("No cookie " + name));
+	}
+
+	public static String csrfOf(String html) {
+		Matcher matcher = CSRF.matcher(html);
+		if (!matcher.find()) {
+			throw new IllegalStateException("The page has no CSRF token");
+		}
+		return matcher.group(1);
+	}
+
+	private Response send(HttpRequest.Builder request) {
+		try {
+			var response = client.send(request.timeout(Duration.ofSeconds(30)).build(), BodyHandlers.ofString());
+			return new Response(response.statusCode(), response.headers().map(), response.body());
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+}
