@@ -1,6 +1,7 @@
 package dev.kervan.platform;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -13,12 +14,20 @@ import org.springframework.util.unit.DataSize;
  * @param dataDir where the embedded database, attachments and the initial admin password live
  * @param demo whether modules load their demonstration data at start
  * @param attachments limits and storage of uploaded files
+ * @param timeZone the zone times are shown in, e.g. {@code Europe/Istanbul}; the machine's zone when unset
+ * ({@code KERVAN_TIME_ZONE} sets it)
  */
 @ConfigurationProperties("kervan")
 public record KervanProperties(
 		@DefaultValue("./data") Path dataDir,
 		@DefaultValue("false") boolean demo,
-		@DefaultValue Attachments attachments) {
+		@DefaultValue Attachments attachments,
+		@Nullable ZoneId timeZone) {
+
+	/** The zone times are shown in. */
+	public ZoneId displayZone() {
+		return timeZone == null ? ZoneId.systemDefault() : timeZone;
+	}
 
 	/**
 	 * @param maxSize the largest file accepted

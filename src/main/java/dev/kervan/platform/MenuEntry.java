@@ -10,10 +10,17 @@ import java.util.Set;
  * @param labelKey message key of the link text
  * @param href where the link goes
  * @param icon Bootstrap Icons name, e.g. {@code people}
+ * @param standalone whether the link leaves Kervan's layout (such as Swagger UI), so it must load as a whole page
  */
-public record MenuEntry(String section, String labelKey, String href, String icon, int order, Set<String> roles) {
+public record MenuEntry(String section, String labelKey, String href, String icon, int order, Set<String> roles,
+		boolean standalone) {
 
 	public MenuEntry {
 		roles = Set.copyOf(roles);
+	}
+
+	/** A page inside Kervan's layout. */
+	public MenuEntry(String section, String labelKey, String href, String icon, int order, Set<String> roles) {
+		this(section, labelKey, href, icon, order, roles, false);
 	}
 }

@@ -19,6 +19,6 @@ class PlatformMenu {
 	@Bean
 	MenuEntry apiDocsMenuEntry() {
 		return new MenuEntry("menu.section.admin", "menu.api-docs", "/swagger-ui/index.html", "braces", 910,
-				Set.of("ADMIN"));
+				Set.of("ADMIN"), true);
 	}
 }

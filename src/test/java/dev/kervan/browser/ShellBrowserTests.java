@@ -102,6 +102,12 @@ class ShellBrowserTests extends KervanIntegrationTest {
 			assertThat(page.locator("html")).hasAttribute("dir", "rtl");
 			screenshot(page, "users-fa.png");
 
+			// The API documentation is one click away for administrators.
+			page.click(".kervan-sidebar a[href='/swagger-ui/index.html']");
+			assertThat(page.locator(".swagger-ui .opblock-summary-path").first()).isVisible();
+			assertThat(page.locator("#swagger-ui")).containsText("/api/v1/users");
+			page.goBack();
+
 			page.click("#user-menu");
 			page.click("#logout");
 			assertThat(page).hasURL(api.base() + "/login?logout");
@@ -118,6 +124,7 @@ class ShellBrowserTests extends KervanIntegrationTest {
 			page.fill("#username", "admin");
 			page.fill("#password", ADMIN_PASSWORD);
 			page.click("#login-form button[type=submit]");
+			page.waitForLoadState(LoadState.LOAD);
 			assertThat(page.locator(".kervan-sidebar a[href='/admin/users']")).not().isVisible();
 			page.click("button[data-bs-target='#sidebar']");
 			assertThat(page.locator(".kervan-sidebar a[href='/admin/users']")).isVisible();

@@ -106,9 +106,10 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pageSecurity(HttpSecurity http, LoginThrottle throttle, LocaleResolver locales)
-			throws Exception {
-		http.authorizeHttpRequests(requests -> requests
+	SecurityFilterChain pageSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
+			LoginThrottle throttle, LocaleResolver locales) throws Exception {
+		http.authenticationManager(authenticationManager)
+			.authorizeHttpRequests(requests -> requests
 				.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
 				.requestMatchers("/login", "/login/**", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
 						"/v3/api-docs", "/v3/api-docs/**", "/error")

@@ -3,6 +3,8 @@ package dev.kervan.platform.web;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.TimeZone;
+import java.time.ZoneId;
 
 import dev.kervan.platform.Actor;
 import dev.kervan.platform.LanguagePreference;
@@ -15,15 +17,17 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
-import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.SimpleTimeZoneAwareLocaleContext;
+import org.springframework.web.servlet.LocaleContextResolver;
 
 /**
  * Decides a request's language: the one chosen in this session (a logged-in user's own language is put there
  * at login), else the one remembered in a cookie, else the browser's preference among English, Turkish and
- * Persian, else English. Choosing a language with {@code ?lang=} updates all three places, the user's profile
+ * Persian, else English; times are shown in the configured zone ({@code kervan.time-zone}). Choosing a language with {@code ?lang=} updates all three places, the user's profile
  * included.
  */
-class KervanLocaleResolver implements LocaleResolver {
+class KervanLocaleResolver implements LocaleContextResolver {
 
 	static final String SESSION_ATTRIBUTE = "kervan.locale";
 	static final String COOKIE = "kervan-lang";
@@ -31,9 +35,22 @@ class KervanLocaleResolver implements LocaleResolver {
 	private static final String REQUEST_ATTRIBUTE = KervanLocaleResolver.class.getName() + ".locale";
 
 	private final ObjectProvider<LanguagePreference> preferences;
+	private final TimeZone zone;
 
-	KervanLocaleResolver(ObjectProvider<LanguagePreference> preferences) {
+	KervanLocaleResolver(ObjectProvider<LanguagePreference> preferences, ZoneId zone) {
 		this.preferences = preferences;
+		this.zone = TimeZone.getTimeZone(zone);
+	}
+
+	@Override
+	public LocaleContext resolveLocaleContext(HttpServletRequest request) {
+		return new SimpleTimeZoneAwareLocaleContext(resolveLocale(request), zone);
+	}
+
+	@Override
+	public void setLocaleContext(HttpServletRequest request, @Nullable HttpServletResponse response,
+			@Nullable LocaleContext context) {
+		setLocale(request, response, context == null ? null : context.getLocale());
 	}
 
 	@Override

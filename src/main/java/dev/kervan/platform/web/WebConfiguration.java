@@ -1,5 +1,6 @@
 package dev.kervan.platform.web;
 
+import dev.kervan.platform.KervanProperties;
 import dev.kervan.platform.LanguagePreference;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -13,8 +14,8 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 class WebConfiguration implements WebMvcConfigurer {
 
 	@Bean
-	LocaleResolver localeResolver(ObjectProvider<LanguagePreference> preferences) {
-		return new KervanLocaleResolver(preferences);
+	LocaleResolver localeResolver(ObjectProvider<LanguagePreference> preferences, KervanProperties properties) {
+		return new KervanLocaleResolver(preferences, properties.displayZone());
 	}
 
 	@Override
