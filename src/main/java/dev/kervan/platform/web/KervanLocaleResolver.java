@@ -18,7 +18,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.context.i18n.LocaleContext;
-import org.springframework.context.i18n.SimpleTimeZoneAwareLocaleContext;
+import org.springframework.context.i18n.TimeZoneAwareLocaleContext;
 import org.springframework.web.servlet.LocaleContextResolver;
 
 /**
@@ -44,7 +44,18 @@ class KervanLocaleResolver implements LocaleContextResolver {
 
 	@Override
 	public LocaleContext resolveLocaleContext(HttpServletRequest request) {
-		return new SimpleTimeZoneAwareLocaleContext(resolveLocale(request), zone);
+		// Resolved on each use: a ?lang= switch later in the same request must show at once.
+		return new TimeZoneAwareLocaleContext() {
+			@Override
+			public Locale getLocale() {
+				return resolveLocale(request);
+			}
+
+			@Override
+			public TimeZone getTimeZone() {
+				return zone;
+			}
+		};
 	}
 
 	@Override

@@ -67,6 +67,14 @@ class KervanLocaleResolverTests {
 	}
 
 	@Test
+	void theRequestsLocaleContextFollowsASwitchMadeLaterInTheRequest() {
+		var request = new MockHttpServletRequest();
+		var context = resolver.resolveLocaleContext(request);
+		resolver.setLocale(request, new MockHttpServletResponse(), Locale.forLanguageTag("fa"));
+		assertThat(context.getLocale().getLanguage()).isEqualTo("fa");
+	}
+
+	@Test
 	void timesAreShownInTheConfiguredZone() {
 		var context = (TimeZoneAwareLocaleContext) resolver.resolveLocaleContext(new MockHttpServletRequest());
 		assertThat(context.getTimeZone().getID()).isEqualTo("Europe/Istanbul");
