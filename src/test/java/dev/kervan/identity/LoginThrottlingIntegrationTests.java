@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
+import dev.kervan.support.Api;
 import dev.kervan.support.Api.Response;
 import dev.kervan.support.KervanIntegrationTest;
 import dev.kervan.support.Browserless;
@@ -18,14 +19,14 @@ class LoginThrottlingIntegrationTests extends KervanIntegrationTest {
 		for (int i = 0; i < 5; i++) {
 			assertThat(tokenAttempt(username, "wrong password " + i).status()).isEqualTo(401);
 		}
-		Response blocked = tokenAttempt(username, "a long enough password");
+		Response blocked = tokenAttempt(username, Api.PASSWORD);
 		assertThat(blocked.status()).isEqualTo(429);
 		assertThat(blocked.contentType()).startsWith("application/problem+json");
 		assertThat(blocked.header("Retry-After")).isPresent();
 
 		// The login form answers the same way for the same user.
 		Browserless browser = new Browserless(api.base());
-		Response form = browser.submitLogin(username, "a long enough password");
+		Response form = browser.submitLogin(username, Api.PASSWORD);
 		assertThat(form.status()).isEqualTo(429);
 		assertThat(form.body()).contains("Too many failed attempts");
 	}
@@ -40,7 +41,7 @@ class LoginThrottlingIntegrationTests extends KervanIntegrationTest {
 			assertThat(failed.status()).isEqualTo(302);
 			assertThat(failed.header("Location").orElseThrow()).endsWith("/login?error");
 		}
-		assertThat(tokenAttempt(username, "a long enough password").status()).isEqualTo(429);
+		assertThat(tokenAttempt(username, Api.PASSWORD).status()).isEqualTo(429);
 	}
 
 	@Test
@@ -62,7 +63,7 @@ class LoginThrottlingIntegrationTests extends KervanIntegrationTest {
 			for (int i = 0; i < 4; i++) {
 				assertThat(tokenAttempt(username, "wrong").status()).isEqualTo(401);
 			}
-			assertThat(tokenAttempt(username, "a long enough password").status()).isEqualTo(201);
+			assertThat(tokenAttempt(username, Api.PASSWORD).status()).isEqualTo(201);
 		}
 	}
 
@@ -71,10 +72,8 @@ class LoginThrottlingIntegrationTests extends KervanIntegrationTest {
 	}
 
 	private String createUser(String admin, String prefix) {
-		String username = prefix + System.nanoTime() % 100000;
-		Response created = api.post("/api/v1/users", Map.of("username", username, "displayName", prefix, "roles",
-				java.util.List.of("SALESPERSON"), "password", "a long enough password")).bearer(admin).send();
-		assertThat(created.status()).isEqualTo(201);
+		String username = Api.uniqueName(prefix);
+		assertThat(api.createUser(admin, username, "en", "SALESPERSON").status()).isEqualTo(201);
 		return username;
 	}
 }

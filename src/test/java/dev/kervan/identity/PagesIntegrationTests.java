@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
+import dev.kervan.support.Api;
 import dev.kervan.support.Api.Response;
 import dev.kervan.support.Browserless;
 import dev.kervan.support.KervanIntegrationTest;
@@ -69,11 +70,9 @@ class PagesIntegrationTests extends KervanIntegrationTest {
 
 	@Test
 	void staffWithoutTheAdminRoleSeeAForbiddenPageInTheirLanguage() {
-		String admin = api.token("admin", ADMIN_PASSWORD);
-		String username = "plain" + System.nanoTime() % 1_000_000;
-		api.post("/api/v1/users", Map.of("username", username, "displayName", "Plain", "language", "tr", "roles",
-				java.util.List.of("SALESPERSON"), "password", "a long enough password")).bearer(admin).send();
-		Browserless browser = new Browserless(api.base()).loggedInAs(username, "a long enough password");
+		String username = Api.uniqueName("plain");
+		api.createUser(api.token("admin", ADMIN_PASSWORD), username, "tr", "SALESPERSON");
+		Browserless browser = new Browserless(api.base()).loggedInAs(username, Api.PASSWORD);
 		Response forbidden = browser.get("/admin/users");
 		assertThat(forbidden.status()).isEqualTo(403);
 		assertThat(forbidden.body()).contains("Bu sayfayı açma yetkiniz yok").contains("lang=\"tr\"");
@@ -84,11 +83,9 @@ class PagesIntegrationTests extends KervanIntegrationTest {
 
 	@Test
 	void portalUsersCannotOpenStaffPages() {
-		String admin = api.token("admin", ADMIN_PASSWORD);
-		String username = "portal" + System.nanoTime() % 1_000_000;
-		api.post("/api/v1/users", Map.of("username", username, "displayName", "Customer person", "roles",
-				java.util.List.of("PORTAL"), "password", "a long enough password")).bearer(admin).send();
-		Browserless browser = new Browserless(api.base()).loggedInAs(username, "a long enough password");
+		String username = Api.uniqueName("portal");
+		api.createUser(api.token("admin", ADMIN_PASSWORD), username, "en", "PORTAL");
+		Browserless browser = new Browserless(api.base()).loggedInAs(username, Api.PASSWORD);
 		assertThat(browser.get("/").status()).isEqualTo(403);
 		assertThat(browser.get("/profile").status()).isEqualTo(403);
 	}
@@ -116,26 +113,22 @@ class PagesIntegrationTests extends KervanIntegrationTest {
 
 	@Test
 	void aLoggedInUsersLanguageChoiceIsRememberedForTheirNextSession() {
-		String admin = api.token("admin", ADMIN_PASSWORD);
-		String username = "lang" + System.nanoTime() % 1_000_000;
-		api.post("/api/v1/users", Map.of("username", username, "displayName", "Language", "roles",
-				java.util.List.of("MARKETING"), "password", "a long enough password")).bearer(admin).send();
-		Browserless first = new Browserless(api.base()).loggedInAs(username, "a long enough password");
+		String username = Api.uniqueName("lang");
+		api.createUser(api.token("admin", ADMIN_PASSWORD), username, "en", "MARKETING");
+		Browserless first = new Browserless(api.base()).loggedInAs(username, Api.PASSWORD);
 		first.get("/?lang=fa");
 		String language = jdbc.sql("select language from app_user where username = :u").param("u", username)
 			.query(String.class).single();
 		assertThat(language).isEqualTo("fa");
-		Browserless second = new Browserless(api.base()).loggedInAs(username, "a long enough password");
+		Browserless second = new Browserless(api.base()).loggedInAs(username, Api.PASSWORD);
 		assertThat(second.get("/").body()).contains("dir=\"rtl\"");
 	}
 
 	@Test
 	void errorPagesAreFriendlyAndTranslated() {
-		String admin = api.token("admin", ADMIN_PASSWORD);
-		String username = "errors" + System.nanoTime() % 1_000_000;
-		api.post("/api/v1/users", Map.of("username", username, "displayName", "Error pages", "roles",
-				java.util.List.of("ACCOUNTANT"), "password", "a long enough password")).bearer(admin).send();
-		Browserless browser = new Browserless(api.base()).loggedInAs(username, "a long enough password");
+		String username = Api.uniqueName("errors");
+		api.createUser(api.token("admin", ADMIN_PASSWORD), username, "en", "ACCOUNTANT");
+		Browserless browser = new Browserless(api.base()).loggedInAs(username, Api.PASSWORD);
 		Response english = browser.get("/no/such/page");
 		assertThat(english.status()).isEqualTo(404);
 		assertThat(english.body()).contains("Page not found").doesNotContain("Whitelabel", "Exception");

@@ -24,6 +24,9 @@ public final class Api {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/** The password of the users tests create. */
+	public static final String PASSWORD = "a long enough password";
+
 	private final HttpClient client = HttpClient.newBuilder()
 		.connectTimeout(Duration.ofSeconds(5))
 		.followRedirects(HttpClient.Redirect.NEVER)
@@ -70,14 +73,38 @@ public final class Api {
 
 	/** Creates a user with the given roles and answers a token of theirs. */
 	public String userWithRoles(String adminToken, String... roles) {
-		String username = "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-		String password = "pw-" + UUID.randomUUID();
-		Response created = post("/api/v1/users", Map.of("username", username, "displayName", "Test " + username,
-				"roles", List.of(roles), "password", password)).bearer(adminToken).send();
+		String username = uniqueName("u");
+		Response created = createUser(adminToken, username, "en", roles);
 		if (created.status() != 201) {
 			throw new IllegalStateException("Could not create a user: " + created);
 		}
-		return token(username, password);
+		return token(username, PASSWORD);
+	}
+
+	/** Creates a user (password {@link #PASSWORD}) with an administrator's token and answers the response. */
+	public Response createUser(String adminToken, String username, String language, String... roles) {
+		return post("/api/v1/users", Map.of("username", username, "displayName", "Test " + username, "language", language,
+				"roles", List.of(roles), "password", PASSWORD)).bearer(adminToken).send();
+	}
+
+	/** A user name no other test uses. */
+	public static String uniqueName(String prefix) {
+		return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+	}
+
+	/** Sends a request and answers status, headers and body as text. */
+	static Response exchange(HttpClient client, HttpRequest request) {
+		try {
+			HttpResponse<String> response = client.send(request, BodyHandlers.ofString());
+			return new Response(response.statusCode(), response.headers().map(), response.body());
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
 	}
 
 	public static JsonNode parse(String json) {
@@ -124,17 +151,7 @@ public final class Api {
 		public Response send() {
 			var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).method(method, body);
 			headers.forEach(h -> request.header(h[0], h[1]));
-			try {
-				HttpResponse<String> response = client.send(request.build(), BodyHandlers.ofString());
-				return new Response(response.statusCode(), response.headers().map(), response.body());
-			}
-			catch (IOException e) {
-				throw new IllegalStateException(e);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(e);
-			}
+			return exchange(client, request.build());
 		}
 	}
 

@@ -1,13 +1,11 @@
 package dev.kervan.support;
 
-import java.io.IOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -101,17 +99,7 @@ public final class Browserless {
 	}
 
 	private Response send(HttpRequest.Builder request) {
-		try {
-			var response = client.send(request.timeout(Duration.ofSeconds(30)).build(), BodyHandlers.ofString());
-			return new Response(response.statusCode(), response.headers().map(), response.body());
-		}
-		catch (IOException e) {
-			throw new IllegalStateException(e);
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(e);
-		}
+		return Api.exchange(client, request.timeout(Duration.ofSeconds(30)).build());
 	}
 
 	private static String encode(String value) {
