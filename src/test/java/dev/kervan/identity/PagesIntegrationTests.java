@@ -166,6 +166,82 @@ class PagesIntegrationTests extends KervanIntegrationTest {
 	}
 
 	@Test
+	void usersKeepTheirOwnProfileLanguageCalendarPasswordAndTokens() {
+		String username = Api.uniqueName("profile");
+		api.createUser(api.token("admin", ADMIN_PASSWORD), username, "en", "SALESPERSON");
+		Browserless browser = new Browserless(api.base()).loggedInAs(username, Api.PASSWORD);
+		Response page = browser.get("/profile");
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("Your details", "API tokens");
+
+		Response saved = browser.submit("/profile", "/profile", Map.of("displayName", "Parisa Profile", "email", "",
+				"language", "fa", "calendar", "SOLAR_HIJRI", "version", "0"));
+		assertThat(saved.status()).isEqualTo(302);
+
+		Response token = browser.submit("/profile", "/profile/tokens", Map.of("name", "my script"));
+		assertThat(token.status()).isEqualTo(302);
+		Response withToken = browser.get("/profile");
+		assertThat(withToken.body()).contains("dir=\"rtl\"", "my script", "kvn_", "id=\"new-token\"");
+		// The token's dates are shown in the Solar Hijri calendar, in Persian digits.
+		assertThat(withToken.body()).containsAnyOf("۱۴۰۵", "۱۴۰۶");
+		assertThat(browser.get("/profile").body()).doesNotContain("id=\"new-token\"");
+
+		Response wrong = browser.submit("/profile", "/profile/password",
+				Map.of("currentPassword", "not it", "newPassword", "another long password"));
+		assertThat(wrong.status()).isEqualTo(302);
+		assertThat(browser.get("/profile").body()).contains("گذرواژهٔ کنونی نادرست است");
+		Response changed = browser.submit("/profile", "/profile/password",
+				Map.of("currentPassword", Api.PASSWORD, "newPassword", "another long password"));
+		assertThat(changed.status()).isEqualTo(302);
+		assertThat(api.token(username, "another long password")).isNotBlank();
+	}
+
+	@Test
+	void aStaleFormIsRefusedWithAMessageAndChangesNothing() {
+		String username = Api.uniqueName("stale");
+		long id = api.createUser(api.token("admin", ADMIN_PASSWORD), username, "en", "SALESPERSON").json().get("id").asLong();
+		Browserless browser = new Browserless(api.base()).loggedInAs("admin", ADMIN_PASSWORD);
+		String form = browser.get("/admin/users/" + id).body();
+		Map<String, String> fields = Map.of("_csrf", Browserless.csrfOf(form), "displayName", "First edit", "email", "",
+				"language", "en", "calendar", "GREGORIAN", "roles", "SALESPERSON", "version", "0");
+		assertThat(browser.post("/admin/users/" + id, fields).status()).isEqualTo(302);
+		var second = new java.util.HashMap<>(fields);
+		second.put("displayName", "Second edit");
+		Response refused = browser.post("/admin/users/" + id, second);
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.body()).contains("Somebody changed this user");
+		assertThat(jdbc.sql("select display_name from app_user where id = :id").param("id", id).query(String.class).single())
+			.isEqualTo("First edit");
+	}
+
+	@Test
+	void deactivatingAUserEndsTheirSessionsAtOnce() {
+		String username = Api.uniqueName("leaver");
+		long id = api.createUser(api.token("admin", ADMIN_PASSWORD), username, "en", "WAREHOUSE").json().get("id").asLong();
+		Browserless leaver = new Browserless(api.base()).loggedInAs(username, Api.PASSWORD);
+		assertThat(leaver.get("/").status()).isEqualTo(200);
+
+		Browserless admin = new Browserless(api.base()).loggedInAs("admin", ADMIN_PASSWORD);
+		Response deactivated = admin.submit("/admin/users/" + id, "/admin/users/" + id + "/deactivate", Map.of("version", "0"));
+		assertThat(deactivated.status()).isEqualTo(302);
+		assertThat(admin.get("/admin/users/" + id).body()).contains("The user was deactivated");
+
+		assertThat(leaver.get("/").status()).isEqualTo(302);
+		assertThat(new Browserless(api.base()).submitLogin(username, Api.PASSWORD).header("Location").orElseThrow())
+			.endsWith("/login?error");
+	}
+
+	@Test
+	void theGlobalSearchFindsUsersForAdministratorsOnly() {
+		String username = Api.uniqueName("findme");
+		api.createUser(api.token("admin", ADMIN_PASSWORD), username, "en", "MARKETING");
+		Browserless admin = new Browserless(api.base()).loggedInAs("admin", ADMIN_PASSWORD);
+		assertThat(admin.get("/search?q=" + username).body()).contains(username, "/admin/users/");
+		Browserless marketing = new Browserless(api.base()).loggedInAs(username, Api.PASSWORD);
+		assertThat(marketing.get("/search?q=" + username).body()).doesNotContain("/admin/users/");
+	}
+
+	@Test
 	void sessionsAreSharedByEveryInstanceOnTheSameDatabase() {
 		Browserless browser = new Browserless(api.base()).loggedInAs("admin", ADMIN_PASSWORD);
 		String session = browser.cookie("SESSION");

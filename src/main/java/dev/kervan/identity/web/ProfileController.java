@@ -100,7 +100,7 @@ class ProfileController {
 	String issueToken(@AuthenticationPrincipal KervanPrincipal me, @RequestParam(required = false) @Nullable String name,
 			RedirectAttributes redirect) {
 		try {
-			redirect.addFlashAttribute("newToken", tokens.issue(me.id(), name));
+			redirect.addFlashAttribute("newToken", tokens.issue(me.id(), name).token());
 		}
 		catch (DomainException refusal) {
 			redirect.addFlashAttribute("error", refusal.messageCode());
