@@ -40,6 +40,12 @@ class ApiConventionsIntegrationTests extends KervanIntegrationTest {
 	}
 
 	@Test
+	void jsonOfTheWrongShapeIsA400Problem() {
+		assertProblem(api.post("/api/v1/users", "[1, 2]").bearer(admin).send(), 400, "error.body-shape");
+		assertProblem(api.post("/api/v1/auth/tokens", "\"admin\"").send(), 400, "error.body-shape");
+	}
+
+	@Test
 	void missingBodyIsA400Problem() {
 		Response response = api.call("POST", "/api/v1/users").header("Content-Type", "application/json").bearer(admin).send();
 		assertProblem(response, 400, "error.body-missing");

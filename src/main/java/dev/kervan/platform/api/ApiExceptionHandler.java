@@ -144,8 +144,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private ProblemDetail unreadable(HttpMessageNotReadableException exception) {
 		Throwable cause = exception.getMostSpecificCause();
-		if (cause instanceof DatabindException databind && !(cause instanceof StreamReadException)
-				&& !databind.getPath().isEmpty()) {
+		if (cause instanceof DatabindException databind && !(cause instanceof StreamReadException)) {
+			if (databind.getPath().isEmpty()) {
+				return problems.of(400, "error.body-shape");
+			}
 			String field = databind.getPath()
 				.stream()
 				.map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
