@@ -7,6 +7,8 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.TimeZone;
 
 import com.ibm.icu.text.DateFormat;
@@ -25,6 +27,8 @@ import org.springframework.web.context.request.RequestContextHolder;
  */
 @Component("fmt")
 public class Formats {
+
+	private final Map<String, DateFormat> dateFormats = new ConcurrentHashMap<>();
 
 	public String date(@Nullable LocalDate date) {
 		if (date == null) {
@@ -86,8 +90,11 @@ public class Formats {
 
 	private String format(int dateStyle, int timeStyle, Date value, TimeZone zone) {
 		ULocale locale = calendar().icuLocale(locale());
-		DateFormat format = timeStyle < 0 ? DateFormat.getDateInstance(dateStyle, locale)
-				: DateFormat.getDateTimeInstance(dateStyle, timeStyle, locale);
+		// Building an ICU format is costly and formats are not thread-safe: keep one per kind, use copies.
+		DateFormat prototype = dateFormats.computeIfAbsent(locale + "|" + dateStyle + "|" + timeStyle,
+				key -> timeStyle < 0 ? DateFormat.getDateInstance(dateStyle, locale)
+						: DateFormat.getDateTimeInstance(dateStyle, timeStyle, locale));
+		DateFormat format = (DateFormat) prototype.clone();
 		Calendar calendar = format.getCalendar();
 		calendar.setTimeZone(com.ibm.icu.util.TimeZone.getTimeZone(zone.getID()));
 		return format.format(value);

@@ -89,7 +89,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<Object> integrity(DataIntegrityViolationException exception) {
-		log.info("Refused a write that broke a database constraint: {}", exception.getMostSpecificCause().getMessage());
+		// The database's message may quote the refused values; keep them out of the log below debug level.
+		log.debug("Refused a write that broke a database constraint: {}", exception.getMostSpecificCause().getMessage());
 		return ResponseEntity.status(409).body(problems.of(409, "error.integrity"));
 	}
 
