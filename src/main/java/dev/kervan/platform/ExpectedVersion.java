@@ -8,8 +8,6 @@ import org.jspecify.annotations.Nullable;
  */
 public record ExpectedVersion(@Nullable Long value, boolean fromIfMatch) {
 
-	public static final ExpectedVersion NONE = new ExpectedVersion(null, false);
-
 	/**
 	 * Reads the version from an {@code If-Match} value ({@code "3"}, {@code W/"3"} or {@code 3}) or, without
 	 * one, from the body; {@code If-Match} wins when both are given.

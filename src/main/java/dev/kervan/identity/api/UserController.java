@@ -2,7 +2,6 @@ package dev.kervan.identity.api;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 
 import dev.kervan.identity.Role;
@@ -12,7 +11,6 @@ import dev.kervan.identity.internal.UserAdministration.NewUser;
 import dev.kervan.identity.internal.UserAdministration.UserChanges;
 import dev.kervan.identity.internal.UserQueries;
 import dev.kervan.platform.AuditEntry;
-import dev.kervan.platform.AuditTrail;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.KeysetPage;
 import dev.kervan.platform.PageLimit;
@@ -41,12 +39,10 @@ class UserController {
 
 	private final UserAdministration administration;
 	private final UserQueries queries;
-	private final AuditTrail audit;
 
-	UserController(UserAdministration administration, UserQueries queries, AuditTrail audit) {
+	UserController(UserAdministration administration, UserQueries queries) {
 		this.administration = administration;
 		this.queries = queries;
-		this.audit = audit;
 	}
 
 	record UserResource(long id, String username, String displayName, @Nullable String email, String language,
@@ -125,8 +121,6 @@ class UserController {
 	@GetMapping("/{id}/history")
 	@Operation(summary = "Who changed what on the user, newest first")
 	KeysetPage<AuditEntry> history(@PathVariable long id) {
-		administration.get(id);
-		List<AuditEntry> entries = audit.history("user", id);
-		return new KeysetPage<>(entries, null);
+		return new KeysetPage<>(administration.history(id), null);
 	}
 }

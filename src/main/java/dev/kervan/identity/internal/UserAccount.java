@@ -170,10 +170,6 @@ public class UserAccount {
 		return updatedAt;
 	}
 
-	public Instant passwordChangedAt() {
-		return passwordChangedAt;
-	}
-
 	public long version() {
 		return version == null ? 0 : version;
 	}

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import dev.kervan.identity.Role;
 import dev.kervan.platform.Actor;
+import dev.kervan.platform.AuditEntry;
 import dev.kervan.platform.AuditTrail;
 import dev.kervan.platform.DisplayCalendar;
 import dev.kervan.platform.DomainException;
@@ -66,6 +67,12 @@ public class UserAdministration {
 
 	public UserAccount get(long id) {
 		return users.findById(id).orElseThrow(() -> new RecordNotFoundException(RECORD_TYPE, id));
+	}
+
+	/** Who changed what on the user, newest first. */
+	public List<AuditEntry> history(long id) {
+		get(id);
+		return audit.history(RECORD_TYPE, id);
 	}
 
 	@Transactional

@@ -10,7 +10,6 @@ import dev.kervan.identity.internal.UserAdministration.NewUser;
 import dev.kervan.identity.internal.UserAdministration.UserChanges;
 import dev.kervan.identity.internal.UserQueries;
 import dev.kervan.identity.internal.UserQueries.Filter;
-import dev.kervan.platform.AuditTrail;
 import dev.kervan.platform.DisplayCalendar;
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ExpectedVersion;
@@ -46,13 +45,11 @@ class UserAdminController {
 
 	private final UserAdministration administration;
 	private final UserQueries queries;
-	private final AuditTrail audit;
 	private final Problems problems;
 
-	UserAdminController(UserAdministration administration, UserQueries queries, AuditTrail audit, Problems problems) {
+	UserAdminController(UserAdministration administration, UserQueries queries, Problems problems) {
 		this.administration = administration;
 		this.queries = queries;
-		this.audit = audit;
 		this.problems = problems;
 	}
 
@@ -130,7 +127,7 @@ class UserAdminController {
 		if (!model.containsAttribute("userForm")) {
 			model.addAttribute("userForm", UserForm.of(user));
 		}
-		model.addAttribute("history", audit.history("user", id));
+		model.addAttribute("history", administration.history(id));
 		return "identity/user";
 	}
 

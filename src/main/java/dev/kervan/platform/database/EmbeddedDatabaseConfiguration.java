@@ -46,13 +46,18 @@ class EmbeddedDatabaseConfiguration {
 			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 				.setDataDirectory(files)
 				.setCleanDataDirectory(false)
+				// Spring stops the database after the connection pool; a hook of its own would race the pool.
+				.setRegisterShutdownHook(false)
 				.setPGStartupWait(Duration.ofSeconds(60))
 				.setLocaleConfig("encoding", "UTF8")
 				.setLocaleConfig("locale", "C")
 				.setServerConfig("listen_addresses", "localhost")
 				.setServerConfig("max_connections", "100")
 				.setServerConfig("shared_buffers", "128MB")
+				// zonky's defaults suit throw-away test databases (fsync and synchronous commit off); this one
+				// holds a company's books, so a committed transaction must survive a power cut.
 				.setServerConfig("fsync", "on")
+				.setServerConfig("synchronous_commit", "on")
 				.start();
 			log.info("Embedded PostgreSQL serves {} on port {}", files, postgres.getPort());
 			return postgres;

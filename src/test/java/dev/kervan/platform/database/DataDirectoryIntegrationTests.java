@@ -35,6 +35,9 @@ class DataDirectoryIntegrationTests {
 			password = Files.readString(passwordFile).strip();
 			assertThat(password).hasSizeGreaterThanOrEqualTo(20);
 			JdbcClient jdbc = first.getBean(JdbcClient.class);
+			// A committed change is on disk before the commit returns.
+			assertThat(jdbc.sql("show fsync").query(String.class).single()).isEqualTo("on");
+			assertThat(jdbc.sql("show synchronous_commit").query(String.class).single()).isEqualTo("on");
 			jdbc.sql("update app_user set display_name = 'Kept across restarts' where username = 'admin'").update();
 
 			assertThatThrownBy(() -> start(data)).satisfies(failure -> {
