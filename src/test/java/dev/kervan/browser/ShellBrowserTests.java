@@ -87,6 +87,16 @@ class ShellBrowserTests extends KervanIntegrationTest {
 			page.click("#history-tab");
 			assertThat(page.locator("#history")).containsText("Leyla Karaca");
 
+			// The list filters as one types, and the global search finds the new user from anywhere.
+			page.navigate(api.base() + "/admin/users");
+			page.fill("#user-q", username);
+			assertThat(page.locator("#user-list tbody tr")).hasCount(1);
+			assertThat(page.locator("#user-list")).containsText("Leyla Karaca");
+			page.fill("#global-search", "leyla kara");
+			assertThat(page.locator("#search-results a").first()).containsText("Leyla Karaca");
+			page.locator("#search-results a").first().click();
+			assertThat(page.locator("h1")).containsText("Leyla Karaca");
+
 			// Persian: right to left, in Persian, and remembered.
 			page.click("#language-menu");
 			page.click("a[data-lang=fa]");
