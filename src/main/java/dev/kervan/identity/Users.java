@@ -1,6 +1,8 @@
 package dev.kervan.identity;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -10,6 +12,9 @@ import java.util.Optional;
 public interface Users {
 
 	Optional<UserSummary> find(long id);
+
+	/** The display names of the given users, in one look-up. */
+	Map<Long, String> names(Collection<Long> ids);
 
 	/** Active users holding the role, by name. */
 	List<UserSummary> activeWithRole(Role role);

@@ -32,6 +32,11 @@ public class DomainException extends RuntimeException {
 		return arguments.clone();
 	}
 
+	/** Extra members of the problem answer, e.g. a link to the record a duplicate collides with. */
+	public java.util.Map<String, Object> properties() {
+		return java.util.Map.of();
+	}
+
 	/** The field errors behind the refusal, empty unless the input itself was invalid. */
 	public List<FieldViolation> violations() {
 		return List.of();

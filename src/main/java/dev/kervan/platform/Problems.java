@@ -40,6 +40,7 @@ public class Problems {
 
 	public ProblemDetail of(DomainException exception) {
 		ProblemDetail problem = of(exception.kind().status(), exception.messageCode(), exception.arguments());
+		exception.properties().forEach(problem::setProperty);
 		if (!exception.violations().isEmpty()) {
 			withErrors(problem, exception.violations()
 				.stream()

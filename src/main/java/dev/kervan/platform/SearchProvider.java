@@ -18,7 +18,17 @@ public interface SearchProvider {
 	 * @param title what the record is called
 	 * @param detail a second line, e.g. an email address; may be empty
 	 * @param href the record's page
+	 * @param action whether the hit offers to do something (such as creating a record) rather than naming one;
+	 * actions are listed after all records
 	 */
-	record SearchHit(String kindKey, String title, String detail, String href) {
+	record SearchHit(String kindKey, String title, String detail, String href, boolean action) {
+
+		public SearchHit(String kindKey, String title, String detail, String href) {
+			this(kindKey, title, detail, href, false);
+		}
+
+		public static SearchHit action(String kindKey, String title, String href) {
+			return new SearchHit(kindKey, title, "", href, true);
+		}
 	}
 }

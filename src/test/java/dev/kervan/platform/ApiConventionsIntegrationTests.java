@@ -1,5 +1,6 @@
 package dev.kervan.platform;
 
+import static dev.kervan.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -258,16 +259,5 @@ class ApiConventionsIntegrationTests extends KervanIntegrationTest {
 				"roles", List.of("SALESPERSON"), "password", "a long enough password")).bearer(admin).send();
 		assertThat(response.status()).as(response.body()).isEqualTo(201);
 		return response.json();
-	}
-
-	static void assertProblem(Response response, int status, String code) {
-		assertThat(response.status()).as(response.body()).isEqualTo(status);
-		assertThat(response.contentType()).startsWith("application/problem+json");
-		JsonNode problem = response.json();
-		assertThat(problem.get("status").asInt()).isEqualTo(status);
-		assertThat(problem.get("title").asString()).isNotBlank();
-		assertThat(problem.get("detail").asString()).isNotBlank();
-		assertThat(problem.get("code").asString()).isEqualTo(code);
-		assertThat(response.body()).doesNotContain("Exception", "\tat ");
 	}
 }

@@ -1,5 +1,6 @@
 package dev.kervan.platform;
 
+import static dev.kervan.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ class IdempotencyIntegrationTests extends KervanIntegrationTest {
 			.isEqualTo(201);
 		String other = uniqueName();
 		Response response = api.post("/api/v1/users", newUser(other)).header("Idempotency-Key", key).bearer(admin).send();
-		ApiConventionsIntegrationTests.assertProblem(response, 422, "error.idempotency.mismatch");
+		assertProblem(response, 422, "error.idempotency.mismatch");
 		assertThat(usersNamed(other)).isZero();
 	}
 
@@ -113,7 +114,7 @@ class IdempotencyIntegrationTests extends KervanIntegrationTest {
 			.header("Idempotency-Key", "x".repeat(300))
 			.bearer(admin)
 			.send();
-		ApiConventionsIntegrationTests.assertProblem(response, 400, "error.validation");
+		assertProblem(response, 400, "error.validation");
 	}
 
 	private long usersNamed(String username) {

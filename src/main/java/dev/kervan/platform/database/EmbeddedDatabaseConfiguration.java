@@ -31,6 +31,11 @@ class EmbeddedDatabaseConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 	static final String DATABASE = "kervan";
+	/**
+	 * Code-point collation (fast, predictable), but with UTF-8 character classes: trigram search must see
+	 * Turkish and Persian letters as letters, which the plain C locale does not.
+	 */
+	static final String LOCALE = "C.UTF-8";
 
 	@Bean(destroyMethod = "close")
 	EmbeddedPostgres embeddedPostgres(KervanProperties properties) {
@@ -50,7 +55,7 @@ class EmbeddedDatabaseConfiguration {
 				.setRegisterShutdownHook(false)
 				.setPGStartupWait(Duration.ofSeconds(60))
 				.setLocaleConfig("encoding", "UTF8")
-				.setLocaleConfig("locale", "C")
+				.setLocaleConfig("locale", LOCALE)
 				.setServerConfig("listen_addresses", "localhost")
 				.setServerConfig("max_connections", "100")
 				.setServerConfig("shared_buffers", "128MB")
@@ -88,7 +93,7 @@ class EmbeddedDatabaseConfiguration {
 			exists.setString(1, DATABASE);
 			if (!exists.executeQuery().next()) {
 				try (var create = connection.createStatement()) {
-					create.execute("create database " + DATABASE + " encoding 'UTF8' template template0");
+					create.execute("create database " + DATABASE + " encoding 'UTF8' locale '" + LOCALE + "' template template0");
 				}
 			}
 		}

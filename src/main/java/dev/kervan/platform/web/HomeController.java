@@ -34,7 +34,10 @@ class HomeController {
 			@RequestHeader(name = "HX-Target", required = false) String htmxTarget, Model model) {
 		String trimmed = query.strip();
 		List<SearchHit> hits = trimmed.isEmpty() ? List.of()
-				: providers.stream().flatMap(p -> p.search(trimmed, HITS_PER_PROVIDER).stream()).toList();
+				: providers.stream()
+					.flatMap(p -> p.search(trimmed, HITS_PER_PROVIDER).stream())
+					.sorted(java.util.Comparator.comparing(SearchHit::action))
+					.toList();
 		model.addAttribute("q", trimmed);
 		model.addAttribute("hits", hits);
 		// The search box in the top bar asks for the results alone, to show them under itself.

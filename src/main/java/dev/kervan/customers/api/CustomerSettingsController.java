@@ -1,0 +1,135 @@
+package dev.kervan.customers.api;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.List;
+
+import dev.kervan.customers.internal.CustomerClass;
+import dev.kervan.customers.internal.CustomerSettings;
+import dev.kervan.customers.internal.ExtraField;
+import dev.kervan.customers.internal.Lookup;
+import dev.kervan.platform.Decimals;
+import dev.kervan.platform.ExpectedVersion;
+import dev.kervan.platform.KeysetPage;
+import dev.kervan.platform.RecordNotFoundException;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Account categories, sectors, size bands ({@code /api/v1/customer-categories}, {@code -sectors},
+ * {@code -size-bands}), customer classes and extra fields.
+ */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Customer settings")
+class CustomerSettingsController {
+
+	private final CustomerSettings settings;
+
+	CustomerSettingsController(CustomerSettings settings) {
+		this.settings = settings;
+	}
+
+	record LookupResource(long id, String name, int sortOrder, boolean active, long version) {
+		static LookupResource of(Lookup lookup) {
+			return new LookupResource(lookup.id(), lookup.name(), lookup.sortOrder(), lookup.active(), lookup.version());
+		}
+	}
+
+	record ClassResource(long id, String name, BigDecimal defaultDiscount, @Nullable BigDecimal riskLimit, String currency,
+			boolean active, long version) {
+		static ClassResource of(CustomerClass c) {
+			return new ClassResource(c.id(), c.name(), Decimals.plain(c.defaultDiscount(), 0), Decimals.plain(c.riskLimit(), 2), c.currency(), c.active(),
+					c.version());
+		}
+	}
+
+	record FieldResource(long id, long categoryId, String code, String label, ExtraField.Type type, boolean required,
+			List<String> choices, int sortOrder, boolean active, long version) {
+		static FieldResource of(ExtraField f) {
+			return new FieldResource(f.id(), f.category(), f.code(), f.label(), f.type(), f.required(), f.choices(),
+					f.sortOrder(), f.active(), f.version());
+		}
+	}
+
+	@GetMapping("/customer-{list}")
+	KeysetPage<LookupResource> lookups(@PathVariable String list) {
+		return new KeysetPage<>(settings.lookups(kind(list)).stream().map(LookupResource::of).toList(), null);
+	}
+
+	@PostMapping("/customer-{list}")
+	ResponseEntity<LookupResource> createLookup(@PathVariable String list, @RequestBody JsonNode body) {
+		Lookup lookup = settings.createLookup(kind(list), body);
+		return ResponseEntity.created(URI.create("/api/v1/customer-" + list + "/" + lookup.id()))
+			.body(LookupResource.of(lookup));
+	}
+
+	@PatchMapping("/customer-{list}/{id}")
+	LookupResource updateLookup(@PathVariable String list, @PathVariable long id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+			@RequestBody JsonNode body) {
+		return LookupResource.of(settings.updateLookup(kind(list), id, expected(ifMatch, body), body));
+	}
+
+	@GetMapping("/customer-classes")
+	KeysetPage<ClassResource> classes() {
+		return new KeysetPage<>(settings.classes().stream().map(ClassResource::of).toList(), null);
+	}
+
+	@PostMapping("/customer-classes")
+	ResponseEntity<ClassResource> createClass(@RequestBody JsonNode body) {
+		CustomerClass created = settings.createClass(body);
+		return ResponseEntity.created(URI.create("/api/v1/customer-classes/" + created.id())).body(ClassResource.of(created));
+	}
+
+	@PatchMapping("/customer-classes/{id}")
+	ClassResource updateClass(@PathVariable long id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+			@RequestBody JsonNode body) {
+		return ClassResource.of(settings.updateClass(id, expected(ifMatch, body), body));
+	}
+
+	@GetMapping("/customer-fields")
+	KeysetPage<FieldResource> fields(@RequestParam(required = false) @Nullable Long categoryId) {
+		return new KeysetPage<>(settings.fields(categoryId).stream().map(FieldResource::of).toList(), null);
+	}
+
+	@PostMapping("/customer-fields")
+	ResponseEntity<FieldResource> createField(@RequestBody JsonNode body) {
+		ExtraField created = settings.createField(body);
+		return ResponseEntity.created(URI.create("/api/v1/customer-fields/" + created.id())).body(FieldResource.of(created));
+	}
+
+	@PatchMapping("/customer-fields/{id}")
+	FieldResource updateField(@PathVariable long id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+			@RequestBody JsonNode body) {
+		return FieldResource.of(settings.updateField(id, expected(ifMatch, body), body));
+	}
+
+	private static ExpectedVersion expected(@Nullable String ifMatch, JsonNode body) {
+		Long version = body.has("version") && body.get("version").isIntegralNumber() ? body.get("version").asLong() : null;
+		return ExpectedVersion.of(ifMatch, version);
+	}
+
+	private static Lookup.Kind kind(String list) {
+		return switch (list) {
+			case "categories" -> Lookup.Kind.CATEGORY;
+			case "sectors" -> Lookup.Kind.SECTOR;
+			case "size-bands" -> Lookup.Kind.SIZE_BAND;
+			default -> throw new RecordNotFoundException("list", list);
+		};
+	}
+}

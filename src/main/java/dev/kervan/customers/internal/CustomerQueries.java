@@ -1,0 +1,376 @@
+package dev.kervan.customers.internal;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import dev.kervan.customers.CustomerKind;
+import dev.kervan.customers.CustomerRole;
+import dev.kervan.customers.CustomerStatus;
+import dev.kervan.customers.internal.CustomerViews.Detail;
+import dev.kervan.customers.internal.CustomerViews.ListItem;
+import dev.kervan.customers.internal.CustomerViews.Similar;
+import dev.kervan.identity.Users;
+import dev.kervan.platform.Cursor;
+import dev.kervan.platform.Decimals;
+import dev.kervan.platform.InvalidInputException;
+import dev.kervan.platform.KeysetPage;
+import dev.kervan.platform.PageLimit;
+import dev.kervan.platform.PhoneNumbers;
+import dev.kervan.platform.SearchText;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Finding accounts: the list with its filters and sort orders, and the search that finds an account by any
+ * part of its name, its tax number, email, phone number in any format or a contact's name, whatever the case,
+ * accents or Turkish i's, and also when the name is misspelt. Exact matches come first (by name), then
+ * near matches (closest first). Archived accounts are left out.
+ */
+@Service
+public class CustomerQueries {
+
+	/** What to list. */
+	public record Filter(@Nullable String q, @Nullable Long categoryId, @Nullable Long sectorId, @Nullable Long classId,
+			@Nullable String tag, @Nullable Long salespersonId, @Nullable CustomerStatus status,
+			@Nullable CustomerRole role, @Nullable CustomerKind kind) {
+
+		public static Filter none() {
+			return new Filter(null, null, null, null, null, null, null, null, null);
+		}
+	}
+
+	/** Sort orders of the list without a search. */
+	public enum Sort {
+		NAME, NEWEST;
+
+		public static Sort of(@Nullable String name) {
+			if (name == null || name.isBlank()) {
+				return NAME;
+			}
+			try {
+				return valueOf(name.strip().toUpperCase(Locale.ROOT));
+			}
+			catch (IllegalArgumentException e) {
+				throw InvalidInputException.of("sort", "error.sort.unknown", name);
+			}
+		}
+	}
+
+	private static final String COLUMNS = """
+			c.id, c.name, c.kind, c.status, c.is_customer, c.is_supplier, c.country, c.tax_number, c.email, c.phone,
+			c.tags, c.salesperson, c.customer_class, c.category, c.archived_at, c.created_at, c.version, c.sort_name,
+			(select a.city from customer_address a where a.customer = c.id order by a.purpose = 'CONTACT' desc, a.id limit 1) as city""";
+
+	private final JdbcClient jdbc;
+	private final Users users;
+	private final CustomerPolicy policy;
+
+	CustomerQueries(JdbcClient jdbc, Users users, CustomerPolicy policy) {
+		this.jdbc = jdbc;
+		this.users = users;
+		this.policy = policy;
+	}
+
+	public KeysetPage<ListItem> page(Filter filter, Sort sort, @Nullable String cursor, PageLimit limit) {
+		policy.requireReader();
+		Search search = Search.of(filter.q());
+		if (search.isEmpty()) {
+			return plainPage(filter, sort, cursor, limit);
+		}
+		return searchPage(filter, search, cursor, limit);
+	}
+
+	public Detail detail(Customer c) {
+		Map<Long, String> people = new HashMap<>(users.names(nonNull(c.salesperson, c.referrer)));
+		Map<Long, String> lookups = lookupNames(nonNull(c.category, c.sector, c.sizeBand));
+		String className = c.customerClass == null ? null
+				: jdbc.sql("select name from customer_class where id = :id").param("id", c.customerClass)
+					.query(String.class).optional().orElse(null);
+		return new Detail(c.id(), c.kind, c.name, c.roles(), c.status, c.country, c.taxOffice, c.taxNumber, c.email,
+				c.phone, PhoneNumbers.display(c.phone), c.website, c.category, lookups.get(c.category), c.sector,
+				lookups.get(c.sector), c.sizeBand, lookups.get(c.sizeBand), c.customerClass, className,
+				List.copyOf(c.tags), c.salesperson, people.get(c.salesperson), c.team, c.paymentTermDays, Decimals.plain(c.creditLimit, 2),
+				Decimals.plain(c.riskLimit, 2), c.currency, c.language, c.referrer, people.get(c.referrer), c.priceList, c.eInvoiceAlias,
+				c.receivableAccount, c.payableAccount, c.birthDate, c.externalRef, CustomerEditor.read(c.extraFields),
+				c.archived(), c.archivedAt, c.createdAt, c.updatedAt, c.createdBy, c.version());
+	}
+
+	/** Accounts whose names resemble a name being typed, to warn of a duplicate before it is created. */
+	public List<Similar> similar(@Nullable String name, int limit) {
+		policy.requireReader();
+		String folded = SearchText.fold(name);
+		if (folded.length() < 3) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				select id, name, tax_number, country, similarity(sort_name, :q) as score from customer
+				where archived_at is null and sort_name % :q
+				order by score desc, id limit :limit""")
+			.param("q", folded)
+			.param("limit", limit)
+			.query((rs, n) -> new Similar(rs.getLong("id"), rs.getString("name"), rs.getString("tax_number"),
+					rs.getString("country"), rs.getDouble("score")))
+			.list();
+	}
+
+	private KeysetPage<ListItem> plainPage(Filter filter, Sort sort, @Nullable String cursor, PageLimit limit) {
+		var where = new ArrayList<String>();
+		var params = new HashMap<String, Object>();
+		filters(filter, where, params);
+		Cursor after = Cursor.decode(cursor, 2);
+		String order;
+		if (sort == Sort.NAME) {
+			if (after != null) {
+				where.add("(c.sort_name, c.id) > (:afterKey, :afterId)");
+				params.put("afterKey", after.text(0));
+				params.put("afterId", after.number(1));
+			}
+			order = "c.sort_name, c.id";
+		}
+		else {
+			if (after != null) {
+				where.add("c.id < :afterId");
+				params.put("afterId", after.number(1));
+			}
+			order = "c.id desc";
+		}
+		params.put("limit", limit.probe());
+		String sql = "select " + COLUMNS + " from customer c where " + String.join(" and ", where) + " order by " + order
+				+ " limit :limit";
+		List<Row> rows = jdbc.sql(sql).params(params).query((rs, n) -> row(rs)).list();
+		return KeysetPage.of(named(rows), limit,
+				item -> Cursor.encode(sort == Sort.NAME ? SearchText.fold(item.name()) : "", item.id()));
+	}
+
+	/**
+	 * Exact matches first, in name order; when they run out, near matches, closest first. The cursor says which
+	 * of the two the next page continues.
+	 */
+	private KeysetPage<ListItem> searchPage(Filter filter, Search search, @Nullable String cursor, PageLimit limit) {
+		Cursor after = Cursor.decode(cursor, 3);
+		boolean fuzzyPhase = after != null && after.number(0) == 1;
+		var rows = new ArrayList<Row>();
+		var ranks = new HashMap<Long, String>();
+		if (!fuzzyPhase) {
+			var where = new ArrayList<String>();
+			var params = new HashMap<String, Object>();
+			filters(filter, where, params);
+			where.add(search.exactCondition(params));
+			if (after != null) {
+				where.add("(c.sort_name, c.id) > (:afterKey, :afterId)");
+				params.put("afterKey", after.text(1));
+				params.put("afterId", after.number(2));
+			}
+			params.put("limit", limit.probe());
+			rows.addAll(jdbc.sql("select " + COLUMNS + " from customer c where " + String.join(" and ", where)
+					+ " order by c.sort_name, c.id limit :limit").params(params).query((rs, n) -> row(rs)).list());
+		}
+		if (rows.size() <= limit.value() && search.allowsFuzzy()) {
+			var where = new ArrayList<String>();
+			var params = new HashMap<String, Object>();
+			filters(filter, where, params);
+			where.add(search.fuzzyCondition(params));
+			where.add("not " + search.exactCondition(params));
+			String distance = "round((1 - word_similarity(:fuzzy, c.search_text))::numeric, 6)";
+			if (fuzzyPhase) {
+				where.add("(" + distance + ", c.id) > (:afterDistance, :afterId)");
+				params.put("afterDistance", new java.math.BigDecimal(after.text(1)));
+				params.put("afterId", after.number(2));
+			}
+			params.put("limit", limit.probe() - rows.size());
+			jdbc.sql("select " + COLUMNS + ", " + distance + " as distance from customer c where "
+					+ String.join(" and ", where) + " order by distance, c.id limit :limit")
+				.params(params)
+				.query((rs, n) -> {
+					Row row = row(rs);
+					ranks.put(row.id(), rs.getBigDecimal("distance").toPlainString());
+					return row;
+				})
+				.list()
+				.forEach(rows::add);
+		}
+		return KeysetPage.of(named(rows), limit, item -> ranks.containsKey(item.id())
+				? Cursor.encode(1, ranks.get(item.id()), item.id()) : Cursor.encode(0, SearchText.fold(item.name()), item.id()));
+	}
+
+	private static void filters(Filter filter, List<String> where, Map<String, Object> params) {
+		where.add("c.archived_at is null");
+		filterConditions(filter, where, params);
+	}
+
+	/** The filter's conditions on the table aliased {@code c}, its search taking exact and near matches alike. */
+	static void whereOf(Filter filter, List<String> where, Map<String, Object> params) {
+		filterConditions(filter, where, params);
+		Search search = Search.of(filter.q());
+		if (!search.isEmpty()) {
+			where.add(search.allowsFuzzy() ? "(" + search.exactCondition(params) + " or " + search.fuzzyCondition(params) + ")"
+					: search.exactCondition(params));
+		}
+	}
+
+	private static void filterConditions(Filter filter, List<String> where, Map<String, Object> params) {
+		if (filter.categoryId() != null) {
+			where.add("c.category = :category");
+			params.put("category", filter.categoryId());
+		}
+		if (filter.sectorId() != null) {
+			where.add("c.sector = :sector");
+			params.put("sector", filter.sectorId());
+		}
+		if (filter.classId() != null) {
+			where.add("c.customer_class = :class");
+			params.put("class", filter.classId());
+		}
+		if (filter.tag() != null && !filter.tag().isBlank()) {
+			where.add("c.tags @> array[cast(:tag as text)]");
+			params.put("tag", filter.tag().strip());
+		}
+		if (filter.salespersonId() != null) {
+			where.add("c.salesperson = :salesperson");
+			params.put("salesperson", filter.salespersonId());
+		}
+		if (filter.status() != null) {
+			where.add("c.status = :status");
+			params.put("status", filter.status().name());
+		}
+		if (filter.role() == CustomerRole.CUSTOMER) {
+			where.add("c.is_customer");
+		}
+		else if (filter.role() == CustomerRole.SUPPLIER) {
+			where.add("c.is_supplier");
+		}
+		if (filter.kind() != null) {
+			where.add("c.kind = :kind");
+			params.put("kind", filter.kind().name());
+		}
+	}
+
+	/** What a person typed into a search box, folded and split the ways the index is. */
+	private record Search(String folded, List<String> words, String digits) {
+
+		static Search of(@Nullable String typed) {
+			String folded = SearchText.fold(typed);
+			List<String> words = folded.isEmpty() ? List.of()
+					: Arrays.stream(folded.split(" ")).filter(w -> !w.isEmpty()).distinct().limit(8).toList();
+			String digits = PhoneNumbers.digits(typed);
+			boolean numeric = typed != null && digits.length() >= 3 && typed.replaceAll("[\\d\\s+()./-]", "").isEmpty();
+			return new Search(folded, words, numeric ? digits : "");
+		}
+
+		boolean isEmpty() {
+			return words.isEmpty();
+		}
+
+		/** Typing errors are forgiven in words, not in numbers, and not in one or two letters. */
+		boolean allowsFuzzy() {
+			return digits.isEmpty() && folded.length() >= 3;
+		}
+
+		String exactCondition(Map<String, Object> params) {
+			if (!digits.isEmpty()) {
+				params.put("digits", "%" + digits + "%");
+				return "(c.search_digits like :digits)";
+			}
+			var conditions = new ArrayList<String>();
+			for (int i = 0; i < words.size(); i++) {
+				params.put("word" + i, "%" + escape(words.get(i)) + "%");
+				conditions.add("c.search_text like :word" + i);
+			}
+			return "(" + String.join(" and ", conditions) + ")";
+		}
+
+		String fuzzyCondition(Map<String, Object> params) {
+			params.put("fuzzy", folded);
+			return "(:fuzzy <% c.search_text)";
+		}
+
+		private static String escape(String word) {
+			return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+		}
+	}
+
+	/** A list row before the names of people and lookups are added. */
+	private record Row(long id, String name, CustomerKind kind, CustomerStatus status, Set<CustomerRole> roles,
+			String country, @Nullable String taxNumber, @Nullable String email, @Nullable String phone, List<String> tags,
+			@Nullable Long salesperson, @Nullable Long customerClass, @Nullable Long category, @Nullable String city,
+			boolean archived, java.time.Instant createdAt, long version) {
+	}
+
+	private static Row row(ResultSet rs) throws SQLException {
+		var roles = new HashSet<CustomerRole>();
+		if (rs.getBoolean("is_customer")) {
+			roles.add(CustomerRole.CUSTOMER);
+		}
+		if (rs.getBoolean("is_supplier")) {
+			roles.add(CustomerRole.SUPPLIER);
+		}
+		return new Row(rs.getLong("id"), rs.getString("name"), CustomerKind.valueOf(rs.getString("kind")),
+				CustomerStatus.valueOf(rs.getString("status")), roles, rs.getString("country"), rs.getString("tax_number"),
+				rs.getString("email"), rs.getString("phone"), texts(rs.getArray("tags")),
+				(Long) rs.getObject("salesperson"), (Long) rs.getObject("customer_class"), (Long) rs.getObject("category"),
+				rs.getString("city"), rs.getObject("archived_at") != null,
+				rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getLong("version"));
+	}
+
+	/** Adds the names of salespeople, classes and categories, with one look-up each per page. */
+	private List<ListItem> named(List<Row> rows) {
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, String> people = new HashMap<>(
+				users.names(rows.stream().map(Row::salesperson).filter(Objects::nonNull).toList()));
+		Map<Long, String> lookups = lookupNames(rows.stream().map(Row::category).filter(Objects::nonNull).toList());
+		Map<Long, String> classes = classNames(rows.stream().map(Row::customerClass).filter(Objects::nonNull).toList());
+		return rows.stream()
+			.map(r -> new ListItem(r.id(), r.name(), r.kind(), r.status(), r.roles(), r.country(), r.taxNumber(),
+					r.email(), r.phone(), PhoneNumbers.display(r.phone()), r.tags(), r.salesperson(),
+					people.get(r.salesperson()), r.customerClass(), classes.get(r.customerClass()), r.category(),
+					lookups.get(r.category()), r.city(), r.archived(), r.createdAt(), r.version()))
+			.toList();
+	}
+
+	private Map<Long, String> lookupNames(List<Long> ids) {
+		return names("customer_lookup", ids);
+	}
+
+	private Map<Long, String> classNames(List<Long> ids) {
+		return names("customer_class", ids);
+	}
+
+	/** Names by id; looking up a missing or {@code null} id answers {@code null}. */
+	private Map<Long, String> names(String table, List<Long> ids) {
+		if (ids.isEmpty()) {
+			return new HashMap<>();
+		}
+		var names = new LinkedHashMap<Long, String>();
+		jdbc.sql("select id, name from " + table + " where id in (:ids)")
+			.param("ids", Set.copyOf(ids))
+			.query((rs, n) -> names.put(rs.getLong(1), rs.getString(2)))
+			.list();
+		return names;
+	}
+
+	private static List<Long> nonNull(@Nullable Long... ids) {
+		return Arrays.stream(ids).filter(Objects::nonNull).toList();
+	}
+
+	private static List<String> texts(@Nullable Array array) throws SQLException {
+		if (array == null) {
+			return List.of();
+		}
+		return List.of((String[]) array.getArray());
+	}
+}

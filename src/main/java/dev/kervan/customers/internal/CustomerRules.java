@@ -1,0 +1,130 @@
+package dev.kervan.customers.internal;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.iban4j.IbanFormatException;
+import org.iban4j.IbanUtil;
+import org.iban4j.InvalidCheckDigitException;
+import org.iban4j.UnsupportedCountryException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The checks on an account's official and financial data, shared by the pages, the API and the import.
+ */
+final class CustomerRules {
+
+	private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
+	private static final Pattern TAX_NUMBER = Pattern.compile("[A-Z0-9]{2,20}");
+	private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+	/** A run of 13 to 19 digits, possibly split by spaces or dashes: the shape of a card number. */
+	private static final Pattern CARD_LIKE = Pattern.compile("(?:\\d[ -]?){12,18}\\d");
+
+	private CustomerRules() {
+	}
+
+	static boolean isCountry(@Nullable String code) {
+		return code != null && COUNTRIES.contains(code);
+	}
+
+	static boolean isCurrency(@Nullable String code) {
+		if (code == null || code.length() != 3) {
+			return false;
+		}
+		try {
+			Currency.getInstance(code);
+			return true;
+		}
+		catch (IllegalArgumentException e) {
+			return false;
+		}
+	}
+
+	static boolean isEmail(@Nullable String email) {
+		return email != null && email.length() <= 254 && EMAIL.matcher(email).matches();
+	}
+
+	/** A tax number without the spaces, dots and dashes people type into it, upper case. */
+	static String normalizeTaxNumber(String typed) {
+		return typed.replaceAll("[\\s.\\-/]", "").toUpperCase(Locale.ROOT);
+	}
+
+	/**
+	 * The message code of what is wrong with a (normalized) tax number in the given country, if anything.
+	 * Turkish numbers are the 10-digit tax number of a company (VKN) or the 11-digit identity number of a
+	 * person (TCKN); Iranian ones the 10-digit national code, the 11-digit national id of a company or the
+	 * 12-digit economic code. Elsewhere 2 to 20 letters and digits.
+	 */
+	static Optional<String> taxNumberProblem(String taxNumber, String country) {
+		if (!TAX_NUMBER.matcher(taxNumber).matches()) {
+			return Optional.of("error.customer.tax-number-format");
+		}
+		boolean digits = DIGITS.matcher(taxNumber).matches();
+		return switch (country) {
+			case "TR" -> digits && (taxNumber.length() == 10 || taxNumber.length() == 11) ? Optional.empty()
+					: Optional.of("error.customer.tax-number-tr");
+			case "IR" -> digits && taxNumber.length() >= 10 && taxNumber.length() <= 12 ? Optional.empty()
+					: Optional.of("error.customer.tax-number-ir");
+			default -> Optional.empty();
+		};
+	}
+
+	/** An IBAN without spaces, upper case, if its country format and check digits are right. */
+	static Optional<String> validIban(@Nullable String typed) {
+		if (typed == null) {
+			return Optional.empty();
+		}
+		String iban = typed.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
+		try {
+			IbanUtil.validate(iban);
+			return Optional.of(iban);
+		}
+		catch (IbanFormatException | InvalidCheckDigitException | UnsupportedCountryException e) {
+			return Optional.empty();
+		}
+	}
+
+	/** Whether text holds something shaped like a full card number that passes the Luhn check. */
+	static boolean containsCardNumber(@Nullable String text) {
+		if (text == null) {
+			return false;
+		}
+		var matcher = CARD_LIKE.matcher(text);
+		while (matcher.find()) {
+			if (luhn(matcher.group().replaceAll("[ -]", ""))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	static boolean luhn(String digits) {
+		int sum = 0;
+		boolean doubled = false;
+		for (int i = digits.length() - 1; i >= 0; i--) {
+			int digit = digits.charAt(i) - '0';
+			if (digit < 0 || digit > 9) {
+				return false;
+			}
+			if (doubled) {
+				digit *= 2;
+				if (digit > 9) {
+					digit -= 9;
+				}
+			}
+			sum += digit;
+			doubled = !doubled;
+		}
+		return digits.length() >= 12 && sum % 10 == 0;
+	}
+
+	/** Money limits: not negative, at most four decimals, below a trillion. */
+	static boolean isAmount(@Nullable BigDecimal amount) {
+		return amount == null || (amount.signum() >= 0 && amount.scale() <= 4 && amount.precision() - amount.scale() <= 15);
+	}
+}

@@ -1,0 +1,184 @@
+package dev.kervan.customers.internal;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import dev.kervan.customers.CustomerSummary;
+import dev.kervan.customers.Customers;
+import dev.kervan.identity.CurrentUser;
+import dev.kervan.platform.AuditTrail;
+import dev.kervan.platform.DomainException;
+import dev.kervan.platform.ErrorKind;
+import dev.kervan.platform.ExpectedVersion;
+import dev.kervan.platform.PatchDocument;
+import dev.kervan.platform.RecordNotFoundException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Creating, changing, archiving and restoring accounts, each checked, audited and refused as a whole when any
+ * part is wrong.
+ */
+@Service
+public class CustomerService implements Customers {
+
+	static final String RECORD_TYPE = "customer";
+
+	private final CustomerAccounts accounts;
+	private final Contacts contacts;
+	private final CustomerEditor editor;
+	private final CustomerPolicy policy;
+	private final AuditTrail audit;
+	private final Clock clock;
+
+	CustomerService(CustomerAccounts accounts, Contacts contacts, CustomerEditor editor, CustomerPolicy policy,
+			AuditTrail audit, Clock clock) {
+		this.accounts = accounts;
+		this.contacts = contacts;
+		this.editor = editor;
+		this.policy = policy;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Override
+	public java.util.Optional<CustomerSummary> find(long id) {
+		return accounts.findById(id).map(Customer::summary);
+	}
+
+	/** The account for reading; archived accounts stay readable by id. */
+	public Customer get(long id) {
+		policy.requireReader();
+		return load(id);
+	}
+
+	@Transactional
+	public Customer create(JsonNode body) {
+		CurrentUser user = policy.requireCreator();
+		PatchDocument doc = PatchDocument.of(body);
+		if (!policy.mayEditFinance(user) && CustomerEditor.FINANCE.stream().anyMatch(body::has)) {
+			throw new DomainException(ErrorKind.FORBIDDEN, "error.customer.finance-forbidden");
+		}
+		var customer = new Customer();
+		customer.createdAt = clock.instant();
+		customer.updatedAt = customer.createdAt;
+		customer.createdBy = user.username();
+		editor.apply(doc, customer, true, user);
+		doc.throwIfInvalid();
+		refuseDuplicates(customer);
+		SearchIndex.refresh(customer, List.of());
+		Customer saved = save(customer);
+		audit.created(RECORD_TYPE, saved.id(), saved.auditSnapshot());
+		return saved;
+	}
+
+	@Transactional
+	public Customer update(long id, ExpectedVersion expected, JsonNode body) {
+		CurrentUser user = policy.requireReader();
+		Customer customer = load(id);
+		expected.verify(RECORD_TYPE, id, customer.version());
+		PatchDocument doc = PatchDocument.of(body);
+		if (CustomerEditor.GENERAL.stream().anyMatch(body::has)) {
+			policy.requireEdit(user, customer);
+		}
+		if (CustomerEditor.FINANCE.stream().anyMatch(body::has)) {
+			policy.requireFinance(user);
+		}
+		Map<String, Object> before = customer.auditSnapshot();
+		String taxBefore = customer.country + customer.taxNumber;
+		String refBefore = String.valueOf(customer.externalRef);
+		editor.apply(doc, customer, false, user);
+		doc.throwIfInvalid();
+		if (!taxBefore.equals(customer.country + customer.taxNumber)
+				|| !refBefore.equals(String.valueOf(customer.externalRef))) {
+			refuseDuplicates(customer);
+		}
+		customer.updatedAt = clock.instant();
+		reindex(customer);
+		Customer saved = save(customer);
+		audit.updated(RECORD_TYPE, id, before, saved.auditSnapshot());
+		return saved;
+	}
+
+	/** Archives the account: it leaves lists and searches but stays readable by id. Archiving twice is fine. */
+	@Transactional
+	public void archive(long id) {
+		CurrentUser user = policy.requireReader();
+		Customer customer = load(id);
+		policy.requireEdit(user, customer);
+		if (customer.archived()) {
+			return;
+		}
+		Map<String, Object> before = customer.auditSnapshot();
+		customer.archivedAt = clock.instant();
+		customer.updatedAt = customer.archivedAt;
+		save(customer);
+		audit.updated(RECORD_TYPE, id, before, customer.auditSnapshot());
+	}
+
+	@Transactional
+	public Customer restore(long id) {
+		CurrentUser user = policy.requireReader();
+		Customer customer = load(id);
+		policy.requireEdit(user, customer);
+		if (!customer.archived()) {
+			return customer;
+		}
+		Map<String, Object> before = customer.auditSnapshot();
+		customer.archivedAt = null;
+		customer.updatedAt = clock.instant();
+		Customer saved = save(customer);
+		audit.updated(RECORD_TYPE, id, before, saved.auditSnapshot());
+		return saved;
+	}
+
+	/** Recomputes what the account is found by, after its contacts changed. */
+	@Transactional
+	public void reindex(long id) {
+		Customer customer = load(id);
+		reindex(customer);
+		accounts.save(customer);
+	}
+
+	Customer load(long id) {
+		return accounts.findById(id).orElseThrow(() -> new RecordNotFoundException(RECORD_TYPE, id));
+	}
+
+	private void reindex(Customer customer) {
+		var terms = contacts.page(customer.id(), 0, Integer.MAX_VALUE)
+			.stream()
+			.map(c -> new SearchIndex.ContactTerms(c.name, c.email, c.phone, c.mobile))
+			.toList();
+		SearchIndex.refresh(customer, terms);
+	}
+
+	private void refuseDuplicates(Customer customer) {
+		if (customer.taxNumber != null) {
+			accounts.findByTaxNumber(customer.country, customer.taxNumber)
+				.filter(existing -> customer.id == null || existing.id() != customer.id())
+				.ifPresent(existing -> {
+					throw new DuplicateCustomerException("error.customer.duplicate-tax-number", existing);
+				});
+		}
+		if (customer.externalRef != null) {
+			accounts.findByExternalRef(customer.externalRef)
+				.filter(existing -> customer.id == null || existing.id() != customer.id())
+				.ifPresent(existing -> {
+					throw new DuplicateCustomerException("error.customer.duplicate-external-ref", existing);
+				});
+		}
+	}
+
+	private Customer save(Customer customer) {
+		try {
+			return accounts.save(customer);
+		}
+		catch (DuplicateKeyException e) {
+			// Another request took the tax number or reference between the check and this write.
+			throw new DomainException(ErrorKind.CONFLICT, "error.customer.duplicate-tax-number-race");
+		}
+	}
+}

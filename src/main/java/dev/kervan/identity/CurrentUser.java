@@ -1,0 +1,27 @@
+package dev.kervan.identity;
+
+import java.util.Set;
+
+/**
+ * The person (or API token's user) behind the current request, with every role they hold directly or through
+ * another role (an administrator holds them all, a sales manager also acts as a salesperson).
+ */
+public record CurrentUser(long id, String username, String displayName, Set<Role> roles) {
+
+	public CurrentUser {
+		roles = Set.copyOf(roles);
+	}
+
+	public boolean has(Role role) {
+		return roles.contains(role);
+	}
+
+	public boolean hasAny(Role... candidates) {
+		for (Role role : candidates) {
+			if (roles.contains(role)) {
+				return true;
+			}
+		}
+		return false;
+	}
+}

@@ -1,0 +1,220 @@
+package dev.kervan.platform;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A JSON object sent to create or change a record, read field by field: a field that is absent stays as it
+ * is, a field sent as {@code null} is cleared, anything else must have the right type. Every problem is
+ * collected as a {@link FieldViolation}, so one answer lists them all; unknown fields are refused rather than
+ * silently ignored, because a misspelt field name would otherwise look like a successful change.
+ */
+public final class PatchDocument {
+
+	private final JsonNode body;
+	private final Set<String> known = new LinkedHashSet<>();
+	private final List<FieldViolation> violations = new ArrayList<>();
+
+	private PatchDocument(JsonNode body) {
+		this.body = body;
+	}
+
+	/** Reads a request body; anything but a JSON object is refused. */
+	public static PatchDocument of(@Nullable JsonNode body) {
+		if (body == null || !body.isObject()) {
+			throw new DomainException(ErrorKind.INVALID, "error.body-shape");
+		}
+		return new PatchDocument(body);
+	}
+
+	/** Names fields that may be sent but are not changed this way (such as {@code id} or {@code createdAt}). */
+	public PatchDocument ignoring(String... fields) {
+		known.addAll(List.of(fields));
+		return this;
+	}
+
+	public boolean has(String field) {
+		known.add(field);
+		return body.has(field);
+	}
+
+	public @Nullable String text(String field) {
+		JsonNode value = value(field);
+		if (value == null) {
+			return null;
+		}
+		if (value.isString() || value.isNumber() || value.isBoolean()) {
+			String text = value.asString().strip();
+			return text.isEmpty() ? null : text;
+		}
+		return invalid(field);
+	}
+
+	public @Nullable BigDecimal decimal(String field) {
+		JsonNode value = value(field);
+		if (value == null) {
+			return null;
+		}
+		try {
+			if (value.isNumber()) {
+				return value.decimalValue();
+			}
+			if (value.isString() && !value.asString().isBlank()) {
+				return new BigDecimal(value.asString().strip());
+			}
+		}
+		catch (NumberFormatException e) {
+			// answered below
+		}
+		return invalid(field);
+	}
+
+	public @Nullable Integer integer(String field) {
+		BigDecimal value = decimal(field);
+		if (value == null) {
+			return null;
+		}
+		try {
+			return value.intValueExact();
+		}
+		catch (ArithmeticException e) {
+			return invalid(field);
+		}
+	}
+
+	public @Nullable Long id(String field) {
+		BigDecimal value = decimal(field);
+		if (value == null) {
+			return null;
+		}
+		try {
+			return value.longValueExact();
+		}
+		catch (ArithmeticException e) {
+			return invalid(field);
+		}
+	}
+
+	public @Nullable Boolean bool(String field) {
+		JsonNode value = value(field);
+		if (value == null) {
+			return null;
+		}
+		return value.isBoolean() ? value.booleanValue() : invalid(field);
+	}
+
+	public @Nullable LocalDate date(String field) {
+		String text = text(field);
+		if (text == null) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(text);
+		}
+		catch (DateTimeParseException e) {
+			return invalid(field);
+		}
+	}
+
+	/** An enum constant by name, case-insensitive. */
+	public <E extends Enum<E>> @Nullable E choice(String field, Class<E> type) {
+		String text = text(field);
+		if (text == null) {
+			return null;
+		}
+		for (E constant : type.getEnumConstants()) {
+			if (constant.name().equalsIgnoreCase(text)) {
+				return constant;
+			}
+		}
+		return invalid(field);
+	}
+
+	/** A list of texts, blanks and repeats dropped, in the order sent; {@code null} means none. */
+	public List<String> texts(String field) {
+		JsonNode value = value(field);
+		if (value == null) {
+			return List.of();
+		}
+		if (!value.isArray()) {
+			violations.add(new FieldViolation(field, "error.value.invalid-type"));
+			return List.of();
+		}
+		var texts = new LinkedHashSet<String>();
+		for (JsonNode item : value) {
+			if (!item.isString()) {
+				violations.add(new FieldViolation(field, "error.value.invalid-type"));
+				return List.of();
+			}
+			String text = item.asString().strip();
+			if (!text.isEmpty()) {
+				texts.add(text);
+			}
+		}
+		return List.copyOf(texts);
+	}
+
+	/** An object of texts (numbers and booleans are read as their text), {@code null} means empty. */
+	public Map<String, String> textMap(String field) {
+		JsonNode value = value(field);
+		var map = new LinkedHashMap<String, String>();
+		if (value == null) {
+			return map;
+		}
+		if (!value.isObject()) {
+			violations.add(new FieldViolation(field, "error.value.invalid-type"));
+			return map;
+		}
+		for (var entry : value.properties()) {
+			JsonNode item = entry.getValue();
+			if (item.isNull()) {
+				map.put(entry.getKey(), null);
+			}
+			else if (item.isString() || item.isNumber() || item.isBoolean()) {
+				map.put(entry.getKey(), item.asString());
+			}
+			else {
+				violations.add(new FieldViolation(field + "." + entry.getKey(), "error.value.invalid-type"));
+			}
+		}
+		return map;
+	}
+
+	/** Adds a rule's violation found while applying the document. */
+	public void reject(String field, String messageCode, Object... arguments) {
+		violations.add(new FieldViolation(field, messageCode, arguments));
+	}
+
+	/** Throws every violation found, unknown fields included; does nothing when all is well. */
+	public void throwIfInvalid() {
+		for (var entry : body.properties()) {
+			if (!known.contains(entry.getKey())) {
+				violations.add(new FieldViolation(entry.getKey(), "error.value.unknown-field"));
+			}
+		}
+		if (!violations.isEmpty()) {
+			throw new InvalidInputException(violations);
+		}
+	}
+
+	private @Nullable JsonNode value(String field) {
+		known.add(field);
+		JsonNode value = body.get(field);
+		return value == null || value.isNull() ? null : value;
+	}
+
+	private <T> @Nullable T invalid(String field) {
+		violations.add(new FieldViolation(field, "error.value.invalid-type"));
+		return null;
+	}
+}
