@@ -6,16 +6,13 @@ import static dev.kervan.customers.CustomerApiIntegrationTests.uniqueWord;
 import static dev.kervan.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
 import dev.kervan.support.Api.Response;
 import dev.kervan.support.KervanIntegrationTest;
+import dev.kervan.support.Multipart;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -123,7 +120,7 @@ class CustomerPartsIntegrationTests extends KervanIntegrationTest {
 	}
 
 	@Test
-	void agreementsNotesAndFiles() throws Exception {
+	void agreementsNotesAndFiles() {
 		Response file = upload("sozlesme.pdf", "application/pdf", "%PDF-1.4\nagreement\n%%EOF".getBytes(StandardCharsets.UTF_8));
 		assertThat(file.status()).as(file.body()).isEqualTo(201);
 		String attachmentId = file.json().get("id").asString();
@@ -174,19 +171,9 @@ class CustomerPartsIntegrationTests extends KervanIntegrationTest {
 		return api.get("/api/v1/customers/" + customer + "/" + part).bearer(admin).send().json();
 	}
 
-	private Response upload(String filename, String type, byte[] content) throws Exception {
-		String boundary = "kervan" + System.nanoTime();
-		var body = new java.io.ByteArrayOutputStream();
-		body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
-				+ "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-		body.write(content);
-		body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		var request = HttpRequest.newBuilder(URI.create(api.base() + "/api/v1/customers/" + customer + "/attachments"))
+	private Response upload(String filename, String type, byte[] content) {
+		return new Multipart().file("file", filename, type, content)
 			.header("Authorization", "Bearer " + admin)
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-			.build();
-		HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-		return new Response(response.statusCode(), response.headers().map(), response.body());
+			.post(api.base() + "/api/v1/customers/" + customer + "/attachments");
 	}
 }

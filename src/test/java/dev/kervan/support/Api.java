@@ -93,7 +93,7 @@ public final class Api {
 	}
 
 	/** Sends a request and answers status, headers and body as text. */
-	static Response exchange(HttpClient client, HttpRequest request) {
+	public static Response exchange(HttpClient client, HttpRequest request) {
 		try {
 			HttpResponse<String> response = client.send(request, BodyHandlers.ofString());
 			return new Response(response.statusCode(), response.headers().map(), response.body());

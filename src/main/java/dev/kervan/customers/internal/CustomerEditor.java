@@ -51,16 +51,55 @@ class CustomerEditor {
 	private static final int MAX_TAGS = 30;
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final Lookups lookups;
-	private final CustomerClasses classes;
-	private final ExtraFields extraFields;
-	private final Users users;
+	private final References database;
 
 	CustomerEditor(Lookups lookups, CustomerClasses classes, ExtraFields extraFields, Users users) {
-		this.lookups = lookups;
-		this.classes = classes;
-		this.extraFields = extraFields;
-		this.users = users;
+		this.database = new References() {
+			@Override
+			public boolean lookupExists(long id, Lookup.Kind kind) {
+				return lookups.findById(id).filter(l -> l.kind() == kind && l.active()).isPresent();
+			}
+
+			@Override
+			public boolean classExists(long id) {
+				return classes.findById(id).filter(CustomerClass::active).isPresent();
+			}
+
+			@Override
+			public List<ExtraField> fieldsOf(long category) {
+				return extraFields.findByCategory(category).stream().filter(ExtraField::active).toList();
+			}
+
+			@Override
+			public boolean isSalesperson(long userId) {
+				return users.find(userId)
+					.filter(u -> u.active() && u.roles().stream()
+						.anyMatch(r -> r == Role.SALESPERSON || r == Role.SALES_MANAGER || r == Role.ADMIN))
+					.isPresent();
+			}
+
+			@Override
+			public boolean userExists(long userId) {
+				return users.find(userId).isPresent();
+			}
+		};
+	}
+
+	/** What the rules look up elsewhere; an import answers from memory instead of asking per row. */
+	interface References {
+		boolean lookupExists(long id, Lookup.Kind kind);
+
+		boolean classExists(long id);
+
+		List<ExtraField> fieldsOf(long category);
+
+		boolean isSalesperson(long userId);
+
+		boolean userExists(long userId);
+	}
+
+	References database() {
+		return database;
 	}
 
 	/**
@@ -68,6 +107,10 @@ class CustomerEditor {
 	 * the defaults a new account gets.
 	 */
 	void apply(PatchDocument doc, Customer customer, boolean creating, CurrentUser user) {
+		apply(doc, customer, creating, user, database);
+	}
+
+	void apply(PatchDocument doc, Customer customer, boolean creating, CurrentUser user, References references) {
 		doc.ignoring(READ_ONLY);
 		if (creating || doc.has("kind")) {
 			CustomerKind kind = doc.choice("kind", CustomerKind.class);
@@ -126,11 +169,11 @@ class CustomerEditor {
 			}
 		}
 		applyOfficialData(doc, customer);
-		applyLookups(doc, customer);
-		applyPeople(doc, customer, creating, user);
+		applyLookups(doc, customer, references);
+		applyPeople(doc, customer, creating, user, references);
 		applyFinance(doc, customer);
 		applyOther(doc, customer);
-		applyExtraFields(doc, customer, creating);
+		applyExtraFields(doc, customer, creating, references);
 	}
 
 	private void applyOfficialData(PatchDocument doc, Customer customer) {
@@ -169,19 +212,19 @@ class CustomerEditor {
 		}
 	}
 
-	private void applyLookups(PatchDocument doc, Customer customer) {
+	private void applyLookups(PatchDocument doc, Customer customer, References references) {
 		if (doc.has("categoryId")) {
-			customer.category = lookup(doc, "categoryId", Lookup.Kind.CATEGORY);
+			customer.category = lookup(doc, "categoryId", Lookup.Kind.CATEGORY, references);
 		}
 		if (doc.has("sectorId")) {
-			customer.sector = lookup(doc, "sectorId", Lookup.Kind.SECTOR);
+			customer.sector = lookup(doc, "sectorId", Lookup.Kind.SECTOR, references);
 		}
 		if (doc.has("sizeBandId")) {
-			customer.sizeBand = lookup(doc, "sizeBandId", Lookup.Kind.SIZE_BAND);
+			customer.sizeBand = lookup(doc, "sizeBandId", Lookup.Kind.SIZE_BAND, references);
 		}
 		if (doc.has("classId")) {
 			Long id = doc.id("classId");
-			if (id != null && classes.findById(id).filter(CustomerClass::active).isEmpty()) {
+			if (id != null && !references.classExists(id)) {
 				doc.reject("classId", "error.customer.unknown-reference", id);
 			}
 			customer.customerClass = id;
@@ -211,12 +254,11 @@ class CustomerEditor {
 		}
 	}
 
-	private void applyPeople(PatchDocument doc, Customer customer, boolean creating, CurrentUser user) {
+	private void applyPeople(PatchDocument doc, Customer customer, boolean creating, CurrentUser user,
+			References references) {
 		if (doc.has("salespersonId")) {
 			Long id = doc.id("salespersonId");
-			if (id != null && users.find(id)
-				.filter(u -> u.active() && u.roles().stream().anyMatch(r -> r == Role.SALESPERSON || r == Role.SALES_MANAGER || r == Role.ADMIN))
-				.isEmpty()) {
+			if (id != null && !references.isSalesperson(id)) {
 				doc.reject("salespersonId", "error.customer.not-a-salesperson", id);
 			}
 			customer.salesperson = id;
@@ -227,7 +269,7 @@ class CustomerEditor {
 		}
 		if (doc.has("referrerId")) {
 			Long id = doc.id("referrerId");
-			if (id != null && users.find(id).isEmpty()) {
+			if (id != null && !references.userExists(id)) {
 				doc.reject("referrerId", "error.customer.unknown-reference", id);
 			}
 			customer.referrer = id;
@@ -293,7 +335,7 @@ class CustomerEditor {
 	 * Extra fields are checked against the fields defined for the account's category: unknown fields, wrong
 	 * types, choices outside the list and missing required values are refused.
 	 */
-	private void applyExtraFields(PatchDocument doc, Customer customer, boolean creating) {
+	private void applyExtraFields(PatchDocument doc, Customer customer, boolean creating, References references) {
 		boolean categoryChanged = doc.has("categoryId");
 		if (!doc.has("extraFields") && !categoryChanged && !creating) {
 			return;
@@ -309,8 +351,7 @@ class CustomerEditor {
 				}
 			});
 		}
-		List<ExtraField> fields = customer.category == null ? List.of()
-				: extraFields.findByCategory(customer.category).stream().filter(ExtraField::active).toList();
+		List<ExtraField> fields = customer.category == null ? List.of() : references.fieldsOf(customer.category);
 		var known = new LinkedHashMap<String, ExtraField>();
 		fields.forEach(field -> known.put(field.code(), field));
 		for (var entry : values.entrySet()) {
@@ -362,9 +403,9 @@ class CustomerEditor {
 		};
 	}
 
-	private @Nullable Long lookup(PatchDocument doc, String field, Lookup.Kind kind) {
+	private @Nullable Long lookup(PatchDocument doc, String field, Lookup.Kind kind, References references) {
 		Long id = doc.id(field);
-		if (id != null && lookups.findById(id).filter(l -> l.kind() == kind && l.active()).isEmpty()) {
+		if (id != null && !references.lookupExists(id, kind)) {
 			doc.reject(field, "error.customer.unknown-reference", id);
 		}
 		return id;

@@ -147,6 +147,11 @@ public class CustomerService implements Customers {
 		return accounts.findById(id).orElseThrow(() -> new RecordNotFoundException(RECORD_TYPE, id));
 	}
 
+	/** Recomputes what the account is found by, without saving it. */
+	void refreshIndex(Customer customer) {
+		reindex(customer);
+	}
+
 	private void reindex(Customer customer) {
 		var terms = contacts.page(customer.id(), 0, Integer.MAX_VALUE)
 			.stream()

@@ -1,0 +1,77 @@
+package dev.kervan.customers.api;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.kervan.customers.internal.CustomerImport;
+import dev.kervan.platform.InvalidInputException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+@RestController
+@RequestMapping("/api/v1/customers/import")
+@Tag(name = "Customers")
+class CustomerImportController {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final CustomerImport imports;
+
+	CustomerImportController(CustomerImport imports) {
+		this.imports = imports;
+	}
+
+	record Started(UUID id, String status) {
+	}
+
+	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "Import accounts from a CSV or XLSX file (multipart field 'file')",
+			description = "Answers 202 with the job to poll. Optional part 'mapping': a JSON object of account field "
+					+ "to column header; without it columns are matched by their headers. Rows matching an account by "
+					+ "externalRef or tax number (same country) update it.")
+	ResponseEntity<Started> start(@RequestPart("file") MultipartFile file,
+			@RequestPart(name = "mapping", required = false) @Nullable String mapping) throws IOException {
+		UUID id = imports.start(String.valueOf(file.getOriginalFilename()), file.getBytes(), mapping(mapping));
+		return ResponseEntity.accepted().location(URI.create("/api/v1/customers/import/" + id)).body(new Started(id, "RUNNING"));
+	}
+
+	@PostMapping(path = "/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "The file's columns, a suggested mapping and its first rows")
+	CustomerImport.Preview preview(@RequestPart("file") MultipartFile file) throws IOException {
+		return imports.preview(String.valueOf(file.getOriginalFilename()), file.getBytes());
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "An import's progress: status RUNNING, DONE or FAILED, counts and refused rows")
+	CustomerImport.Job status(@PathVariable UUID id) {
+		return imports.status(id);
+	}
+
+	private static Map<String, String> mapping(@Nullable String text) {
+		if (text == null || text.isBlank()) {
+			return Map.of();
+		}
+		try {
+			return JSON.readValue(text, new TypeReference<Map<String, String>>() {
+			});
+		}
+		catch (JacksonException e) {
+			throw InvalidInputException.of("mapping", "error.value.invalid-type");
+		}
+	}
+}
