@@ -50,7 +50,7 @@ class MessageBundlesTests {
 				if (!arguments(original).isEmpty()) {
 					// Messages with arguments go through MessageFormat: a lone apostrophe would swallow text.
 					String formatted = new MessageFormat(translation, Locale.forLanguageTag(language))
-						.format(new Object[] { "A0", "A1", "A2" });
+						.format(new Object[] { "A0", "A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "A9" });
 					for (String argument : arguments(original)) {
 						assertThat(formatted).as(language + " " + key).contains("A" + argument);
 					}

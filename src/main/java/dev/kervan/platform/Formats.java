@@ -67,6 +67,22 @@ public class Formats {
 		return format.format(money.rounded().amount());
 	}
 
+	/** An amount in a currency given by its code. */
+	public String money(@Nullable BigDecimal amount, @Nullable String currency) {
+		if (amount == null || currency == null) {
+			return "";
+		}
+		return money(Money.of(amount, currency));
+	}
+
+	/** A country's name in the reader's language, from its ISO code. */
+	public String country(@Nullable String code) {
+		if (code == null || code.isBlank()) {
+			return "";
+		}
+		return Locale.of("", code).getDisplayCountry(locale());
+	}
+
 	public String decimal(@Nullable BigDecimal value, int fractionDigits) {
 		if (value == null) {
 			return "";

@@ -160,6 +160,44 @@ public class CustomerImport {
 		return id;
 	}
 
+	/** Keeps an uploaded file until its columns are mapped; answers its id. Day-old uploads are forgotten. */
+	public UUID hold(String filename, byte[] content) {
+		CurrentUser user = requireImporter();
+		ImportedTable.read(filename, content);
+		jdbc.sql("delete from customer_import_upload where created_at < now() - interval '1 day'").update();
+		UUID id = UUID.randomUUID();
+		jdbc.sql("insert into customer_import_upload (id, filename, content, uploaded_by) values (:id, :name, :content, :user)")
+			.param("id", id)
+			.param("name", filename.length() > 255 ? filename.substring(0, 255) : filename)
+			.param("content", content)
+			.param("user", user.id())
+			.update();
+		return id;
+	}
+
+	/** A held file (the uploader's own only), as filename and bytes. */
+	public Held held(UUID id) {
+		CurrentUser user = requireImporter();
+		return jdbc.sql("select filename, content from customer_import_upload where id = :id and uploaded_by = :user")
+			.param("id", id)
+			.param("user", user.id())
+			.query((rs, n) -> new Held(id, rs.getString("filename"), rs.getBytes("content")))
+			.optional()
+			.orElseThrow(() -> new RecordNotFoundException("upload", id));
+	}
+
+	/** Starts importing a held file, which is then let go. */
+	public UUID startHeld(UUID uploadId, Map<String, String> mapping) {
+		Held held = held(uploadId);
+		UUID job = start(held.filename(), held.content(), mapping);
+		jdbc.sql("delete from customer_import_upload where id = :id").param("id", uploadId).update();
+		return job;
+	}
+
+	/** An uploaded file waiting for its mapping. */
+	public record Held(UUID id, String filename, byte[] content) {
+	}
+
 	public Job status(UUID id) {
 		CurrentUser user = policy.requireReader();
 		return jdbc.sql("select * from customer_import where id = :id")

@@ -27,6 +27,12 @@ class CustomerNavigation {
 	}
 
 	@Bean
+	MenuEntry customerSettingsMenuEntry() {
+		return new MenuEntry("menu.section.admin", "menu.customer-settings", "/admin/customer-settings", "sliders", 905,
+				Set.of(Role.ADMIN.name()));
+	}
+
+	@Bean
 	SearchProvider customerSearch(CustomerQueries queries, CurrentUsers users) {
 		return (query, limit) -> {
 			var user = users.find();

@@ -1,0 +1,123 @@
+package dev.kervan.customers.web;
+
+import java.text.Collator;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import dev.kervan.customers.CustomerKind;
+import dev.kervan.customers.CustomerRole;
+import dev.kervan.customers.CustomerStatus;
+import dev.kervan.customers.internal.CustomerClass;
+import dev.kervan.customers.internal.CustomerSettings;
+import dev.kervan.customers.internal.Lookup;
+import dev.kervan.customers.internal.Parts;
+import dev.kervan.identity.Role;
+import dev.kervan.identity.UserSummary;
+import dev.kervan.identity.Users;
+import dev.kervan.platform.Languages;
+import dev.kervan.platform.Option;
+import dev.kervan.platform.Problems;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/** The choices the account forms offer, in the reader's language. Pages reach it as {@code ${@customerOptions}}. */
+@Component("customerOptions")
+class CustomerOptions {
+
+	private static final List<String> CURRENCIES = List.of("TRY", "IRR", "EUR", "USD", "GBP", "AED", "CHF", "RUB", "CNY");
+
+	private final Problems messages;
+	private final CustomerSettings settings;
+	private final Users users;
+
+	CustomerOptions(Problems messages, CustomerSettings settings, Users users) {
+		this.messages = messages;
+		this.settings = settings;
+		this.users = users;
+	}
+
+	public List<Option> kinds() {
+		return Arrays.stream(CustomerKind.values()).map(k -> option(k.name(), "customer.kind." + k.name())).toList();
+	}
+
+	public List<Option> statuses() {
+		return Arrays.stream(CustomerStatus.values()).map(s -> option(s.name(), "customer.status." + s.name())).toList();
+	}
+
+	public List<Option> roles() {
+		return Arrays.stream(CustomerRole.values()).map(r -> option(r.name(), "customer.role." + r.name())).toList();
+	}
+
+	public List<Option> countries() {
+		Locale locale = LocaleContextHolder.getLocale();
+		Collator collator = Collator.getInstance(locale);
+		var countries = new ArrayList<Option>();
+		for (String code : Locale.getISOCountries()) {
+			countries.add(new Option(code, Locale.of("", code).getDisplayCountry(locale)));
+		}
+		countries.sort(Comparator.comparing(Option::label, collator));
+		// The countries Kervan's users trade with most come first.
+		for (String first : List.of("IR", "TR")) {
+			countries.stream().filter(o -> o.value().equals(first)).findFirst().ifPresent(o -> {
+				countries.remove(o);
+				countries.addFirst(o);
+			});
+		}
+		return countries;
+	}
+
+	public List<Option> currencies() {
+		return CURRENCIES.stream().map(code -> new Option(code, code)).toList();
+	}
+
+	public List<Option> languages() {
+		return Languages.SUPPORTED.stream()
+			.map(l -> new Option(l.getLanguage(), l.getDisplayLanguage(l)))
+			.toList();
+	}
+
+	public List<Option> categories() {
+		return lookups(Lookup.Kind.CATEGORY);
+	}
+
+	public List<Option> sectors() {
+		return lookups(Lookup.Kind.SECTOR);
+	}
+
+	public List<Option> sizeBands() {
+		return lookups(Lookup.Kind.SIZE_BAND);
+	}
+
+	public List<Option> classes() {
+		return settings.classes().stream().filter(CustomerClass::active)
+			.map(c -> new Option(String.valueOf(c.id()), c.name())).toList();
+	}
+
+	public List<Option> salespeople() {
+		var people = new ArrayList<UserSummary>(users.activeWithRole(Role.SALESPERSON));
+		users.activeWithRole(Role.SALES_MANAGER).stream().filter(u -> !people.contains(u)).forEach(people::add);
+		return people.stream().map(u -> new Option(String.valueOf(u.id()), u.displayName())).toList();
+	}
+
+	public List<Option> addressPurposes() {
+		return Arrays.stream(Parts.Address.Purpose.values())
+			.map(p -> option(p.name(), "customer.address.purpose." + p.name())).toList();
+	}
+
+	public List<Option> relationTypes() {
+		return Arrays.stream(Parts.Relation.Type.values())
+			.map(t -> option(t.name(), "customer.relation.type." + t.name())).toList();
+	}
+
+	private List<Option> lookups(Lookup.Kind kind) {
+		return settings.lookups(kind).stream().filter(Lookup::active)
+			.map(l -> new Option(String.valueOf(l.id()), l.name())).toList();
+	}
+
+	private Option option(String value, String key) {
+		return new Option(value, messages.message(key));
+	}
+}

@@ -1,0 +1,106 @@
+package dev.kervan.customers.web;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+
+import dev.kervan.customers.internal.CustomerSettings;
+import dev.kervan.customers.internal.ExtraField;
+import dev.kervan.customers.internal.Lookup;
+import dev.kervan.platform.DomainException;
+import dev.kervan.platform.ExpectedVersion;
+import dev.kervan.platform.FormState;
+import dev.kervan.platform.RecordNotFoundException;
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The administrators' page for account categories, sectors, size bands, customer classes and extra fields. */
+@Controller
+@RequestMapping("/admin/customer-settings")
+@PreAuthorize("hasRole('ADMIN')")
+class CustomerSettingsPages {
+
+	private final CustomerSettings settings;
+	private final MessageSource messages;
+
+	CustomerSettingsPages(CustomerSettings settings, MessageSource messages) {
+		this.settings = settings;
+		this.messages = messages;
+	}
+
+	@GetMapping
+	String show(Model model) {
+		var lists = new java.util.LinkedHashMap<String, java.util.List<Lookup>>();
+		for (Lookup.Kind kind : Lookup.Kind.values()) {
+			lists.put(kind.name().toLowerCase(Locale.ROOT), settings.lookups(kind));
+		}
+		model.addAttribute("lists", lists);
+		model.addAttribute("classes", settings.classes());
+		model.addAttribute("fields", settings.fields(null));
+		var categoryNames = new java.util.HashMap<Long, String>();
+		lists.get("category").forEach(c -> categoryNames.put(c.id(), c.name()));
+		model.addAttribute("categories", lists.get("category"));
+		model.addAttribute("categoryNames", categoryNames);
+		model.addAttribute("fieldTypes", Arrays.asList(ExtraField.Type.values()));
+		if (!model.containsAttribute("settingsForm")) {
+			model.addAttribute("settingsForm", FormState.empty());
+		}
+		return "customers/settings";
+	}
+
+	@PostMapping("/lookups/{kind}")
+	String addLookup(@PathVariable String kind, @RequestParam MultiValueMap<String, String> submitted,
+			RedirectAttributes redirect) {
+		FormState form = FormState.from(submitted, Set.of("name", "sortOrder"), Set.of());
+		return run(redirect, form, () -> settings.createLookup(lookupKind(kind), form.toJson(true, Set.of())));
+	}
+
+	@PostMapping("/lookups/{kind}/{id}/toggle")
+	String toggleLookup(@PathVariable String kind, @PathVariable long id, @RequestParam boolean active,
+			RedirectAttributes redirect) {
+		var json = JsonMapper.builder().build().createObjectNode().put("active", active);
+		return run(redirect, FormState.empty(), () -> settings.updateLookup(lookupKind(kind), id, new ExpectedVersion(null, false), json));
+	}
+
+	@PostMapping("/classes")
+	String addClass(@RequestParam MultiValueMap<String, String> submitted, RedirectAttributes redirect) {
+		FormState form = FormState.from(submitted, Set.of("name", "defaultDiscount", "riskLimit", "currency"), Set.of());
+		return run(redirect, form, () -> settings.createClass(form.toJson(true, Set.of())));
+	}
+
+	@PostMapping("/fields")
+	String addField(@RequestParam MultiValueMap<String, String> submitted, RedirectAttributes redirect) {
+		FormState form = FormState.from(submitted, Set.of("categoryId", "code", "label", "type", "choices"), Set.of());
+		var json = form.toJson(true, Set.of("choices"));
+		json.put("required", submitted.containsKey("required"));
+		return run(redirect, form, () -> settings.createField(json));
+	}
+
+	private String run(RedirectAttributes redirect, FormState form, Runnable action) {
+		try {
+			action.run();
+			redirect.addFlashAttribute("notice", "action.saved");
+		}
+		catch (DomainException refusal) {
+			redirect.addFlashAttribute("settingsForm", form.reject(refusal, messages).unplaced(Set.of()));
+		}
+		return "redirect:/admin/customer-settings";
+	}
+
+	private static Lookup.Kind lookupKind(String kind) {
+		return Arrays.stream(Lookup.Kind.values())
+			.filter(k -> k.name().equalsIgnoreCase(kind.replace('-', '_')))
+			.findFirst()
+			.orElseThrow(() -> new RecordNotFoundException("list", kind));
+	}
+}

@@ -1,0 +1,163 @@
+package dev.kervan.platform;
+
+import java.io.Serial;
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.util.MultiValueMap;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * What a person typed into an HTML form and what was wrong with it, for forms that are checked by the same
+ * JSON rules as the API: the submitted fields become a JSON document ({@link #toJson}), and a refusal becomes a
+ * message per field ({@link #reject}) shown beside it when the form is shown again. Serializable, so it can
+ * survive a redirect as a flash attribute.
+ */
+public final class FormState implements Serializable {
+
+	@Serial
+	private static final long serialVersionUID = 1L;
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final Map<String, String> values;
+	private final Map<String, List<String>> lists;
+	private final Map<String, String> errors = new LinkedHashMap<>();
+	private final List<String> general = new java.util.ArrayList<>();
+
+	private FormState(Map<String, String> values, Map<String, List<String>> lists) {
+		this.values = new HashMap<>(values);
+		this.lists = new HashMap<>(lists);
+	}
+
+	public static FormState empty() {
+		return new FormState(Map.of(), Map.of());
+	}
+
+	public static FormState of(Map<String, @Nullable String> values) {
+		var copy = new HashMap<String, String>();
+		values.forEach((key, value) -> copy.put(key, value == null ? "" : value));
+		return new FormState(copy, Map.of());
+	}
+
+	/**
+	 * Reads the submitted fields named in {@code fields}; those in {@code multiple} may repeat (checkboxes) and
+	 * become lists.
+	 */
+	public static FormState from(MultiValueMap<String, String> submitted, Set<String> fields, Set<String> multiple) {
+		var values = new HashMap<String, String>();
+		var lists = new HashMap<String, List<String>>();
+		for (String field : fields) {
+			List<String> given = submitted.get(field);
+			if (multiple.contains(field)) {
+				// An unticked group of checkboxes sends nothing at all: that means "none".
+				lists.put(field, given == null ? List.of()
+						: given.stream().filter(v -> v != null && !v.isBlank()).map(String::strip).toList());
+				continue;
+			}
+			if (given != null) {
+				values.put(field, given.isEmpty() || given.getFirst() == null ? "" : given.getFirst().strip());
+			}
+		}
+		return new FormState(values, lists);
+	}
+
+	/**
+	 * The form as a JSON document: blank fields are left out when creating and sent as {@code null} (clearing
+	 * them) when changing; {@code commaLists} are split at commas into arrays.
+	 */
+	public ObjectNode toJson(boolean creating, Set<String> commaLists) {
+		ObjectNode node = JSON.createObjectNode();
+		values.forEach((field, value) -> {
+			if (commaLists.contains(field)) {
+				ArrayNode array = node.putArray(field);
+				for (String part : value.split(",")) {
+					if (!part.isBlank()) {
+						array.add(part.strip());
+					}
+				}
+			}
+			else if (value.isEmpty()) {
+				if (!creating) {
+					node.putNull(field);
+				}
+			}
+			else {
+				node.put(field, value);
+			}
+		});
+		lists.forEach((field, items) -> {
+			ArrayNode array = node.putArray(field);
+			items.forEach(array::add);
+		});
+		return node;
+	}
+
+	/** Puts each of the refusal's messages beside its field, or above the form when it names none. */
+	public FormState reject(DomainException refusal, MessageSource messages) {
+		var locale = LocaleContextHolder.getLocale();
+		if (refusal.violations().isEmpty()) {
+			general.add(messages.getMessage(refusal.messageCode(), refusal.arguments(), refusal.messageCode(), locale));
+		}
+		for (FieldViolation violation : refusal.violations()) {
+			String message = messages.getMessage(violation.messageCode(), violation.arguments(), violation.messageCode(),
+					locale);
+			errors.merge(violation.field(), message, (a, b) -> a + " " + b);
+		}
+		return this;
+	}
+
+	public String value(String field) {
+		return values.getOrDefault(field, "");
+	}
+
+	public List<String> list(String field) {
+		return lists.getOrDefault(field, List.of());
+	}
+
+	public boolean has(String field, String item) {
+		return list(field).contains(item);
+	}
+
+	public @Nullable String error(String field) {
+		return errors.get(field);
+	}
+
+	public boolean hasError(String field) {
+		return errors.containsKey(field);
+	}
+
+	/** Messages about the form as a whole, and about fields the form does not show. */
+	public List<String> general() {
+		return List.copyOf(general);
+	}
+
+	public Map<String, String> errors() {
+		return Map.copyOf(errors);
+	}
+
+	public boolean hasErrors() {
+		return !errors.isEmpty() || !general.isEmpty();
+	}
+
+	/** Marks field errors the form cannot show beside a field as general ones. */
+	public FormState unplaced(Set<String> shown) {
+		errors.entrySet().removeIf(entry -> {
+			if (!shown.contains(entry.getKey())) {
+				general.add(entry.getValue());
+				return true;
+			}
+			return false;
+		});
+		return this;
+	}
+}

@@ -1,0 +1,160 @@
+package dev.kervan.customers;
+
+import static dev.kervan.customers.CustomerApiIntegrationTests.company;
+import static dev.kervan.customers.CustomerApiIntegrationTests.taxNumber;
+import static dev.kervan.customers.CustomerApiIntegrationTests.uniqueWord;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+import dev.kervan.support.Api;
+import dev.kervan.support.Api.Response;
+import dev.kervan.support.Browserless;
+import dev.kervan.support.KervanIntegrationTest;
+import dev.kervan.support.Multipart;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CustomerPagesIntegrationTests extends KervanIntegrationTest {
+
+	private String admin;
+	private Browserless browser;
+
+	@BeforeEach
+	void logIn() {
+		admin = api.token("admin", ADMIN_PASSWORD);
+		browser = new Browserless(api.base()).loggedInAs("admin", ADMIN_PASSWORD);
+	}
+
+	@Test
+	void theListSearchesFiltersAndAnswersItsFragmentToHtmx() {
+		String marker = uniqueWord();
+		api.post("/api/v1/customers", company("Liste " + marker + " Gıda", taxNumber())).bearer(admin).send();
+		Response page = browser.get("/customers?q=" + URLEncoder.encode("liste " + marker + " gida", StandardCharsets.UTF_8));
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("Liste " + marker + " Gıda", "id=\"customer-list\"", "id=\"export-xlsx\"");
+		Response everything = browser.get("/customers?status=PASSIVE&role=SUPPLIER&sort=newest&kind=PERSON");
+		assertThat(everything.status()).isEqualTo(200);
+	}
+
+	@Test
+	void anAccountIsCreatedThroughTheFormWithErrorsShownBesideTheFields() {
+		Response blank = browser.get("/customers/new?name=" + URLEncoder.encode("Yeni Şirket", StandardCharsets.UTF_8));
+		assertThat(blank.body()).contains("value=\"Yeni Şirket\"");
+		Response refused = browser.submit("/customers/new", "/customers", Map.of("kind", "COMPANY", "name", "Bad " + uniqueWord(),
+				"roles", "CUSTOMER", "status", "ACTIVE", "country", "TR", "email", "nope", "phone", "12", "language", "tr",
+				"currency", "TRY"));
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.body()).contains("f-email-error", "This is not an email address.", "f-phone-error");
+
+		String name = "Form " + uniqueWord();
+		Response created = browser.submit("/customers/new", "/customers", Map.of("kind", "COMPANY", "name", name, "roles",
+				"CUSTOMER", "status", "ACTIVE", "country", "TR", "phone", "0216 444 00 11", "tags", "kampanya, vip",
+				"language", "tr", "currency", "TRY"));
+		assertThat(created.status()).as(created.body()).isEqualTo(302);
+		String location = created.header("Location").orElseThrow().replace(api.base(), "");
+		Response page = browser.get(location);
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains(name, "+90 216 444 00 11", "kampanya", "tab-contacts", "tab-history");
+	}
+
+	@Test
+	void partsAreAddedFromTheAccountPageAndRefusalsShown() {
+		long id = api.post("/api/v1/customers", company("Parts page " + uniqueWord(), taxNumber())).bearer(admin).send().json()
+			.get("id").asLong();
+		String page = "/customers/" + id;
+		assertThat(browser.submit(page, page + "/parts/contacts", Map.of("name", "Gül Doğan", "phone", "0532 999 88 77"))
+			.status()).isEqualTo(302);
+		assertThat(browser.submit(page, page + "/parts/branches", Map.of("name", "İzmir şubesi", "city", "İzmir")).status())
+			.isEqualTo(302);
+		Response refusedCard = browser.submit(page, page + "/parts/payment-cards",
+				Map.of("last4", "4111111111111111", "expiry", "12/30"));
+		assertThat(refusedCard.header("Location").orElseThrow()).contains("tab=bank");
+		Response shown = browser.get(page + "?tab=bank");
+		assertThat(shown.body()).contains("The last four digits of the card.").doesNotContain("4111111111111111");
+		Response contacts = browser.get(page + "?tab=contacts");
+		assertThat(contacts.body()).contains("Gül Doğan", "+90 532 999 88 77", "İzmir şubesi");
+		assertThat(browser.submit(page, page + "/parts/notes", Map.of("text", "Arandı, teklif istedi.")).status()).isEqualTo(302);
+		assertThat(browser.get(page + "?tab=notes").body()).contains("Arandı, teklif istedi.");
+		assertThat(browser.get(page + "?tab=history").body()).contains("contacts[");
+	}
+
+	@Test
+	void theEditFormKeepsWhatIsNotChangedAndRefusesStaleVersions() {
+		var body = new HashMap<>(company("Edit " + uniqueWord(), taxNumber()));
+		body.put("email", "edit@example.com");
+		long id = api.post("/api/v1/customers", body).bearer(admin).send().json().get("id").asLong();
+		Response form = browser.get("/customers/" + id + "/edit");
+		assertThat(form.status()).isEqualTo(200);
+		assertThat(form.body()).contains("value=\"edit@example.com\"");
+		Map<String, String> fields = new HashMap<>(Map.of("kind", "COMPANY", "name", "Edited name", "roles", "CUSTOMER",
+				"status", "PASSIVE", "country", "TR", "email", "edit@example.com", "language", "tr", "currency", "TRY",
+				"version", "0"));
+		fields.put("_csrf", Browserless.csrfOf(form.body()));
+		assertThat(browser.post("/customers/" + id, fields).status()).isEqualTo(302);
+		Response stale = browser.post("/customers/" + id, fields);
+		assertThat(stale.status()).isEqualTo(422);
+		assertThat(stale.body()).contains("Somebody changed this customer");
+		assertThat(api.get("/api/v1/customers/" + id).bearer(admin).send().json().get("status").asString()).isEqualTo("PASSIVE");
+	}
+
+	@Test
+	void similarNamesAreShownWhileTyping() {
+		String marker = uniqueWord();
+		api.post("/api/v1/customers", company("Marmara " + marker + " Boya", taxNumber())).bearer(admin).send();
+		Response similar = browser.get("/customers/similar?name=" + URLEncoder.encode("marmara " + marker + " boyaa", StandardCharsets.UTF_8));
+		assertThat(similar.body()).contains("Marmara " + marker + " Boya");
+	}
+
+	@Test
+	void theImportWizardUploadsMapsAndReportsProgress() {
+		String marker = uniqueWord();
+		String csv = "Unvan;E-posta\nWizard " + marker + " A.Ş.;wizard@example.com\nBroken " + marker + ";nope\n";
+		Response upload = new Multipart().file("file", "liste.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8))
+			.field("_csrf", Browserless.csrfOf(browser.get("/customers/import").body()))
+			.header("Cookie", "SESSION=" + browser.cookie("SESSION"))
+			.post(api.base() + "/customers/import");
+		assertThat(upload.status()).as(upload.body()).isEqualTo(302);
+		String mapping = upload.header("Location").orElseThrow().replace(api.base(), "");
+		Response mappingPage = browser.get(mapping);
+		assertThat(mappingPage.body()).contains("Unvan", "Wizard " + marker);
+		Response started = browser.submit(mapping, mapping, Map.of("mapping.name", "Unvan", "mapping.email", "E-posta"));
+		assertThat(started.status()).isEqualTo(302);
+		String progress = started.header("Location").orElseThrow().replace(api.base(), "");
+		String body = "";
+		for (int i = 0; i < 50 && !body.contains("data-status=\"DONE\""); i++) {
+			body = browser.get(progress).body();
+		}
+		assertThat(body).contains("data-status=\"DONE\"", "import-errors", "This is not an email address.");
+	}
+
+	@Test
+	void administratorsKeepTheSettings() {
+		String name = "Category " + uniqueWord();
+		Response page = browser.get("/admin/customer-settings");
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(browser.submit("/admin/customer-settings", "/admin/customer-settings/lookups/category", Map.of("name", name))
+			.status()).isEqualTo(302);
+		assertThat(browser.get("/admin/customer-settings").body()).contains(name);
+	}
+
+	@Test
+	void readersSeeNoEditingAndPortalUsersNothing() {
+		long id = api.post("/api/v1/customers", company("Read only " + uniqueWord(), taxNumber())).bearer(admin).send().json()
+			.get("id").asLong();
+		String warehouse = Api.uniqueName("wh");
+		api.createUser(admin, warehouse, "en", "WAREHOUSE");
+		Browserless reader = new Browserless(api.base()).loggedInAs(warehouse, Api.PASSWORD);
+		Response page = reader.get("/customers/" + id);
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).doesNotContain("id=\"edit-customer\"", "id=\"add-contact\"");
+		assertThat(reader.get("/customers/new").status()).isEqualTo(403);
+		String portal = Api.uniqueName("portal");
+		api.createUser(admin, portal, "en", "PORTAL");
+		assertThat(new Browserless(api.base()).loggedInAs(portal, Api.PASSWORD).get("/customers").status()).isEqualTo(403);
+		assertThat(browser.get("/customers/99999999").status()).isEqualTo(404);
+	}
+}
