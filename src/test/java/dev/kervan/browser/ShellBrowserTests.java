@@ -3,49 +3,19 @@ package dev.kervan.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
+import dev.kervan.support.BrowserTest;
 import com.microsoft.playwright.options.LoadState;
-import dev.kervan.support.KervanIntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The main journey of the shell in the system's Chromium: log in, create a user, switch to Persian, log out.
  */
-class ShellBrowserTests extends KervanIntegrationTest {
-
-	private static Playwright playwright;
-	private static Browser browser;
-
-	@BeforeAll
-	static void startBrowser() {
-		playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		browser = playwright.chromium()
-			.launch(new BrowserType.LaunchOptions().setExecutablePath(chromium())
-				.setHeadless(true)
-				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-						"--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
+class ShellBrowserTests extends BrowserTest {
 
 	@Test
 	void logInCreateAUserSwitchToPersianAndLogOut() {
@@ -140,24 +110,5 @@ class ShellBrowserTests extends KervanIntegrationTest {
 			assertThat(page.locator(".kervan-sidebar a[href='/admin/users']")).isVisible();
 			screenshot(page, "phone-menu.png");
 		}
-	}
-
-	private static void screenshot(Page page, String name) {
-		try {
-			Path folder = Files.createDirectories(Path.of("target", "screenshots"));
-			page.screenshot(new Page.ScreenshotOptions().setPath(folder.resolve(name)).setFullPage(true));
-		}
-		catch (java.io.IOException e) {
-			throw new java.io.UncheckedIOException(e);
-		}
-	}
-
-	private static Path chromium() {
-		for (String candidate : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")) {
-			if (Files.isExecutable(Paths.get(candidate))) {
-				return Paths.get(candidate);
-			}
-		}
-		throw new IllegalStateException("The browser tests need Chromium at /usr/bin/chromium; ./kervan test installs it.");
 	}
 }

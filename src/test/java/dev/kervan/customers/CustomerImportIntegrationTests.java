@@ -108,6 +108,22 @@ class CustomerImportIntegrationTests extends KervanIntegrationTest {
 	}
 
 	@Test
+	void thePreviewGuessesTheMappingFromHeadersInAnyLanguage() {
+		byte[] csv = "kind,name,taxNumber,Ülke,E-posta,تلفن\nCOMPANY,X,1234567890,TR,x@example.com,0212 555 00 00\n"
+			.getBytes(StandardCharsets.UTF_8);
+		Response preview = new Multipart().file("file", "x.csv", "text/csv", csv)
+			.header("Authorization", "Bearer " + admin)
+			.post(api.base() + "/api/v1/customers/import/preview");
+		assertThat(preview.status()).as(preview.body()).isEqualTo(200);
+		JsonNode mapping = preview.json().get("mapping");
+		assertThat(mapping.get("name").asString()).isEqualTo("name");
+		assertThat(mapping.get("country").asString()).isEqualTo("Ülke");
+		assertThat(mapping.get("email").asString()).isEqualTo("E-posta");
+		assertThat(mapping.get("phone").asString()).isEqualTo("تلفن");
+		assertThat(preview.json().get("total").asInt()).isEqualTo(1);
+	}
+
+	@Test
 	void onlyManagersImport() {
 		String salesperson = api.userWithRoles(admin, "SALESPERSON");
 		Response response = new Multipart().file("file", "x.csv", "text/csv", "name\nX\n".getBytes())
