@@ -66,7 +66,8 @@ public class CustomerImport {
 			"paymentTermDays", "creditLimit", "riskLimit", "currency", "language", "externalRef", "eInvoiceAlias",
 			"birthDate");
 
-	private static final int BATCH = 2_000;
+	private static final int BATCH = 2_500;
+	private static final int WRITERS = 2;
 	private static final int MAX_REPORTED_ERRORS = 1_000;
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 	private static final String STAGED_COLUMNS = "kind, name, is_customer, is_supplier, status, country, tax_office, "
@@ -270,44 +271,114 @@ public class CustomerImport {
 		Map<String, Long> classes = names("select id, name from customer_class where active");
 		Map<String, Long> salespeople = names("select id, username as name from app_user where active");
 		var seenKeys = new HashMap<String, Integer>();
-		var errors = new ArrayList<RowError>();
-		int errorCount = 0;
-		int processed = 0;
-		int imported = 0;
-		int updated = 0;
-		List<Line> lines = table.lines();
-		for (int start = 0; start < lines.size(); start += BATCH) {
-			List<Line> batch = lines.subList(start, Math.min(lines.size(), start + BATCH));
-			var prepared = new ArrayList<Prepared>();
-			for (Line line : batch) {
-				Prepared row = prepare(line, columns, categories, sectors, sizeBands, classes, salespeople);
-				if (row.error() != null) {
-					errorCount++;
-					if (errors.size() < MAX_REPORTED_ERRORS) {
-						errors.add(new RowError(line.number(), row.error()));
-					}
-					continue;
-				}
-				if (row.key() != null) {
-					Integer first = seenKeys.putIfAbsent(row.key(), line.number());
-					if (first != null) {
-						errorCount++;
-						if (errors.size() < MAX_REPORTED_ERRORS) {
-							errors.add(new RowError(line.number(), message("error.import.duplicate-row", first)));
-						}
+		var tally = new Tally(id);
+		Locale locale = LocaleContextHolder.getLocale();
+		// Two batches are written at once, each in its own transaction: the database's work per row (indexes) is
+		// the larger part, and two connections keep both cores busy. Rows of one file never share a key, so two
+		// batches never touch the same account.
+		var writers = Executors.newFixedThreadPool(WRITERS);
+		var slots = new java.util.concurrent.Semaphore(WRITERS);
+		var pending = new ArrayList<java.util.concurrent.Future<?>>();
+		try {
+			List<Line> lines = table.lines();
+			for (int start = 0; start < lines.size(); start += BATCH) {
+				List<Line> batch = lines.subList(start, Math.min(lines.size(), start + BATCH));
+				var prepared = new ArrayList<Prepared>();
+				for (Line line : batch) {
+					Prepared row = prepare(line, columns, categories, sectors, sizeBands, classes, salespeople);
+					if (row.error() != null) {
+						tally.refuse(line.number(), row.error());
 						continue;
 					}
+					if (row.key() != null) {
+						Integer first = seenKeys.putIfAbsent(row.key(), line.number());
+						if (first != null) {
+							tally.refuse(line.number(), message("error.import.duplicate-row", first));
+							continue;
+						}
+					}
+					prepared.add(row);
 				}
-				prepared.add(row);
+				slots.acquireUninterruptibly();
+				pending.add(writers.submit(new DelegatingSecurityContextRunnable(() -> {
+					LocaleContextHolder.setLocale(locale);
+					try {
+						int[] written = writeBatch(prepared, references, user, filename, tally);
+						tally.add(batch.size(), written[0], written[1], written[2]);
+					}
+					finally {
+						LocaleContextHolder.resetLocaleContext();
+						slots.release();
+					}
+				})));
 			}
-			int[] written = transactions.execute(status -> write(prepared, references, user, filename, errors));
-			imported += written[0];
-			updated += written[1];
-			errorCount += written[2];
-			processed += batch.size();
-			progress(id, processed, imported, updated, errors, errorCount);
+			for (var future : pending) {
+				future.get();
+			}
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+		catch (java.util.concurrent.ExecutionException e) {
+			throw new IllegalStateException(e.getCause());
+		}
+		finally {
+			writers.shutdownNow();
 		}
 		finish(id, "DONE");
+	}
+
+	/** Writes a batch; should another writer take one of its tax numbers meanwhile, writes it again tolerantly. */
+	private int[] writeBatch(List<Prepared> rows, CachedReferences references, CurrentUser user, String source,
+			Tally tally) {
+		try {
+			return transactions.execute(status -> write(rows, references, user, source, tally, false));
+		}
+		catch (org.springframework.dao.DuplicateKeyException collision) {
+			return transactions.execute(status -> write(rows, references, user, source, tally, true));
+		}
+	}
+
+	/** Counts and refused rows of a running import, reported to its pollers after every batch. */
+	private final class Tally {
+
+		private final UUID id;
+		private final List<RowError> errors = new ArrayList<>();
+		private int errorCount;
+		private int processed;
+		private int imported;
+		private int updated;
+
+		Tally(UUID id) {
+			this.id = id;
+		}
+
+		synchronized void refuse(int row, String message) {
+			errorCount++;
+			if (errors.size() < MAX_REPORTED_ERRORS) {
+				errors.add(new RowError(row, message));
+			}
+		}
+
+		synchronized void add(int rows, int newAccounts, int updatedAccounts, int refused) {
+			processed += rows;
+			imported += newAccounts;
+			updated += updatedAccounts;
+			errorCount += refused;
+			var reported = new ArrayList<>(errors);
+			reported.sort(java.util.Comparator.comparingInt(RowError::row));
+			if (errorCount > errors.size()) {
+				reported.add(new RowError(0, message("error.import.more-errors", errorCount - errors.size())));
+			}
+			progress(id, processed, imported, updated, reported);
+		}
+
+		synchronized void note(RowError error) {
+			if (errors.size() < MAX_REPORTED_ERRORS) {
+				errors.add(error);
+			}
+		}
 	}
 
 	/** A row turned into a JSON document, with the key it is matched by. */
@@ -369,8 +440,10 @@ public class CustomerImport {
 
 	/** Writes one batch: updates of matched accounts, then the new ones with COPY. Answers imported, updated, refused. */
 	private int[] write(List<Prepared> rows, CachedReferences references, CurrentUser user, String source,
-			List<RowError> errors) {
+			Tally tally, boolean tolerant) {
+		long started = System.nanoTime();
 		Map<String, Customer> existing = existing(rows);
+		long matched = System.nanoTime();
 		var created = new ArrayList<Customer>();
 		int updated = 0;
 		int refused = 0;
@@ -388,9 +461,7 @@ public class CustomerImport {
 			}
 			catch (InvalidInputException invalid) {
 				refused++;
-				if (errors.size() < MAX_REPORTED_ERRORS) {
-					errors.add(new RowError(row.row(), describe(invalid)));
-				}
+				tally.note(new RowError(row.row(), describe(invalid)));
 				continue;
 			}
 			if (creating) {
@@ -408,25 +479,32 @@ public class CustomerImport {
 				updated++;
 			}
 		}
-		int imported = created.isEmpty() ? 0 : copy(created, user, source);
+		long checked = System.nanoTime();
+		int imported = created.isEmpty() ? 0 : copy(created, user, source, tolerant);
+		log.debug("Import batch of {}: matching {} ms, checking {} ms, writing {} ms", rows.size(),
+				(matched - started) / 1_000_000, (checked - matched) / 1_000_000, (System.nanoTime() - checked) / 1_000_000);
 		return new int[] { imported, updated, refused + created.size() - imported };
 	}
 
 	private Map<String, Customer> existing(List<Prepared> rows) {
-		var refs = rows.stream().map(Prepared::externalRef).filter(r -> r != null).toList();
-		List<Object[]> taxes = rows.stream().filter(r -> r.externalRef() == null && r.taxNumber() != null)
-			.map(r -> new Object[] { r.taxCountry(), r.taxNumber() }).toList();
-		if (refs.isEmpty() && taxes.isEmpty()) {
+		String[] refs = rows.stream().map(Prepared::externalRef).filter(r -> r != null).toArray(String[]::new);
+		List<Prepared> taxed = rows.stream().filter(r -> r.externalRef() == null && r.taxNumber() != null).toList();
+		if (refs.length == 0 && taxed.isEmpty()) {
 			return Map.of();
 		}
 		var ids = new ArrayList<Long>();
-		if (!refs.isEmpty()) {
-			ids.addAll(jdbc.sql("select id from customer where external_ref in (:refs)").param("refs", refs)
+		if (refs.length > 0) {
+			ids.addAll(jdbc.sql("select id from customer where external_ref = any(:refs)").param("refs", refs)
 				.query(Long.class).list());
 		}
-		if (!taxes.isEmpty()) {
-			ids.addAll(jdbc.sql("select id from customer where (country, tax_number) in (:taxes)")
-				.param("taxes", taxes).query(Long.class).list());
+		if (!taxed.isEmpty()) {
+			ids.addAll(jdbc.sql("""
+					select c.id from unnest(cast(:countries as text[]), cast(:taxes as text[])) as k(country, tax)
+					join customer c on c.country = k.country and c.tax_number = k.tax""")
+				.param("countries", taxed.stream().map(Prepared::taxCountry).toArray(String[]::new))
+				.param("taxes", taxed.stream().map(Prepared::taxNumber).toArray(String[]::new))
+				.query(Long.class)
+				.list());
 		}
 		var byKey = new HashMap<String, Customer>();
 		for (Customer customer : accounts.findAllById(ids)) {
@@ -441,7 +519,7 @@ public class CustomerImport {
 	}
 
 	/** New accounts go in with COPY through a staging table; each gets a line in the audit trail. */
-	private int copy(List<Customer> created, CurrentUser user, String source) {
+	private int copy(List<Customer> created, CurrentUser user, String source, boolean tolerant) {
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		try {
 			try (var statement = connection.createStatement()) {
@@ -466,12 +544,12 @@ public class CustomerImport {
 		}
 		return jdbc.sql("""
 				with inserted as (
-				  insert into customer (%s) select %s from customer_import_stage on conflict do nothing returning id
+				  insert into customer (%s) select %s from customer_import_stage %s returning id
 				), audited as (
 				  insert into audit_log (occurred_at, actor_id, actor_name, record_type, record_id, action, field, old_value, new_value)
 				  select now(), :actor, :actorName, 'customer', id::text, 'CREATE', 'import', null, :source from inserted
 				  returning 1
-				) select count(*) from audited""".formatted(STAGED_COLUMNS, STAGED_COLUMNS))
+				) select count(*) from audited""".formatted(STAGED_COLUMNS, STAGED_COLUMNS, tolerant ? "on conflict do nothing" : ""))
 			.param("actor", user.id())
 			.param("actorName", user.username())
 			.param("source", source)
@@ -479,11 +557,7 @@ public class CustomerImport {
 			.single();
 	}
 
-	private void progress(UUID id, int processed, int imported, int updated, List<RowError> errors, int errorCount) {
-		var reported = new ArrayList<>(errors);
-		if (errorCount > errors.size()) {
-			reported.add(new RowError(0, message("error.import.more-errors", errorCount - errors.size())));
-		}
+	private void progress(UUID id, int processed, int imported, int updated, List<RowError> reported) {
 		jdbc.sql("""
 				update customer_import set processed = :processed, imported = :imported, updated = :updated,
 				  errors = :errors where id = :id""")
