@@ -16,13 +16,16 @@ import org.springframework.util.unit.DataSize;
  * @param attachments limits and storage of uploaded files
  * @param timeZone the zone times are shown in, e.g. {@code Europe/Istanbul}; the machine's zone when unset
  * ({@code KERVAN_TIME_ZONE} sets it)
+ * @param databaseMemory the embedded database's cache (PostgreSQL's {@code shared_buffers}); unset means a
+ * quarter of the machine's memory, between 128 MB and 2 GB
  */
 @ConfigurationProperties("kervan")
 public record KervanProperties(
 		@DefaultValue("./data") Path dataDir,
 		@DefaultValue("false") boolean demo,
 		@DefaultValue Attachments attachments,
-		@Nullable ZoneId timeZone) {
+		@Nullable ZoneId timeZone,
+		@Nullable DataSize databaseMemory) {
 
 	/** The zone times are shown in. */
 	public ZoneId displayZone() {

@@ -41,6 +41,8 @@ final class App implements AutoCloseable {
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile())
 			.start();
+		// An interrupted benchmark must not leave Kervan holding the data directory.
+		Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
 		var app = new App(process, port, dataDirectory);
 		app.awaitHealthy();
 		return app;

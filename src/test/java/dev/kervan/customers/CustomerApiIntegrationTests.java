@@ -86,6 +86,43 @@ class CustomerApiIntegrationTests extends KervanIntegrationTest {
 	}
 
 	@Test
+	void shortWordsNarrowASearchAndAloneFindNamesThatStartWithThem() {
+		String marker = uniqueWord();
+		long withAnd = create(admin, company(marker + " Kaya ve Ortakları A.Ş.", taxNumber())).json().get("id").asLong();
+		long without = create(admin, company(marker + " Kaya Vergi Danışmanlık", taxNumber())).json().get("id").asLong();
+		var persian = new HashMap<>(company("حمل و نقل " + marker, null));
+		persian.put("country", "IR");
+		long persianId = create(admin, persian).json().get("id").asLong();
+
+		assertThat(search(marker + " ve")).contains(withAnd, without).doesNotContain(persianId);
+		assertThat(search(marker + " a.ş.")).containsExactly(withAnd);
+		assertThat(search("حمل و " + marker)).containsExactly(persianId);
+		assertThat(search(marker.substring(0, 2))).isNotEmpty()
+			.allSatisfy(id -> assertThat(name(id)).startsWithIgnoringCase(marker.substring(0, 2)));
+	}
+
+	@Test
+	void searchPagesRunThroughExactMatchesThenNearOnesWithoutRepeats() {
+		String marker = uniqueWord();
+		long first = create(admin, company(marker + " Kervansaray Bir", taxNumber())).json().get("id").asLong();
+		long second = create(admin, company(marker + " Kervansaray İki", taxNumber())).json().get("id").asLong();
+		long misspelt = create(admin, company(marker + " Kervansray Üç", taxNumber())).json().get("id").asLong();
+
+		var found = new ArrayList<Long>();
+		String cursor = "";
+		do {
+			Response page = api.get("/api/v1/customers?limit=1&q=" + URLEncoder.encode(marker + " kervansaray", StandardCharsets.UTF_8)
+					+ cursor).bearer(admin).send();
+			page.json().get("items").forEach(item -> found.add(item.get("id").asLong()));
+			JsonNode next = page.json().get("nextCursor");
+			cursor = next.isNull() ? null : "&cursor=" + next.asString();
+		}
+		while (cursor != null && found.size() < 10);
+
+		assertThat(found).containsExactly(first, second, misspelt);
+	}
+
+	@Test
 	void searchWorksForPersianTextWhicheverLetterFormsAreTyped() {
 		String marker = uniqueWord();
 		var body = new HashMap<>(company("شرکت کیمیا " + marker, null));
@@ -278,6 +315,10 @@ class CustomerApiIntegrationTests extends KervanIntegrationTest {
 
 	private List<Long> search(String q) {
 		return ids("/api/v1/customers?limit=50&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+	}
+
+	private String name(long id) {
+		return api.get("/api/v1/customers/" + id).bearer(admin).send().json().get("name").asString();
 	}
 
 	private List<Long> ids(String path) {

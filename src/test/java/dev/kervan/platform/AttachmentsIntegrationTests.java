@@ -113,11 +113,11 @@ class AttachmentsIntegrationTests extends KervanIntegrationTest {
 
 	private KervanProperties withStorage(String storage) {
 		return new KervanProperties(properties.dataDir(), false,
-				new KervanProperties.Attachments(properties.attachments().maxSize(), storage), null);
+				new KervanProperties.Attachments(properties.attachments().maxSize(), storage), null, null);
 	}
 
 	private KervanProperties withLimit(DataSize limit) {
-		return new KervanProperties(properties.dataDir(), false, new KervanProperties.Attachments(limit, null), null);
+		return new KervanProperties(properties.dataDir(), false, new KervanProperties.Attachments(limit, null), null, null);
 	}
 
 	private static InputStream stream(byte[] bytes) {

@@ -36,6 +36,8 @@ public abstract class KervanIntegrationTest {
 	static void kervanProperties(DynamicPropertyRegistry registry) {
 		registry.add("kervan.data-dir", DATA_DIRECTORY::toString);
 		registry.add("kervan.admin-password", () -> ADMIN_PASSWORD);
+		// Test data is small; a test machine runs several databases.
+		registry.add("kervan.database-memory", () -> "128MB");
 		registry.add("spring.datasource.url", () -> "");
 	}
 

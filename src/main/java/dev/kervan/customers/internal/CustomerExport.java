@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.kervan.platform.CustomPlans;
 import dev.kervan.platform.Decimals;
 import dev.kervan.platform.PhoneNumbers;
 import dev.kervan.platform.Problems;
@@ -32,14 +33,19 @@ public class CustomerExport {
 	private final CustomerPolicy policy;
 	private final Problems messages;
 	private final ExtraFields extraFields;
+	private final CustomerQueries queries;
+	private final CustomPlans customPlans;
 
-	CustomerExport(JdbcTemplate jdbc, CustomerPolicy policy, Problems messages, ExtraFields extraFields) {
+	CustomerExport(JdbcTemplate jdbc, CustomerPolicy policy, Problems messages, ExtraFields extraFields,
+			CustomerQueries queries, CustomPlans customPlans) {
 		var streaming = new JdbcTemplate(jdbc.getDataSource());
 		streaming.setFetchSize(1000);
 		this.jdbc = new NamedParameterJdbcTemplate(streaming);
 		this.policy = policy;
 		this.messages = messages;
 		this.extraFields = extraFields;
+		this.queries = queries;
+		this.customPlans = customPlans;
 	}
 
 	@Transactional(readOnly = true)
@@ -60,10 +66,11 @@ public class CustomerExport {
 		response.setContentType(format.contentType());
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
 				ContentDisposition.attachment().filename("customers." + format.extension()).build().toString());
+		customPlans.forThisTransaction();
 		var params = new HashMap<String, Object>();
 		var where = new ArrayList<String>();
 		where.add("c.archived_at is null");
-		CustomerQueries.whereOf(filter, where, params);
+		queries.whereOf(filter, where, params);
 		String sql = """
 				select c.*, cat.name as category_name, sec.name as sector_name, band.name as size_band_name,
 				       cls.name as class_name

@@ -97,11 +97,12 @@ public class CustomerImport {
 	private final CustomerPolicy policy;
 	private final AuditTrail audit;
 	private final MessageSource messages;
+	private final SearchWords searchWords;
 	private final ExecutorService runner = Executors.newVirtualThreadPerTaskExecutor();
 
 	CustomerImport(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transactions, CustomerAccounts accounts,
 			CustomerEditor editor, CustomerService customers, CustomerPolicy policy, AuditTrail audit,
-			MessageSource messages) {
+			MessageSource messages, SearchWords searchWords) {
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.transactions = transactions;
@@ -111,6 +112,7 @@ public class CustomerImport {
 		this.policy = policy;
 		this.audit = audit;
 		this.messages = messages;
+		this.searchWords = searchWords;
 	}
 
 	@PreDestroy
@@ -474,7 +476,7 @@ public class CustomerImport {
 			else {
 				customer.updatedAt = now;
 				customers.refreshIndex(customer);
-				accounts.save(customer);
+				customers.save(customer);
 				audit.updated(CustomerService.RECORD_TYPE, customer.id(), before, customer.auditSnapshot());
 				updated++;
 			}
@@ -542,6 +544,7 @@ public class CustomerImport {
 		catch (SQLException | IOException e) {
 			throw new IllegalStateException("Could not stage imported accounts", e);
 		}
+		searchWords.rememberAll("customer_import_stage");
 		return jdbc.sql("""
 				with inserted as (
 				  insert into customer (%s) select %s from customer_import_stage %s returning id

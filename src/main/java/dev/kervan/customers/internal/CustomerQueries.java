@@ -9,11 +9,13 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 import dev.kervan.customers.CustomerKind;
 import dev.kervan.customers.CustomerRole;
@@ -23,6 +25,7 @@ import dev.kervan.customers.internal.CustomerViews.ListItem;
 import dev.kervan.customers.internal.CustomerViews.Similar;
 import dev.kervan.identity.Users;
 import dev.kervan.platform.Cursor;
+import dev.kervan.platform.CustomPlans;
 import dev.kervan.platform.Decimals;
 import dev.kervan.platform.InvalidInputException;
 import dev.kervan.platform.KeysetPage;
@@ -69,6 +72,9 @@ public class CustomerQueries {
 		}
 	}
 
+	/** How many names in order a search tries before it looks the words up in the index. */
+	private static final int NAME_ORDER_WINDOW = 500;
+
 	private static final String COLUMNS = """
 			c.id, c.name, c.kind, c.status, c.is_customer, c.is_supplier, c.country, c.tax_number, c.email, c.phone,
 			c.tags, c.salesperson, c.customer_class, c.category, c.archived_at, c.created_at, c.version, c.sort_name,
@@ -77,20 +83,22 @@ public class CustomerQueries {
 	private final JdbcClient jdbc;
 	private final Users users;
 	private final CustomerPolicy policy;
+	private final SearchWords searchWords;
+	private final CustomPlans customPlans;
 
-	CustomerQueries(JdbcClient jdbc, Users users, CustomerPolicy policy) {
+	CustomerQueries(JdbcClient jdbc, Users users, CustomerPolicy policy, SearchWords searchWords, CustomPlans customPlans) {
 		this.jdbc = jdbc;
 		this.users = users;
 		this.policy = policy;
+		this.searchWords = searchWords;
+		this.customPlans = customPlans;
 	}
 
 	public KeysetPage<ListItem> page(Filter filter, Sort sort, @Nullable String cursor, PageLimit limit) {
 		policy.requireReader();
 		Search search = Search.of(filter.q());
-		if (search.isEmpty()) {
-			return plainPage(filter, sort, cursor, limit);
-		}
-		return searchPage(filter, search, cursor, limit);
+		return customPlans.read(() -> search.isEmpty() ? plainPage(filter, sort, cursor, limit)
+				: searchPage(filter, search, cursor, limit));
 	}
 
 	public Detail detail(Customer c) {
@@ -156,54 +164,71 @@ public class CustomerQueries {
 	}
 
 	/**
-	 * Exact matches first, in name order; when they run out, near matches, closest first. The cursor says which
-	 * of the two the next page continues.
+	 * Exact matches first, in name order; when they run out, near matches (a misspelt word read as the existing
+	 * words closest to it), also in name order. The cursor says which of the two the next page continues.
 	 */
 	private KeysetPage<ListItem> searchPage(Filter filter, Search search, @Nullable String cursor, PageLimit limit) {
 		Cursor after = Cursor.decode(cursor, 3);
-		boolean fuzzyPhase = after != null && after.number(0) == 1;
+		boolean nearPhase = after != null && after.number(0) == 1;
 		var rows = new ArrayList<Row>();
-		var ranks = new HashMap<Long, String>();
-		if (!fuzzyPhase) {
-			var where = new ArrayList<String>();
-			var params = new HashMap<String, Object>();
-			filters(filter, where, params);
-			where.add(search.exactCondition(params));
-			if (after != null) {
-				where.add("(c.sort_name, c.id) > (:afterKey, :afterId)");
-				params.put("afterKey", after.text(1));
-				params.put("afterId", after.number(2));
-			}
-			params.put("limit", limit.probe());
-			rows.addAll(jdbc.sql("select " + COLUMNS + " from customer c where " + String.join(" and ", where)
-					+ " order by c.sort_name, c.id limit :limit").params(params).query((rs, n) -> row(rs)).list());
+		if (!nearPhase) {
+			rows.addAll(firstMatches(filter, search::exactCondition, after, limit.probe()));
 		}
+		var near = new HashSet<Long>();
 		if (rows.size() <= limit.value() && search.allowsFuzzy()) {
-			var where = new ArrayList<String>();
-			var params = new HashMap<String, Object>();
-			filters(filter, where, params);
-			where.add(search.fuzzyCondition(params));
-			where.add("not " + search.exactCondition(params));
-			String distance = "round((1 - word_similarity(:fuzzy, c.search_text))::numeric, 6)";
-			if (fuzzyPhase) {
-				where.add("(" + distance + ", c.id) > (:afterDistance, :afterId)");
-				params.put("afterDistance", new java.math.BigDecimal(after.text(1)));
-				params.put("afterId", after.number(2));
+			var alternatives = searchWords.alternatives(search.words());
+			if (search.hasNeighbours(alternatives)) {
+				firstMatches(filter, params -> search.nearCondition(alternatives, params) + " and not " + search.exactCondition(params),
+						nearPhase ? after : null, limit.probe() - rows.size())
+					.forEach(row -> {
+						near.add(row.id());
+						rows.add(row);
+					});
 			}
-			params.put("limit", limit.probe() - rows.size());
-			jdbc.sql("select " + COLUMNS + ", " + distance + " as distance from customer c where "
-					+ String.join(" and ", where) + " order by distance, c.id limit :limit")
-				.params(params)
-				.query((rs, n) -> {
-					Row row = row(rs);
-					ranks.put(row.id(), rs.getBigDecimal("distance").toPlainString());
-					return row;
-				})
-				.list()
-				.forEach(rows::add);
 		}
-		return KeysetPage.of(named(rows), limit, item -> ranks.containsKey(item.id())
-				? Cursor.encode(1, ranks.get(item.id()), item.id()) : Cursor.encode(0, SearchText.fold(item.name()), item.id()));
+		return KeysetPage.of(named(rows), limit,
+				item -> Cursor.encode(near.contains(item.id()) ? 1 : 0, SearchText.fold(item.name()), item.id()));
+	}
+
+	/**
+	 * The first accounts in name order, after the cursor, that pass the filter and a search condition. How many
+	 * accounts a word matches is beyond the planner's statistics, and walking the name index in search of a
+	 * rare word reads the whole table. So the first names in order are tried (enough when the words are
+	 * common); when they do not fill the page, every match is found with the trigram index and then sorted.
+	 */
+	private List<Row> firstMatches(Filter filter, Function<Map<String, Object>, String> condition, @Nullable Cursor after,
+			int limit) {
+		var where = new ArrayList<String>();
+		var params = new HashMap<String, Object>();
+		filters(filter, where, params);
+		afterName(after, where, params);
+		String scope = String.join(" and ", where);
+		String search = condition.apply(params);
+		params.put("limit", limit);
+		params.put("window", NAME_ORDER_WINDOW);
+		List<Row> rows = jdbc.sql("select " + COLUMNS + " from (select * from customer c where " + scope
+				+ " order by c.sort_name, c.id limit :window) c where " + search + " order by c.sort_name, c.id limit :limit")
+			.params(params)
+			.query((rs, n) -> row(rs))
+			.list();
+		if (rows.size() >= limit) {
+			return rows;
+		}
+		// Materialized, so that the planner finds all matches before it sorts them.
+		return jdbc.sql("with found as materialized (select c.id, c.sort_name from customer c where " + scope + " and " + search
+				+ ") select " + COLUMNS + " from customer c join (select id, sort_name from found order by sort_name, id limit :limit)"
+				+ " page on page.id = c.id order by page.sort_name, page.id")
+			.params(params)
+			.query((rs, n) -> row(rs))
+			.list();
+	}
+
+	private static void afterName(@Nullable Cursor after, List<String> where, Map<String, Object> params) {
+		if (after != null) {
+			where.add("(c.sort_name, c.id) > (:afterKey, :afterId)");
+			params.put("afterKey", after.text(1));
+			params.put("afterId", after.number(2));
+		}
 	}
 
 	private static void filters(Filter filter, List<String> where, Map<String, Object> params) {
@@ -212,13 +237,16 @@ public class CustomerQueries {
 	}
 
 	/** The filter's conditions on the table aliased {@code c}, its search taking exact and near matches alike. */
-	static void whereOf(Filter filter, List<String> where, Map<String, Object> params) {
+	void whereOf(Filter filter, List<String> where, Map<String, Object> params) {
 		filterConditions(filter, where, params);
 		Search search = Search.of(filter.q());
-		if (!search.isEmpty()) {
-			where.add(search.allowsFuzzy() ? "(" + search.exactCondition(params) + " or " + search.fuzzyCondition(params) + ")"
-					: search.exactCondition(params));
+		if (search.isEmpty()) {
+			return;
 		}
+		var alternatives = search.allowsFuzzy() ? searchWords.alternatives(search.words()) : Map.<String, List<String>>of();
+		where.add(search.hasNeighbours(alternatives)
+				? "(" + search.exactCondition(params) + " or " + search.nearCondition(alternatives, params) + ")"
+				: search.exactCondition(params));
 	}
 
 	private static void filterConditions(Filter filter, List<String> where, Map<String, Object> params) {
@@ -261,6 +289,7 @@ public class CustomerQueries {
 	/** What a person typed into a search box, folded and split the ways the index is. */
 	private record Search(String folded, List<String> words, String digits) {
 
+
 		static Search of(@Nullable String typed) {
 			String folded = SearchText.fold(typed);
 			List<String> words = folded.isEmpty() ? List.of()
@@ -279,22 +308,72 @@ public class CustomerQueries {
 			return digits.isEmpty() && folded.length() >= 3;
 		}
 
+		/**
+		 * Every word appears. The trigram index finds words of three letters or more anywhere in the text; a
+		 * shorter word ("ve", "و", "a.ş.") has no trigram, so it only narrows what the longer ones found, as the
+		 * start of a word. A query of short words alone looks for names that start with it.
+		 */
 		String exactCondition(Map<String, Object> params) {
 			if (!digits.isEmpty()) {
 				params.put("digits", "%" + digits + "%");
 				return "(c.search_digits like :digits)";
 			}
+			if (words.stream().noneMatch(Search::indexable)) {
+				params.put("prefixFrom", folded);
+				params.put("prefixTo", folded + Character.toString(Character.MAX_CODE_POINT));
+				params.put("prefix", escape(folded) + "%");
+				return "(c.sort_name >= :prefixFrom and c.sort_name < :prefixTo and c.sort_name like :prefix)";
+			}
 			var conditions = new ArrayList<String>();
 			for (int i = 0; i < words.size(); i++) {
-				params.put("word" + i, "%" + escape(words.get(i)) + "%");
-				conditions.add("c.search_text like :word" + i);
+				conditions.add(contains(words.get(i), "word" + i, params));
 			}
 			return "(" + String.join(" and ", conditions) + ")";
 		}
 
-		String fuzzyCondition(Map<String, Object> params) {
-			params.put("fuzzy", folded);
-			return "(:fuzzy <% c.search_text)";
+		/** Whether some word has a neighbour; when none has, nothing is near that is not also exact. */
+		boolean hasNeighbours(Map<String, List<String>> alternatives) {
+			return words.stream().anyMatch(word -> alternatives.getOrDefault(word, List.of()).stream().anyMatch(a -> !a.equals(word)));
+		}
+
+		/** Every word, or one of the existing words closest to it, appears. */
+		String nearCondition(Map<String, List<String>> alternatives, Map<String, Object> params) {
+			var conditions = new ArrayList<String>();
+			for (int i = 0; i < words.size(); i++) {
+				String word = words.get(i);
+				var spellings = new LinkedHashSet<String>();
+				spellings.add(word);
+				spellings.addAll(alternatives.getOrDefault(word, List.of()));
+				var either = new ArrayList<String>();
+				int j = 0;
+				for (String spelling : spellings) {
+					either.add(contains(spelling, "near" + i + "_" + j++, params));
+				}
+				conditions.add("(" + String.join(" or ", either) + ")");
+			}
+			return "(" + String.join(" and ", conditions) + ")";
+		}
+
+		private static String contains(String word, String param, Map<String, Object> params) {
+			if (indexable(word)) {
+				params.put(param, "%" + escape(word) + "%");
+				return "c.search_text like :" + param;
+			}
+			// An expression the index cannot answer, so the planner checks it on the rows the long words found.
+			params.put(param, "% " + escape(word) + "%");
+			return "(' ' || c.search_text) like :" + param;
+		}
+
+		/** The trigram index splits text at anything but letters and digits and needs three in a row. */
+		private static boolean indexable(String word) {
+			int run = 0;
+			for (int i = 0; i < word.length(); i++) {
+				run = Character.isLetterOrDigit(word.charAt(i)) ? run + 1 : 0;
+				if (run == 3) {
+					return true;
+				}
+			}
+			return false;
 		}
 
 		private static String escape(String word) {

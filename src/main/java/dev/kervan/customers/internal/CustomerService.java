@@ -33,9 +33,11 @@ public class CustomerService implements Customers {
 	private final CustomerPolicy policy;
 	private final AuditTrail audit;
 	private final Clock clock;
+	private final SearchWords words;
 
 	CustomerService(CustomerAccounts accounts, Contacts contacts, CustomerEditor editor, CustomerPolicy policy,
-			AuditTrail audit, Clock clock) {
+			AuditTrail audit, Clock clock, SearchWords words) {
+		this.words = words;
 		this.accounts = accounts;
 		this.contacts = contacts;
 		this.editor = editor;
@@ -140,7 +142,7 @@ public class CustomerService implements Customers {
 	public void reindex(long id) {
 		Customer customer = load(id);
 		reindex(customer);
-		accounts.save(customer);
+		save(customer);
 	}
 
 	Customer load(long id) {
@@ -177,9 +179,12 @@ public class CustomerService implements Customers {
 		}
 	}
 
-	private Customer save(Customer customer) {
+	/** Saves the account and remembers the words it is found by. */
+	Customer save(Customer customer) {
 		try {
-			return accounts.save(customer);
+			Customer saved = accounts.save(customer);
+			words.remember(saved.searchText);
+			return saved;
 		}
 		catch (DuplicateKeyException e) {
 			// Another request took the tax number or reference between the check and this write.

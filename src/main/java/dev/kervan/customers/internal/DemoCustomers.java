@@ -35,9 +35,11 @@ class DemoCustomers implements ApplicationRunner {
 	private final Lookups lookups;
 	private final CustomerClasses classes;
 	private final TransactionTemplate transactions;
+	private final SearchWords words;
 
 	DemoCustomers(CustomerAccounts accounts, Contacts contacts, Addresses addresses, Lookups lookups,
-			CustomerClasses classes, TransactionTemplate transactions) {
+			CustomerClasses classes, TransactionTemplate transactions, SearchWords words) {
+		this.words = words;
 		this.accounts = accounts;
 		this.contacts = contacts;
 		this.addresses = addresses;
@@ -92,6 +94,7 @@ class DemoCustomers implements ApplicationRunner {
 				.toList();
 			SearchIndex.refresh(customer, terms);
 			Customer saved = accounts.save(customer);
+			words.remember(saved.searchText);
 			for (var sampleContact : sample.contacts()) {
 				var contact = new Contact();
 				contact.customer = saved.id();

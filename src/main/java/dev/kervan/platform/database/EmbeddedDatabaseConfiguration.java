@@ -2,6 +2,7 @@ package dev.kervan.platform.database;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The embedded PostgreSQL that serves Kervan when no external database is configured ({@code KERVAN_DB_URL}
@@ -58,7 +60,10 @@ class EmbeddedDatabaseConfiguration {
 				.setLocaleConfig("locale", LOCALE)
 				.setServerConfig("listen_addresses", "localhost")
 				.setServerConfig("max_connections", "100")
-				.setServerConfig("shared_buffers", "128MB")
+				.setServerConfig("shared_buffers", cacheSize(properties).toMegabytes() + "MB")
+				.setServerConfig("effective_cache_size", physicalMemory() / 2 / 1024 / 1024 + "MB")
+				// Compiling a query takes longer than running the short queries an ERP makes.
+				.setServerConfig("jit", "off")
 				// zonky's defaults suit throw-away test databases (fsync and synchronous commit off); this one
 				// holds a company's books, so a committed transaction must survive a power cut.
 				.setServerConfig("fsync", "on")
@@ -73,6 +78,22 @@ class EmbeddedDatabaseConfiguration {
 			}
 			throw new IllegalStateException("The embedded PostgreSQL in " + files + " did not start", e);
 		}
+	}
+
+	/**
+	 * A quarter of the machine's memory unless set: searches read many rows, and rows PostgreSQL has in its own
+	 * cache are read three to four times faster than rows it must ask the operating system for.
+	 */
+	private static DataSize cacheSize(KervanProperties properties) {
+		if (properties.databaseMemory() != null) {
+			return properties.databaseMemory();
+		}
+		long quarter = physicalMemory() / 4;
+		return DataSize.ofBytes(Math.clamp(quarter, DataSize.ofMegabytes(128).toBytes(), DataSize.ofGigabytes(2).toBytes()));
+	}
+
+	private static long physicalMemory() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
 	}
 
 	@Bean

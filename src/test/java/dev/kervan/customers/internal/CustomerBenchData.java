@@ -81,6 +81,7 @@ public final class CustomerBenchData {
 					select c.id, b.purpose, b.line1, b.district, b.city, b.postal_code, b.country, now()
 					from bench_address b join customer c on c.external_ref = b.ref""");
 			statement.execute("drop table bench_contact, bench_address");
+			statement.execute(SearchWords.rememberAllSql("customer"));
 			for (String index : indexes) {
 				statement.execute(index);
 			}

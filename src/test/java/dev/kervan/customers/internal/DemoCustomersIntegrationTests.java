@@ -31,9 +31,12 @@ class DemoCustomersIntegrationTests extends KervanIntegrationTest {
 	@Autowired
 	private TransactionTemplate transactions;
 
+	@Autowired
+	private SearchWords words;
+
 	@Test
 	void twoHundredTurkishAndIranianAccountsWithContactsAndAddressesLoadOnce() {
-		var demo = new DemoCustomers(accounts, contacts, addresses, lookups, classes, transactions);
+		var demo = new DemoCustomers(accounts, contacts, addresses, lookups, classes, transactions, words);
 		demo.run(new DefaultApplicationArguments());
 		long count = countDemo();
 		demo.run(new DefaultApplicationArguments());
