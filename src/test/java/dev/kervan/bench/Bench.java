@@ -27,6 +27,7 @@ import dev.kervan.customers.internal.CustomerBenchData;
 import dev.kervan.customers.internal.SampleAccounts;
 import dev.kervan.platform.PhoneNumbers;
 import dev.kervan.platform.SearchText;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 
 /**
@@ -39,8 +40,9 @@ public final class Bench {
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
 	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+	private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
 	private final HttpClient browser = HttpClient.newBuilder()
-		.cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+		.cookieHandler(cookies)
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.build();
 	private final List<Stats> results = new ArrayList<>();
@@ -99,6 +101,7 @@ public final class Bench {
 				firstId = rs.getLong(1);
 				lastId = rs.getLong(2);
 			}
+			forgetEarlierRuns();
 			token = token();
 			logIn();
 			System.out.printf("Kervan at rest after loading: %d MB resident%n", app.residentMegabytes());
@@ -111,6 +114,31 @@ public final class Bench {
 			}
 		}
 		report(folder.resolve("results.json"), (System.nanoTime() - started) / 1e9);
+	}
+
+	/**
+	 * Deletes the accounts earlier runs created and imported, so that every run measures the scale asked for
+	 * and not a table that grows with each run.
+	 */
+	private void forgetEarlierRuns() throws Exception {
+		try (var statement = database.prepareStatement("""
+				with gone as (select id from customer where id > ?),
+				     addresses as (delete from customer_address where customer in (select id from gone)),
+				     contacts as (delete from customer_contact where customer in (select id from gone)),
+				     branches as (delete from customer_branch where customer in (select id from gone)),
+				     banks as (delete from customer_bank_account where customer in (select id from gone)),
+				     cards as (delete from customer_payment_card where customer in (select id from gone)),
+				     notes as (delete from customer_note where customer in (select id from gone)),
+				     agreements as (delete from customer_agreement where customer in (select id from gone)),
+				     relations as (delete from customer_relation where customer in (select id from gone) or related in (select id from gone))
+				delete from customer where id in (select id from gone)""")) {
+			statement.setLong(1, lastId);
+			int deleted = statement.executeUpdate();
+			if (deleted > 0) {
+				System.out.printf("Deleted %,d accounts earlier runs created%n", deleted);
+				database.createStatement().execute("vacuum analyze customer");
+			}
+		}
 	}
 
 	// --- the customer cases -----------------------------------------------------------------------------------------
@@ -163,21 +191,25 @@ public final class Bench {
 	}
 
 	private void pageCases() throws Exception {
-
-		var ids = new SplittableRandom(7);
-		var pageRun = Load.run(100, 1000, 4, i -> html("/customers/" + (firstId + ids.nextLong(lastId - firstId + 1))));
-		record(Stats.of("customer page (HTML, 4 clients)", pageRun.nanos(), pageRun.seconds(), null, null));
-
-		var listRun = Load.run(50, 500, 4, i -> html(List.of("/customers?status=ACTIVE&tag=vip", "/customers?role=SUPPLIER&sort=newest",
-				"/customers?status=POTENTIAL&kind=PERSON", "/customers?tag=ihracat").get(i % 4)));
-		record(Stats.of("list page with filters (HTML, 4 clients)", listRun.nanos(), listRun.seconds(), null, null));
+		var random = new SplittableRandom(7);
+		var pages = new ArrayList<String>();
+		for (int i = 0; i < 20_000; i++) {
+			pages.add("/customers/" + (firstId + random.nextLong(lastId - firstId + 1)));
+		}
+		measureGets("customer page (HTML, 4 clients)", pages, false, 4, 1000, null);
+		measureGets("list page with filters (HTML, 4 clients)", List.of("/customers?status=ACTIVE&tag=vip",
+				"/customers?role=SUPPLIER&sort=newest", "/customers?status=POTENTIAL&kind=PERSON", "/customers?tag=ihracat"),
+				false, 4, 500, null);
 	}
 
 	private void apiCases() throws Exception {
-		var getRun = Load.run(2000, 20_000, 16, i -> api("GET", "/api/v1/customers/" + (firstId + i * 7919L % (lastId - firstId + 1)), null));
+		var ids = new ArrayList<String>();
+		for (int i = 0; i < 20_000; i++) {
+			ids.add("/api/v1/customers/" + (firstId + i * 7919L % (lastId - firstId + 1)));
+		}
 		Double getBaseline = sqlRate(16, 20_000, "select * from customer where id = ?",
 				(statement, i) -> statement.setLong(1, firstId + i * 7919L % (lastId - firstId + 1)));
-		record(Stats.of("GET /api/v1/customers/{id} (16 clients)", getRun.nanos(), getRun.seconds(), getBaseline, null));
+		measureGets("GET /api/v1/customers/{id} (16 clients)", ids, true, 16, 20_000, getBaseline);
 
 		var counter = new AtomicLong(System.currentTimeMillis() % 1_000_000_000L);
 		var createRun = Load.run(50, 1000, 4, i -> api("POST", "/api/v1/customers", """
@@ -220,26 +252,83 @@ public final class Bench {
 
 	private void searchCase(String name, List<String> queries, List<String> baselineQueries, String column)
 			throws Exception {
-		var run = Load.run(100, 1000, 4, i -> api("GET", "/api/v1/customers?limit=20&q="
-				+ URLEncoder.encode(queries.get(i % queries.size()), StandardCharsets.UTF_8), null));
 		Double baseline = sqlRate(4, 1000, "select id, name from customer where archived_at is null and " + column
 				+ " like ? order by sort_name, id limit 21", (statement, i) -> {
 			String query = baselineQueries.get(i % baselineQueries.size());
 			statement.setString(1, "%" + (column.equals("search_digits") ? PhoneNumbers.digits(query) : SearchText.fold(query)) + "%");
 		});
-		record(Stats.of(name + " (4 clients)", run.nanos(), run.seconds(), baseline, null));
+		measureGets(name + " (4 clients)", queries.stream()
+			.map(query -> "/api/v1/customers?limit=20&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8))
+			.toList(), true, 4, 1000, baseline);
+	}
+
+	/**
+	 * GETs the paths in turn from several clients, through the API with the token or as the logged-in browser:
+	 * with wrk for 15 seconds when the machine has it, otherwise with the Java driver for a number of requests.
+	 */
+	private void measureGets(String name, List<String> paths, boolean api, int clients, int requests,
+			@Nullable Double baseline) throws Exception {
+		if (Wrk.available()) {
+			String session = cookies.getCookieStore().getCookies().stream().map(Object::toString)
+				.filter(cookie -> cookie.startsWith("SESSION=")).findFirst().orElseThrow();
+			Stats measured = api ? Wrk.get(name, app.base(), paths, "Authorization", "Bearer " + token, clients, 15)
+					: Wrk.get(name, app.base(), paths, "Cookie", session, clients, 15);
+			if (measured != null) {
+				record(new Stats(name, measured.requests(), measured.p50(), measured.p95(), measured.p99(),
+						measured.throughput(), baseline, measured.note()));
+				return;
+			}
+		}
+		var run = Load.run(requests / 10, requests, clients,
+				i -> {
+					String path = paths.get(i % paths.size());
+					if (api) {
+						api("GET", path, null);
+					}
+					else {
+						html(path);
+					}
+				});
+		record(Stats.of(name, run.nanos(), run.seconds(), baseline, "Java driver"));
 	}
 
 	private void importCase(int rows) throws Exception {
-		var csv = new StringBuilder("kind,name,taxNumber,country,email,phone\n");
 		long base = 7_000_000_000L + System.currentTimeMillis() % 100_000_000L;
+		importFile(importCsv(rows / 10, base + rows)); // warm-up, as for every other case
+		String csv = importCsv(rows, base);
+		double seconds = importFile(csv);
+
+		try (var statement = database.createStatement()) {
+			statement.execute("drop table if exists bench_copy");
+			statement.execute("create table bench_copy (like customer including all)");
+		}
+		long copyStart = System.nanoTime();
+		database.unwrap(PGConnection.class).getCopyAPI().copyIn(
+				"copy bench_copy (kind, name, tax_number, country, email, phone) from stdin with (format csv, header true)",
+				new java.io.StringReader(csv));
+		double copySeconds = (System.nanoTime() - copyStart) / 1e9;
+		try (var statement = database.createStatement()) {
+			statement.execute("drop table bench_copy");
+		}
+		record(new Stats("CSV import of " + rows + " rows (rows/s)", rows, seconds * 1000, seconds * 1000, seconds * 1000,
+				rows / seconds, rows / copySeconds, "baseline: raw COPY of the same rows into a copy of the table"));
+	}
+
+	/** Sample accounts as a CSV file with new tax numbers from {@code firstTaxNumber} on. */
+	private String importCsv(int rows, long firstTaxNumber) {
+		var csv = new StringBuilder("kind,name,taxNumber,country,email,phone\n");
 		for (int i = 0; i < rows; i++) {
 			var sample = SampleAccounts.of(scale + i);
 			csv.append(sample.kind()).append(',').append('"').append(sample.name().replace("\"", "\"\"")).append('"').append(',')
-				.append(base + i).append(",TR,").append("import").append(i).append("@example.com,")
+				.append(firstTaxNumber + i).append(",TR,").append("import").append(i).append("@example.com,")
 				.append(sample.country().equals("TR") ? sample.phone() : "").append('\n');
 		}
-		byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
+		return csv.toString();
+	}
+
+	/** Imports a CSV file through the API and answers the seconds from upload to the job's end. */
+	private double importFile(String csv) throws Exception {
+		byte[] file = csv.getBytes(StandardCharsets.UTF_8);
 		String boundary = "bench" + System.nanoTime();
 		var body = new java.io.ByteArrayOutputStream();
 		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bench.csv\"\r\n"
@@ -259,7 +348,7 @@ public final class Bench {
 		String status;
 		String job;
 		do {
-			Thread.sleep(200);
+			Thread.sleep(100);
 			job = client.send(HttpRequest.newBuilder(URI.create(app.base() + location)).header("Authorization", "Bearer " + token).build(),
 					HttpResponse.BodyHandlers.ofString()).body();
 			status = job.replaceAll(".*\"status\":\"(\\w+)\".*", "$1");
@@ -269,21 +358,7 @@ public final class Bench {
 		if (!status.equals("DONE")) {
 			throw new IllegalStateException("Import " + status + ": " + job);
 		}
-
-		try (var statement = database.createStatement()) {
-			statement.execute("drop table if exists bench_copy");
-			statement.execute("create table bench_copy (like customer including all)");
-		}
-		long copyStart = System.nanoTime();
-		database.unwrap(PGConnection.class).getCopyAPI().copyIn(
-				"copy bench_copy (kind, name, tax_number, country, email, phone) from stdin with (format csv, header true)",
-				new java.io.StringReader(csv.toString()));
-		double copySeconds = (System.nanoTime() - copyStart) / 1e9;
-		try (var statement = database.createStatement()) {
-			statement.execute("drop table bench_copy");
-		}
-		record(new Stats("CSV import of " + rows + " rows (rows/s)", rows, seconds * 1000, seconds * 1000, seconds * 1000,
-				rows / seconds, rows / copySeconds, "baseline: raw COPY of the same rows into a copy of the table"));
+		return seconds;
 	}
 
 	// --- plumbing ---------------------------------------------------------------------------------------------------

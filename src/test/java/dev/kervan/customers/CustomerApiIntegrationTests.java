@@ -169,6 +169,37 @@ class CustomerApiIntegrationTests extends KervanIntegrationTest {
 	}
 
 	@Test
+	void filteredListsPageThroughEveryMatchInEitherOrder() {
+		String tag = uniqueWord();
+		var created = new ArrayList<Long>();
+		for (String name : List.of("Delta", "Alfa", "Echo", "Charlie", "Bravo")) {
+			var supplier = new HashMap<>(company(name + " Tedarik " + tag, taxNumber()));
+			supplier.put("roles", List.of("SUPPLIER"));
+			supplier.put("tags", List.of(tag));
+			created.add(create(admin, supplier).json().get("id").asLong());
+		}
+		var byName = List.of(created.get(1), created.get(4), created.get(3), created.get(0), created.get(2));
+
+		assertThat(allPages("/api/v1/customers?limit=2&role=SUPPLIER&tag=" + tag)).containsExactlyElementsOf(byName);
+		assertThat(allPages("/api/v1/customers?limit=2&sort=newest&role=SUPPLIER&tag=" + tag))
+			.containsExactlyElementsOf(created.reversed());
+	}
+
+	private List<Long> allPages(String path) {
+		var found = new ArrayList<Long>();
+		String cursor = "";
+		do {
+			Response page = api.get(path + cursor).bearer(admin).send();
+			assertThat(page.status()).as(page.body()).isEqualTo(200);
+			page.json().get("items").forEach(item -> found.add(item.get("id").asLong()));
+			JsonNode next = page.json().get("nextCursor");
+			cursor = next.isNull() ? null : "&cursor=" + URLEncoder.encode(next.asString(), StandardCharsets.UTF_8);
+		}
+		while (cursor != null && found.size() < 20);
+		return found;
+	}
+
+	@Test
 	void aStaleVersionChangesNothing() {
 		long id = create(admin, company("Versioned " + uniqueWord(), taxNumber())).json().get("id").asLong();
 		Response first = api.patch("/api/v1/customers/" + id, Map.of("name", "Renamed once")).header("If-Match", "\"0\"")

@@ -72,8 +72,14 @@ public class CustomerQueries {
 		}
 	}
 
-	/** How many names in order a search tries before it looks the words up in the index. */
-	private static final int NAME_ORDER_WINDOW = 500;
+	/**
+	 * How many accounts in order a search tries before it looks its words up in the index: comparing words is
+	 * dearer than comparing a filter's columns, hence a smaller window.
+	 */
+	private static final int[] SEARCH_WINDOWS = { 500 };
+
+	/** How many accounts in order a filtered list tries before it finds all matches and sorts them. */
+	private static final int[] LIST_WINDOWS = { 1_000, 20_000 };
 
 	private static final String COLUMNS = """
 			c.id, c.name, c.kind, c.status, c.is_customer, c.is_supplier, c.country, c.tax_number, c.email, c.phone,
@@ -137,28 +143,17 @@ public class CustomerQueries {
 	private KeysetPage<ListItem> plainPage(Filter filter, Sort sort, @Nullable String cursor, PageLimit limit) {
 		var where = new ArrayList<String>();
 		var params = new HashMap<String, Object>();
-		filters(filter, where, params);
+		where.add("c.archived_at is null");
 		Cursor after = Cursor.decode(cursor, 2);
-		String order;
-		if (sort == Sort.NAME) {
-			if (after != null) {
-				where.add("(c.sort_name, c.id) > (:afterKey, :afterId)");
-				params.put("afterKey", after.text(0));
-				params.put("afterId", after.number(1));
-			}
-			order = "c.sort_name, c.id";
+		if (after != null) {
+			where.add(sort == Sort.NAME ? "(c.sort_name, c.id) > (:afterKey, :afterId)" : "c.id < :afterId");
+			params.put("afterKey", after.text(0));
+			params.put("afterId", after.number(1));
 		}
-		else {
-			if (after != null) {
-				where.add("c.id < :afterId");
-				params.put("afterId", after.number(1));
-			}
-			order = "c.id desc";
-		}
-		params.put("limit", limit.probe());
-		String sql = "select " + COLUMNS + " from customer c where " + String.join(" and ", where) + " order by " + order
-				+ " limit :limit";
-		List<Row> rows = jdbc.sql(sql).params(params).query((rs, n) -> row(rs)).list();
+		var conditions = new ArrayList<String>();
+		filterConditions(filter, conditions, params);
+		List<Row> rows = firstInOrder(String.join(" and ", where), conditions.isEmpty() ? null : String.join(" and ", conditions),
+				params, sort == Sort.NAME ? ListOrder.NAME : ListOrder.NEWEST, LIST_WINDOWS, limit.probe());
 		return KeysetPage.of(named(rows), limit,
 				item -> Cursor.encode(sort == Sort.NAME ? SearchText.fold(item.name()) : "", item.id()));
 	}
@@ -190,34 +185,63 @@ public class CustomerQueries {
 				item -> Cursor.encode(near.contains(item.id()) ? 1 : 0, SearchText.fold(item.name()), item.id()));
 	}
 
-	/**
-	 * The first accounts in name order, after the cursor, that pass the filter and a search condition. How many
-	 * accounts a word matches is beyond the planner's statistics, and walking the name index in search of a
-	 * rare word reads the whole table. So the first names in order are tried (enough when the words are
-	 * common); when they do not fill the page, every match is found with the trigram index and then sorted.
-	 */
+	/** The first accounts in name order, after the cursor, that pass the filter and a search condition. */
 	private List<Row> firstMatches(Filter filter, Function<Map<String, Object>, String> condition, @Nullable Cursor after,
 			int limit) {
 		var where = new ArrayList<String>();
 		var params = new HashMap<String, Object>();
 		filters(filter, where, params);
 		afterName(after, where, params);
-		String scope = String.join(" and ", where);
 		String search = condition.apply(params);
+		return firstInOrder(String.join(" and ", where), search, params, ListOrder.NAME, SEARCH_WINDOWS, limit);
+	}
+
+	/** The orders a list can have, each served by an index. */
+	private enum ListOrder {
+		NAME("%1$s.sort_name, %1$s.id"), NEWEST("%1$s.id desc");
+
+		private final String columns;
+
+		ListOrder(String columns) {
+			this.columns = columns;
+		}
+
+		String of(String alias) {
+			return columns.formatted(alias);
+		}
+	}
+
+	/**
+	 * The first accounts in an order, within a scope the order's index serves, that meet a condition. How many
+	 * accounts a condition matches, and where in the order they lie, is beyond the planner's statistics: walking
+	 * the index in search of rare matches, or of matches that all lie at the far end, reads the whole table. So
+	 * growing windows of the first accounts in order are tried (enough when matches are common); when they do not
+	 * fill the page, every match is found through the other indexes, or one scan of the table, and then sorted.
+	 */
+	private List<Row> firstInOrder(String scope, @Nullable String condition, Map<String, Object> params, ListOrder order,
+			int[] windows, int limit) {
 		params.put("limit", limit);
-		params.put("window", NAME_ORDER_WINDOW);
-		List<Row> rows = jdbc.sql("select " + COLUMNS + " from (select * from customer c where " + scope
-				+ " order by c.sort_name, c.id limit :window) c where " + search + " order by c.sort_name, c.id limit :limit")
-			.params(params)
-			.query((rs, n) -> row(rs))
-			.list();
-		if (rows.size() >= limit) {
-			return rows;
+		if (condition == null) {
+			return jdbc.sql("select " + COLUMNS + " from customer c where " + scope + " order by " + order.of("c") + " limit :limit")
+				.params(params)
+				.query((rs, n) -> row(rs))
+				.list();
+		}
+		for (int window : windows) {
+			params.put("window", window);
+			List<Row> rows = jdbc.sql("select " + COLUMNS + " from (select * from customer c where " + scope + " order by "
+					+ order.of("c") + " limit :window) c where " + condition + " order by " + order.of("c") + " limit :limit")
+				.params(params)
+				.query((rs, n) -> row(rs))
+				.list();
+			if (rows.size() >= limit) {
+				return rows;
+			}
 		}
 		// Materialized, so that the planner finds all matches before it sorts them.
-		return jdbc.sql("with found as materialized (select c.id, c.sort_name from customer c where " + scope + " and " + search
-				+ ") select " + COLUMNS + " from customer c join (select id, sort_name from found order by sort_name, id limit :limit)"
-				+ " page on page.id = c.id order by page.sort_name, page.id")
+		return jdbc.sql("with found as materialized (select c.id, c.sort_name from customer c where " + scope + " and " + condition
+				+ ") select " + COLUMNS + " from customer c join (select id, sort_name from found order by " + order.of("found")
+				+ " limit :limit) page on page.id = c.id order by " + order.of("page"))
 			.params(params)
 			.query((rs, n) -> row(rs))
 			.list();

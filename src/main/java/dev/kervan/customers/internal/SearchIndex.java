@@ -4,9 +4,6 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-import com.google.i18n.phonenumbers.NumberParseException;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import dev.kervan.platform.PhoneNumbers;
 import dev.kervan.platform.SearchText;
 import org.jspecify.annotations.Nullable;
@@ -49,13 +46,7 @@ final class SearchIndex {
 			return;
 		}
 		add(numbers, PhoneNumbers.digits(e164));
-		try {
-			var util = PhoneNumberUtil.getInstance();
-			add(numbers, PhoneNumbers.digits(util.format(util.parse(e164, null), PhoneNumberFormat.NATIONAL)));
-		}
-		catch (NumberParseException e) {
-			// A stored number always parses; nothing to add otherwise.
-		}
+		add(numbers, PhoneNumbers.nationalDigits(e164));
 	}
 
 	private static void add(Set<String> numbers, String digits) {
