@@ -38,7 +38,7 @@ final class Wrk {
 	 * sending one header (a bearer token or a session cookie); answers the statistics, or null when wrk failed.
 	 */
 	static @Nullable Stats get(String name, String base, List<String> paths, String header, String headerValue, int clients,
-			int seconds) throws IOException, InterruptedException {
+			int warmupSeconds, int seconds) throws IOException, InterruptedException {
 		var table = new StringBuilder("local paths = {\n");
 		for (String path : paths) {
 			table.append("  \"").append(luaEscape(path)).append("\",\n");
@@ -56,14 +56,14 @@ final class Wrk {
 				  return wrk.format("GET", path, {["%s"] = "%s"})
 				end
 				done = function(summary, latency, requests)
-				  io.write(string.format("kervan-bench requests=%%d errors=%%d seconds=%%.3f p50=%%.3f p95=%%.3f p99=%%.3f\n",
+				  io.write(string.format("kervan-bench requests=%%d errors=%%d seconds=%%.3f p50=%%.3f p95=%%.3f p99=%%.3f\\n",
 				    summary.requests, summary.errors.status + summary.errors.connect + summary.errors.read
 				      + summary.errors.write + summary.errors.timeout, summary.duration / 1e6,
 				    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000))
 				end
 				""".formatted(luaEscape(header), luaEscape(headerValue)), StandardCharsets.UTF_8);
 		try {
-			run(base, script, clients, Math.max(2, seconds / 5)); // warm-up
+			run(base, script, clients, warmupSeconds);
 			String output = run(base, script, clients, seconds);
 			var result = RESULT.matcher(output);
 			if (!result.find()) {
@@ -86,7 +86,7 @@ final class Wrk {
 	}
 
 	private static String run(String base, Path script, int clients, int seconds) throws IOException, InterruptedException {
-		Process wrk = new ProcessBuilder("wrk", "-t2", "-c" + clients, "-d" + seconds + "s", "-s", script.toString(), base)
+		Process wrk = new ProcessBuilder("wrk", "-t" + Math.min(2, clients), "-c" + clients, "-d" + seconds + "s", "-s", script.toString(), base)
 			.redirectErrorStream(true)
 			.start();
 		String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
