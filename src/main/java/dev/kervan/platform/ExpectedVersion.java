@@ -1,6 +1,7 @@
 package dev.kervan.platform;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The version of a record a client based its change on, taken from {@code If-Match} or from the body's
@@ -27,6 +28,12 @@ public record ExpectedVersion(@Nullable Long value, boolean fromIfMatch) {
 			}
 		}
 		return new ExpectedVersion(bodyVersion, false);
+	}
+
+	/** Reads the version from {@code If-Match} or, without one, from the request body's {@code version} number. */
+	public static ExpectedVersion fromRequest(@Nullable String ifMatch, @Nullable JsonNode body) {
+		JsonNode version = body == null ? null : body.get("version");
+		return of(ifMatch, version != null && version.isIntegralNumber() ? version.asLong() : null);
 	}
 
 	/** Throws when the client named a version and the record's current one differs. */

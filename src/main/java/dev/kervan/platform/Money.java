@@ -5,6 +5,8 @@ import java.math.RoundingMode;
 import java.util.Currency;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An amount of one currency. Amounts of different currencies never mix: adding them is a programming error.
  * Arithmetic keeps full precision; {@link #rounded()} rounds to the currency's minor unit, the only place
@@ -23,6 +25,20 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
 
 	public static Money of(BigDecimal amount, String currencyCode) {
 		return new Money(amount, Currency.getInstance(currencyCode));
+	}
+
+	/** Whether a text is an ISO 4217 currency code, upper case: {@code TRY}, {@code IRR}, {@code EUR}. */
+	public static boolean isCurrency(@Nullable String code) {
+		if (code == null || code.length() != 3 || !code.equals(code.toUpperCase(java.util.Locale.ROOT))) {
+			return false;
+		}
+		try {
+			Currency.getInstance(code);
+			return true;
+		}
+		catch (IllegalArgumentException e) {
+			return false;
+		}
 	}
 
 	public static Money zero(Currency currency) {

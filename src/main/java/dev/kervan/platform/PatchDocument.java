@@ -21,6 +21,8 @@ import tools.jackson.databind.JsonNode;
  */
 public final class PatchDocument {
 
+	private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
+
 	private final JsonNode body;
 	private final Set<String> known = new LinkedHashSet<>();
 	private final List<FieldViolation> violations = new ArrayList<>();
@@ -58,6 +60,47 @@ public final class PatchDocument {
 			return text.isEmpty() ? null : text;
 		}
 		return invalid(field);
+	}
+
+	/** A text of at most {@code maxLength} characters; a longer one is refused. */
+	public @Nullable String text(String field, int maxLength) {
+		String text = text(field);
+		if (text != null && text.length() > maxLength) {
+			reject(field, "error.value.too-long", maxLength);
+		}
+		return text;
+	}
+
+	/** An amount of money: not negative, at most four decimals and fifteen digits before the point. */
+	public @Nullable BigDecimal amount(String field) {
+		BigDecimal amount = decimal(field);
+		if (amount != null && (amount.signum() < 0 || amount.scale() > 4 || amount.precision() - amount.scale() > 15)) {
+			reject(field, "error.value.amount");
+		}
+		return amount;
+	}
+
+	/** An e-mail address (one {@code @}, a dot in the domain, no spaces), at most 254 characters. */
+	public @Nullable String email(String field) {
+		String email = text(field);
+		if (email != null && !isEmail(email)) {
+			reject(field, "error.value.email");
+		}
+		return email;
+	}
+
+	public static boolean isEmail(@Nullable String email) {
+		return email != null && email.length() <= 254 && EMAIL.matcher(email).matches();
+	}
+
+	/** An ISO 4217 currency code, upper-cased: {@code try} is read as {@code TRY}. */
+	public @Nullable String currency(String field) {
+		String text = text(field);
+		String code = text == null ? null : text.toUpperCase(java.util.Locale.ROOT);
+		if (code != null && !Money.isCurrency(code)) {
+			reject(field, "error.value.currency", text);
+		}
+		return code;
 	}
 
 	public @Nullable BigDecimal decimal(String field) {
@@ -141,6 +184,28 @@ public final class PatchDocument {
 	}
 
 	/** A list of texts, blanks and repeats dropped, in the order sent; {@code null} means none. */
+	/** A list of ids (numbers, or texts of digits), repeats dropped, in the order sent; {@code null} means none. */
+	public List<Long> ids(String field) {
+		JsonNode value = value(field);
+		if (value == null) {
+			return List.of();
+		}
+		var ids = new LinkedHashSet<Long>();
+		for (JsonNode item : value.isArray() ? value : List.<JsonNode>of()) {
+			try {
+				ids.add(item.isIntegralNumber() ? item.longValue() : Long.parseLong(item.asString().strip()));
+			}
+			catch (RuntimeException e) {
+				violations.add(new FieldViolation(field, "error.value.invalid-type"));
+				return List.of();
+			}
+		}
+		if (!value.isArray()) {
+			violations.add(new FieldViolation(field, "error.value.invalid-type"));
+		}
+		return List.copyOf(ids);
+	}
+
 	public List<String> texts(String field) {
 		JsonNode value = value(field);
 		if (value == null) {

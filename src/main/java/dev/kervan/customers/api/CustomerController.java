@@ -97,8 +97,7 @@ class CustomerController {
 	ResponseEntity<Detail> update(@PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
 			@RequestBody JsonNode body) {
-		Long version = body.has("version") && body.get("version").isIntegralNumber() ? body.get("version").asLong() : null;
-		Customer customer = customers.update(id, ExpectedVersion.of(ifMatch, version), body);
+		Customer customer = customers.update(id, ExpectedVersion.fromRequest(ifMatch, body), body);
 		return ResponseEntity.ok().eTag(ExpectedVersion.etag(customer.version())).body(queries.detail(customer));
 	}
 

@@ -117,8 +117,7 @@ class CustomerPartsController {
 	ResponseEntity<PartView> update(@PathVariable long customerId, @PathVariable String part, @PathVariable long partId,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
 			@RequestBody JsonNode body) {
-		Long version = body.has("version") && body.get("version").isIntegralNumber() ? body.get("version").asLong() : null;
-		PartView view = parts.update(customerId, kind(part), partId, ExpectedVersion.of(ifMatch, version), body);
+		PartView view = parts.update(customerId, kind(part), partId, ExpectedVersion.fromRequest(ifMatch, body), body);
 		return ResponseEntity.ok().eTag(ExpectedVersion.etag(view.version())).body(view);
 	}
 

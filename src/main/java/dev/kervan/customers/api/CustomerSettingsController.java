@@ -80,7 +80,7 @@ class CustomerSettingsController {
 	LookupResource updateLookup(@PathVariable String list, @PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
 			@RequestBody JsonNode body) {
-		return LookupResource.of(settings.updateLookup(kind(list), id, expected(ifMatch, body), body));
+		return LookupResource.of(settings.updateLookup(kind(list), id, ExpectedVersion.fromRequest(ifMatch, body), body));
 	}
 
 	@GetMapping("/customer-classes")
@@ -98,7 +98,7 @@ class CustomerSettingsController {
 	ClassResource updateClass(@PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
 			@RequestBody JsonNode body) {
-		return ClassResource.of(settings.updateClass(id, expected(ifMatch, body), body));
+		return ClassResource.of(settings.updateClass(id, ExpectedVersion.fromRequest(ifMatch, body), body));
 	}
 
 	@GetMapping("/customer-fields")
@@ -116,13 +116,9 @@ class CustomerSettingsController {
 	FieldResource updateField(@PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
 			@RequestBody JsonNode body) {
-		return FieldResource.of(settings.updateField(id, expected(ifMatch, body), body));
+		return FieldResource.of(settings.updateField(id, ExpectedVersion.fromRequest(ifMatch, body), body));
 	}
 
-	private static ExpectedVersion expected(@Nullable String ifMatch, JsonNode body) {
-		Long version = body.has("version") && body.get("version").isIntegralNumber() ? body.get("version").asLong() : null;
-		return ExpectedVersion.of(ifMatch, version);
-	}
 
 	private static Lookup.Kind kind(String list) {
 		return switch (list) {

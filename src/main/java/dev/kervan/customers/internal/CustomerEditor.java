@@ -18,6 +18,7 @@ import dev.kervan.customers.CustomerStatus;
 import dev.kervan.identity.CurrentUser;
 import dev.kervan.identity.Role;
 import dev.kervan.identity.Users;
+import dev.kervan.platform.Money;
 import dev.kervan.platform.Languages;
 import dev.kervan.platform.PatchDocument;
 import dev.kervan.platform.PhoneNumbers;
@@ -292,7 +293,7 @@ class CustomerEditor {
 		}
 		if (doc.has("currency")) {
 			String currency = upper(doc.text("currency"));
-			if (!CustomerRules.isCurrency(currency)) {
+			if (!Money.isCurrency(currency)) {
 				doc.reject("currency", "error.customer.currency");
 			}
 			else {
@@ -420,11 +421,7 @@ class CustomerEditor {
 	}
 
 	private static @Nullable String limited(PatchDocument doc, String field, int length) {
-		String text = doc.text(field);
-		if (text != null && text.length() > length) {
-			doc.reject(field, "error.value.too-long", length);
-		}
-		return text;
+		return doc.text(field, length);
 	}
 
 	private static @Nullable String upper(@Nullable String text) {

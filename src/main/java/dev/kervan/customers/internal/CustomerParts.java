@@ -35,6 +35,7 @@ import dev.kervan.customers.internal.Parts.PaymentCard;
 import dev.kervan.customers.internal.Parts.Relation;
 import dev.kervan.identity.CurrentUser;
 import dev.kervan.identity.Users;
+import dev.kervan.platform.Money;
 import dev.kervan.platform.Attachments;
 import dev.kervan.platform.AuditTrail;
 import dev.kervan.platform.Cursor;
@@ -408,7 +409,7 @@ public class CustomerParts {
 		if (doc.has("currency")) {
 			String currency = doc.text("currency");
 			String code = currency == null ? null : currency.toUpperCase(Locale.ROOT);
-			if (code != null && !CustomerRules.isCurrency(code)) {
+			if (code != null && !Money.isCurrency(code)) {
 				doc.reject("currency", "error.customer.currency");
 			}
 			account.currency = code;
@@ -592,11 +593,7 @@ public class CustomerParts {
 	}
 
 	private static @Nullable String optional(PatchDocument doc, String field, int length) {
-		String text = doc.text(field);
-		if (text != null && text.length() > length) {
-			doc.reject(field, "error.value.too-long", length);
-		}
-		return text;
+		return doc.text(field, length);
 	}
 
 	private static @Nullable String email(PatchDocument doc, String field) {

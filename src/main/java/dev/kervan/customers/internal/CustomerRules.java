@@ -1,7 +1,8 @@
 package dev.kervan.customers.internal;
 
+import dev.kervan.platform.PatchDocument;
+
 import java.math.BigDecimal;
-import java.util.Currency;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -19,7 +20,6 @@ import org.jspecify.annotations.Nullable;
 final class CustomerRules {
 
 	private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
-	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
 	private static final Pattern TAX_NUMBER = Pattern.compile("[A-Z0-9]{2,20}");
 	private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 	/** A run of 13 to 19 digits, possibly split by spaces or dashes: the shape of a card number. */
@@ -32,21 +32,8 @@ final class CustomerRules {
 		return code != null && COUNTRIES.contains(code);
 	}
 
-	static boolean isCurrency(@Nullable String code) {
-		if (code == null || code.length() != 3) {
-			return false;
-		}
-		try {
-			Currency.getInstance(code);
-			return true;
-		}
-		catch (IllegalArgumentException e) {
-			return false;
-		}
-	}
-
 	static boolean isEmail(@Nullable String email) {
-		return email != null && email.length() <= 254 && EMAIL.matcher(email).matches();
+		return PatchDocument.isEmail(email);
 	}
 
 	/** A tax number without the spaces, dots and dashes people type into it, upper case. */

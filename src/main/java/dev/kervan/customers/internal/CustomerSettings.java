@@ -8,6 +8,7 @@ import java.util.Map;
 
 import dev.kervan.identity.CurrentUsers;
 import dev.kervan.identity.Role;
+import dev.kervan.platform.Money;
 import dev.kervan.platform.AuditTrail;
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ErrorKind;
@@ -206,7 +207,7 @@ public class CustomerSettings {
 		}
 		if (doc.has("currency")) {
 			String currency = doc.text("currency");
-			if (!CustomerRules.isCurrency(currency == null ? null : currency.toUpperCase(Locale.ROOT))) {
+			if (!Money.isCurrency(currency == null ? null : currency.toUpperCase(Locale.ROOT))) {
 				doc.reject("currency", "error.customer.currency");
 			}
 			else {

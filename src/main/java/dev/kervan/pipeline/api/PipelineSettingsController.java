@@ -1,0 +1,123 @@
+package dev.kervan.pipeline.api;
+
+import java.net.URI;
+
+import dev.kervan.pipeline.internal.LostReasons;
+import dev.kervan.pipeline.internal.LostReasons.LostReason;
+import dev.kervan.pipeline.internal.PipelineStages;
+import dev.kervan.pipeline.internal.PipelineStages.Stage;
+import dev.kervan.pipeline.internal.SalesTeams;
+import dev.kervan.pipeline.internal.SalesTeams.Team;
+import dev.kervan.platform.ExpectedVersion;
+import dev.kervan.platform.KeysetPage;
+import dev.kervan.platform.PatchDocument;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** Sales teams, pipeline stages and lost reasons: read by salespeople, kept by sales managers. */
+@RestController
+@Tag(name = "Pipeline")
+class PipelineSettingsController {
+
+	private final SalesTeams teams;
+	private final PipelineStages stages;
+	private final LostReasons lostReasons;
+
+	PipelineSettingsController(SalesTeams teams, PipelineStages stages, LostReasons lostReasons) {
+		this.teams = teams;
+		this.stages = stages;
+		this.lostReasons = lostReasons;
+	}
+
+	@GetMapping("/api/v1/sales-teams")
+	KeysetPage<Team> teams() {
+		return new KeysetPage<>(teams.list(), null);
+	}
+
+	@GetMapping("/api/v1/sales-teams/{id}")
+	ResponseEntity<Team> team(@PathVariable long id) {
+		Team team = teams.get(id);
+		return ResponseEntity.ok().eTag(ExpectedVersion.etag(team.version())).body(team);
+	}
+
+	@PostMapping("/api/v1/sales-teams")
+	@Operation(summary = "Create a sales team", description = "name is required; memberIds lists the users in it.")
+	ResponseEntity<Team> createTeam(@RequestBody JsonNode body) {
+		Team team = teams.create(PatchDocument.of(body));
+		return ResponseEntity.created(URI.create("/api/v1/sales-teams/" + team.id())).eTag(ExpectedVersion.etag(team.version()))
+			.body(team);
+	}
+
+	@PatchMapping("/api/v1/sales-teams/{id}")
+	ResponseEntity<Team> updateTeam(@PathVariable long id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch, @RequestBody JsonNode body) {
+		Team team = teams.update(id, ExpectedVersion.fromRequest(ifMatch, body), PatchDocument.of(body).ignoring("id", "version", "leaderName"));
+		return ResponseEntity.ok().eTag(ExpectedVersion.etag(team.version())).body(team);
+	}
+
+	@GetMapping("/api/v1/pipeline-stages")
+	@Operation(summary = "Stages in board order, of one team (teamId) or all")
+	KeysetPage<Stage> stages(@RequestParam(required = false) @Nullable Long teamId) {
+		return new KeysetPage<>(stages.list(teamId), null);
+	}
+
+	@GetMapping("/api/v1/pipeline-stages/{id}")
+	ResponseEntity<Stage> stage(@PathVariable long id) {
+		Stage stage = stages.get(id);
+		return ResponseEntity.ok().eTag(ExpectedVersion.etag(stage.version())).body(stage);
+	}
+
+	@PostMapping("/api/v1/pipeline-stages")
+	@Operation(summary = "Add a stage to a team's pipeline", description = "teamId and name are required; it goes last unless sequence says otherwise.")
+	ResponseEntity<Stage> createStage(@RequestBody JsonNode body) {
+		Stage stage = stages.create(PatchDocument.of(body));
+		return ResponseEntity.created(URI.create("/api/v1/pipeline-stages/" + stage.id())).eTag(ExpectedVersion.etag(stage.version()))
+			.body(stage);
+	}
+
+	@PatchMapping("/api/v1/pipeline-stages/{id}")
+	ResponseEntity<Stage> updateStage(@PathVariable long id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch, @RequestBody JsonNode body) {
+		Stage stage = stages.update(id, ExpectedVersion.fromRequest(ifMatch, body), PatchDocument.of(body));
+		return ResponseEntity.ok().eTag(ExpectedVersion.etag(stage.version())).body(stage);
+	}
+
+	@DeleteMapping("/api/v1/pipeline-stages/{id}")
+	@Operation(summary = "Delete a stage that holds no opportunities")
+	ResponseEntity<Void> deleteStage(@PathVariable long id) {
+		stages.delete(id);
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/api/v1/lost-reasons")
+	@Operation(summary = "Reasons an opportunity can be lost for; retired ones with all=true")
+	KeysetPage<LostReason> lostReasons(@RequestParam(required = false, defaultValue = "false") boolean all) {
+		return new KeysetPage<>(lostReasons.list(all), null);
+	}
+
+	@PostMapping("/api/v1/lost-reasons")
+	ResponseEntity<LostReason> createLostReason(@RequestBody JsonNode body) {
+		LostReason reason = lostReasons.create(PatchDocument.of(body));
+		return ResponseEntity.created(URI.create("/api/v1/lost-reasons/" + reason.id())).body(reason);
+	}
+
+	@PatchMapping("/api/v1/lost-reasons/{id}")
+	@Operation(summary = "Rename a lost reason or retire it (active=false)")
+	LostReason updateLostReason(@PathVariable long id, @RequestBody JsonNode body) {
+		return lostReasons.update(id, PatchDocument.of(body).ignoring("id"));
+	}
+
+}

@@ -1,0 +1,98 @@
+package dev.kervan.pipeline.internal;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.kervan.platform.AuditTrail;
+import dev.kervan.platform.DomainException;
+import dev.kervan.platform.ErrorKind;
+import dev.kervan.platform.PatchDocument;
+import dev.kervan.platform.RecordNotFoundException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Why opportunities are lost: a list administrators keep; retired reasons stay on the opportunities that had them. */
+@Service
+public class LostReasons {
+
+	static final String RECORD_TYPE = "lost-reason";
+
+	public record LostReason(long id, String name, boolean active) {
+	}
+
+	private final JdbcClient jdbc;
+	private final AuditTrail audit;
+	private final PipelinePolicy policy;
+
+	LostReasons(JdbcClient jdbc, AuditTrail audit, PipelinePolicy policy) {
+		this.jdbc = jdbc;
+		this.audit = audit;
+		this.policy = policy;
+	}
+
+	public List<LostReason> list(boolean withRetired) {
+		policy.requireSales();
+		return jdbc.sql("select id, name, active from lost_reason" + (withRetired ? "" : " where active") + " order by lower(name), id")
+			.query((rs, n) -> new LostReason(rs.getLong("id"), rs.getString("name"), rs.getBoolean("active")))
+			.list();
+	}
+
+	public LostReason get(long id) {
+		policy.requireSales();
+		return jdbc.sql("select id, name, active from lost_reason where id = :id").param("id", id)
+			.query((rs, n) -> new LostReason(rs.getLong("id"), rs.getString("name"), rs.getBoolean("active")))
+			.optional()
+			.orElseThrow(() -> new RecordNotFoundException(RECORD_TYPE, id));
+	}
+
+	boolean isActive(long id) {
+		return jdbc.sql("select count(*) from lost_reason where id = :id and active").param("id", id).query(Long.class).single() > 0;
+	}
+
+	@Transactional
+	public LostReason create(PatchDocument doc) {
+		policy.requireManager();
+		String name = doc.text("name", 120);
+		if (name == null) {
+			doc.reject("name", "error.value.required");
+		}
+		doc.throwIfInvalid();
+		try {
+			long id = jdbc.sql("insert into lost_reason (name) values (:name) returning id").param("name", name)
+				.query(Long.class).single();
+			audit.created(RECORD_TYPE, id, Map.of("name", name));
+			return get(id);
+		}
+		catch (DuplicateKeyException e) {
+			throw new DomainException(ErrorKind.CONFLICT, "error.pipeline.lost-reason-name-taken");
+		}
+	}
+
+	@Transactional
+	public LostReason update(long id, PatchDocument doc) {
+		policy.requireManager();
+		LostReason before = get(id);
+		String name = before.name();
+		if (doc.has("name")) {
+			name = doc.text("name", 120);
+			if (name == null) {
+				doc.reject("name", "error.value.required");
+			}
+		}
+		boolean active = doc.has("active") ? !Boolean.FALSE.equals(doc.bool("active")) : before.active();
+		doc.throwIfInvalid();
+		try {
+			jdbc.sql("update lost_reason set name = :name, active = :active where id = :id")
+				.param("name", name).param("active", active).param("id", id).update();
+		}
+		catch (DuplicateKeyException e) {
+			throw new DomainException(ErrorKind.CONFLICT, "error.pipeline.lost-reason-name-taken");
+		}
+		LostReason after = get(id);
+		audit.updated(RECORD_TYPE, id, Map.of("name", before.name(), "active", before.active()),
+				Map.of("name", after.name(), "active", after.active()));
+		return after;
+	}
+}

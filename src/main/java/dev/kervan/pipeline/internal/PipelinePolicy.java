@@ -1,0 +1,77 @@
+package dev.kervan.pipeline.internal;
+
+import java.util.Set;
+
+import dev.kervan.identity.CurrentUser;
+import dev.kervan.identity.CurrentUsers;
+import dev.kervan.identity.Role;
+import dev.kervan.platform.DomainException;
+import dev.kervan.platform.ErrorKind;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may see and change which opportunities. Sales managers and administrators see and change all. A
+ * salesperson sees the pipelines of their teams and the opportunities assigned to them, and changes their
+ * own; the leader of a team changes every opportunity of the team. Nobody else sees the pipeline.
+ */
+@Component
+public class PipelinePolicy {
+
+	private final CurrentUsers users;
+	private final TeamMembers teams;
+
+	PipelinePolicy(CurrentUsers users, TeamMembers teams) {
+		this.users = users;
+		this.teams = teams;
+	}
+
+	/** The current user, when they may work with the pipeline at all. */
+	public CurrentUser requireSales() {
+		CurrentUser user = users.get();
+		if (!user.has(Role.SALESPERSON)) {
+			throw forbidden();
+		}
+		return user;
+	}
+
+	public CurrentUser requireManager() {
+		CurrentUser user = users.get();
+		if (!user.has(Role.SALES_MANAGER)) {
+			throw forbidden();
+		}
+		return user;
+	}
+
+	public boolean seesAll(CurrentUser user) {
+		return user.has(Role.SALES_MANAGER);
+	}
+
+	public boolean maySee(CurrentUser user, OpportunityRow opportunity) {
+		return seesAll(user) || user.id() == nullToZero(opportunity.salesperson())
+				|| teams.teamsOf(user.id()).contains(opportunity.team());
+	}
+
+	public boolean mayEdit(CurrentUser user, OpportunityRow opportunity) {
+		return seesAll(user) || user.id() == nullToZero(opportunity.salesperson())
+				|| teams.ledBy(user.id()).contains(opportunity.team());
+	}
+
+	/** Whether the user may put opportunities on a team's pipeline. */
+	public boolean mayUseTeam(CurrentUser user, long team) {
+		return seesAll(user) || teams.teamsOf(user.id()).contains(team);
+	}
+
+	/** The teams whose pipelines a user sees who does not see all: those they belong to or lead. */
+	public Set<Long> visibleTeams(CurrentUser user) {
+		return teams.teamsOf(user.id());
+	}
+
+	static DomainException forbidden() {
+		return new DomainException(ErrorKind.FORBIDDEN, "error.pipeline.forbidden");
+	}
+
+	private static long nullToZero(@Nullable Long id) {
+		return id == null ? 0 : id;
+	}
+}

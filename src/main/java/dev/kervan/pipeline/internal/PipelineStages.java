@@ -1,0 +1,223 @@
+package dev.kervan.pipeline.internal;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.kervan.platform.AuditTrail;
+import dev.kervan.platform.DomainException;
+import dev.kervan.platform.ErrorKind;
+import dev.kervan.platform.ExpectedVersion;
+import dev.kervan.platform.PatchDocument;
+import dev.kervan.platform.RecordNotFoundException;
+import dev.kervan.platform.VersionConflictException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The stages of each team's pipeline, in order: name, default probability, folded on the board or not, and
+ * whether reaching it means the opportunity is won.
+ */
+@Service
+public class PipelineStages {
+
+	static final String RECORD_TYPE = "pipeline-stage";
+
+	public record Stage(long id, long teamId, String name, int sequence, int probability, boolean folded, boolean won,
+			long version) {
+	}
+
+	private final JdbcClient jdbc;
+	private final SalesTeams teams;
+	private final AuditTrail audit;
+	private final PipelinePolicy policy;
+
+	PipelineStages(JdbcClient jdbc, SalesTeams teams, AuditTrail audit, PipelinePolicy policy) {
+		this.jdbc = jdbc;
+		this.teams = teams;
+		this.audit = audit;
+		this.policy = policy;
+	}
+
+	/** The stages of one team, or of all teams, in board order. */
+	public List<Stage> list(@Nullable Long teamId) {
+		policy.requireSales();
+		return jdbc.sql(SELECT + (teamId == null ? "" : " where team = :team") + " order by team, sequence, id")
+			.paramSource(teamId == null ? Map.of() : Map.of("team", teamId))
+			.query((rs, n) -> stage(rs))
+			.list();
+	}
+
+	public Stage get(long id) {
+		policy.requireSales();
+		return find(id).orElseThrow(() -> new RecordNotFoundException(RECORD_TYPE, id));
+	}
+
+	Optional<Stage> find(long id) {
+		return jdbc.sql(SELECT + " where id = :id").param("id", id).query((rs, n) -> stage(rs)).optional();
+	}
+
+	/** The first stage of a team's pipeline, where new opportunities start. */
+	Stage first(long teamId) {
+		return list(teamId).stream().filter(s -> !s.won()).findFirst()
+			.orElseThrow(() -> new DomainException(ErrorKind.INVALID, "error.pipeline.unknown-stage", "-"));
+	}
+
+	/** The stage a won opportunity moves to. */
+	Stage wonStage(long teamId) {
+		return list(teamId).stream().filter(Stage::won).findFirst()
+			.orElseThrow(() -> new DomainException(ErrorKind.CONFLICT, "error.pipeline.no-won-stage"));
+	}
+
+	/** The last stage before the won ones, where a reopened won opportunity goes back to. */
+	Stage lastOpen(long teamId) {
+		return list(teamId).stream().filter(s -> !s.won()).reduce((a, b) -> b)
+			.orElseThrow(() -> new DomainException(ErrorKind.INVALID, "error.pipeline.unknown-stage", "-"));
+	}
+
+	/** Locks a stage's row, so that moves into the same stage rank their cards one after the other. */
+	void lock(long stageId) {
+		jdbc.sql("select id from pipeline_stage where id = :id for update").param("id", stageId).query(Long.class).list();
+	}
+
+	@Transactional
+	public Stage create(PatchDocument doc) {
+		policy.requireManager();
+		Long team = doc.id("teamId");
+		if (team == null) {
+			doc.reject("teamId", "error.value.required");
+		}
+		else if (!teams.exists(team)) {
+			doc.reject("teamId", "error.pipeline.unknown-team", team);
+		}
+		var values = apply(doc, new Values(null, null, 10, false, false), true);
+		doc.throwIfInvalid();
+		int sequence = values.sequence() != null ? values.sequence()
+				: jdbc.sql("select coalesce(max(sequence), 0) + 10 from pipeline_stage where team = :team")
+					.param("team", team).query(Integer.class).single();
+		long id;
+		try {
+			id = jdbc.sql("""
+					insert into pipeline_stage (team, name, sequence, probability, folded, won)
+					values (:team, :name, :sequence, :probability, :folded, :won) returning id""")
+				.param("team", team)
+				.param("name", values.name())
+				.param("sequence", sequence)
+				.param("probability", values.probability())
+				.param("folded", values.folded())
+				.param("won", values.won())
+				.query(Long.class)
+				.single();
+		}
+		catch (DuplicateKeyException e) {
+			throw new DomainException(ErrorKind.CONFLICT, "error.pipeline.stage-name-taken");
+		}
+		Stage stage = get(id);
+		audit.created(RECORD_TYPE, id, snapshot(stage));
+		return stage;
+	}
+
+	@Transactional
+	public Stage update(long id, ExpectedVersion expected, PatchDocument doc) {
+		policy.requireManager();
+		Stage before = get(id);
+		expected.verify(RECORD_TYPE, id, before.version());
+		doc.ignoring("teamId", "id");
+		var values = apply(doc, new Values(before.name(), before.sequence(), before.probability(), before.folded(), before.won()),
+				false);
+		doc.throwIfInvalid();
+		var params = new HashMap<String, Object>();
+		params.put("id", id);
+		params.put("version", before.version());
+		params.put("name", values.name());
+		params.put("sequence", values.sequence());
+		params.put("probability", values.probability());
+		params.put("folded", values.folded());
+		params.put("won", values.won());
+		try {
+			int changed = jdbc.sql("""
+					update pipeline_stage set name = :name, sequence = :sequence, probability = :probability, folded = :folded,
+					  won = :won, version = version + 1 where id = :id and version = :version""")
+				.params(params)
+				.update();
+			if (changed == 0) {
+				throw new VersionConflictException(RECORD_TYPE, id, get(id).version(), false);
+			}
+		}
+		catch (DuplicateKeyException e) {
+			throw new DomainException(ErrorKind.CONFLICT, "error.pipeline.stage-name-taken");
+		}
+		Stage after = get(id);
+		audit.updated(RECORD_TYPE, id, snapshot(before), snapshot(after));
+		return after;
+	}
+
+	/** Deletes a stage that holds no opportunities, lost ones included. */
+	@Transactional
+	public void delete(long id) {
+		policy.requireManager();
+		Stage stage = get(id);
+		long used = jdbc.sql("select count(*) from opportunity where stage = :id").param("id", id).query(Long.class).single();
+		if (used > 0) {
+			throw new DomainException(ErrorKind.CONFLICT, "error.pipeline.stage-in-use");
+		}
+		jdbc.sql("delete from pipeline_stage where id = :id").param("id", id).update();
+		audit.deleted(RECORD_TYPE, id, snapshot(stage));
+	}
+
+	private record Values(@Nullable String name, @Nullable Integer sequence, int probability, boolean folded, boolean won) {
+	}
+
+	private static Values apply(PatchDocument doc, Values current, boolean creating) {
+		String name = current.name();
+		if (creating || doc.has("name")) {
+			name = doc.text("name", 80);
+			if (name == null) {
+				doc.reject("name", "error.value.required");
+			}
+		}
+		Integer sequence = current.sequence();
+		if (doc.has("sequence")) {
+			sequence = doc.integer("sequence");
+			if (sequence == null && !creating) {
+				doc.reject("sequence", "error.value.required");
+			}
+		}
+		int probability = current.probability();
+		if (doc.has("probability")) {
+			Integer value = doc.integer("probability");
+			if (value == null || value < 0 || value > 100) {
+				doc.reject("probability", "error.value.range", 0, 100);
+			}
+			else {
+				probability = value;
+			}
+		}
+		boolean folded = doc.has("folded") ? Boolean.TRUE.equals(doc.bool("folded")) : current.folded();
+		boolean won = doc.has("won") ? Boolean.TRUE.equals(doc.bool("won")) : current.won();
+		return new Values(name, sequence, probability, folded, won);
+	}
+
+	private static final String SELECT = "select id, team, name, sequence, probability, folded, won, version from pipeline_stage";
+
+	private static Stage stage(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new Stage(rs.getLong("id"), rs.getLong("team"), rs.getString("name"), rs.getInt("sequence"),
+				rs.getInt("probability"), rs.getBoolean("folded"), rs.getBoolean("won"), rs.getLong("version"));
+	}
+
+	private static Map<String, Object> snapshot(Stage s) {
+		var values = new LinkedHashMap<String, Object>();
+		values.put("team", s.teamId());
+		values.put("name", s.name());
+		values.put("sequence", s.sequence());
+		values.put("probability", s.probability());
+		values.put("folded", s.folded());
+		values.put("won", s.won());
+		return values;
+	}
+}

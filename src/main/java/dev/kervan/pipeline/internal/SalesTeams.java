@@ -1,0 +1,227 @@
+package dev.kervan.pipeline.internal;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import dev.kervan.identity.Users;
+import dev.kervan.platform.AuditTrail;
+import dev.kervan.platform.Decimals;
+import dev.kervan.platform.DomainException;
+import dev.kervan.platform.ErrorKind;
+import dev.kervan.platform.ExpectedVersion;
+import dev.kervan.platform.PatchDocument;
+import dev.kervan.platform.RecordNotFoundException;
+import dev.kervan.platform.VersionConflictException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Sales teams: a leader, members, an e-mail alias, a region and a monthly invoicing target. */
+@Service
+public class SalesTeams {
+
+	static final String RECORD_TYPE = "sales-team";
+
+	/** A team as answered by the API. */
+	public record Team(long id, String name, @Nullable Long leaderId, @Nullable String leaderName, List<Long> memberIds,
+			@Nullable String alias, @Nullable String region, @Nullable BigDecimal monthlyTarget, String currency, boolean active,
+			long version) {
+	}
+
+	private final JdbcClient jdbc;
+	private final Users users;
+	private final AuditTrail audit;
+	private final PipelinePolicy policy;
+
+	SalesTeams(JdbcClient jdbc, Users users, AuditTrail audit, PipelinePolicy policy) {
+		this.jdbc = jdbc;
+		this.users = users;
+		this.audit = audit;
+		this.policy = policy;
+	}
+
+	public List<Team> list() {
+		policy.requireSales();
+		return jdbc.sql(SELECT + " order by lower(t.name), t.id").query((rs, n) -> team(rs)).list().stream()
+			.map(this::withLeaderName).toList();
+	}
+
+	public Team get(long id) {
+		policy.requireSales();
+		return jdbc.sql(SELECT + " where t.id = :id").param("id", id).query((rs, n) -> team(rs)).optional()
+			.map(this::withLeaderName)
+			.orElseThrow(() -> new RecordNotFoundException(RECORD_TYPE, id));
+	}
+
+	/** The team a new opportunity of the user goes to when none is named: their first, else the first of all. */
+	long defaultTeamOf(long userId) {
+		return jdbc.sql("""
+				select id from sales_team t where active order by
+				  exists (select 1 from sales_team_member m where m.team = t.id and m.member = :user) or t.leader = :user desc, t.id
+				limit 1""").param("user", userId).query(Long.class).optional()
+			.orElseThrow(() -> new DomainException(ErrorKind.INVALID, "error.pipeline.no-team"));
+	}
+
+	boolean exists(long id) {
+		return jdbc.sql("select count(*) from sales_team where id = :id").param("id", id).query(Long.class).single() > 0;
+	}
+
+	@Transactional
+	public Team create(PatchDocument doc) {
+		policy.requireManager();
+		var values = new TeamValues(null, null, null, null, null, "TRY", true, List.of());
+		values = apply(doc, values, true);
+		doc.throwIfInvalid();
+		long id;
+		try {
+			id = jdbc.sql("""
+					insert into sales_team (name, leader, alias, region, monthly_target, currency, active)
+					values (:name, :leader, :alias, :region, :target, :currency, :active) returning id""")
+				.params(values.params())
+				.query(Long.class)
+				.single();
+		}
+		catch (DuplicateKeyException e) {
+			throw new DomainException(ErrorKind.CONFLICT, "error.pipeline.team-name-taken");
+		}
+		setMembers(id, values.members());
+		Team team = get(id);
+		audit.created(RECORD_TYPE, id, snapshot(team));
+		return team;
+	}
+
+	@Transactional
+	public Team update(long id, ExpectedVersion expected, PatchDocument doc) {
+		policy.requireManager();
+		Team before = get(id);
+		expected.verify(RECORD_TYPE, id, before.version());
+		var values = apply(doc, new TeamValues(before.name(), before.leaderId(), before.alias(), before.region(),
+				before.monthlyTarget(), before.currency(),
+				before.active(), before.memberIds()), false);
+		doc.throwIfInvalid();
+		var params = new java.util.HashMap<>(values.params());
+		params.put("id", id);
+		params.put("version", before.version());
+		try {
+			int changed = jdbc.sql("""
+					update sales_team set name = :name, leader = :leader, alias = :alias, region = :region,
+					  monthly_target = :target, currency = :currency, active = :active, version = version + 1
+					where id = :id and version = :version""")
+				.params(params)
+				.update();
+			if (changed == 0) {
+				throw new VersionConflictException(RECORD_TYPE, id, get(id).version(), false);
+			}
+		}
+		catch (DuplicateKeyException e) {
+			throw new DomainException(ErrorKind.CONFLICT, "error.pipeline.team-name-taken");
+		}
+		if (doc.has("memberIds")) {
+			setMembers(id, values.members());
+		}
+		Team after = get(id);
+		audit.updated(RECORD_TYPE, id, snapshot(before), snapshot(after));
+		return after;
+	}
+
+	private record TeamValues(@Nullable String name, @Nullable Long leader, @Nullable String alias, @Nullable String region,
+			@Nullable BigDecimal target, String currency, boolean active, List<Long> members) {
+
+		Map<String, Object> params() {
+			var params = new java.util.HashMap<String, Object>();
+			params.put("name", name);
+			params.put("leader", leader);
+			params.put("alias", alias);
+			params.put("region", region);
+			params.put("target", target);
+			params.put("currency", currency);
+			params.put("active", active);
+			return params;
+		}
+	}
+
+	private TeamValues apply(PatchDocument doc, TeamValues current, boolean creating) {
+		String name = current.name();
+		if (doc.has("name") || creating) {
+			name = doc.text("name", 120);
+			if (name == null) {
+				doc.reject("name", "error.value.required");
+			}
+		}
+		Long leader = current.leader();
+		if (doc.has("leaderId")) {
+			leader = doc.id("leaderId");
+			if (leader != null && users.find(leader).isEmpty()) {
+				doc.reject("leaderId", "error.pipeline.unknown-user", leader);
+			}
+		}
+		String alias = doc.has("alias") ? doc.text("alias", 120) : current.alias();
+		String region = doc.has("region") ? doc.text("region", 120) : current.region();
+		BigDecimal target = doc.has("monthlyTarget") ? doc.amount("monthlyTarget") : current.target();
+		String currency = current.currency();
+		if (doc.has("currency")) {
+			String code = doc.currency("currency");
+			currency = code == null ? currency : code;
+		}
+		boolean active = current.active();
+		if (doc.has("active")) {
+			Boolean value = doc.bool("active");
+			active = value == null || value;
+		}
+		List<Long> members = current.members();
+		if (doc.has("memberIds")) {
+			members = doc.ids("memberIds");
+			members.stream().filter(member -> users.find(member).isEmpty()).findFirst()
+				.ifPresent(member -> doc.reject("memberIds", "error.pipeline.unknown-user", member));
+		}
+		return new TeamValues(name, leader, alias, region, target, currency, active, members);
+	}
+
+	private void setMembers(long team, List<Long> members) {
+		jdbc.sql("delete from sales_team_member where team = :team").param("team", team).update();
+		if (!members.isEmpty()) {
+			jdbc.sql("insert into sales_team_member (team, member) select :team, unnest(cast(:members as bigint[]))")
+				.param("team", team)
+				.param("members", members.toArray(Long[]::new))
+				.update();
+		}
+	}
+
+	private static final String SELECT = """
+			select t.id, t.name, t.leader, t.alias, t.region, t.monthly_target, t.currency, t.active, t.version,
+			       array(select m.member from sales_team_member m where m.team = t.id order by m.member) as members
+			from sales_team t""";
+
+	private static Team team(java.sql.ResultSet rs) throws java.sql.SQLException {
+		Long leader = rs.getObject("leader", Long.class);
+		var members = List.of((Long[]) rs.getArray("members").getArray());
+		return new Team(rs.getLong("id"), rs.getString("name"), leader, null, members, rs.getString("alias"),
+				rs.getString("region"), Decimals.plain(rs.getBigDecimal("monthly_target"), 2), rs.getString("currency"),
+				rs.getBoolean("active"), rs.getLong("version"));
+	}
+
+	private Team withLeaderName(Team t) {
+		if (t.leaderId() == null) {
+			return t;
+		}
+		String name = users.names(List.of(t.leaderId())).get(t.leaderId());
+		return new Team(t.id(), t.name(), t.leaderId(), name, t.memberIds(), t.alias(), t.region(), t.monthlyTarget(),
+				t.currency(), t.active(), t.version());
+	}
+
+	private static Map<String, Object> snapshot(Team t) {
+		var values = new java.util.LinkedHashMap<String, Object>();
+		values.put("name", t.name());
+		values.put("leader", t.leaderId());
+		values.put("members", t.memberIds());
+		values.put("alias", t.alias());
+		values.put("region", t.region());
+		values.put("monthlyTarget", t.monthlyTarget());
+		values.put("currency", t.currency());
+		values.put("active", t.active());
+		return values;
+	}
+}
