@@ -57,13 +57,18 @@ public final class Browserless {
 
 	/** Posts a form as is, with no CSRF token unless the fields hold one. */
 	public Response post(String action, Map<String, String> fields) {
+		return post(action, fields, "text/html");
+	}
+
+	/** Posts a form as a page's script does, accepting the given answer type. */
+	public Response post(String action, Map<String, String> fields, String accept) {
 		String body = fields.entrySet()
 			.stream()
 			.map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
 			.collect(Collectors.joining("&"));
 		return send(HttpRequest.newBuilder(URI.create(base + action))
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("Accept", "text/html")
+			.header("Accept", accept)
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 

@@ -1,0 +1,194 @@
+package dev.kervan.pipeline.internal;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.kervan.identity.CurrentUser;
+import dev.kervan.pipeline.internal.PipelineStages.Stage;
+import dev.kervan.pipeline.internal.SalesTeams.Team;
+import dev.kervan.platform.Cursor;
+import dev.kervan.platform.SearchText;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The kanban board of a team's pipeline: a column per stage with its count, its expected revenue and the revenue
+ * weighted by probability (per currency: amounts of different currencies are never added up), and the first
+ * cards of each column in their order; long columns load the rest on demand.
+ */
+@Service
+public class PipelineBoard {
+
+	/** Cards a column shows before "more". */
+	public static final int COLUMN_PAGE = 20;
+
+	/** What narrows the board. */
+	public record Filter(boolean mine, @Nullable String tag, @Nullable Integer priority, @Nullable Long salespersonId,
+			@Nullable String q) {
+
+		public static Filter none() {
+			return new Filter(false, null, null, null, null);
+		}
+	}
+
+	public record Card(long id, long version, String title, @Nullable String customerName, BigDecimal expectedRevenue,
+			String currency, int probability, int priority, List<String> tags, @Nullable String salespersonName,
+			boolean won) {
+	}
+
+	public record Total(String currency, BigDecimal revenue, BigDecimal weighted) {
+	}
+
+	public record Column(Stage stage, long count, List<Total> totals, List<Card> cards, @Nullable String more) {
+	}
+
+	public record Board(Team team, List<Team> teams, List<Column> columns) {
+	}
+
+	private final JdbcClient jdbc;
+	private final PipelinePolicy policy;
+	private final PipelineStages stages;
+	private final SalesTeams teams;
+
+	PipelineBoard(JdbcClient jdbc, PipelinePolicy policy, PipelineStages stages, SalesTeams teams) {
+		this.jdbc = jdbc;
+		this.policy = policy;
+		this.stages = stages;
+		this.teams = teams;
+	}
+
+	/** The board of a team the user sees (their first team when none is named). */
+	public Board board(@Nullable Long teamId, Filter filter) {
+		CurrentUser user = policy.requireSales();
+		List<Team> visible = teams.list().stream()
+			.filter(t -> t.active() && (policy.seesAll(user) || policy.visibleTeams(user).contains(t.id())))
+			.toList();
+		Team team = visible.stream().filter(t -> teamId != null && t.id() == teamId).findFirst()
+			.orElseGet(() -> visible.stream().filter(t -> t.id() == teams.defaultTeamOf(user.id())).findFirst()
+				.orElseGet(() -> visible.isEmpty() ? null : visible.getFirst()));
+		if (team == null) {
+			throw PipelinePolicy.forbidden();
+		}
+		var where = new ArrayList<String>();
+		var params = new HashMap<String, Object>();
+		conditions(user, filter, where, params);
+		params.put("team", team.id());
+		String condition = where.isEmpty() ? "" : " and " + String.join(" and ", where);
+
+		var totals = new HashMap<Long, List<Total>>();
+		var counts = new HashMap<Long, Long>();
+		jdbc.sql("""
+				select stage, currency, count(*) as cards, sum(expected_revenue) as revenue,
+				       sum(expected_revenue * probability / 100) as weighted
+				from opportunity o where team = :team and status <> 'LOST'""" + condition + """
+				 group by stage, currency order by stage, currency""")
+			.params(params)
+			.query(rs -> {
+				long stage = rs.getLong("stage");
+				counts.merge(stage, rs.getLong("cards"), Long::sum);
+				totals.computeIfAbsent(stage, s -> new ArrayList<>()).add(new Total(rs.getString("currency"),
+						rs.getBigDecimal("revenue"), rs.getBigDecimal("weighted")));
+			});
+		params.put("limit", COLUMN_PAGE + 1);
+		var cards = new LinkedHashMap<Long, List<CardRow>>();
+		jdbc.sql("""
+				select s.id as column_stage, c.* from pipeline_stage s cross join lateral (
+				  select %s from opportunity o where o.stage = s.id and o.status <> 'LOST'%s
+				  order by o.rank, o.id limit :limit) c
+				where s.team = :team""".formatted(CARD_COLUMNS, condition))
+			.params(params)
+			.query(rs -> {
+				cards.computeIfAbsent(rs.getLong("column_stage"), s -> new ArrayList<>()).add(cardRow(rs));
+			});
+		var columns = new ArrayList<Column>();
+		for (Stage stage : stages.list(team.id())) {
+			List<CardRow> rows = cards.getOrDefault(stage.id(), List.of());
+			columns.add(new Column(stage, counts.getOrDefault(stage.id(), 0L), totals.getOrDefault(stage.id(), List.of()),
+					rows.stream().limit(COLUMN_PAGE).map(CardRow::card).toList(), more(rows)));
+		}
+		return new Board(team, visible, columns);
+	}
+
+	/** The next cards of a column, after the cursor "more" gave. */
+	public Column more(long stageId, Filter filter, String cursor) {
+		CurrentUser user = policy.requireSales();
+		Stage stage = stages.get(stageId);
+		if (!policy.seesAll(user) && !policy.visibleTeams(user).contains(stage.teamId())) {
+			throw PipelinePolicy.forbidden();
+		}
+		Cursor after = Cursor.decode(cursor, 2);
+		var where = new ArrayList<String>();
+		var params = new HashMap<String, Object>();
+		conditions(user, filter, where, params);
+		where.add("(o.rank, o.id) > (:afterRank, :afterId)");
+		params.put("afterRank", after == null ? Long.MIN_VALUE : after.number(0));
+		params.put("afterId", after == null ? 0 : after.number(1));
+		params.put("stage", stageId);
+		params.put("limit", COLUMN_PAGE + 1);
+		List<CardRow> rows = jdbc.sql("select " + CARD_COLUMNS + " from opportunity o where o.stage = :stage and o.status <> 'LOST' and "
+				+ String.join(" and ", where) + " order by o.rank, o.id limit :limit")
+			.params(params)
+			.query((rs, n) -> cardRow(rs))
+			.list();
+		return new Column(stage, 0, List.of(), rows.stream().limit(COLUMN_PAGE).map(CardRow::card).toList(), more(rows));
+	}
+
+	private void conditions(CurrentUser user, Filter filter, List<String> where, Map<String, Object> params) {
+		if (!policy.seesAll(user)) {
+			where.add("(o.team = any(cast(:visibleTeams as bigint[])) or o.salesperson = :me)");
+			params.put("visibleTeams", policy.visibleTeams(user).toArray(Long[]::new));
+		}
+		params.put("me", user.id());
+		if (filter.mine()) {
+			where.add("o.salesperson = :me");
+		}
+		if (filter.salespersonId() != null) {
+			where.add("o.salesperson = :salesperson");
+			params.put("salesperson", filter.salespersonId());
+		}
+		if (filter.tag() != null && !filter.tag().isBlank()) {
+			where.add("o.tags @> array[cast(:tag as text)]");
+			params.put("tag", filter.tag().strip());
+		}
+		if (filter.priority() != null) {
+			where.add("o.priority >= :priority");
+			params.put("priority", filter.priority());
+		}
+		String q = SearchText.fold(filter.q());
+		if (!q.isEmpty()) {
+			where.add("""
+					(lower(o.title) like :q or lower(coalesce(o.prospect_name, '')) like :q
+					 or exists (select 1 from customer c where c.id = o.customer and c.search_text like :q))""");
+			params.put("q", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+		}
+	}
+
+	private record CardRow(Card card, long rank) {
+	}
+
+	private static @Nullable String more(List<CardRow> rows) {
+		if (rows.size() <= COLUMN_PAGE) {
+			return null;
+		}
+		CardRow last = rows.get(COLUMN_PAGE - 1);
+		return Cursor.encode(last.rank(), last.card().id());
+	}
+
+	private static final String CARD_COLUMNS = """
+			o.id, o.version, o.title, o.rank, o.expected_revenue, o.currency, o.probability, o.priority, o.tags, o.status,
+			coalesce((select c.name from customer c where c.id = o.customer), o.prospect_name) as customer_name,
+			(select u.display_name from app_user u where u.id = o.salesperson) as salesperson_name""";
+
+	private static CardRow cardRow(java.sql.ResultSet rs) throws java.sql.SQLException {
+		var tags = rs.getArray("tags");
+		return new CardRow(new Card(rs.getLong("id"), rs.getLong("version"), rs.getString("title"), rs.getString("customer_name"),
+				rs.getBigDecimal("expected_revenue"), rs.getString("currency"), rs.getInt("probability"), rs.getInt("priority"),
+				tags == null ? List.of() : List.of((String[]) tags.getArray()), rs.getString("salesperson_name"),
+				"WON".equals(rs.getString("status"))), rs.getLong("rank"));
+	}
+}

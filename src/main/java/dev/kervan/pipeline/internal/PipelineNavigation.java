@@ -1,0 +1,19 @@
+package dev.kervan.pipeline.internal;
+
+import java.util.Set;
+
+import dev.kervan.identity.Role;
+import dev.kervan.platform.MenuEntry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Where the pipeline appears in the shell. */
+@Configuration(proxyBeanMethods = false)
+class PipelineNavigation {
+
+	@Bean
+	MenuEntry pipelineMenuEntry() {
+		return new MenuEntry("menu.section.main", "menu.pipeline", "/pipeline", "kanban", 200,
+				Set.of(Role.SALESPERSON.name(), Role.SALES_MANAGER.name(), Role.ADMIN.name()));
+	}
+}

@@ -1,0 +1,173 @@
+package dev.kervan.pipeline.web;
+
+import java.util.Set;
+
+import dev.kervan.customers.CustomerSummary;
+import dev.kervan.customers.Customers;
+import dev.kervan.identity.CurrentUser;
+import dev.kervan.pipeline.internal.LostReasons;
+import dev.kervan.pipeline.internal.Opportunities;
+import dev.kervan.pipeline.internal.OpportunityRow;
+import dev.kervan.pipeline.internal.PipelineBoard;
+import dev.kervan.pipeline.internal.PipelinePolicy;
+import dev.kervan.pipeline.internal.PipelineStages;
+import dev.kervan.platform.AuditTrail;
+import dev.kervan.platform.DomainException;
+import dev.kervan.platform.ExpectedVersion;
+import dev.kervan.platform.FormState;
+import dev.kervan.platform.PatchDocument;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The pipeline's pages: the kanban board, where a dropped card is saved at once, and the opportunity page with
+ * won, lost and reopen. Both go through the same rules as the API.
+ */
+@Controller
+@RequestMapping("/pipeline")
+class PipelinePages {
+
+	private static final Set<String> QUICK_FIELDS = Set.of("title", "expectedRevenue", "stageId", "teamId");
+
+	private final PipelineBoard board;
+	private final Opportunities opportunities;
+	private final PipelineStages stages;
+	private final LostReasons lostReasons;
+	private final PipelinePolicy policy;
+	private final AuditTrail audit;
+	private final MessageSource messages;
+	private final Customers customers;
+
+	PipelinePages(PipelineBoard board, Opportunities opportunities, PipelineStages stages, LostReasons lostReasons,
+			PipelinePolicy policy, AuditTrail audit, MessageSource messages, Customers customers) {
+		this.customers = customers;
+		this.board = board;
+		this.opportunities = opportunities;
+		this.stages = stages;
+		this.lostReasons = lostReasons;
+		this.policy = policy;
+		this.audit = audit;
+		this.messages = messages;
+	}
+
+	@GetMapping
+	String board(@RequestParam(required = false) @Nullable Long teamId, @RequestParam(defaultValue = "false") boolean mine,
+			@RequestParam(required = false) @Nullable String tag, @RequestParam(required = false) @Nullable Integer priority,
+			@RequestParam(required = false) @Nullable String q, Model model) {
+		var filter = new PipelineBoard.Filter(mine, blankToNull(tag), priority, null, blankToNull(q));
+		model.addAttribute("board", board.board(teamId, filter));
+		model.addAttribute("filter", filter);
+		if (!model.containsAttribute("quick")) {
+			model.addAttribute("quick", FormState.empty());
+		}
+		return "pipeline/board";
+	}
+
+	@GetMapping("/column/{stageId}")
+	String more(@PathVariable long stageId, @RequestParam String after, @RequestParam(defaultValue = "false") boolean mine,
+			@RequestParam(required = false) @Nullable String tag, @RequestParam(required = false) @Nullable Integer priority,
+			@RequestParam(required = false) @Nullable String q, Model model) {
+		var filter = new PipelineBoard.Filter(mine, blankToNull(tag), priority, null, blankToNull(q));
+		model.addAttribute("column", board.more(stageId, filter, after));
+		model.addAttribute("filter", filter);
+		return "pipeline/cards :: more-cards";
+	}
+
+	/** A card dropped on the board: answers the card's new version, or why the move was refused. */
+	@PostMapping("/cards/{id}/move")
+	@ResponseBody
+	ResponseEntity<ObjectNode> move(@PathVariable long id, @RequestParam long stageId,
+			@RequestParam(required = false) @Nullable Long beforeId, @RequestParam long version) {
+		ObjectNode body = JsonNodeFactory.instance.objectNode();
+		body.put("stageId", stageId);
+		if (beforeId != null) {
+			body.put("beforeId", beforeId);
+		}
+		try {
+			OpportunityRow moved = opportunities.move(id, ExpectedVersion.of(null, version), PatchDocument.of(body));
+			ObjectNode answer = JsonNodeFactory.instance.objectNode();
+			answer.put("version", moved.version());
+			answer.put("status", moved.status().name());
+			return ResponseEntity.ok(answer);
+		}
+		catch (DomainException refusal) {
+			ObjectNode answer = JsonNodeFactory.instance.objectNode();
+			answer.put("message", messages.getMessage(refusal.messageCode(), refusal.arguments(), refusal.messageCode(),
+					LocaleContextHolder.getLocale()));
+			return ResponseEntity.status(refusal.kind().status()).body(answer);
+		}
+	}
+
+	/** Quick-create in a column: a title (and perhaps a revenue) is enough. */
+	@PostMapping("/cards")
+	String quickCreate(@RequestParam MultiValueMap<String, String> submitted, RedirectAttributes redirect) {
+		FormState form = FormState.from(submitted, QUICK_FIELDS, Set.of());
+		try {
+			opportunities.create(PatchDocument.of(form.toJson(true, Set.of())));
+		}
+		catch (DomainException refusal) {
+			redirect.addFlashAttribute("quick", form.reject(refusal, messages));
+			redirect.addFlashAttribute("quickStage", form.value("stageId"));
+		}
+		return "redirect:/pipeline?teamId=" + form.value("teamId");
+	}
+
+	@GetMapping("/opportunities/{id}")
+	String opportunity(@PathVariable long id, Model model) {
+		CurrentUser user = policy.requireSales();
+		OpportunityRow row = opportunities.get(id);
+		model.addAttribute("opportunity", row);
+		model.addAttribute("stage", stages.get(row.stage()));
+		model.addAttribute("customerName", row.customer() == null ? null
+				: customers.find(row.customer()).map(CustomerSummary::name).orElse(null));
+		model.addAttribute("stages", stages.list(row.team()));
+		model.addAttribute("mayEdit", policy.mayEdit(user, row));
+		model.addAttribute("lostReasons", lostReasons.list(false));
+		model.addAttribute("lostReasonName", row.lostReason() == null ? null : lostReasons.get(row.lostReason()).name());
+		model.addAttribute("history", audit.history("opportunity", id));
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", FormState.empty());
+		}
+		return "pipeline/opportunity";
+	}
+
+	@PostMapping("/opportunities/{id}/{action:won|lost|reopen}")
+	String decide(@PathVariable long id, @PathVariable String action, @RequestParam long version,
+			@RequestParam MultiValueMap<String, String> submitted, Model model, HttpServletResponse response) {
+		FormState form = FormState.from(submitted, Set.of("lostReasonId", "note"), Set.of());
+		var expected = ExpectedVersion.of(null, version);
+		try {
+			switch (action) {
+				case "won" -> opportunities.won(id, expected);
+				case "lost" -> opportunities.lost(id, expected, PatchDocument.of(form.toJson(true, Set.of())));
+				default -> opportunities.reopen(id, expected);
+			}
+			return "redirect:/pipeline/opportunities/" + id;
+		}
+		catch (DomainException refusal) {
+			model.addAttribute("form", form.reject(refusal, messages));
+			response.setStatus(refusal.kind().status() == 409 ? HttpStatus.CONFLICT.value() : HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return opportunity(id, model);
+		}
+	}
+
+	private static @Nullable String blankToNull(@Nullable String text) {
+		return text == null || text.isBlank() ? null : text.strip();
+	}
+}

@@ -1,0 +1,59 @@
+package dev.kervan.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.util.Map;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import dev.kervan.support.Api;
+import dev.kervan.support.BrowserTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The pipeline in Chromium: drag a card to another column and find it there after a reload; lose one with a reason. */
+class PipelineBrowserTests extends BrowserTest {
+
+	@Test
+	void dragACardKeepItThereAndMarkOneLost() {
+		String admin = api.token("admin", ADMIN_PASSWORD);
+		String manager = staffUser("manager", "SALES_MANAGER");
+		JsonNode stages = api.get("/api/v1/pipeline-stages").bearer(admin).send().json().get("items");
+		long team = stages.get(0).get("teamId").asLong();
+		long target = stages.get(1).get("id").asLong();
+		String title = Api.uniqueName("Dragged card");
+		long card = api.post("/api/v1/opportunities", Map.of("title", title, "teamId", team, "expectedRevenue", "5000"))
+			.bearer(admin).send().json().get("id").asLong();
+
+		try (var context = browser.newContext(new Browser.NewContextOptions().setLocale("en-US"))) {
+			Page page = context.newPage();
+			logIn(page, manager);
+			page.navigate(api.base() + "/pipeline?teamId=" + team);
+			Locator source = page.locator(".kervan-card[data-id='" + card + "']");
+			Locator column = page.locator("[data-stage-id='" + target + "'] .kervan-cards");
+			assertThat(source).isVisible();
+
+			page.waitForResponse(response -> response.url().endsWith("/pipeline/cards/" + card + "/move"), () -> {
+				var from = source.boundingBox();
+				var to = column.boundingBox();
+				page.mouse().move(from.x + from.width / 2, from.y + from.height / 2);
+				page.mouse().down();
+				page.mouse().move(from.x + from.width / 2 + 10, from.y + from.height / 2 + 10, new com.microsoft.playwright.Mouse.MoveOptions().setSteps(5));
+				page.mouse().move(to.x + to.width / 2, to.y + 20, new com.microsoft.playwright.Mouse.MoveOptions().setSteps(20));
+				page.mouse().up();
+			});
+			page.reload();
+			assertThat(page.locator("[data-stage-id='" + target + "'] .kervan-card[data-id='" + card + "']")).isVisible();
+			screenshot(page, "pipeline-board");
+
+			page.click(".kervan-card[data-id='" + card + "'] a");
+			page.click("#mark-lost");
+			page.selectOption("#f-lostReasonId", new com.microsoft.playwright.options.SelectOption().setIndex(1));
+			page.fill("#f-note", "Went with a cheaper offer");
+			page.click("#confirm-lost");
+			assertThat(page.locator("#opportunity-status")).hasText("Lost");
+			assertThat(page.locator("#opportunity-lost-reason")).isVisible();
+		}
+	}
+}

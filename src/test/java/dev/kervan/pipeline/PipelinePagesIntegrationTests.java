@@ -1,0 +1,96 @@
+package dev.kervan.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import dev.kervan.support.Api;
+import dev.kervan.support.Api.Response;
+import dev.kervan.support.Browserless;
+import dev.kervan.support.KervanIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class PipelinePagesIntegrationTests extends KervanIntegrationTest {
+
+	private String admin;
+	private Browserless browser;
+
+	@BeforeEach
+	void logIn() {
+		admin = api.token("admin", ADMIN_PASSWORD);
+		browser = new Browserless(api.base()).loggedInAs("admin", ADMIN_PASSWORD);
+	}
+
+	@Test
+	void theBoardShowsAColumnPerStageWithItsCardsAndTotals() {
+		JsonNode stages = api.get("/api/v1/pipeline-stages").bearer(admin).send().json().get("items");
+		long team = stages.get(0).get("teamId").asLong();
+		String title = Api.uniqueName("Board card <b>");
+		api.post("/api/v1/opportunities", Map.of("title", title, "teamId", team, "expectedRevenue", "1234.50")).bearer(admin)
+			.send();
+		Response page = browser.get("/pipeline?teamId=" + team);
+		assertThat(page.status()).isEqualTo(200);
+		for (JsonNode stage : stages) {
+			if (stage.get("teamId").asLong() == team) {
+				assertThat(page.body()).contains("data-stage-id=\"" + stage.get("id").asLong() + "\"");
+			}
+		}
+		assertThat(page.body()).contains(title.replace("<", "&lt;").replace(">", "&gt;")).doesNotContain(title);
+		assertThat(browser.get("/pipeline?teamId=" + team + "&q=nothing-matches-this&priority=3&mine=true").status())
+			.isEqualTo(200);
+	}
+
+	@Test
+	void aDroppedCardIsSavedAndAStaleDropIsRefusedWithAMessage() {
+		JsonNode stages = api.get("/api/v1/pipeline-stages").bearer(admin).send().json().get("items");
+		long team = stages.get(0).get("teamId").asLong();
+		long second = stages.get(1).get("id").asLong();
+		long card = api.post("/api/v1/opportunities", Map.of("title", Api.uniqueName("Dragged"), "teamId", team)).bearer(admin)
+			.send().json().get("id").asLong();
+		String csrf = Browserless.csrfOf(browser.get("/pipeline?teamId=" + team).body());
+
+		Response moved = browser.post("/pipeline/cards/" + card + "/move", Map.of("_csrf", csrf, "stageId", String.valueOf(second),
+				"version", "0"), "application/json");
+		assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+		assertThat(moved.body()).contains("\"version\":1");
+		Response stale = browser.post("/pipeline/cards/" + card + "/move", Map.of("_csrf", csrf, "stageId", String.valueOf(second),
+				"version", "0"), "application/json");
+		assertThat(stale.status()).isEqualTo(409);
+		assertThat(stale.body()).contains("message");
+		assertThat(api.get("/api/v1/opportunities/" + card).bearer(admin).send().json().get("stageId").asLong()).isEqualTo(second);
+	}
+
+	@Test
+	void quickCreateAndLosingWithAReasonOnThePages() {
+		JsonNode stages = api.get("/api/v1/pipeline-stages").bearer(admin).send().json().get("items");
+		long team = stages.get(0).get("teamId").asLong();
+		String title = Api.uniqueName("Quick");
+		Response created = browser.submit("/pipeline?teamId=" + team, "/pipeline/cards", Map.of("title", title, "teamId",
+				String.valueOf(team), "stageId", String.valueOf(stages.get(0).get("id").asLong())));
+		assertThat(created.status()).isEqualTo(302);
+		assertThat(browser.get("/pipeline?teamId=" + team).body()).contains(title);
+
+		long card = api.get("/api/v1/opportunities?teamId=" + team).bearer(admin).send().json().get("items").get(0).get("id").asLong();
+		String page = "/pipeline/opportunities/" + card;
+		Response refused = browser.submit(page, page + "/lost", Map.of("version", "0", "lostReasonId", ""));
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.body()).contains("f-lostReasonId-error");
+		long reason = api.get("/api/v1/lost-reasons").bearer(admin).send().json().get("items").get(0).get("id").asLong();
+		Response lost = browser.submit(page, page + "/lost", Map.of("version", "0", "lostReasonId", String.valueOf(reason),
+				"note", "Chose a rival"));
+		assertThat(lost.status()).isEqualTo(302);
+		assertThat(browser.get(page).body()).contains("id=\"opportunity-lost-reason\"", "Chose a rival");
+	}
+
+	@Test
+	void peopleOutsideSalesDoNotSeeThePipeline() {
+		String accountant = api.userWithRoles(admin, "ACCOUNTANT");
+		assertThat(accountant).isNotBlank();
+		Response me = api.get("/api/v1/me").bearer(accountant).send();
+		String username = me.json().get("username").asString();
+		Browserless outsider = new Browserless(api.base()).loggedInAs(username, Api.PASSWORD);
+		assertThat(outsider.get("/pipeline").status()).isEqualTo(403);
+	}
+}
