@@ -56,4 +56,40 @@ class PipelineBrowserTests extends BrowserTest {
 			assertThat(page.locator("#opportunity-lost-reason")).isVisible();
 		}
 	}
+
+	@Test
+	void completeACallFromMyDayAndFindItsFollowUpPlanned() {
+		String admin = api.token("admin", ADMIN_PASSWORD);
+		String manager = staffUser("closer", "SALES_MANAGER");
+		long deal = api.post("/api/v1/opportunities", Map.of("title", Api.uniqueName("Follow-up deal"))).bearer(admin).send().json()
+			.get("id").asLong();
+		long call = 0;
+		for (JsonNode type : api.get("/api/v1/activity-types").bearer(admin).send().json().get("items")) {
+			if (type.get("name").asString().equals("Call")) {
+				call = type.get("id").asLong();
+			}
+		}
+		long managerId = api.get("/api/v1/me").bearer(api.token(manager, Api.PASSWORD)).send().json().get("id").asLong();
+		var planned = api.post("/api/v1/activities", Map.of("typeId", call, "summary", "Ask about the tender", "subjectType",
+				"OPPORTUNITY", "subjectId", deal, "assigneeId", managerId, "dueDate", java.time.LocalDate.now().toString()))
+			.bearer(admin).send();
+		org.assertj.core.api.Assertions.assertThat(planned.status()).as(planned.body()).isEqualTo(201);
+
+		try (var context = browser.newContext(new Browser.NewContextOptions().setLocale("en-US"))) {
+			Page page = context.newPage();
+			logIn(page, manager);
+			page.click(".kervan-sidebar a[href='/activities/today']");
+			Locator activity = page.locator(".kervan-activity:has-text('Ask about the tender')");
+			assertThat(activity).isVisible();
+			activity.locator("input[name=feedback]").fill("They will decide on Friday");
+			activity.locator(".kervan-done button").click();
+			assertThat(page.locator("#activity-message")).containsText("Next planned: Email");
+			assertThat(page.locator(".kervan-activity:has-text('Ask about the tender')")).hasCount(0);
+
+			page.navigate(api.base() + "/pipeline/opportunities/" + deal);
+			assertThat(page.locator("#activities .kervan-activity[data-status='PLANNED']")).containsText("Email");
+			assertThat(page.locator("#activities .kervan-activity[data-status='DONE']")).containsText("They will decide on Friday");
+			screenshot(page, "opportunity-activities");
+		}
+	}
 }

@@ -14,6 +14,7 @@ import dev.kervan.customers.Customers;
 import dev.kervan.identity.CurrentUser;
 import dev.kervan.identity.Users;
 import dev.kervan.pipeline.OpportunityStatus;
+import dev.kervan.pipeline.Pipeline;
 import dev.kervan.pipeline.internal.PipelineStages.Stage;
 import dev.kervan.platform.AuditTrail;
 import dev.kervan.platform.Cursor;
@@ -39,7 +40,7 @@ import org.springframework.transaction.annotation.Transactional;
  * overwrite each other unseen.
  */
 @Service
-public class Opportunities {
+public class Opportunities implements Pipeline {
 
 	static final String RECORD_TYPE = "opportunity";
 
@@ -73,6 +74,22 @@ public class Opportunities {
 		this.users = users;
 		this.audit = audit;
 		this.clock = clock;
+	}
+
+	@Override
+	public java.util.Optional<String> visibleOpportunityTitle(long id) {
+		CurrentUser user;
+		try {
+			user = policy.requireSales();
+		}
+		catch (DomainException notInSales) {
+			return java.util.Optional.empty();
+		}
+		return jdbc.sql("select " + OpportunityRow.COLUMNS + " from opportunity where id = :id").param("id", id)
+			.query((rs, n) -> OpportunityRow.of(rs))
+			.optional()
+			.filter(row -> policy.maySee(user, row))
+			.map(OpportunityRow::title);
 	}
 
 	public OpportunityRow get(long id) {

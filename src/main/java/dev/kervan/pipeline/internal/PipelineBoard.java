@@ -85,8 +85,8 @@ public class PipelineBoard {
 		jdbc.sql("""
 				select stage, currency, count(*) as cards, sum(expected_revenue) as revenue,
 				       sum(expected_revenue * probability / 100) as weighted
-				from opportunity o where team = :team and status <> 'LOST'""" + condition + """
-				 group by stage, currency order by stage, currency""")
+				from opportunity o where team = :team and status <> 'LOST'""" + condition
+				+ " group by stage, currency order by stage, currency")
 			.params(params)
 			.query(rs -> {
 				long stage = rs.getLong("stage");

@@ -1,0 +1,6 @@
+package dev.kervan.activities;
+
+/** The kinds of record an activity can be planned on. */
+public enum ActivitySubject {
+	CUSTOMER, OPPORTUNITY, LEAD
+}

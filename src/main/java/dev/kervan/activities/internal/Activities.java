@@ -1,0 +1,358 @@
+package dev.kervan.activities.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+
+import dev.kervan.activities.ActivitySubject;
+import dev.kervan.activities.internal.ActivityTypes.ActivityType;
+import dev.kervan.identity.CurrentUser;
+import dev.kervan.identity.CurrentUsers;
+import dev.kervan.identity.UserSummary;
+import dev.kervan.identity.Users;
+import dev.kervan.platform.AuditTrail;
+import dev.kervan.platform.DomainException;
+import dev.kervan.platform.ErrorKind;
+import dev.kervan.platform.ExpectedVersion;
+import dev.kervan.platform.KervanProperties;
+import dev.kervan.platform.Notifications;
+import dev.kervan.platform.PatchDocument;
+import dev.kervan.platform.RecordNotFoundException;
+import dev.kervan.platform.VersionConflictException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Planning activities on records, doing them (which plans the follow-up their type suggests), moving them to
+ * another day and handing them to a colleague, who is told. Only done activities count in reports.
+ */
+@Service
+public class Activities {
+
+	static final String RECORD_TYPE = "activity";
+
+	/** What doing an activity left: the done one and the follow-up it planned, if its type suggests one. */
+	public record Done(ActivityRow done, @Nullable ActivityRow next) {
+	}
+
+	/** A person's day: what is overdue and what is due today. */
+	public record Day(LocalDate today, List<ActivityRow> overdue, List<ActivityRow> dueToday) {
+	}
+
+	private final JdbcClient jdbc;
+	private final CurrentUsers currentUsers;
+	private final Users users;
+	private final ActivityTypes types;
+	private final ActivityPolicy policy;
+	private final AuditTrail audit;
+	private final Notifications notifications;
+	private final Clock clock;
+	private final KervanProperties properties;
+
+	Activities(JdbcClient jdbc, CurrentUsers currentUsers, Users users, ActivityTypes types, ActivityPolicy policy,
+			AuditTrail audit, Notifications notifications, Clock clock, KervanProperties properties) {
+		this.properties = properties;
+		this.jdbc = jdbc;
+		this.currentUsers = currentUsers;
+		this.users = users;
+		this.types = types;
+		this.policy = policy;
+		this.audit = audit;
+		this.notifications = notifications;
+		this.clock = clock;
+	}
+
+	/** Today where the company is: the configured time zone, not the server's. */
+	public LocalDate today() {
+		return LocalDate.now(clock.withZone(properties.displayZone()));
+	}
+
+	public ActivityRow get(long id) {
+		CurrentUser user = ActivityPolicy.requireStaff(currentUsers.get());
+		ActivityRow row = load(id);
+		if (!policy.maySee(user, row)) {
+			throw new RecordNotFoundException(RECORD_TYPE, id);
+		}
+		return row;
+	}
+
+	/** The activities of a record, planned ones first by due date, then done ones newest first. */
+	public List<ActivityRow> ofSubject(ActivitySubject type, long id) {
+		ActivityPolicy.requireStaff(currentUsers.get());
+		if (!policy.seesSubject(type, id)) {
+			throw new RecordNotFoundException(type.name().toLowerCase(java.util.Locale.ROOT), id);
+		}
+		return jdbc.sql(ActivityRow.SELECT + " " + """
+				 where a.subject_type = :type and a.subject_id = :id and a.status <> 'CANCELLED'
+				order by a.status = 'PLANNED' desc, case when a.status = 'PLANNED' then a.due_date end, a.done_at desc, a.id""")
+			.param("type", type.name())
+			.param("id", id)
+			.query((rs, n) -> ActivityRow.of(rs))
+			.list();
+	}
+
+	/** The current user's planned activities due today or earlier. */
+	public Day myDay() {
+		CurrentUser user = ActivityPolicy.requireStaff(currentUsers.get());
+		LocalDate today = today();
+		List<ActivityRow> due = jdbc.sql(ActivityRow.SELECT + " " + """
+				 where a.assignee = :me and a.status = 'PLANNED' and a.due_date <= :today order by a.due_date, a.id limit 500""")
+			.param("me", user.id())
+			.param("today", today)
+			.query((rs, n) -> ActivityRow.of(rs))
+			.list();
+		return new Day(today, due.stream().filter(a -> a.dueDate().isBefore(today)).toList(),
+				due.stream().filter(a -> !a.dueDate().isBefore(today)).toList());
+	}
+
+	/** The activities assigned to the current user (or, for managers, to anyone) between two days. */
+	public List<ActivityRow> between(@Nullable Long assigneeId, LocalDate from, LocalDate to) {
+		CurrentUser user = ActivityPolicy.requireStaff(currentUsers.get());
+		long assignee = assigneeId == null ? user.id() : assigneeId;
+		if (assignee != user.id() && !user.has(dev.kervan.identity.Role.SALES_MANAGER)) {
+			throw ActivityPolicy.forbidden();
+		}
+		return jdbc.sql(ActivityRow.SELECT + " " + """
+				 where a.assignee = :assignee and a.status <> 'CANCELLED' and a.due_date between :from and :to
+				order by a.due_date, a.id limit 2000""")
+			.param("assignee", assignee)
+			.param("from", from)
+			.param("to", to)
+			.query((rs, n) -> ActivityRow.of(rs))
+			.list();
+	}
+
+	@Transactional
+	public ActivityRow plan(PatchDocument doc) {
+		CurrentUser user = ActivityPolicy.requireStaff(currentUsers.get());
+		ActivityType type = null;
+		Long typeId = doc.id("typeId");
+		if (typeId == null) {
+			doc.reject("typeId", "error.value.required");
+		}
+		else {
+			type = types.find(typeId).filter(ActivityType::active).orElse(null);
+			if (type == null) {
+				doc.reject("typeId", "error.activity.unknown-type", typeId);
+			}
+		}
+		ActivitySubject subjectType = doc.choice("subjectType", ActivitySubject.class);
+		Long subjectId = doc.id("subjectId");
+		if (subjectType == null) {
+			doc.reject("subjectType", "error.value.required");
+		}
+		if (subjectId == null) {
+			doc.reject("subjectId", "error.value.required");
+		}
+		else if (subjectType != null && !policy.seesSubject(subjectType, subjectId)) {
+			doc.reject("subjectId", "error.activity.unknown-subject", subjectId);
+		}
+		String summary = doc.text("summary", 200);
+		String note = doc.text("note", 4000);
+		LocalDate due = doc.date("dueDate");
+		Long assignee = doc.has("assigneeId") ? doc.id("assigneeId") : Long.valueOf(user.id());
+		checkAssignee(doc, assignee);
+		doc.throwIfInvalid();
+		if (summary == null) {
+			summary = type.defaultSummary() != null ? type.defaultSummary() : type.name();
+		}
+		if (due == null) {
+			due = today().plusDays(type.delayDays());
+		}
+		long id = insert(type.id(), summary, note, subjectType, subjectId, assignee, due, null, user.id());
+		ActivityRow saved = load(id);
+		audit.created(RECORD_TYPE, id, saved.snapshot());
+		if (assignee != user.id()) {
+			notifications.notify(assignee, "notice.activity.assigned", "/activities/today", user.displayName(), saved.summary());
+		}
+		return saved;
+	}
+
+	/** Moves the activity to another day, or changes its summary, note or type. */
+	@Transactional
+	public ActivityRow update(long id, ExpectedVersion expected, PatchDocument doc) {
+		CurrentUser user = ActivityPolicy.requireStaff(currentUsers.get());
+		ActivityRow before = changeable(user, id, expected);
+		doc.ignoring("id", "version");
+		long type = before.typeId();
+		if (doc.has("typeId")) {
+			Long typeId = doc.id("typeId");
+			if (typeId == null || types.find(typeId).filter(ActivityType::active).isEmpty()) {
+				doc.reject("typeId", "error.activity.unknown-type", String.valueOf(typeId));
+			}
+			else {
+				type = typeId;
+			}
+		}
+		String summary = before.summary();
+		if (doc.has("summary")) {
+			summary = doc.text("summary", 200);
+			if (summary == null) {
+				doc.reject("summary", "error.value.required");
+			}
+		}
+		String note = doc.has("note") ? doc.text("note", 4000) : before.note();
+		LocalDate due = before.dueDate();
+		if (doc.has("dueDate")) {
+			due = doc.date("dueDate");
+			if (due == null) {
+				doc.reject("dueDate", "error.value.required");
+			}
+		}
+		if (doc.has("assigneeId")) {
+			doc.reject("assigneeId", "error.activity.handover-instead");
+		}
+		doc.throwIfInvalid();
+		int changed = jdbc.sql("""
+				update activity set type = :type, summary = :summary, note = :note, due_date = :due, version = version + 1
+				where id = :id and version = :version""")
+			.param("type", type)
+			.param("summary", summary)
+			.param("note", note)
+			.param("due", due)
+			.param("id", id)
+			.param("version", before.version())
+			.update();
+		return saved(id, changed, before);
+	}
+
+	/** Marks the activity done with what came of it; plans the follow-up its type suggests. */
+	@Transactional
+	public Done done(long id, ExpectedVersion expected, PatchDocument doc) {
+		CurrentUser user = ActivityPolicy.requireStaff(currentUsers.get());
+		ActivityRow before = changeable(user, id, expected);
+		doc.ignoring("version");
+		String feedback = doc.text("feedback", 4000);
+		doc.throwIfInvalid();
+		int changed = jdbc.sql("""
+				update activity set status = 'DONE', feedback = :feedback, done_at = now(), done_by = :me, version = version + 1
+				where id = :id and version = :version""")
+			.param("feedback", feedback)
+			.param("me", user.id())
+			.param("id", id)
+			.param("version", before.version())
+			.update();
+		ActivityRow done = saved(id, changed, before);
+		ActivityType type = types.get(before.typeId());
+		ActivityRow next = null;
+		if (type.nextTypeId() != null) {
+			ActivityType nextType = types.get(type.nextTypeId());
+			String summary = nextType.defaultSummary() != null ? nextType.defaultSummary() : nextType.name();
+			long nextId = insert(nextType.id(), summary, null, before.subjectType(), before.subjectId(), before.assigneeId(),
+					today().plusDays(nextType.delayDays()), id, user.id());
+			next = load(nextId);
+			audit.created(RECORD_TYPE, nextId, next.snapshot());
+		}
+		return new Done(done, next);
+	}
+
+	/** Gives the activity to a colleague, with a note; the colleague is told in the app. */
+	@Transactional
+	public ActivityRow handOver(long id, ExpectedVersion expected, PatchDocument doc) {
+		CurrentUser user = ActivityPolicy.requireStaff(currentUsers.get());
+		ActivityRow before = changeable(user, id, expected);
+		doc.ignoring("version");
+		Long assignee = doc.id("assigneeId");
+		if (assignee == null) {
+			doc.reject("assigneeId", "error.value.required");
+		}
+		else if (assignee == before.assigneeId()) {
+			doc.reject("assigneeId", "error.activity.same-assignee");
+		}
+		else {
+			checkAssignee(doc, assignee);
+		}
+		String handoverNote = doc.text("note", 2000);
+		doc.throwIfInvalid();
+		String note = handoverNote == null ? before.note()
+				: (before.note() == null ? "" : before.note() + "\n") + user.displayName() + ": " + handoverNote;
+		int changed = jdbc.sql("""
+				update activity set assignee = :assignee, note = :note, version = version + 1 where id = :id and version = :version""")
+			.param("assignee", assignee)
+			.param("note", note)
+			.param("id", id)
+			.param("version", before.version())
+			.update();
+		ActivityRow after = saved(id, changed, before);
+		notifications.notify(assignee, "notice.activity.handed-over", "/activities/today", user.displayName(), after.summary());
+		return after;
+	}
+
+	/** Cancels a planned activity; it leaves lists but stays in the history. */
+	@Transactional
+	public ActivityRow cancel(long id, ExpectedVersion expected) {
+		CurrentUser user = ActivityPolicy.requireStaff(currentUsers.get());
+		ActivityRow before = changeable(user, id, expected);
+		int changed = jdbc.sql("update activity set status = 'CANCELLED', version = version + 1 where id = :id and version = :version")
+			.param("id", id)
+			.param("version", before.version())
+			.update();
+		return saved(id, changed, before);
+	}
+
+	private void checkAssignee(PatchDocument doc, @Nullable Long assignee) {
+		if (assignee == null) {
+			doc.reject("assigneeId", "error.value.required");
+			return;
+		}
+		UserSummary person = users.find(assignee).orElse(null);
+		if (person == null || !person.active()) {
+			doc.reject("assigneeId", "error.activity.unknown-user", assignee);
+		}
+	}
+
+	private ActivityRow changeable(CurrentUser user, long id, ExpectedVersion expected) {
+		ActivityRow row = load(id);
+		if (!policy.maySee(user, row)) {
+			throw new RecordNotFoundException(RECORD_TYPE, id);
+		}
+		if (!policy.mayChange(user, row)) {
+			throw ActivityPolicy.forbidden();
+		}
+		if (!row.planned()) {
+			throw new DomainException(ErrorKind.CONFLICT, "error.activity.not-planned");
+		}
+		expected.verify(RECORD_TYPE, id, row.version());
+		return row;
+	}
+
+	private ActivityRow saved(long id, int changed, ActivityRow before) {
+		ActivityRow after = load(id);
+		if (changed == 0) {
+			throw new VersionConflictException(RECORD_TYPE, id, after.version(), false);
+		}
+		audit.updated(RECORD_TYPE, id, before.snapshot(), after.snapshot());
+		return after;
+	}
+
+	private long insert(long type, String summary, @Nullable String note, ActivitySubject subjectType, long subjectId,
+			long assignee, LocalDate due, @Nullable Long previous, long createdBy) {
+		var params = new HashMap<String, Object>();
+		params.put("type", type);
+		params.put("summary", summary);
+		params.put("note", note);
+		params.put("subjectType", subjectType.name());
+		params.put("subjectId", subjectId);
+		params.put("assignee", assignee);
+		params.put("due", due);
+		params.put("previous", previous);
+		params.put("createdBy", createdBy);
+		return jdbc.sql("""
+				insert into activity (type, summary, note, subject_type, subject_id, assignee, due_date, previous, created_by)
+				values (:type, :summary, :note, :subjectType, :subjectId, :assignee, :due, :previous, :createdBy) returning id""")
+			.params(params)
+			.query(Long.class)
+			.single();
+	}
+
+	ActivityRow load(long id) {
+		return jdbc.sql(ActivityRow.SELECT + " where a.id = :id")
+			.param("id", id)
+			.query((rs, n) -> ActivityRow.of(rs))
+			.optional()
+			.orElseThrow(() -> new RecordNotFoundException(RECORD_TYPE, id));
+	}
+}

@@ -1,0 +1,170 @@
+package dev.kervan.activities.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.kervan.identity.CurrentUsers;
+import dev.kervan.identity.Role;
+import dev.kervan.platform.AuditTrail;
+import dev.kervan.platform.DomainException;
+import dev.kervan.platform.ErrorKind;
+import dev.kervan.platform.PatchDocument;
+import dev.kervan.platform.RecordNotFoundException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Kinds of activity (mail, call, meeting, to-do and those administrators add), each with a category, a default
+ * summary, how many days after planning it is due, and the activity suggested once it is done.
+ */
+@Service
+public class ActivityTypes {
+
+	static final String RECORD_TYPE = "activity-type";
+
+	public enum Category {
+		EMAIL, CALL, MEETING, TODO, OTHER
+	}
+
+	public record ActivityType(long id, String name, Category category, @Nullable String defaultSummary, int delayDays,
+			@Nullable Long nextTypeId, boolean active) {
+	}
+
+	private final JdbcClient jdbc;
+	private final CurrentUsers users;
+	private final AuditTrail audit;
+
+	ActivityTypes(JdbcClient jdbc, CurrentUsers users, AuditTrail audit) {
+		this.jdbc = jdbc;
+		this.users = users;
+		this.audit = audit;
+	}
+
+	public List<ActivityType> list() {
+		ActivityPolicy.requireStaff(users.get());
+		return jdbc.sql(SELECT + " order by id").query((rs, n) -> type(rs)).list();
+	}
+
+	public ActivityType get(long id) {
+		return find(id).orElseThrow(() -> new RecordNotFoundException(RECORD_TYPE, id));
+	}
+
+	Optional<ActivityType> find(long id) {
+		return jdbc.sql(SELECT + " where id = :id").param("id", id).query((rs, n) -> type(rs)).optional();
+	}
+
+	@Transactional
+	public ActivityType create(PatchDocument doc) {
+		requireAdministrator();
+		var values = apply(doc, new ActivityType(0, "", Category.TODO, null, 0, null, true), true);
+		doc.throwIfInvalid();
+		try {
+			long id = jdbc.sql("""
+					insert into activity_type (name, category, default_summary, delay_days, next_type, active)
+					values (:name, :category, :summary, :delay, :next, :active) returning id""")
+				.params(params(values))
+				.query(Long.class)
+				.single();
+			audit.created(RECORD_TYPE, id, params(values));
+			return get(id);
+		}
+		catch (DuplicateKeyException e) {
+			throw new DomainException(ErrorKind.CONFLICT, "error.activity.type-name-taken");
+		}
+	}
+
+	@Transactional
+	public ActivityType update(long id, PatchDocument doc) {
+		requireAdministrator();
+		ActivityType before = get(id);
+		var values = apply(doc.ignoring("id"), before, false);
+		if (values.nextTypeId() != null && values.nextTypeId() == id) {
+			doc.reject("nextTypeId", "error.activity.next-is-itself");
+		}
+		doc.throwIfInvalid();
+		var params = params(values);
+		params.put("id", id);
+		try {
+			jdbc.sql("""
+					update activity_type set name = :name, category = :category, default_summary = :summary, delay_days = :delay,
+					  next_type = :next, active = :active, version = version + 1 where id = :id""")
+				.params(params)
+				.update();
+		}
+		catch (DuplicateKeyException e) {
+			throw new DomainException(ErrorKind.CONFLICT, "error.activity.type-name-taken");
+		}
+		audit.updated(RECORD_TYPE, id, params(before), params(values));
+		return get(id);
+	}
+
+	private void requireAdministrator() {
+		if (!users.get().has(Role.ADMIN)) {
+			throw new DomainException(ErrorKind.FORBIDDEN, "error.activity.forbidden");
+		}
+	}
+
+	private ActivityType apply(PatchDocument doc, ActivityType current, boolean creating) {
+		String name = current.name();
+		if (creating || doc.has("name")) {
+			name = doc.text("name", 80);
+			if (name == null) {
+				doc.reject("name", "error.value.required");
+				name = "";
+			}
+		}
+		Category category = current.category();
+		if (creating || doc.has("category")) {
+			Category chosen = doc.choice("category", Category.class);
+			if (chosen == null) {
+				doc.reject("category", "error.value.required");
+			}
+			else {
+				category = chosen;
+			}
+		}
+		String summary = doc.has("defaultSummary") ? doc.text("defaultSummary", 200) : current.defaultSummary();
+		int delay = current.delayDays();
+		if (doc.has("delayDays")) {
+			Integer days = doc.integer("delayDays");
+			if (days == null || days < 0 || days > 3650) {
+				doc.reject("delayDays", "error.value.range", 0, 3650);
+			}
+			else {
+				delay = days;
+			}
+		}
+		Long next = current.nextTypeId();
+		if (doc.has("nextTypeId")) {
+			next = doc.id("nextTypeId");
+			if (next != null && find(next).isEmpty()) {
+				doc.reject("nextTypeId", "error.activity.unknown-type", next);
+			}
+		}
+		boolean active = doc.has("active") ? !Boolean.FALSE.equals(doc.bool("active")) : current.active();
+		return new ActivityType(current.id(), name, category, summary, delay, next, active);
+	}
+
+	private static Map<String, Object> params(ActivityType t) {
+		var params = new java.util.HashMap<String, Object>();
+		params.put("name", t.name());
+		params.put("category", t.category().name());
+		params.put("summary", t.defaultSummary());
+		params.put("delay", t.delayDays());
+		params.put("next", t.nextTypeId());
+		params.put("active", t.active());
+		return params;
+	}
+
+	private static final String SELECT = "select id, name, category, default_summary, delay_days, next_type, active from activity_type";
+
+	private static ActivityType type(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new ActivityType(rs.getLong("id"), rs.getString("name"), Category.valueOf(rs.getString("category")),
+				rs.getString("default_summary"), rs.getInt("delay_days"), rs.getObject("next_type", Long.class),
+				rs.getBoolean("active"));
+	}
+}

@@ -1,0 +1,211 @@
+package dev.kervan.activities.web;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.kervan.activities.ActivitySubject;
+import dev.kervan.activities.internal.Activities;
+import dev.kervan.activities.internal.ActivityRow;
+import dev.kervan.activities.internal.ActivityTypes;
+import dev.kervan.customers.CustomerSummary;
+import dev.kervan.customers.Customers;
+import dev.kervan.identity.CurrentUsers;
+import dev.kervan.identity.Role;
+import dev.kervan.identity.UserSummary;
+import dev.kervan.identity.Users;
+import dev.kervan.pipeline.Pipeline;
+import dev.kervan.platform.DomainException;
+import dev.kervan.platform.ExpectedVersion;
+import dev.kervan.platform.Formats;
+import dev.kervan.platform.FormState;
+import dev.kervan.platform.Notifications;
+import dev.kervan.platform.PatchDocument;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * "My day" (what is overdue and due today, done, moved or handed over in one click) and the activities panel
+ * other records' pages load: the record's activities and a form to plan one.
+ */
+@Controller
+@RequestMapping("/activities")
+class ActivityPages {
+
+	private final Activities activities;
+	private final ActivityTypes types;
+	private final Customers customers;
+	private final Pipeline pipeline;
+	private final Users users;
+	private final CurrentUsers currentUsers;
+	private final Notifications notifications;
+	private final MessageSource messages;
+	private final Formats formats;
+
+	ActivityPages(Activities activities, ActivityTypes types, Customers customers, Pipeline pipeline, Users users,
+			CurrentUsers currentUsers, Notifications notifications, MessageSource messages, Formats formats) {
+		this.activities = activities;
+		this.types = types;
+		this.customers = customers;
+		this.pipeline = pipeline;
+		this.users = users;
+		this.currentUsers = currentUsers;
+		this.notifications = notifications;
+		this.messages = messages;
+		this.formats = formats;
+	}
+
+	@GetMapping("/today")
+	String today(Model model) {
+		Activities.Day day = activities.myDay();
+		model.addAttribute("day", day);
+		model.addAttribute("subjects", subjects(concat(day.overdue(), day.dueToday())));
+		model.addAttribute("colleagues", colleagues());
+		model.addAttribute("tomorrow", day.today().plusDays(1));
+		model.addAttribute("notices", notifications.latest(currentUsers.get().id(), 5).stream().filter(n -> !n.read()).toList());
+		return "activities/today";
+	}
+
+	@PostMapping("/notices/read")
+	String noticesRead() {
+		notifications.markRead(currentUsers.get().id());
+		return "redirect:/activities/today";
+	}
+
+	@PostMapping("/{id}/done")
+	String done(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) @Nullable String feedback,
+			@RequestParam(defaultValue = "/activities/today") String back, RedirectAttributes redirect) {
+		var body = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+		if (feedback != null) {
+			body.put("feedback", feedback);
+		}
+		try {
+			Activities.Done done = activities.done(id, ExpectedVersion.of(null, version), PatchDocument.of(body));
+			if (done.next() != null) {
+				redirect.addFlashAttribute("message", messages.getMessage("activity.done.next", new Object[] {
+						done.next().typeName(), done.next().summary(), formats.date(done.next().dueDate()) },
+						LocaleContextHolder.getLocale()));
+			}
+			else {
+				redirect.addFlashAttribute("message", messages.getMessage("activity.done", null, LocaleContextHolder.getLocale()));
+			}
+		}
+		catch (DomainException refusal) {
+			refuse(redirect, refusal);
+		}
+		return "redirect:" + safe(back);
+	}
+
+	@PostMapping("/{id}/reschedule")
+	String reschedule(@PathVariable long id, @RequestParam long version, @RequestParam String dueDate,
+			@RequestParam(defaultValue = "/activities/today") String back, RedirectAttributes redirect) {
+		var body = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+		body.put("dueDate", dueDate);
+		try {
+			activities.update(id, ExpectedVersion.of(null, version), PatchDocument.of(body));
+		}
+		catch (DomainException refusal) {
+			refuse(redirect, refusal);
+		}
+		return "redirect:" + safe(back);
+	}
+
+	@PostMapping("/{id}/handover")
+	String handOver(@PathVariable long id, @RequestParam long version, @RequestParam MultiValueMap<String, String> submitted,
+			@RequestParam(defaultValue = "/activities/today") String back, RedirectAttributes redirect) {
+		FormState form = FormState.from(submitted, Set.of("assigneeId", "note"), Set.of());
+		try {
+			activities.handOver(id, ExpectedVersion.of(null, version), PatchDocument.of(form.toJson(true, Set.of())));
+		}
+		catch (DomainException refusal) {
+			refuse(redirect, refusal);
+		}
+		return "redirect:" + safe(back);
+	}
+
+	/** The activities panel of a record's page, loaded by htmx. */
+	@GetMapping("/of/{subjectType}/{subjectId}")
+	String panel(@PathVariable ActivitySubject subjectType, @PathVariable long subjectId, Model model) {
+		model.addAttribute("activities", activities.ofSubject(subjectType, subjectId));
+		model.addAttribute("types", types.list().stream().filter(ActivityTypes.ActivityType::active).toList());
+		model.addAttribute("subjectType", subjectType.name());
+		model.addAttribute("subjectId", subjectId);
+		model.addAttribute("today", activities.today());
+		return "activities/panel :: panel";
+	}
+
+	/** Plans an activity from a record's page and goes back to it. */
+	@PostMapping
+	String plan(@RequestParam MultiValueMap<String, String> submitted, @RequestParam String back, RedirectAttributes redirect) {
+		FormState form = FormState.from(submitted, Set.of("typeId", "summary", "dueDate", "subjectType", "subjectId"), Set.of());
+		try {
+			activities.plan(PatchDocument.of(form.toJson(true, Set.of())));
+			redirect.addFlashAttribute("message", messages.getMessage("activity.planned", null, LocaleContextHolder.getLocale()));
+		}
+		catch (DomainException refusal) {
+			refuse(redirect, refusal);
+		}
+		return "redirect:" + safe(back);
+	}
+
+	private void refuse(RedirectAttributes redirect, DomainException refusal) {
+		var text = new StringBuilder(messages.getMessage(refusal.messageCode(), refusal.arguments(), refusal.messageCode(),
+				LocaleContextHolder.getLocale()));
+		refusal.violations().forEach(v -> text.append(' ').append(messages.getMessage(v.messageCode(), v.arguments(),
+				v.messageCode(), LocaleContextHolder.getLocale())));
+		redirect.addFlashAttribute("problem", text.toString());
+	}
+
+	/** Only a path of this application: a link from elsewhere must not turn a form into a redirect off-site. */
+	private static String safe(String back) {
+		return back.startsWith("/") && !back.startsWith("//") && !back.contains("\\") ? back : "/activities/today";
+	}
+
+	/** The name and page of each activity's record. */
+	private Map<String, Subject> subjects(List<ActivityRow> rows) {
+		var subjects = new HashMap<String, Subject>();
+		for (ActivityRow row : rows) {
+			String key = row.subjectType() + ":" + row.subjectId();
+			if (subjects.containsKey(key)) {
+				continue;
+			}
+			subjects.put(key, switch (row.subjectType()) {
+				case CUSTOMER -> new Subject(customers.find(row.subjectId()).map(CustomerSummary::name).orElse("#" + row.subjectId()),
+						"/customers/" + row.subjectId());
+				case OPPORTUNITY -> new Subject(pipeline.visibleOpportunityTitle(row.subjectId()).orElse("#" + row.subjectId()),
+						"/pipeline/opportunities/" + row.subjectId());
+				case LEAD -> new Subject("#" + row.subjectId(), "/activities/today");
+			});
+		}
+		return subjects;
+	}
+
+	record Subject(String name, String link) {
+	}
+
+	private List<UserSummary> colleagues() {
+		var people = new LinkedHashMap<Long, UserSummary>();
+		for (Role role : Role.internal()) {
+			users.activeWithRole(role).forEach(u -> people.putIfAbsent(u.id(), u));
+		}
+		long me = currentUsers.get().id();
+		return people.values().stream().filter(u -> u.id() != me)
+			.sorted(java.util.Comparator.comparing(UserSummary::displayName, String.CASE_INSENSITIVE_ORDER)).toList();
+	}
+
+	private static List<ActivityRow> concat(List<ActivityRow> a, List<ActivityRow> b) {
+		return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+	}
+}

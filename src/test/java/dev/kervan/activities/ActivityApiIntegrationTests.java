@@ -1,0 +1,163 @@
+package dev.kervan.activities;
+
+import static dev.kervan.support.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.kervan.support.Api;
+import dev.kervan.support.Api.Response;
+import dev.kervan.support.KervanIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class ActivityApiIntegrationTests extends KervanIntegrationTest {
+
+	private String admin;
+
+	@BeforeEach
+	void logIn() {
+		admin = api.token("admin", ADMIN_PASSWORD);
+	}
+
+	@Test
+	void theUsualTypesAreThereWithTheirDelaysAndFollowUps() {
+		JsonNode types = api.get("/api/v1/activity-types").bearer(admin).send().json().get("items");
+		var names = new ArrayList<String>();
+		types.forEach(type -> {
+			names.add(type.get("name").asString());
+			assertThat(type.has("id") && type.has("delayDays") && type.has("nextTypeId")).isTrue();
+		});
+		assertThat(names).contains("Email", "Call", "Meeting", "To-do");
+		assertThat(type("Call").get("nextTypeId").asLong()).isEqualTo(type("Email").get("id").asLong());
+	}
+
+	@Test
+	void doingAnActivityRecordsFeedbackAndPlansTheFollowUpItsTypeSuggests() {
+		long opportunity = opportunity();
+		JsonNode call = type("Call");
+		JsonNode email = type("Email");
+		Response planned = api.post("/api/v1/activities", Map.of("typeId", call.get("id").asLong(), "summary", "Discuss the offer",
+				"dueDate", today().toString(), "subjectType", "OPPORTUNITY", "subjectId", opportunity)).bearer(admin).send();
+		assertThat(planned.status()).as(planned.body()).isEqualTo(201);
+		long id = planned.json().get("id").asLong();
+
+		Response done = api.post("/api/v1/activities/" + id + "/done", Map.of("feedback", "They want a 5% discount"))
+			.bearer(admin).send();
+		assertThat(done.status()).as(done.body()).isEqualTo(200);
+		JsonNode next = done.json().get("next");
+		assertThat(next.get("typeId").asLong()).isEqualTo(email.get("id").asLong());
+		assertThat(next.get("dueDate").asString()).isEqualTo(today().plusDays(email.get("delayDays").asInt()).toString());
+		assertThat(next.get("subjectId").asLong()).isEqualTo(opportunity);
+		assertThat(next.get("previousId").asLong()).isEqualTo(id);
+		JsonNode stored = api.get("/api/v1/activities/" + id).bearer(admin).send().json();
+		assertThat(stored.get("status").asString()).isEqualTo("DONE");
+		assertThat(stored.get("feedback").asString()).isEqualTo("They want a 5% discount");
+
+		assertProblem(api.post("/api/v1/activities/" + id + "/done", Map.of()).bearer(admin).send(), 409, "error.activity.not-planned");
+		JsonNode todo = type("To-do");
+		long plain = api.post("/api/v1/activities", Map.of("typeId", todo.get("id").asLong(), "subjectType", "OPPORTUNITY",
+				"subjectId", opportunity)).bearer(admin).send().json().get("id").asLong();
+		assertThat(api.post("/api/v1/activities/" + plain + "/done", Map.of()).bearer(admin).send().json().get("next").isNull()).isTrue();
+	}
+
+	@Test
+	void myDayShowsWhatIsOverdueAndDueTodayAndHandOverTellsTheColleague() {
+		String seller = api.userWithRoles(admin, "SALESPERSON");
+		String colleague = api.userWithRoles(admin, "SALESPERSON");
+		long customer = customer();
+		long todo = type("To-do").get("id").asLong();
+		long overdue = plan(seller, todo, "Overdue " + Api.uniqueName("x"), today().minusDays(2), customer);
+		long due = plan(seller, todo, "Today " + Api.uniqueName("x"), today(), customer);
+		long later = plan(seller, todo, "Later " + Api.uniqueName("x"), today().plusDays(3), customer);
+
+		JsonNode day = api.get("/api/v1/activities/today").bearer(seller).send().json();
+		assertThat(ids(day.get("overdue"))).containsExactly(overdue);
+		assertThat(ids(day.get("dueToday"))).containsExactly(due);
+
+		assertThat(api.patch("/api/v1/activities/" + overdue, Map.of("dueDate", today().plusDays(1).toString(), "version", 0))
+			.bearer(seller).send().status()).isEqualTo(200);
+		long colleagueId = id(colleague);
+		Response handed = api.post("/api/v1/activities/" + due + "/handover", Map.of("assigneeId", colleagueId, "note",
+				"You know them better")).bearer(seller).send();
+		assertThat(handed.status()).as(handed.body()).isEqualTo(200);
+		assertThat(handed.json().get("note").asString()).contains("You know them better");
+
+		assertThat(ids(api.get("/api/v1/activities/today").bearer(seller).send().json().get("dueToday"))).isEmpty();
+		assertThat(ids(api.get("/api/v1/activities/today").bearer(colleague).send().json().get("dueToday"))).containsExactly(due);
+		JsonNode notices = api.get("/api/v1/notifications").bearer(colleague).send().json().get("items");
+		assertThat(notices.get(0).get("text").asString()).contains("handed you an activity");
+		assertThat(later).isPositive();
+	}
+
+	@Test
+	void badInputIsRefusedAndOthersActivitiesAreProtected() {
+		String seller = api.userWithRoles(admin, "SALESPERSON");
+		String other = api.userWithRoles(admin, "WAREHOUSE");
+		String portal = api.userWithRoles(admin, "PORTAL");
+		long customer = customer();
+		assertProblem(api.post("/api/v1/activities", Map.of("typeId", 999999, "subjectType", "INVOICE", "subjectId", 1,
+				"dueDate", "tomorrow")).bearer(seller).send(), 400, "error.validation");
+		assertProblem(api.post("/api/v1/activities", Map.of("typeId", type("Call").get("id").asLong(), "subjectType", "CUSTOMER",
+				"subjectId", 987654321)).bearer(seller).send(), 400, "error.validation");
+		long mine = plan(seller, type("Call").get("id").asLong(), "Mine", today(), customer);
+		assertProblem(api.post("/api/v1/activities/" + mine + "/done", Map.of()).bearer(other).send(), 403, "error.activity.forbidden");
+		assertThat(api.get("/api/v1/activities/today").bearer(portal).send().status()).isEqualTo(403);
+		assertProblem(api.post("/api/v1/activities/" + mine + "/handover", Map.of("assigneeId", id(seller))).bearer(seller).send(),
+				400, "error.validation");
+		assertProblem(api.patch("/api/v1/activities/" + mine, Map.of("summary", "x", "version", 7)).bearer(seller).send(), 409,
+				"error.version-conflict");
+		assertProblem(api.post("/api/v1/activity-types", Map.of("name", "Visit", "category", "MEETING")).bearer(seller).send(), 403,
+				"error.activity.forbidden");
+	}
+
+	// --- helpers --------------------------------------------------------------------------------------------------
+
+	private long plan(String token, long type, String summary, LocalDate due, long customer) {
+		Response planned = api.post("/api/v1/activities", Map.of("typeId", type, "summary", summary, "dueDate", due.toString(),
+				"subjectType", "CUSTOMER", "subjectId", customer)).bearer(token).send();
+		assertThat(planned.status()).as(planned.body()).isEqualTo(201);
+		return planned.json().get("id").asLong();
+	}
+
+	private JsonNode type(String name) {
+		for (JsonNode type : api.get("/api/v1/activity-types").bearer(admin).send().json().get("items")) {
+			if (type.get("name").asString().equals(name)) {
+				return type;
+			}
+		}
+		throw new AssertionError("No activity type " + name);
+	}
+
+	private static LocalDate today() {
+		return LocalDate.now(ZoneId.systemDefault()); // tests leave the display zone unset: the machine's
+	}
+
+	private static List<Long> ids(JsonNode items) {
+		var ids = new ArrayList<Long>();
+		items.forEach(item -> ids.add(item.get("id").asLong()));
+		return ids;
+	}
+
+	private long id(String token) {
+		return api.get("/api/v1/me").bearer(token).send().json().get("id").asLong();
+	}
+
+	private long customer() {
+		Response created = api.post("/api/v1/customers", Map.of("kind", "COMPANY", "name", Api.uniqueName("Activity customer"),
+				"roles", List.of("CUSTOMER"), "country", "TR")).bearer(admin).send();
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		return created.json().get("id").asLong();
+	}
+
+	private long opportunity() {
+		Response created = api.post("/api/v1/opportunities", Map.of("title", Api.uniqueName("Activity deal"))).bearer(admin).send();
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		return created.json().get("id").asLong();
+	}
+}

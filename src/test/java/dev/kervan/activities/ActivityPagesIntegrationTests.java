@@ -1,0 +1,56 @@
+package dev.kervan.activities;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import dev.kervan.support.Api;
+import dev.kervan.support.Api.Response;
+import dev.kervan.support.Browserless;
+import dev.kervan.support.KervanIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class ActivityPagesIntegrationTests extends KervanIntegrationTest {
+
+	private String admin;
+	private Browserless browser;
+
+	@BeforeEach
+	void logIn() {
+		admin = api.token("admin", ADMIN_PASSWORD);
+		browser = new Browserless(api.base()).loggedInAs("admin", ADMIN_PASSWORD);
+	}
+
+	@Test
+	void myDayListsTheActivitiesAndDoneMovesToTheNextOne() {
+		long customer = api.post("/api/v1/customers", Map.of("kind", "COMPANY", "name", Api.uniqueName("Day customer"), "roles",
+				List.of("CUSTOMER"), "country", "TR")).bearer(admin).send().json().get("id").asLong();
+		long call = 0;
+		for (JsonNode type : api.get("/api/v1/activity-types").bearer(admin).send().json().get("items")) {
+			if (type.get("name").asString().equals("Call")) {
+				call = type.get("id").asLong();
+			}
+		}
+		String summary = Api.uniqueName("Ring <them>");
+		long id = api.post("/api/v1/activities", Map.of("typeId", call, "summary", summary, "subjectType", "CUSTOMER",
+				"subjectId", customer, "dueDate", LocalDate.now().minusDays(1).toString())).bearer(admin).send().json().get("id")
+			.asLong();
+
+		Response day = browser.get("/activities/today");
+		assertThat(day.status()).as(day.body()).isEqualTo(200);
+		assertThat(day.body()).contains("id=\"day-overdue\"", summary.replace("<", "&lt;").replace(">", "&gt;"));
+		Response done = browser.submit("/activities/today", "/activities/" + id + "/done", Map.of("version", "0", "feedback", "Fine"));
+		assertThat(done.status()).isEqualTo(302);
+		assertThat(browser.get("/activities/today").body()).contains("Next planned: Email");
+		Response panel = browser.get("/activities/of/CUSTOMER/" + customer);
+		assertThat(panel.status()).isEqualTo(200);
+		assertThat(panel.body()).contains("data-status=\"DONE\"", "data-status=\"PLANNED\"", "id=\"plan-activity\"");
+		Response offSite = browser.submit("/activities/today", "/activities", Map.of("typeId", String.valueOf(call), "subjectType",
+				"CUSTOMER", "subjectId", String.valueOf(customer), "back", "//evil.example/"));
+		assertThat(offSite.header("Location").orElseThrow()).endsWith("/activities/today");
+	}
+}
