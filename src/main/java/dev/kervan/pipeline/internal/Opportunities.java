@@ -386,16 +386,11 @@ public class Opportunities implements Pipeline {
 			throw new DomainException(ErrorKind.CONFLICT, "error.pipeline.not-closed");
 		}
 		Stage stage = stages.get(before.stage());
-		long rank = before.rank();
 		if (stage.won()) {
 			stage = stages.lastOpen(before.team());
-			stages.lock(stage.id());
-			rank = endRank(stage.id(), id);
 		}
-		else {
-			stages.lock(stage.id());
-			rank = endRank(stage.id(), id);
-		}
+		stages.lock(stage.id());
+		long rank = endRank(stage.id(), id);
 		int changed = jdbc.sql("""
 				update opportunity set status = 'OPEN', stage = :stage, rank = :rank, lost_reason = null, lost_note = null,
 				  probability = case when probability_manual and status = 'LOST' then probability else :probability end,
