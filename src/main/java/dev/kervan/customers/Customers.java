@@ -9,4 +9,7 @@ public interface Customers {
 
 	/** The account, archived ones included. */
 	Optional<CustomerSummary> find(long id);
+
+	/** Opens an account as the current user, as a potential customer, checked like any other. */
+	CustomerSummary open(NewAccount account);
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.kervan.customers.CustomerSummary;
 import dev.kervan.customers.Customers;
+import dev.kervan.customers.NewAccount;
 import dev.kervan.identity.CurrentUser;
 import dev.kervan.platform.AuditTrail;
 import dev.kervan.platform.DomainException;
@@ -49,6 +50,30 @@ public class CustomerService implements Customers {
 	@Override
 	public java.util.Optional<CustomerSummary> find(long id) {
 		return accounts.findById(id).map(Customer::summary);
+	}
+
+	@Override
+	@Transactional
+	public CustomerSummary open(NewAccount account) {
+		var body = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+		body.put("kind", account.kind().name());
+		body.put("name", account.name());
+		body.put("country", account.country());
+		body.putArray("roles").add("CUSTOMER");
+		body.put("status", "POTENTIAL");
+		if (account.email() != null) {
+			body.put("email", account.email());
+		}
+		if (account.phone() != null) {
+			body.put("phone", account.phone());
+		}
+		if (account.taxNumber() != null) {
+			body.put("taxNumber", account.taxNumber());
+		}
+		if (account.salespersonId() != null) {
+			body.put("salespersonId", account.salespersonId());
+		}
+		return create(body).summary();
 	}
 
 	/** The account for reading; archived accounts stay readable by id. */

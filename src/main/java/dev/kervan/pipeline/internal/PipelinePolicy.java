@@ -48,13 +48,37 @@ public class PipelinePolicy {
 	}
 
 	public boolean maySee(CurrentUser user, OpportunityRow opportunity) {
-		return seesAll(user) || user.id() == nullToZero(opportunity.salesperson())
-				|| teams.teamsOf(user.id()).contains(opportunity.team());
+		return maySee(user, opportunity.team(), opportunity.salesperson());
 	}
 
 	public boolean mayEdit(CurrentUser user, OpportunityRow opportunity) {
-		return seesAll(user) || user.id() == nullToZero(opportunity.salesperson())
-				|| teams.ledBy(user.id()).contains(opportunity.team());
+		return mayEdit(user, opportunity.team(), opportunity.salesperson());
+	}
+
+	/** Whether the user sees a record of a team's pipeline assigned to a salesperson. */
+	boolean maySee(CurrentUser user, long team, @Nullable Long salesperson) {
+		return seesAll(user) || user.id() == nullToZero(salesperson) || teams.teamsOf(user.id()).contains(team);
+	}
+
+	/** Whether the user changes a record of a team's pipeline assigned to a salesperson. */
+	boolean mayEdit(CurrentUser user, long team, @Nullable Long salesperson) {
+		return seesAll(user) || user.id() == nullToZero(salesperson) || teams.ledBy(user.id()).contains(team);
+	}
+
+	/**
+	 * The current user, when they work with leads: salespeople, and marketing, who bring leads in from campaigns
+	 * and fairs and see them all.
+	 */
+	public CurrentUser requireLeads() {
+		CurrentUser user = users.get();
+		if (!user.hasAny(Role.SALESPERSON, Role.MARKETING)) {
+			throw forbidden();
+		}
+		return user;
+	}
+
+	boolean seesAllLeads(CurrentUser user) {
+		return seesAll(user) || user.has(Role.MARKETING);
 	}
 
 	/** Whether the user may put opportunities on a team's pipeline. */
