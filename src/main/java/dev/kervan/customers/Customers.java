@@ -1,5 +1,7 @@
 package dev.kervan.customers;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -9,6 +11,9 @@ public interface Customers {
 
 	/** The account, archived ones included. */
 	Optional<CustomerSummary> find(long id);
+
+	/** The names of the accounts that exist, archived ones included, by id. */
+	Map<Long, String> names(Collection<Long> ids);
 
 	/** Opens an account as the current user, as a potential customer, checked like any other. */
 	CustomerSummary open(NewAccount account);

@@ -1,5 +1,7 @@
 package dev.kervan.pipeline;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 /** The pipeline as other modules see it. */
@@ -7,4 +9,7 @@ public interface Pipeline {
 
 	/** The opportunity's title, when it exists and the current user may see it. */
 	Optional<String> visibleOpportunityTitle(long id);
+
+	/** The titles of those of the opportunities that exist and the current user may see, by id. */
+	Map<Long, String> visibleOpportunityTitles(Collection<Long> ids);
 }

@@ -29,6 +29,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 public class Formats {
 
 	private final Map<String, DateFormat> dateFormats = new ConcurrentHashMap<>();
+	private final Map<String, NumberFormat> numberFormats = new ConcurrentHashMap<>();
 
 	public String date(@Nullable LocalDate date) {
 		if (date == null) {
@@ -54,7 +55,7 @@ public class Formats {
 		if (number == null) {
 			return "";
 		}
-		return NumberFormat.getInstance(ULocale.forLocale(locale())).format(number);
+		return numberFormat("number").format(number);
 	}
 
 	/** An amount with its currency, rounded to the currency's minor unit. */
@@ -62,9 +63,7 @@ public class Formats {
 		if (money == null) {
 			return "";
 		}
-		NumberFormat format = NumberFormat.getCurrencyInstance(ULocale.forLocale(locale()));
-		format.setCurrency(com.ibm.icu.util.Currency.getInstance(money.currency().getCurrencyCode()));
-		return format.format(money.rounded().amount());
+		return numberFormat(money.currency().getCurrencyCode()).format(money.rounded().amount());
 	}
 
 	/** An amount in a currency given by its code. */
@@ -87,7 +86,7 @@ public class Formats {
 		if (value == null) {
 			return "";
 		}
-		NumberFormat format = NumberFormat.getInstance(ULocale.forLocale(locale()));
+		NumberFormat format = numberFormat("number");
 		format.setMinimumFractionDigits(fractionDigits);
 		format.setMaximumFractionDigits(fractionDigits);
 		return format.format(value);
@@ -114,6 +113,20 @@ public class Formats {
 		Calendar calendar = format.getCalendar();
 		calendar.setTimeZone(com.ibm.icu.util.TimeZone.getTimeZone(zone.getID()));
 		return format.format(value);
+	}
+
+	/** A copy of the number format of the reader's language: plain ({@code number}) or for a currency code. */
+	private NumberFormat numberFormat(String kind) {
+		ULocale locale = ULocale.forLocale(locale());
+		NumberFormat prototype = numberFormats.computeIfAbsent(locale + "|" + kind, key -> {
+			if (kind.equals("number")) {
+				return NumberFormat.getInstance(locale);
+			}
+			NumberFormat currency = NumberFormat.getCurrencyInstance(locale);
+			currency.setCurrency(com.ibm.icu.util.Currency.getInstance(kind));
+			return currency;
+		});
+		return (NumberFormat) prototype.clone();
 	}
 
 	private static Locale locale() {

@@ -43,6 +43,7 @@ class ActivityPagesIntegrationTests extends KervanIntegrationTest {
 		Response day = browser.get("/activities/today");
 		assertThat(day.status()).as(day.body()).isEqualTo(200);
 		assertThat(day.body()).contains("id=\"day-overdue\"", summary.replace("<", "&lt;").replace(">", "&gt;"));
+		assertThat(browser.get("/activities/" + id + "/handover-form").body()).contains("name=\"assigneeId\"");
 		Response done = browser.submit("/activities/today", "/activities/" + id + "/done", Map.of("version", "0", "feedback", "Fine"));
 		assertThat(done.status()).isEqualTo(302);
 		assertThat(browser.get("/activities/today").body()).contains("Next planned: Email");

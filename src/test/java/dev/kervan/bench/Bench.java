@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 
 import dev.kervan.customers.internal.CustomerBenchData;
 import dev.kervan.customers.internal.SampleAccounts;
+import dev.kervan.pipeline.PipelineBenchData;
 import dev.kervan.platform.PhoneNumbers;
 import dev.kervan.platform.SearchText;
 import org.jspecify.annotations.Nullable;
@@ -70,7 +71,7 @@ public final class Bench {
 				case "--scale" -> scale = Long.parseLong(args[++i].replace("_", ""));
 				case "--jar" -> jar = Path.of(args[++i]);
 				case "--cases" -> cases = List.of(args[++i].split(","));
-				default -> throw new IllegalArgumentException("Unknown option " + args[i] + "; use --scale N and --cases search,page,api,import");
+				default -> throw new IllegalArgumentException("Unknown option " + args[i] + "; use --scale N and --cases search,page,api,pipeline,import");
 			}
 		}
 		new Bench(scale, cases).run(jar);
@@ -104,6 +105,13 @@ public final class Bench {
 				lastId = rs.getLong(2);
 			}
 			forgetEarlierRuns();
+			if (runs("pipeline") && !Files.exists(data.resolve("pipeline-loaded"))) {
+				System.out.printf("Loading %,d opportunities and %,d activities…%n", OPPORTUNITIES, ACTIVITIES);
+				long load = System.nanoTime();
+				PipelineBenchData.load(database, firstId, lastId, OPPORTUNITIES, ACTIVITIES);
+				Files.writeString(data.resolve("pipeline-loaded"), OPPORTUNITIES + " " + ACTIVITIES);
+				System.out.printf("Loaded in %.0f s%n", (System.nanoTime() - load) / 1e9);
+			}
 			token = token();
 			logIn();
 			System.out.printf("Kervan at rest after loading: %d MB resident%n", app.residentMegabytes());
@@ -189,6 +197,9 @@ public final class Bench {
 		if (runs("api")) {
 			apiCases();
 		}
+		if (runs("pipeline")) {
+			pipelineCases();
+		}
 		if (runs("import")) {
 			importCase((int) Math.min(100_000, Math.max(10_000, scale / 10)));
 		}
@@ -239,6 +250,40 @@ public final class Bench {
 					statement.setLong(2, firstId + i * 15485863L % (lastId - firstId + 1));
 				});
 		record(Stats.of("update (PATCH, 4 clients)", updateRun.nanos(), updateRun.seconds(), updateBaseline, null));
+	}
+
+	// --- the pipeline cases -----------------------------------------------------------------------------------------
+
+	private static final int OPPORTUNITIES = 100_000;
+	private static final int ACTIVITIES = 500_000;
+
+	/** The board of a team with 100,000 open opportunities, a card's move, and a salesperson's day among 500,000 activities. */
+	private void pipelineCases() throws Exception {
+		long team;
+		long firstOpportunity;
+		var stages = new ArrayList<Long>();
+		try (var statement = database.createStatement()) {
+			var rs = statement.executeQuery("select id from sales_team where name = 'Bench team'");
+			rs.next();
+			team = rs.getLong(1);
+			rs = statement.executeQuery("select id from pipeline_stage where team = " + team + " and not won order by sequence");
+			while (rs.next()) {
+				stages.add(rs.getLong(1));
+			}
+			rs = statement.executeQuery("select min(id) from opportunity where created_by = 'bench'");
+			rs.next();
+			firstOpportunity = rs.getLong(1);
+		}
+		measureGets("pipeline board, 100k open (HTML, 1 client)", List.of("/pipeline?teamId=" + team), false, 1, 300, null);
+		var moveRun = Load.run(50, 1000, 1, i -> api("POST", "/api/v1/opportunities/" + (firstOpportunity + (i * 7919L) % OPPORTUNITIES)
+				+ "/move", "{\"stageId\":" + stages.get(i % stages.size()) + "}"));
+		Double moveBaseline = sqlRate(1, 1000, "update opportunity set stage = ?, rank = rank + 1, version = version + 1 where id = ?",
+				(statement, i) -> {
+					statement.setLong(1, stages.get(i % stages.size()));
+					statement.setLong(2, firstOpportunity + (i * 104729L) % OPPORTUNITIES);
+				});
+		record(Stats.of("card move (POST, 1 client)", moveRun.nanos(), moveRun.seconds(), moveBaseline, null));
+		measureGets("my day among 500k activities (HTML, 1 client)", List.of("/activities/today"), false, 1, 300, null);
 	}
 
 	/** Whether a group of cases was asked for ({@code --cases search,page,api,import}; all by default). */

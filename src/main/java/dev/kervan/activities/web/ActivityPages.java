@@ -10,7 +10,6 @@ import dev.kervan.activities.ActivitySubject;
 import dev.kervan.activities.internal.Activities;
 import dev.kervan.activities.internal.ActivityRow;
 import dev.kervan.activities.internal.ActivityTypes;
-import dev.kervan.customers.CustomerSummary;
 import dev.kervan.customers.Customers;
 import dev.kervan.identity.CurrentUsers;
 import dev.kervan.identity.Role;
@@ -72,7 +71,6 @@ class ActivityPages {
 		Activities.Day day = activities.myDay();
 		model.addAttribute("day", day);
 		model.addAttribute("subjects", subjects(concat(day.overdue(), day.dueToday())));
-		model.addAttribute("colleagues", colleagues());
 		model.addAttribute("tomorrow", day.today().plusDays(1));
 		model.addAttribute("notices", notifications.latest(currentUsers.get().id(), 5).stream().filter(n -> !n.read()).toList());
 		return "activities/today";
@@ -120,6 +118,13 @@ class ActivityPages {
 			refuse(redirect, refusal);
 		}
 		return "redirect:" + safe(back);
+	}
+
+	@GetMapping("/{id}/handover-form")
+	String handOverForm(@PathVariable long id, Model model) {
+		model.addAttribute("activity", activities.get(id));
+		model.addAttribute("colleagues", colleagues());
+		return "activities/handover :: form";
 	}
 
 	@PostMapping("/{id}/handover")
@@ -173,23 +178,24 @@ class ActivityPages {
 		return back.startsWith("/") && !back.startsWith("//") && !back.contains("\\") ? back : "/activities/today";
 	}
 
-	/** The name and page of each activity's record. */
+	/** The name and page of each activity's record, looked up once per kind of record. */
 	private Map<String, Subject> subjects(List<ActivityRow> rows) {
+		Map<Long, String> accounts = customers.names(idsOf(rows, ActivitySubject.CUSTOMER));
+		Map<Long, String> deals = pipeline.visibleOpportunityTitles(idsOf(rows, ActivitySubject.OPPORTUNITY));
 		var subjects = new HashMap<String, Subject>();
 		for (ActivityRow row : rows) {
-			String key = row.subjectType() + ":" + row.subjectId();
-			if (subjects.containsKey(key)) {
-				continue;
-			}
-			subjects.put(key, switch (row.subjectType()) {
-				case CUSTOMER -> new Subject(customers.find(row.subjectId()).map(CustomerSummary::name).orElse("#" + row.subjectId()),
-						"/customers/" + row.subjectId());
-				case OPPORTUNITY -> new Subject(pipeline.visibleOpportunityTitle(row.subjectId()).orElse("#" + row.subjectId()),
-						"/pipeline/opportunities/" + row.subjectId());
-				case LEAD -> new Subject("#" + row.subjectId(), "/activities/today");
+			long id = row.subjectId();
+			subjects.putIfAbsent(row.subjectType() + ":" + id, switch (row.subjectType()) {
+				case CUSTOMER -> new Subject(accounts.getOrDefault(id, "#" + id), "/customers/" + id);
+				case OPPORTUNITY -> new Subject(deals.getOrDefault(id, "#" + id), "/pipeline/opportunities/" + id);
+				case LEAD -> new Subject("#" + id, "/activities/today");
 			});
 		}
 		return subjects;
+	}
+
+	private static List<Long> idsOf(List<ActivityRow> rows, ActivitySubject type) {
+		return rows.stream().filter(r -> r.subjectType() == type).map(ActivityRow::subjectId).distinct().toList();
 	}
 
 	record Subject(String name, String link) {

@@ -53,6 +53,13 @@ public class CustomerService implements Customers {
 	}
 
 	@Override
+	public Map<Long, String> names(java.util.Collection<Long> ids) {
+		var names = new java.util.HashMap<Long, String>();
+		accounts.findAllById(ids).forEach(c -> names.put(c.id(), c.name));
+		return names;
+	}
+
+	@Override
 	@Transactional
 	public CustomerSummary open(NewAccount account) {
 		var body = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();

@@ -92,6 +92,32 @@ public class Opportunities implements Pipeline {
 			.map(OpportunityRow::title);
 	}
 
+	@Override
+	public Map<Long, String> visibleOpportunityTitles(java.util.Collection<Long> ids) {
+		CurrentUser user;
+		try {
+			user = policy.requireSales();
+		}
+		catch (DomainException notInSales) {
+			return Map.of();
+		}
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		boolean all = policy.seesAll(user);
+		var teamsSeen = all ? java.util.Set.<Long>of() : policy.visibleTeams(user);
+		var titles = new HashMap<Long, String>();
+		jdbc.sql("select id, title, team, salesperson from opportunity where id = any(cast(:ids as bigint[]))")
+			.param("ids", ids.toArray(Long[]::new))
+			.query(rs -> {
+				long salesperson = rs.getLong("salesperson");
+				if (all || teamsSeen.contains(rs.getLong("team")) || salesperson == user.id()) {
+					titles.put(rs.getLong("id"), rs.getString("title"));
+				}
+			});
+		return titles;
+	}
+
 	public OpportunityRow get(long id) {
 		CurrentUser user = policy.requireSales();
 		OpportunityRow row = load(id);
