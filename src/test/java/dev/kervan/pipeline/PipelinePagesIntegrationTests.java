@@ -43,6 +43,27 @@ class PipelinePagesIntegrationTests extends KervanIntegrationTest {
 	}
 
 	@Test
+	void cardsShowTheirNextActivityAndTheOverdueFilterKeepsThoseLate() {
+		JsonNode stages = api.get("/api/v1/pipeline-stages").bearer(admin).send().json().get("items");
+		long team = stages.get(0).get("teamId").asLong();
+		String late = Api.uniqueName("Late card");
+		String calm = Api.uniqueName("Calm card");
+		long lateCard = api.post("/api/v1/opportunities", Map.of("title", late, "teamId", team)).bearer(admin).send().json()
+			.get("id").asLong();
+		api.post("/api/v1/opportunities", Map.of("title", calm, "teamId", team)).bearer(admin).send();
+		long todo = api.get("/api/v1/activity-types").bearer(admin).send().json().get("items").get(0).get("id").asLong();
+		Response planned = api.post("/api/v1/activities", Map.of("typeId", todo, "summary", "Call back about the price", "dueDate",
+				java.time.LocalDate.now().minusDays(3).toString(), "subjectType", "OPPORTUNITY", "subjectId", lateCard))
+			.bearer(admin).send();
+		assertThat(planned.status()).as(planned.body()).isEqualTo(201);
+
+		String board = browser.get("/pipeline?teamId=" + team).body();
+		assertThat(board).contains("Call back about the price", "kervan-next-activity text-danger");
+		String overdue = browser.get("/pipeline?teamId=" + team + "&overdue=true").body();
+		assertThat(overdue).contains(late).doesNotContain(calm);
+	}
+
+	@Test
 	void aDroppedCardIsSavedAndAStaleDropIsRefusedWithAMessage() {
 		JsonNode stages = api.get("/api/v1/pipeline-stages").bearer(admin).send().json().get("items");
 		long team = stages.get(0).get("teamId").asLong();

@@ -1,6 +1,8 @@
 package dev.kervan.pipeline.internal;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -11,6 +13,7 @@ import dev.kervan.identity.CurrentUser;
 import dev.kervan.pipeline.internal.PipelineStages.Stage;
 import dev.kervan.pipeline.internal.SalesTeams.Team;
 import dev.kervan.platform.Cursor;
+import dev.kervan.platform.KervanProperties;
 import dev.kervan.platform.SearchText;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,16 +32,16 @@ public class PipelineBoard {
 
 	/** What narrows the board. */
 	public record Filter(boolean mine, @Nullable String tag, @Nullable Integer priority, @Nullable Long salespersonId,
-			@Nullable String q) {
+			@Nullable String q, boolean overdue) {
 
 		public static Filter none() {
-			return new Filter(false, null, null, null, null);
+			return new Filter(false, null, null, null, null, false);
 		}
 	}
 
 	public record Card(long id, long version, String title, @Nullable String customerName, BigDecimal expectedRevenue,
 			String currency, int probability, int priority, List<String> tags, @Nullable String salespersonName,
-			boolean won) {
+			boolean won, @Nullable String nextActivity, @Nullable LocalDate nextDue, boolean overdue) {
 	}
 
 	public record Total(String currency, BigDecimal revenue, BigDecimal weighted) {
@@ -54,8 +57,13 @@ public class PipelineBoard {
 	private final PipelinePolicy policy;
 	private final PipelineStages stages;
 	private final SalesTeams teams;
+	private final Clock clock;
+	private final KervanProperties properties;
 
-	PipelineBoard(JdbcClient jdbc, PipelinePolicy policy, PipelineStages stages, SalesTeams teams) {
+	PipelineBoard(JdbcClient jdbc, PipelinePolicy policy, PipelineStages stages, SalesTeams teams, Clock clock,
+			KervanProperties properties) {
+		this.clock = clock;
+		this.properties = properties;
 		this.jdbc = jdbc;
 		this.policy = policy;
 		this.stages = stages;
@@ -98,12 +106,13 @@ public class PipelineBoard {
 		var cards = new LinkedHashMap<Long, List<CardRow>>();
 		jdbc.sql("""
 				select s.id as column_stage, c.* from pipeline_stage s cross join lateral (
-				  select %s from opportunity o where o.stage = s.id and o.status <> 'LOST'%s
+				  select %s from opportunity o %s where o.stage = s.id and o.status <> 'LOST'%s
 				  order by o.rank, o.id limit :limit) c
-				where s.team = :team""".formatted(CARD_COLUMNS, condition))
+				where s.team = :team""".formatted(CARD_COLUMNS, NEXT_ACTIVITY, condition))
 			.params(params)
 			.query(rs -> {
-				cards.computeIfAbsent(rs.getLong("column_stage"), s -> new ArrayList<>()).add(cardRow(rs));
+				cards.computeIfAbsent(rs.getLong("column_stage"), s -> new ArrayList<>())
+					.add(cardRow(rs, (LocalDate) params.get("today")));
 			});
 		var columns = new ArrayList<Column>();
 		for (Stage stage : stages.list(team.id())) {
@@ -130,10 +139,11 @@ public class PipelineBoard {
 		params.put("afterId", after == null ? 0 : after.number(1));
 		params.put("stage", stageId);
 		params.put("limit", COLUMN_PAGE + 1);
-		List<CardRow> rows = jdbc.sql("select " + CARD_COLUMNS + " from opportunity o where o.stage = :stage and o.status <> 'LOST' and "
+		List<CardRow> rows = jdbc.sql("select " + CARD_COLUMNS + " from opportunity o " + NEXT_ACTIVITY
+				+ " where o.stage = :stage and o.status <> 'LOST' and "
 				+ String.join(" and ", where) + " order by o.rank, o.id limit :limit")
 			.params(params)
-			.query((rs, n) -> cardRow(rs))
+			.query((rs, n) -> cardRow(rs, (LocalDate) params.get("today")))
 			.list();
 		return new Column(stage, 0, List.of(), rows.stream().limit(COLUMN_PAGE).map(CardRow::card).toList(), more(rows));
 	}
@@ -144,6 +154,12 @@ public class PipelineBoard {
 			params.put("visibleTeams", policy.visibleTeams(user).toArray(Long[]::new));
 		}
 		params.put("me", user.id());
+		params.put("today", LocalDate.now(clock.withZone(properties.displayZone())));
+		if (filter.overdue()) {
+			where.add("""
+					exists (select 1 from activity a where a.subject_type = 'OPPORTUNITY' and a.subject_id = o.id
+					        and a.status = 'PLANNED' and a.due_date < :today)""");
+		}
 		if (filter.mine()) {
 			where.add("o.salesperson = :me");
 		}
@@ -182,13 +198,21 @@ public class PipelineBoard {
 	private static final String CARD_COLUMNS = """
 			o.id, o.version, o.title, o.rank, o.expected_revenue, o.currency, o.probability, o.priority, o.tags, o.status,
 			coalesce((select c.name from customer c where c.id = o.customer), o.prospect_name) as customer_name,
-			(select u.display_name from app_user u where u.id = o.salesperson) as salesperson_name""";
+			(select u.display_name from app_user u where u.id = o.salesperson) as salesperson_name,
+			next.summary as next_summary, next.due_date as next_due""";
 
-	private static CardRow cardRow(java.sql.ResultSet rs) throws java.sql.SQLException {
+	/** The next planned activity of each card (activities are another module's: read here, never written). */
+	private static final String NEXT_ACTIVITY = """
+			left join lateral (select a.summary, a.due_date from activity a where a.subject_type = 'OPPORTUNITY'
+			  and a.subject_id = o.id and a.status = 'PLANNED' order by a.due_date, a.id limit 1) next on true""";
+
+	private static CardRow cardRow(java.sql.ResultSet rs, LocalDate today) throws java.sql.SQLException {
 		var tags = rs.getArray("tags");
+		LocalDate nextDue = rs.getObject("next_due", LocalDate.class);
 		return new CardRow(new Card(rs.getLong("id"), rs.getLong("version"), rs.getString("title"), rs.getString("customer_name"),
 				rs.getBigDecimal("expected_revenue"), rs.getString("currency"), rs.getInt("probability"), rs.getInt("priority"),
 				tags == null ? List.of() : List.of((String[]) tags.getArray()), rs.getString("salesperson_name"),
-				"WON".equals(rs.getString("status"))), rs.getLong("rank"));
+				"WON".equals(rs.getString("status")), rs.getString("next_summary"), nextDue,
+				nextDue != null && nextDue.isBefore(today)), rs.getLong("rank"));
 	}
 }
