@@ -16,4 +16,10 @@ class ActivityNavigation {
 		return new MenuEntry("menu.section.main", "menu.my-day", "/activities/today", "calendar-check", 50,
 				Set.copyOf(Role.internal().stream().map(Role::name).toList()));
 	}
+
+	@Bean
+	MenuEntry calendarMenuEntry() {
+		return new MenuEntry("menu.section.main", "menu.calendar", "/calendar", "calendar3", 60,
+				Set.copyOf(Role.internal().stream().map(Role::name).toList()));
+	}
 }

@@ -1,6 +1,5 @@
 package dev.kervan.activities.web;
 
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,12 +9,10 @@ import dev.kervan.activities.ActivitySubject;
 import dev.kervan.activities.internal.Activities;
 import dev.kervan.activities.internal.ActivityRow;
 import dev.kervan.activities.internal.ActivityTypes;
-import dev.kervan.customers.Customers;
 import dev.kervan.identity.CurrentUsers;
 import dev.kervan.identity.Role;
 import dev.kervan.identity.UserSummary;
 import dev.kervan.identity.Users;
-import dev.kervan.pipeline.Pipeline;
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.Formats;
@@ -45,20 +42,18 @@ class ActivityPages {
 
 	private final Activities activities;
 	private final ActivityTypes types;
-	private final Customers customers;
-	private final Pipeline pipeline;
+	private final SubjectNames subjectNames;
 	private final Users users;
 	private final CurrentUsers currentUsers;
 	private final Notifications notifications;
 	private final MessageSource messages;
 	private final Formats formats;
 
-	ActivityPages(Activities activities, ActivityTypes types, Customers customers, Pipeline pipeline, Users users,
+	ActivityPages(Activities activities, ActivityTypes types, SubjectNames subjectNames, Users users,
 			CurrentUsers currentUsers, Notifications notifications, MessageSource messages, Formats formats) {
 		this.activities = activities;
 		this.types = types;
-		this.customers = customers;
-		this.pipeline = pipeline;
+		this.subjectNames = subjectNames;
 		this.users = users;
 		this.currentUsers = currentUsers;
 		this.notifications = notifications;
@@ -70,7 +65,7 @@ class ActivityPages {
 	String today(Model model) {
 		Activities.Day day = activities.myDay();
 		model.addAttribute("day", day);
-		model.addAttribute("subjects", subjects(concat(day.overdue(), day.dueToday())));
+		model.addAttribute("subjects", subjectNames.of(concat(day.overdue(), day.dueToday())));
 		model.addAttribute("tomorrow", day.today().plusDays(1));
 		model.addAttribute("notices", notifications.latest(currentUsers.get().id(), 5).stream().filter(n -> !n.read()).toList());
 		return "activities/today";
@@ -176,29 +171,6 @@ class ActivityPages {
 	/** Only a path of this application: a link from elsewhere must not turn a form into a redirect off-site. */
 	private static String safe(String back) {
 		return back.startsWith("/") && !back.startsWith("//") && !back.contains("\\") ? back : "/activities/today";
-	}
-
-	/** The name and page of each activity's record, looked up once per kind of record. */
-	private Map<String, Subject> subjects(List<ActivityRow> rows) {
-		Map<Long, String> accounts = customers.names(idsOf(rows, ActivitySubject.CUSTOMER));
-		Map<Long, String> deals = pipeline.visibleOpportunityTitles(idsOf(rows, ActivitySubject.OPPORTUNITY));
-		var subjects = new HashMap<String, Subject>();
-		for (ActivityRow row : rows) {
-			long id = row.subjectId();
-			subjects.putIfAbsent(row.subjectType() + ":" + id, switch (row.subjectType()) {
-				case CUSTOMER -> new Subject(accounts.getOrDefault(id, "#" + id), "/customers/" + id);
-				case OPPORTUNITY -> new Subject(deals.getOrDefault(id, "#" + id), "/pipeline/opportunities/" + id);
-				case LEAD -> new Subject("#" + id, "/activities/today");
-			});
-		}
-		return subjects;
-	}
-
-	private static List<Long> idsOf(List<ActivityRow> rows, ActivitySubject type) {
-		return rows.stream().filter(r -> r.subjectType() == type).map(ActivityRow::subjectId).distinct().toList();
-	}
-
-	record Subject(String name, String link) {
 	}
 
 	private List<UserSummary> colleagues() {

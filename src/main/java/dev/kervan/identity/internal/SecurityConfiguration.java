@@ -111,7 +111,8 @@ class SecurityConfiguration {
 		http.authenticationManager(authenticationManager)
 			.authorizeHttpRequests(requests -> requests
 				.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-				.requestMatchers("/login", "/login/**", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
+				// Calendar feeds are read by calendar apps without a session: the secret in the address is the key.
+				.requestMatchers("/login", "/login/**", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/calendar/feed/*",
 						"/v3/api-docs", "/v3/api-docs/**", "/error")
 				.permitAll()
 				.requestMatchers("/admin/**", "/swagger-ui.html", "/swagger-ui/**").hasRole(Role.ADMIN.name())
