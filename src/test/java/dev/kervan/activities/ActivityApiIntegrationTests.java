@@ -96,6 +96,24 @@ class ActivityApiIntegrationTests extends KervanIntegrationTest {
 	}
 
 	@Test
+	void aColleagueGetsAMailWhenAnActivityIsHandedToThem() throws Exception {
+		String address = Api.uniqueName("colleague") + "@kervan.example";
+		String username = Api.uniqueName("mailed");
+		Response colleague = api.post("/api/v1/users", Map.of("username", username, "displayName", "Zeynep Kaya", "email", address,
+				"language", "tr", "roles", List.of("SALESPERSON"), "password", Api.PASSWORD)).bearer(admin).send();
+		assertThat(colleague.status()).as(colleague.body()).isEqualTo(201);
+		long activity = plan(admin, type("Call").get("id").asLong(), "Teklifi konuş", today(), customer());
+		Response handed = api.post("/api/v1/activities/" + activity + "/handover", Map.of("assigneeId",
+				colleague.json().get("id").asLong(), "note", "Sen tanıyorsun")).bearer(admin).send();
+		assertThat(handed.status()).as(handed.body()).isEqualTo(200);
+
+		var mails = mailsTo(address);
+		assertThat(mails).hasSize(1);
+		assertThat(mails.getFirst().getSubject()).isEqualTo("Size devredildi: Teklifi konuş");
+		assertThat(String.valueOf(mails.getFirst().getContent())).contains("Zeynep Kaya", "Teklifi konuş");
+	}
+
+	@Test
 	void badInputIsRefusedAndOthersActivitiesAreProtected() {
 		String seller = api.userWithRoles(admin, "SALESPERSON");
 		String other = api.userWithRoles(admin, "WAREHOUSE");

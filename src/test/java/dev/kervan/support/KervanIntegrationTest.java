@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,6 +26,9 @@ public abstract class KervanIntegrationTest {
 
 	private static final Path DATA_DIRECTORY = createDataDirectory();
 
+	/** A real SMTP server, in this process, for all tests: mail goes out over SMTP and is read back from here. */
+	protected static final GreenMail MAIL = startMail();
+
 	@LocalServerPort
 	protected int port;
 
@@ -39,6 +44,16 @@ public abstract class KervanIntegrationTest {
 		// Test data is small; a test machine runs several databases.
 		registry.add("kervan.database-memory", () -> "128MB");
 		registry.add("spring.datasource.url", () -> "");
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+		registry.add("kervan.jobs.polling-interval", () -> "500ms");
+	}
+
+	private static GreenMail startMail() {
+		var mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+		mail.start();
+		Runtime.getRuntime().addShutdownHook(new Thread(mail::stop));
+		return mail;
 	}
 
 	@BeforeEach
@@ -46,6 +61,31 @@ public abstract class KervanIntegrationTest {
 		api = new Api(port);
 		// Tests fail logins on purpose; one test's failures must not throttle the next test.
 		jdbc.sql("delete from login_throttle").update();
+	}
+
+	/** The mails received for an address so far, waiting up to ten seconds for the first. */
+	protected static java.util.List<jakarta.mail.internet.MimeMessage> mailsTo(String address) {
+		long deadline = System.currentTimeMillis() + 10_000;
+		while (true) {
+			var received = java.util.Arrays.stream(MAIL.getReceivedMessages()).filter(message -> {
+				try {
+					return java.util.Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equalsIgnoreCase(address));
+				}
+				catch (jakarta.mail.MessagingException e) {
+					return false;
+				}
+			}).toList();
+			if (!received.isEmpty() || System.currentTimeMillis() > deadline) {
+				return received;
+			}
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return received;
+			}
+		}
 	}
 
 	protected static Path dataDirectory() {

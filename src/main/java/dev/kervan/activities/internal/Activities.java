@@ -11,7 +11,9 @@ import dev.kervan.identity.CurrentUser;
 import dev.kervan.identity.CurrentUsers;
 import dev.kervan.identity.UserSummary;
 import dev.kervan.identity.Users;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import dev.kervan.platform.AuditTrail;
+import dev.kervan.platform.BackgroundJobs;
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ErrorKind;
 import dev.kervan.platform.ExpectedVersion;
@@ -51,10 +53,15 @@ public class Activities {
 	private final Notifications notifications;
 	private final Clock clock;
 	private final KervanProperties properties;
+	private final BackgroundJobs jobs;
+	private final OneTimeTask<String> handoverMail;
 
 	Activities(JdbcClient jdbc, CurrentUsers currentUsers, Users users, ActivityTypes types, ActivityPolicy policy,
-			AuditTrail audit, Notifications notifications, Clock clock, KervanProperties properties) {
+			AuditTrail audit, Notifications notifications, Clock clock, KervanProperties properties, BackgroundJobs jobs,
+			OneTimeTask<String> handoverMail) {
 		this.properties = properties;
+		this.jobs = jobs;
+		this.handoverMail = handoverMail;
 		this.jdbc = jdbc;
 		this.currentUsers = currentUsers;
 		this.users = users;
@@ -278,6 +285,7 @@ public class Activities {
 			.update();
 		ActivityRow after = saved(id, changed, before);
 		notifications.notify(assignee, "notice.activity.handed-over", "/activities/today", user.displayName(), after.summary());
+		jobs.schedule(handoverMail.instance(id + "-" + after.version(), String.valueOf(id)), clock.instant());
 		return after;
 	}
 
