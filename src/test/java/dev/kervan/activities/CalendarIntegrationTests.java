@@ -13,23 +13,12 @@ import java.util.regex.Pattern;
 
 import dev.kervan.support.Api;
 import dev.kervan.support.Api.Response;
-import dev.kervan.support.Browserless;
-import dev.kervan.support.KervanIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
+import dev.kervan.support.PageIntegrationTest;
 import org.junit.jupiter.api.Test;
 
-class CalendarIntegrationTests extends KervanIntegrationTest {
+class CalendarIntegrationTests extends PageIntegrationTest {
 
 	private static final Pattern FEED = Pattern.compile("(http://[^<\\s]+/calendar/feed/[A-Za-z0-9_-]+\\.ics)");
-
-	private String admin;
-	private Browserless browser;
-
-	@BeforeEach
-	void logIn() {
-		admin = api.token("admin", ADMIN_PASSWORD);
-		browser = new Browserless(api.base()).loggedInAs("admin", ADMIN_PASSWORD);
-	}
 
 	@Test
 	void theWeekAndMonthShowTheActivitiesAndCalendarAppsSubscribeByASecretAddress() throws Exception {

@@ -13,21 +13,11 @@ import java.util.Map;
 import dev.kervan.support.Api;
 import dev.kervan.support.Api.Response;
 import dev.kervan.support.Browserless;
-import dev.kervan.support.KervanIntegrationTest;
 import dev.kervan.support.Multipart;
-import org.junit.jupiter.api.BeforeEach;
+import dev.kervan.support.PageIntegrationTest;
 import org.junit.jupiter.api.Test;
 
-class CustomerPagesIntegrationTests extends KervanIntegrationTest {
-
-	private String admin;
-	private Browserless browser;
-
-	@BeforeEach
-	void logIn() {
-		admin = api.token("admin", ADMIN_PASSWORD);
-		browser = new Browserless(api.base()).loggedInAs("admin", ADMIN_PASSWORD);
-	}
+class CustomerPagesIntegrationTests extends PageIntegrationTest {
 
 	@Test
 	void theListSearchesFiltersAndAnswersItsFragmentToHtmx() {

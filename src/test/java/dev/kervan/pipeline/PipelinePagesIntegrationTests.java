@@ -7,21 +7,11 @@ import java.util.Map;
 import dev.kervan.support.Api;
 import dev.kervan.support.Api.Response;
 import dev.kervan.support.Browserless;
-import dev.kervan.support.KervanIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
+import dev.kervan.support.PageIntegrationTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-class PipelinePagesIntegrationTests extends KervanIntegrationTest {
-
-	private String admin;
-	private Browserless browser;
-
-	@BeforeEach
-	void logIn() {
-		admin = api.token("admin", ADMIN_PASSWORD);
-		browser = new Browserless(api.base()).loggedInAs("admin", ADMIN_PASSWORD);
-	}
+class PipelinePagesIntegrationTests extends PageIntegrationTest {
 
 	@Test
 	void theBoardShowsAColumnPerStageWithItsCardsAndTotals() {
