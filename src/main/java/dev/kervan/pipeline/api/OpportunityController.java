@@ -1,12 +1,10 @@
 package dev.kervan.pipeline.api;
 
 import java.net.URI;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import dev.kervan.customers.CustomerSummary;
 import dev.kervan.customers.Customers;
 import dev.kervan.identity.Users;
 import dev.kervan.pipeline.OpportunityStatus;
@@ -138,9 +136,8 @@ class OpportunityController {
 
 	private List<OpportunityView> views(List<OpportunityRow> rows) {
 		Map<Long, String> people = users.names(rows.stream().map(OpportunityRow::salesperson).filter(Objects::nonNull).toList());
-		Map<Long, String> accounts = new HashMap<>();
-		rows.stream().map(OpportunityRow::customer).filter(Objects::nonNull).distinct()
-			.forEach(id -> customers.find(id).map(CustomerSummary::name).ifPresent(name -> accounts.put(id, name)));
+		Map<Long, String> accounts = customers.names(rows.stream().map(OpportunityRow::customer).filter(Objects::nonNull)
+			.distinct().toList());
 		return rows.stream()
 			.map(r -> new OpportunityView(r.id(), r.title(), r.customer(), accounts.get(r.customer()), r.prospectName(), r.email(),
 					r.phone(), Decimals.plain(r.expectedRevenue(), 2), r.currency(), r.probability(), r.priority(), r.tags(),

@@ -73,9 +73,9 @@ public class PipelineBoard {
 	/** The board of a team the user sees (their first team when none is named). */
 	public Board board(@Nullable Long teamId, Filter filter) {
 		CurrentUser user = policy.requireSales();
-		List<Team> visible = teams.list().stream()
-			.filter(t -> t.active() && (policy.seesAll(user) || policy.visibleTeams(user).contains(t.id())))
-			.toList();
+		boolean all = policy.seesAll(user);
+		var mine = all ? java.util.Set.<Long>of() : policy.visibleTeams(user);
+		List<Team> visible = teams.list().stream().filter(t -> t.active() && (all || mine.contains(t.id()))).toList();
 		Team team = visible.stream().filter(t -> teamId != null && t.id() == teamId).findFirst()
 			.orElseGet(() -> visible.stream().filter(t -> t.id() == teams.defaultTeamOf(user.id())).findFirst()
 				.orElseGet(() -> visible.isEmpty() ? null : visible.getFirst()));
