@@ -54,6 +54,11 @@ class PipelineBrowserTests extends BrowserTest {
 			page.click("#confirm-lost");
 			assertThat(page.locator("#opportunity-status")).hasText("Lost");
 			assertThat(page.locator("#opportunity-lost-reason")).isVisible();
+
+			page.navigate(api.base() + "/pipeline/stats?teamId=" + team);
+			assertThat(page.locator("canvas[data-chart='bar'][data-drawn='yes']")).isVisible();
+			assertThat(page.locator("#stats-reasons")).not().containsText("None in this period");
+			screenshot(page, "pipeline-stats");
 		}
 	}
 

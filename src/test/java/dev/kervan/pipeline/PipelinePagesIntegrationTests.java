@@ -96,6 +96,31 @@ class PipelinePagesIntegrationTests extends PageIntegrationTest {
 	}
 
 	@Test
+	void statisticsShowTheStagesTheWinRateAndWhyWeLost() {
+		long team = api.post("/api/v1/sales-teams", Map.of("name", Api.uniqueName("Stats team"))).bearer(admin).send().json()
+			.get("id").asLong();
+		for (Object[] stage : new Object[][] { { "Open <one>", 20, false }, { "Won", 100, true } }) {
+			api.post("/api/v1/pipeline-stages", Map.of("teamId", team, "name", stage[0], "probability", stage[1], "won", stage[2]))
+				.bearer(admin).send();
+		}
+		long reason = api.get("/api/v1/lost-reasons").bearer(admin).send().json().get("items").get(0).get("id").asLong();
+		String reasonName = api.get("/api/v1/lost-reasons").bearer(admin).send().json().get("items").get(0).get("name").asString();
+		long won = api.post("/api/v1/opportunities", Map.of("title", "Won one", "teamId", team, "expectedRevenue", "1000"))
+			.bearer(admin).send().json().get("id").asLong();
+		long lost = api.post("/api/v1/opportunities", Map.of("title", "Lost one", "teamId", team)).bearer(admin).send().json()
+			.get("id").asLong();
+		api.post("/api/v1/opportunities", Map.of("title", "Open one", "teamId", team, "expectedRevenue", "500")).bearer(admin).send();
+		api.post("/api/v1/opportunities/" + won + "/won", Map.of()).bearer(admin).send();
+		api.post("/api/v1/opportunities/" + lost + "/lost", Map.of("lostReasonId", reason)).bearer(admin).send();
+
+		Response page = browser.get("/pipeline/stats?teamId=" + team);
+		assertThat(page.status()).as(page.body()).isEqualTo(200);
+		assertThat(page.body()).contains("id=\"stats-win-rate\">50 %", reasonName, "Open &lt;one&gt;", "data-chart=\"bar\"")
+			.doesNotContain("Open <one>");
+		assertThat(browser.get("/pipeline/stats?teamId=" + team + "&from=2026-13-01&to=nonsense").status()).isEqualTo(200);
+	}
+
+	@Test
 	void peopleOutsideSalesDoNotSeeThePipeline() {
 		String accountant = api.userWithRoles(admin, "ACCOUNTANT");
 		assertThat(accountant).isNotBlank();
@@ -103,5 +128,6 @@ class PipelinePagesIntegrationTests extends PageIntegrationTest {
 		String username = me.json().get("username").asString();
 		Browserless outsider = new Browserless(api.base()).loggedInAs(username, Api.PASSWORD);
 		assertThat(outsider.get("/pipeline").status()).isEqualTo(403);
+		assertThat(outsider.get("/pipeline/stats").status()).isEqualTo(403);
 	}
 }

@@ -16,4 +16,10 @@ class PipelineNavigation {
 		return new MenuEntry("menu.section.main", "menu.pipeline", "/pipeline", "kanban", 200,
 				Set.of(Role.SALESPERSON.name(), Role.SALES_MANAGER.name(), Role.ADMIN.name()));
 	}
+
+	@Bean
+	MenuEntry pipelineStatisticsMenuEntry() {
+		return new MenuEntry("menu.section.main", "menu.pipeline-stats", "/pipeline/stats", "bar-chart", 210,
+				Set.of(Role.SALESPERSON.name(), Role.SALES_MANAGER.name(), Role.ADMIN.name()));
+	}
 }

@@ -1,5 +1,8 @@
 package dev.kervan.pipeline.web;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
 import java.util.Set;
 
 import dev.kervan.customers.CustomerSummary;
@@ -11,10 +14,13 @@ import dev.kervan.pipeline.internal.OpportunityRow;
 import dev.kervan.pipeline.internal.PipelineBoard;
 import dev.kervan.pipeline.internal.PipelinePolicy;
 import dev.kervan.pipeline.internal.PipelineStages;
+import dev.kervan.pipeline.internal.PipelineStatistics;
+import dev.kervan.pipeline.internal.SalesTeams;
 import dev.kervan.platform.AuditTrail;
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.FormState;
+import dev.kervan.platform.KervanProperties;
 import dev.kervan.platform.PatchDocument;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -32,6 +38,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -52,11 +59,22 @@ class PipelinePages {
 	private final PipelinePolicy policy;
 	private final AuditTrail audit;
 	private final MessageSource messages;
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	private final Customers customers;
+	private final PipelineStatistics statistics;
+	private final SalesTeams teams;
+	private final Clock clock;
+	private final KervanProperties properties;
 
 	PipelinePages(PipelineBoard board, Opportunities opportunities, PipelineStages stages, LostReasons lostReasons,
-			PipelinePolicy policy, AuditTrail audit, MessageSource messages, Customers customers) {
+			PipelinePolicy policy, AuditTrail audit, MessageSource messages, Customers customers, PipelineStatistics statistics,
+			SalesTeams teams, Clock clock, KervanProperties properties) {
 		this.customers = customers;
+		this.statistics = statistics;
+		this.teams = teams;
+		this.clock = clock;
+		this.properties = properties;
 		this.board = board;
 		this.opportunities = opportunities;
 		this.stages = stages;
@@ -77,6 +95,37 @@ class PipelinePages {
 			model.addAttribute("quick", FormState.empty());
 		}
 		return "pipeline/board";
+	}
+
+	@GetMapping("/stats")
+	String statistics(@RequestParam(required = false) @Nullable Long teamId, @RequestParam(required = false) @Nullable String from,
+			@RequestParam(required = false) @Nullable String to, Model model) {
+		LocalDate today = LocalDate.now(clock.withZone(properties.displayZone()));
+		LocalDate first = date(from, today.withDayOfMonth(1));
+		LocalDate last = date(to, today);
+		if (last.isBefore(first) || first.plusYears(5).isBefore(last)) {
+			last = first.plusMonths(1).minusDays(1);
+		}
+		PipelineStatistics.Statistics stats = statistics.of(teamId, first, last);
+		model.addAttribute("stats", stats);
+		model.addAttribute("teams", teams.list());
+		model.addAttribute("chartStages", JSON.writeValueAsString(Map.of(
+				"labels", stats.stages().stream().map(line -> line.stage() + " (" + line.currency() + ")").toList(),
+				"values", stats.stages().stream().map(line -> line.expected()).toList(),
+				"weighted", stats.stages().stream().map(line -> line.weighted()).toList())));
+		model.addAttribute("chartReasons", JSON.writeValueAsString(Map.of(
+				"labels", stats.lostReasons().stream().map(PipelineStatistics.ReasonLine::reason).toList(),
+				"values", stats.lostReasons().stream().map(PipelineStatistics.ReasonLine::lost).toList())));
+		return "pipeline/stats";
+	}
+
+	private static LocalDate date(@Nullable String text, LocalDate fallback) {
+		try {
+			return text == null || text.isBlank() ? fallback : LocalDate.parse(text.strip());
+		}
+		catch (java.time.format.DateTimeParseException e) {
+			return fallback;
+		}
 	}
 
 	@GetMapping("/column/{stageId}")

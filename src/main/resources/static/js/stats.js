@@ -1,0 +1,33 @@
+/* Charts of the statistics pages: each canvas[data-chart] carries its series as JSON ({labels, values, weighted}),
+   so that no script is written into the page (the content security policy forbids inline scripts). */
+(function () {
+  'use strict';
+
+  function draw(root) {
+    if (!window.Chart || !root.querySelectorAll) {
+      return;
+    }
+    root.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
+      if (canvas.dataset.drawn) {
+        return;
+      }
+      canvas.dataset.drawn = 'yes';
+      var series = JSON.parse(canvas.dataset.series);
+      var datasets = [{ data: series.values.map(Number) }];
+      if (series.weighted) {
+        datasets.push({ data: series.weighted.map(Number) });
+      }
+      new window.Chart(canvas, {
+        type: canvas.dataset.chart,
+        data: { labels: series.labels, datasets: datasets },
+        options: { plugins: { legend: { display: canvas.dataset.chart === 'pie' } } }
+      });
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', function () { draw(document); });
+  document.addEventListener('htmx:load', function (event) { draw(event.detail.elt); });
+  if (document.readyState !== 'loading') {
+    draw(document);
+  }
+})();
