@@ -47,6 +47,7 @@ public abstract class KervanIntegrationTest {
 		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
 		registry.add("kervan.jobs.polling-interval", () -> "500ms");
+		registry.add("kervan.web-form.min-seconds", () -> "1");
 	}
 
 	private static GreenMail startMail() {

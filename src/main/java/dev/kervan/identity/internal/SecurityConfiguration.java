@@ -113,10 +113,12 @@ class SecurityConfiguration {
 				.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
 				// Calendar feeds are read by calendar apps without a session: the secret in the address is the key.
 				.requestMatchers("/login", "/login/**", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/calendar/feed/*",
-						"/v3/api-docs", "/v3/api-docs/**", "/error")
+						"/v3/api-docs", "/v3/api-docs/**", "/error", "/public/**")
 				.permitAll()
 				.requestMatchers("/admin/**", "/swagger-ui.html", "/swagger-ui/**").hasRole(Role.ADMIN.name())
 				.anyRequest().hasAnyRole(INTERNAL_ROLES))
+			// Public forms are posted from the company's own web site, without a session to protect.
+			.csrf(csrf -> csrf.ignoringRequestMatchers("/public/**"))
 			.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
 			.formLogin(form -> form.loginPage("/login")
 				.successHandler(new LoginSuccessHandler(locales))

@@ -139,9 +139,10 @@ class OpportunityController {
 		Map<Long, String> accounts = customers.names(rows.stream().map(OpportunityRow::customer).filter(Objects::nonNull)
 			.distinct().toList());
 		return rows.stream()
-			.map(r -> new OpportunityView(r.id(), r.title(), r.customer(), accounts.get(r.customer()), r.prospectName(), r.email(),
+			.map(r -> new OpportunityView(r.id(), r.title(), r.customer(), r.customer() == null ? null : accounts.get(r.customer()),
+					r.prospectName(), r.email(),
 					r.phone(), Decimals.plain(r.expectedRevenue(), 2), r.currency(), r.probability(), r.priority(), r.tags(),
-					r.expectedClose(), r.salesperson(), people.get(r.salesperson()), r.team(), r.stage(), r.status(), r.source(),
+					r.expectedClose(), r.salesperson(), r.salesperson() == null ? null : people.get(r.salesperson()), r.team(), r.stage(), r.status(), r.source(),
 					r.lostReason(), r.lostNote(), r.closedAt(), r.notes(), r.createdAt(), r.updatedAt(), r.createdBy(),
 					r.version()))
 			.toList();

@@ -4,6 +4,7 @@ import java.net.URI;
 
 import dev.kervan.pipeline.internal.LostReasons;
 import dev.kervan.pipeline.internal.LostReasons.LostReason;
+import dev.kervan.pipeline.internal.PipelineSettings;
 import dev.kervan.pipeline.internal.PipelineStages;
 import dev.kervan.pipeline.internal.PipelineStages.Stage;
 import dev.kervan.pipeline.internal.SalesTeams;
@@ -35,11 +36,25 @@ class PipelineSettingsController {
 	private final SalesTeams teams;
 	private final PipelineStages stages;
 	private final LostReasons lostReasons;
+	private final PipelineSettings settings;
 
-	PipelineSettingsController(SalesTeams teams, PipelineStages stages, LostReasons lostReasons) {
+	PipelineSettingsController(SalesTeams teams, PipelineStages stages, LostReasons lostReasons, PipelineSettings settings) {
+		this.settings = settings;
 		this.teams = teams;
 		this.stages = stages;
 		this.lostReasons = lostReasons;
+	}
+
+	@GetMapping("/api/v1/pipeline-settings")
+	PipelineSettings.Settings settings() {
+		return settings.get();
+	}
+
+	@PatchMapping("/api/v1/pipeline-settings")
+	@Operation(summary = "Switch the lead step on or off (sales managers)",
+			description = "With leadsEnabled false, new leads are refused and the public web form enters opportunities.")
+	PipelineSettings.Settings updateSettings(@RequestBody JsonNode body) {
+		return settings.update(PatchDocument.of(body));
 	}
 
 	@GetMapping("/api/v1/sales-teams")

@@ -52,9 +52,11 @@ public class Leads {
 	private final Customers customers;
 	private final Users users;
 	private final AuditTrail audit;
+	private final PipelineSettings settings;
 
 	Leads(JdbcClient jdbc, PipelinePolicy policy, SalesTeams teams, Opportunities opportunities, Customers customers,
-			Users users, AuditTrail audit) {
+			Users users, AuditTrail audit, PipelineSettings settings) {
+		this.settings = settings;
 		this.jdbc = jdbc;
 		this.policy = policy;
 		this.teams = teams;
@@ -107,6 +109,9 @@ public class Leads {
 	@Transactional
 	public LeadRow create(PatchDocument doc) {
 		CurrentUser user = policy.requireLeads();
+		if (!settings.leadsEnabled()) {
+			throw new DomainException(ErrorKind.CONFLICT, "error.lead.step-off");
+		}
 		Long teamId = doc.id("teamId");
 		if (teamId != null && !teams.exists(teamId)) {
 			doc.reject("teamId", "error.pipeline.unknown-team", teamId);
@@ -132,6 +137,33 @@ public class Leads {
 		LeadRow saved = load(id);
 		audit.created(RECORD_TYPE, id, saved.snapshot());
 		return saved;
+	}
+
+	/**
+	 * A lead from the public web form, entered by nobody: in the first active team, for no salesperson yet.
+	 * With the lead step off it becomes an opportunity at once.
+	 */
+	@Transactional
+	public void fromWebForm(String name, @Nullable String company, String email, @Nullable String phone, @Nullable String message) {
+		long team = jdbc.sql("select id from sales_team where active order by id limit 1").query(Long.class).single();
+		String title = (company != null ? company : name) + " – web";
+		if (!settings.leadsEnabled()) {
+			opportunities.fromWebForm(team, title, name, email, phone, message);
+			return;
+		}
+		long id = jdbc.sql("""
+				insert into lead (title, contact_name, company_name, email, phone, source, notes, team, created_by)
+				values (:title, :name, :company, :email, :phone, 'Web form', :notes, :team, 'web-form') returning id""")
+			.param("title", title)
+			.param("name", name)
+			.param("company", company)
+			.param("email", email)
+			.param("phone", phone)
+			.param("notes", message)
+			.param("team", team)
+			.query(Long.class)
+			.single();
+		audit.created(RECORD_TYPE, id, load(id).snapshot());
 	}
 
 	@Transactional

@@ -269,6 +269,29 @@ public class Opportunities implements Pipeline {
 		return saved;
 	}
 
+	/** An opportunity from the public web form (the lead step being off): first stage of the team, nobody's yet. */
+	@Transactional
+	void fromWebForm(long team, String title, String name, String email, @Nullable String phone, @Nullable String message) {
+		Stage stage = stages.first(team);
+		stages.lock(stage.id());
+		long id = jdbc.sql("""
+				insert into opportunity (title, prospect_name, email, phone, probability, team, stage, rank, source, notes, created_by)
+				values (:title, :name, :email, :phone, :probability, :team, :stage, :rank, 'Web form', :notes, 'web-form')
+				returning id""")
+			.param("title", title)
+			.param("name", name)
+			.param("email", email)
+			.param("phone", phone)
+			.param("probability", stage.probability())
+			.param("team", team)
+			.param("stage", stage.id())
+			.param("rank", endRank(stage.id(), 0))
+			.param("notes", message)
+			.query(Long.class)
+			.single();
+		audit.created(RECORD_TYPE, id, load(id).snapshot());
+	}
+
 	@Transactional
 	public OpportunityRow update(long id, ExpectedVersion expected, PatchDocument doc) {
 		CurrentUser user = policy.requireSales();

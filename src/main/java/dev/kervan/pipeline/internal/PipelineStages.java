@@ -47,6 +47,11 @@ public class PipelineStages {
 	/** The stages of one team, or of all teams, in board order. */
 	public List<Stage> list(@Nullable Long teamId) {
 		policy.requireSales();
+		return inOrder(teamId);
+	}
+
+	/** The stages in board order, for this module's own use, whoever asks (the public web form, say). */
+	List<Stage> inOrder(@Nullable Long teamId) {
 		return jdbc.sql(SELECT + (teamId == null ? "" : " where team = :team") + " order by team, sequence, id")
 			.paramSource(teamId == null ? Map.of() : Map.of("team", teamId))
 			.query((rs, n) -> stage(rs))
@@ -64,19 +69,19 @@ public class PipelineStages {
 
 	/** The first stage of a team's pipeline, where new opportunities start. */
 	Stage first(long teamId) {
-		return list(teamId).stream().filter(s -> !s.won()).findFirst()
+		return inOrder(teamId).stream().filter(s -> !s.won()).findFirst()
 			.orElseThrow(() -> new DomainException(ErrorKind.INVALID, "error.pipeline.unknown-stage", "-"));
 	}
 
 	/** The stage a won opportunity moves to. */
 	Stage wonStage(long teamId) {
-		return list(teamId).stream().filter(Stage::won).findFirst()
+		return inOrder(teamId).stream().filter(Stage::won).findFirst()
 			.orElseThrow(() -> new DomainException(ErrorKind.CONFLICT, "error.pipeline.no-won-stage"));
 	}
 
 	/** The last stage before the won ones, where a reopened won opportunity goes back to. */
 	Stage lastOpen(long teamId) {
-		return list(teamId).stream().filter(s -> !s.won()).reduce((a, b) -> b)
+		return inOrder(teamId).stream().filter(s -> !s.won()).reduce((a, b) -> b)
 			.orElseThrow(() -> new DomainException(ErrorKind.INVALID, "error.pipeline.unknown-stage", "-"));
 	}
 

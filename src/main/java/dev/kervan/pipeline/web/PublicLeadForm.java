@@ -1,0 +1,102 @@
+package dev.kervan.pipeline.web;
+
+import java.util.Set;
+
+import dev.kervan.pipeline.internal.Leads;
+import dev.kervan.pipeline.internal.WebFormGuard;
+import dev.kervan.pipeline.internal.WebFormGuard.Verdict;
+import dev.kervan.platform.FormState;
+import dev.kervan.platform.PatchDocument;
+import dev.kervan.platform.PhoneNumbers;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The public "contact us" form a company links from its web site: a person leaves a name, an address and a
+ * message, and a lead (or, with the lead step off, an opportunity) waits for the sales team. No login.
+ */
+@Controller
+@RequestMapping("/public/lead-form")
+class PublicLeadForm {
+
+	private static final Set<String> FIELDS = Set.of("name", "company", "email", "phone", "message");
+
+	private final Leads leads;
+	private final WebFormGuard guard;
+	private final MessageSource messages;
+
+	PublicLeadForm(Leads leads, WebFormGuard guard, MessageSource messages) {
+		this.leads = leads;
+		this.guard = guard;
+		this.messages = messages;
+	}
+
+	@GetMapping
+	String show(Model model) {
+		model.addAttribute("form", FormState.empty());
+		model.addAttribute("token", guard.token());
+		return "pipeline/public-lead-form";
+	}
+
+	@PostMapping
+	String submit(@RequestParam MultiValueMap<String, String> submitted, @RequestParam(defaultValue = "") String token,
+			@RequestParam(name = "website", defaultValue = "") String honeypot, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
+		FormState form = FormState.from(submitted, FIELDS, Set.of());
+		PatchDocument doc = PatchDocument.of(form.toJson(true, Set.of()));
+		String name = doc.text("name", 200);
+		if (name == null) {
+			doc.reject("name", "error.value.required");
+		}
+		String company = doc.text("company", 200);
+		String email = doc.email("email");
+		if (email == null) {
+			doc.reject("email", "error.value.required");
+		}
+		String phone = doc.text("phone", 40);
+		String e164 = phone == null ? null : PhoneNumbers.toE164(phone, "TR").orElse(null);
+		if (phone != null && e164 == null) {
+			doc.reject("phone", "error.phone.invalid");
+		}
+		String message = doc.text("message", 4000);
+		try {
+			doc.throwIfInvalid();
+		}
+		catch (dev.kervan.platform.DomainException refusal) {
+			return again(form.reject(refusal, messages), response, HttpStatus.UNPROCESSABLE_CONTENT, model);
+		}
+		Verdict verdict = guard.judge(token, honeypot, request.getRemoteAddr());
+		switch (verdict) {
+			case ACCEPTED -> leads.fromWebForm(name, company, email, e164, message);
+			case ROBOT -> {
+				// Robots are thanked like people, so that they learn nothing.
+			}
+			case TOO_SOON, EXPIRED -> {
+				model.addAttribute("notice", messages.getMessage("public.form.again", null, LocaleContextHolder.getLocale()));
+				return again(form, response, HttpStatus.UNPROCESSABLE_CONTENT, model);
+			}
+			case TOO_MANY -> {
+				model.addAttribute("notice", messages.getMessage("public.form.too-many", null, LocaleContextHolder.getLocale()));
+				return again(form, response, HttpStatus.TOO_MANY_REQUESTS, model);
+			}
+		}
+		return "pipeline/public-lead-thanks";
+	}
+
+	private String again(FormState form, HttpServletResponse response, HttpStatus status, Model model) {
+		response.setStatus(status.value());
+		model.addAttribute("form", form);
+		model.addAttribute("token", guard.token());
+		return "pipeline/public-lead-form";
+	}
+}
