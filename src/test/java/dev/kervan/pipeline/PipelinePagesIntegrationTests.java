@@ -121,6 +121,23 @@ class PipelinePagesIntegrationTests extends PageIntegrationTest {
 	}
 
 	@Test
+	void theListShowsAndExportsTheOpportunities() {
+		JsonNode stages = api.get("/api/v1/pipeline-stages").bearer(admin).send().json().get("items");
+		long team = stages.get(0).get("teamId").asLong();
+		String title = Api.uniqueName("Listed, \"quoted\"");
+		api.post("/api/v1/opportunities", Map.of("title", title, "teamId", team, "expectedRevenue", "777", "tags", java.util.List.of("liste")))
+			.bearer(admin).send();
+		Response list = browser.get("/pipeline/list?teamId=" + team + "&tag=liste");
+		assertThat(list.status()).isEqualTo(200);
+		assertThat(list.body()).contains("id=\"opportunity-list\"", "Listed, &quot;quoted&quot;");
+		Response csv = browser.get("/pipeline/export?format=csv&teamId=" + team + "&tag=liste");
+		assertThat(csv.status()).isEqualTo(200);
+		assertThat(csv.contentType()).startsWith("text/csv");
+		assertThat(csv.body()).contains("\"" + title.replace("\"", "\"\"") + "\"", "777");
+		assertThat(browser.get("/pipeline/export?format=xml").status()).isEqualTo(400);
+	}
+
+	@Test
 	void peopleOutsideSalesDoNotSeeThePipeline() {
 		String accountant = api.userWithRoles(admin, "ACCOUNTANT");
 		assertThat(accountant).isNotBlank();

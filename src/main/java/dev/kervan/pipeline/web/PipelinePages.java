@@ -13,6 +13,8 @@ import dev.kervan.pipeline.internal.Opportunities;
 import dev.kervan.pipeline.internal.OpportunityRow;
 import dev.kervan.pipeline.internal.PipelineBoard;
 import dev.kervan.pipeline.internal.PipelinePolicy;
+import dev.kervan.pipeline.OpportunityStatus;
+import dev.kervan.pipeline.internal.OpportunityExport;
 import dev.kervan.pipeline.internal.PipelineStages;
 import dev.kervan.pipeline.internal.PipelineStatistics;
 import dev.kervan.pipeline.internal.SalesTeams;
@@ -21,6 +23,8 @@ import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.FormState;
 import dev.kervan.platform.KervanProperties;
+import dev.kervan.platform.PageLimit;
+import dev.kervan.platform.TableExport;
 import dev.kervan.platform.PatchDocument;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -62,6 +66,7 @@ class PipelinePages {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final Customers customers;
+	private final OpportunityExport export;
 	private final PipelineStatistics statistics;
 	private final SalesTeams teams;
 	private final Clock clock;
@@ -69,8 +74,9 @@ class PipelinePages {
 
 	PipelinePages(PipelineBoard board, Opportunities opportunities, PipelineStages stages, LostReasons lostReasons,
 			PipelinePolicy policy, AuditTrail audit, MessageSource messages, Customers customers, PipelineStatistics statistics,
-			SalesTeams teams, Clock clock, KervanProperties properties) {
+			SalesTeams teams, Clock clock, KervanProperties properties, OpportunityExport export) {
 		this.customers = customers;
+		this.export = export;
 		this.statistics = statistics;
 		this.teams = teams;
 		this.clock = clock;
@@ -95,6 +101,36 @@ class PipelinePages {
 			model.addAttribute("quick", FormState.empty());
 		}
 		return "pipeline/board";
+	}
+
+	@GetMapping("/list")
+	String list(@RequestParam(required = false) @Nullable Long teamId, @RequestParam(required = false) @Nullable OpportunityStatus status,
+			@RequestParam(defaultValue = "false") boolean mine, @RequestParam(required = false) @Nullable String tag,
+			@RequestParam(required = false) @Nullable String cursor, Model model) {
+		CurrentUser user = policy.requireSales();
+		var page = opportunities.list(new Opportunities.Filter(teamId, null, status, mine ? user.id() : null, null, blankToNull(tag),
+				null), Opportunities.Sort.NEWEST, cursor, PageLimit.of(50));
+		var stageNames = new java.util.HashMap<Long, String>();
+		stages.list(teamId).forEach(stage -> stageNames.put(stage.id(), stage.name()));
+		model.addAttribute("page", page);
+		model.addAttribute("stageNames", stageNames);
+		model.addAttribute("customerNames", customers.names(page.items().stream().map(OpportunityRow::customer)
+			.filter(java.util.Objects::nonNull).distinct().toList()));
+		model.addAttribute("teams", teams.list());
+		model.addAttribute("filter", Map.of("teamId", teamId == null ? "" : teamId.toString(), "status", status == null ? "" : status.name(),
+				"mine", mine, "tag", tag == null ? "" : tag));
+		return "pipeline/list";
+	}
+
+	@GetMapping("/export")
+	void export(@RequestParam(required = false) @Nullable Long teamId, @RequestParam(required = false) @Nullable OpportunityStatus status,
+			@RequestParam(defaultValue = "false") boolean mine, @RequestParam(required = false) @Nullable String tag,
+			@RequestParam(required = false) @Nullable String format, HttpServletResponse response) throws java.io.IOException {
+		TableExport.Format chosen = TableExport.Format.of(format);
+		response.setContentType(chosen.contentType());
+		response.setHeader(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+			.attachment().filename("opportunities." + chosen.extension()).build().toString());
+		export.write(teamId, status, mine, tag, chosen, response.getOutputStream());
 	}
 
 	@GetMapping("/stats")
