@@ -43,4 +43,30 @@ class ActivityPagesIntegrationTests extends PageIntegrationTest {
 				"CUSTOMER", "subjectId", String.valueOf(customer), "back", "//evil.example/"));
 		assertThat(offSite.header("Location").orElseThrow()).endsWith("/activities/today");
 	}
+
+	@Test
+	void theAccountTimelineGathersNotesActivitiesAndWhatHappenedToItsOpportunities() {
+		long customer = api.post("/api/v1/customers", Map.of("kind", "COMPANY", "name", Api.uniqueName("Timeline customer"), "roles",
+				List.of("CUSTOMER"), "country", "TR")).bearer(admin).send().json().get("id").asLong();
+		assertThat(api.post("/api/v1/customers/" + customer + "/notes", Map.of("text", "Met them at the <fair>")).bearer(admin).send()
+			.status()).isEqualTo(201);
+		long deal = api.post("/api/v1/opportunities", Map.of("title", "Timeline deal", "customerId", customer)).bearer(admin).send()
+			.json().get("id").asLong();
+		long call = 0;
+		for (JsonNode type : api.get("/api/v1/activity-types").bearer(admin).send().json().get("items")) {
+			if (type.get("name").asString().equals("Call")) {
+				call = type.get("id").asLong();
+			}
+		}
+		long activity = api.post("/api/v1/activities", Map.of("typeId", call, "summary", "Asked for references", "subjectType",
+				"OPPORTUNITY", "subjectId", deal)).bearer(admin).send().json().get("id").asLong();
+		api.post("/api/v1/activities/" + activity + "/done", Map.of("feedback", "Sent three")).bearer(admin).send();
+		api.post("/api/v1/opportunities/" + deal + "/won", Map.of()).bearer(admin).send();
+
+		Response timeline = browser.get("/activities/timeline/CUSTOMER/" + customer);
+		assertThat(timeline.status()).isEqualTo(200);
+		assertThat(timeline.body()).contains("Met them at the &lt;fair&gt;", "Opportunity opened", "Timeline deal",
+				"Call: Asked for references", "Sent three", "WON");
+		assertThat(browser.get("/activities/timeline/CUSTOMER/987654321").status()).isEqualTo(404);
+	}
 }

@@ -9,6 +9,7 @@ import dev.kervan.activities.ActivitySubject;
 import dev.kervan.activities.internal.Activities;
 import dev.kervan.activities.internal.ActivityRow;
 import dev.kervan.activities.internal.ActivityTypes;
+import dev.kervan.activities.internal.InteractionHistory;
 import dev.kervan.identity.CurrentUsers;
 import dev.kervan.identity.Role;
 import dev.kervan.identity.UserSummary;
@@ -48,9 +49,12 @@ class ActivityPages {
 	private final Notifications notifications;
 	private final MessageSource messages;
 	private final Formats formats;
+	private final InteractionHistory history;
 
 	ActivityPages(Activities activities, ActivityTypes types, SubjectNames subjectNames, Users users,
-			CurrentUsers currentUsers, Notifications notifications, MessageSource messages, Formats formats) {
+			CurrentUsers currentUsers, Notifications notifications, MessageSource messages, Formats formats,
+			InteractionHistory history) {
+		this.history = history;
 		this.activities = activities;
 		this.types = types;
 		this.subjectNames = subjectNames;
@@ -144,6 +148,13 @@ class ActivityPages {
 		model.addAttribute("subjectId", subjectId);
 		model.addAttribute("today", activities.today());
 		return "activities/panel :: panel";
+	}
+
+	/** A customer's timeline, loaded by the account page. */
+	@GetMapping("/timeline/CUSTOMER/{customerId}")
+	String timeline(@PathVariable long customerId, Model model) {
+		model.addAttribute("events", history.ofCustomer(customerId));
+		return "activities/timeline :: timeline";
 	}
 
 	/** Plans an activity from a record's page and goes back to it. */
