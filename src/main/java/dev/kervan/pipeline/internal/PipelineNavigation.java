@@ -18,6 +18,12 @@ class PipelineNavigation {
 	}
 
 	@Bean
+	MenuEntry leadsMenuEntry() {
+		return new MenuEntry("menu.section.main", "menu.leads", "/pipeline/leads", "person-plus", 190,
+				Set.of(Role.SALESPERSON.name(), Role.SALES_MANAGER.name(), Role.MARKETING.name(), Role.ADMIN.name()));
+	}
+
+	@Bean
 	MenuEntry pipelineStatisticsMenuEntry() {
 		return new MenuEntry("menu.section.main", "menu.pipeline-stats", "/pipeline/stats", "bar-chart", 210,
 				Set.of(Role.SALESPERSON.name(), Role.SALES_MANAGER.name(), Role.ADMIN.name()));

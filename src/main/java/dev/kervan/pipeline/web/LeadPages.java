@@ -1,0 +1,102 @@
+package dev.kervan.pipeline.web;
+
+import java.util.Set;
+
+import dev.kervan.pipeline.LeadStatus;
+import dev.kervan.pipeline.internal.LeadRow;
+import dev.kervan.pipeline.internal.Leads;
+import dev.kervan.platform.AuditTrail;
+import dev.kervan.platform.DomainException;
+import dev.kervan.platform.ExpectedVersion;
+import dev.kervan.platform.FormState;
+import dev.kervan.platform.PageLimit;
+import dev.kervan.platform.PatchDocument;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The leads' pages: the list with a quick entry form, and a lead's page to qualify, disqualify or convert it. */
+@Controller
+@RequestMapping("/pipeline/leads")
+class LeadPages {
+
+	private static final Set<String> FIELDS = Set.of("title", "contactName", "companyName", "email", "phone", "source");
+
+	private final Leads leads;
+	private final AuditTrail audit;
+	private final MessageSource messages;
+
+	LeadPages(Leads leads, AuditTrail audit, MessageSource messages) {
+		this.leads = leads;
+		this.audit = audit;
+		this.messages = messages;
+	}
+
+	@GetMapping
+	String list(@RequestParam(required = false) @Nullable LeadStatus status, @RequestParam(required = false) @Nullable String cursor,
+			Model model) {
+		model.addAttribute("page", leads.list(status, null, cursor, PageLimit.of(50)));
+		model.addAttribute("status", status == null ? "" : status.name());
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", FormState.empty());
+		}
+		return "pipeline/leads";
+	}
+
+	@PostMapping
+	String create(@RequestParam MultiValueMap<String, String> submitted, Model model, HttpServletResponse response) {
+		FormState form = FormState.from(submitted, FIELDS, Set.of());
+		try {
+			LeadRow lead = leads.create(PatchDocument.of(form.toJson(true, Set.of())));
+			return "redirect:/pipeline/leads/" + lead.id();
+		}
+		catch (DomainException refusal) {
+			model.addAttribute("form", form.reject(refusal, messages));
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return list(null, null, model);
+		}
+	}
+
+	@GetMapping("/{id}")
+	String show(@PathVariable long id, Model model) {
+		model.addAttribute("lead", leads.get(id));
+		model.addAttribute("history", audit.history("lead", id));
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", FormState.empty());
+		}
+		return "pipeline/lead";
+	}
+
+	@PostMapping("/{id}/{action:qualify|disqualify|reopen|convert}")
+	String act(@PathVariable long id, @PathVariable String action, @RequestParam long version,
+			@RequestParam MultiValueMap<String, String> submitted, Model model, HttpServletResponse response) {
+		FormState form = FormState.from(submitted, Set.of("reason", "customerId", "taxNumber"), Set.of());
+		var expected = ExpectedVersion.of(null, version);
+		try {
+			switch (action) {
+				case "qualify" -> leads.qualify(id, expected);
+				case "disqualify" -> leads.disqualify(id, expected, PatchDocument.of(form.toJson(true, Set.of())));
+				case "reopen" -> leads.reopen(id, expected);
+				default -> {
+					Leads.Conversion conversion = leads.convert(id, expected, PatchDocument.of(form.toJson(true, Set.of())));
+					return "redirect:/pipeline/opportunities/" + conversion.opportunityId();
+				}
+			}
+			return "redirect:/pipeline/leads/" + id;
+		}
+		catch (DomainException refusal) {
+			model.addAttribute("form", form.reject(refusal, messages));
+			response.setStatus(refusal.kind().status() == 409 ? HttpStatus.CONFLICT.value() : HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return show(id, model);
+		}
+	}
+}
