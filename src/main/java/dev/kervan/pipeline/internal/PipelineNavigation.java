@@ -18,6 +18,12 @@ class PipelineNavigation {
 	}
 
 	@Bean
+	MenuEntry pipelineSettingsMenuEntry() {
+		return new MenuEntry("menu.section.admin", "menu.pipeline-settings", "/pipeline/settings", "sliders", 906,
+				Set.of(Role.SALES_MANAGER.name(), Role.ADMIN.name()));
+	}
+
+	@Bean
 	MenuEntry leadsMenuEntry() {
 		return new MenuEntry("menu.section.main", "menu.leads", "/pipeline/leads", "person-plus", 190,
 				Set.of(Role.SALESPERSON.name(), Role.SALES_MANAGER.name(), Role.MARKETING.name(), Role.ADMIN.name()));
