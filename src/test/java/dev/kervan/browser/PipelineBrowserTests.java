@@ -95,6 +95,13 @@ class PipelineBrowserTests extends BrowserTest {
 			assertThat(page.locator("#activities .kervan-activity[data-status='PLANNED']")).containsText("Email");
 			assertThat(page.locator("#activities .kervan-activity[data-status='DONE']")).containsText("They will decide on Friday");
 			screenshot(page, "opportunity-activities");
+
+			page.navigate(api.base() + "/pipeline/leads");
+			page.setInputFiles("#lead-file", new com.microsoft.playwright.options.FilePayload("fuar.csv", "text/csv",
+					"Şirket,E-posta\nFuar Gıda,info@fuar.example\nBozuk,not-mail\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+			page.click("#import-leads button[type=submit]");
+			assertThat(page.locator("#import-result")).containsText("1 leads imported");
+			assertThat(page.locator("#import-result")).containsText("Row 3");
 		}
 	}
 }

@@ -89,4 +89,29 @@ class LeadApiIntegrationTests extends KervanIntegrationTest {
 				"error.pipeline.forbidden");
 		assertProblem(api.get("/api/v1/leads").bearer(accountant).send(), 403, "error.pipeline.forbidden");
 	}
+
+	@Test
+	void leadsFromAFairAreImportedRowByRowWithRefusedRowsReported() {
+		String marker = Api.uniqueName("Fuar");
+		String csv = "Şirket;Ad Soyad;E-posta;Telefon;Kaynak\n"
+				+ marker + " Gıda;Ayşe Kaya;ayse@fuar.example;0532 000 11 22;CeBIT\n"
+				+ ";;;;\n"
+				+ marker + " Tekstil;Ali Can;not-an-email;;CeBIT\n"
+				+ marker + " Yapı;;;0212 555 00 00;CeBIT\n";
+		Response result = new dev.kervan.support.Multipart().file("file", "fuar.csv", "text/csv",
+				csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)).header("Authorization", "Bearer " + admin)
+			.post(api.base() + "/api/v1/leads/import");
+		assertThat(result.status()).as(result.body()).isEqualTo(200);
+		assertThat(result.json().get("imported").asInt()).isEqualTo(2);
+		var rows = new java.util.ArrayList<Integer>();
+		result.json().get("errors").forEach(e -> rows.add(e.get("row").asInt()));
+		assertThat(rows).as("the empty row is skipped, the bad address refused").containsExactly(4);
+		String leads = api.get("/api/v1/leads?limit=200").bearer(admin).send().body();
+		assertThat(leads).contains(marker + " Gıda", marker + " Yapı").doesNotContain(marker + " Tekstil");
+
+		Response wrongFile = new dev.kervan.support.Multipart().file("file", "notes.csv", "text/csv",
+				"colour,size\nred,9\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)).header("Authorization", "Bearer " + admin)
+			.post(api.base() + "/api/v1/leads/import");
+		assertProblem(wrongFile, 400, "error.validation");
+	}
 }

@@ -33,5 +33,6 @@ class LeadPagesIntegrationTests extends PageIntegrationTest {
 		assertThat(converted.status()).isEqualTo(302);
 		assertThat(converted.header("Location").orElseThrow()).contains("/pipeline/opportunities/");
 		assertThat(browser.get(page).body()).contains("id=\"lead-status\">Converted");
+		assertThat(browser.get("/pipeline/leads").body()).contains("id=\"import-leads\"", "enctype=\"multipart/form-data\"");
 	}
 }

@@ -3,6 +3,7 @@ package dev.kervan.pipeline.api;
 import java.net.URI;
 
 import dev.kervan.pipeline.LeadStatus;
+import dev.kervan.pipeline.internal.LeadImport;
 import dev.kervan.pipeline.internal.LeadRow;
 import dev.kervan.pipeline.internal.Leads;
 import dev.kervan.platform.AuditEntry;
@@ -24,7 +25,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -34,11 +37,21 @@ import tools.jackson.databind.node.JsonNodeFactory;
 class LeadController {
 
 	private final Leads leads;
+	private final LeadImport imports;
 	private final AuditTrail audit;
 
-	LeadController(Leads leads, AuditTrail audit) {
+	LeadController(Leads leads, LeadImport imports, AuditTrail audit) {
 		this.leads = leads;
+		this.imports = imports;
 		this.audit = audit;
+	}
+
+	@PostMapping("/import")
+	@Operation(summary = "Import leads from a CSV or XLSX file (multipart field file, at most 5,000 rows)",
+			description = "Columns by header: title, contactName, companyName, email, phone, source, campaign, notes (also in "
+					+ "Turkish or Persian). Good rows are kept; refused rows are answered with their row number and reason.")
+	LeadImport.Result importFile(@RequestPart("file") MultipartFile file) throws java.io.IOException {
+		return imports.run(file.getOriginalFilename() == null ? "leads.csv" : file.getOriginalFilename(), file.getBytes());
 	}
 
 	@GetMapping

@@ -3,6 +3,7 @@ package dev.kervan.pipeline.web;
 import java.util.Set;
 
 import dev.kervan.pipeline.LeadStatus;
+import dev.kervan.pipeline.internal.LeadImport;
 import dev.kervan.pipeline.internal.LeadRow;
 import dev.kervan.pipeline.internal.Leads;
 import dev.kervan.platform.AuditTrail;
@@ -23,6 +24,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The leads' pages: the list with a quick entry form, and a lead's page to qualify, disqualify or convert it. */
 @Controller
@@ -32,10 +36,12 @@ class LeadPages {
 	private static final Set<String> FIELDS = Set.of("title", "contactName", "companyName", "email", "phone", "source");
 
 	private final Leads leads;
+	private final LeadImport imports;
 	private final AuditTrail audit;
 	private final MessageSource messages;
 
-	LeadPages(Leads leads, AuditTrail audit, MessageSource messages) {
+	LeadPages(Leads leads, LeadImport imports, AuditTrail audit, MessageSource messages) {
+		this.imports = imports;
 		this.leads = leads;
 		this.audit = audit;
 		this.messages = messages;
@@ -64,6 +70,21 @@ class LeadPages {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return list(null, null, model);
 		}
+	}
+
+	/** Leads from a file: the good rows are kept, the refused ones listed with their row numbers. */
+	@PostMapping("/import")
+	String importFile(@RequestPart("file") MultipartFile file, RedirectAttributes redirect) throws java.io.IOException {
+		try {
+			LeadImport.Result result = imports.run(file.getOriginalFilename() == null ? "leads.csv" : file.getOriginalFilename(),
+					file.getBytes());
+			redirect.addFlashAttribute("importResult", result);
+		}
+		catch (DomainException refusal) {
+			redirect.addFlashAttribute("importProblem", messages.getMessage(refusal.messageCode(), refusal.arguments(),
+					refusal.messageCode(), org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+		}
+		return "redirect:/pipeline/leads";
 	}
 
 	@GetMapping("/{id}")

@@ -1,0 +1,116 @@
+package dev.kervan.pipeline.internal;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.kervan.platform.DomainException;
+import dev.kervan.platform.ImportedTable;
+import dev.kervan.platform.InvalidInputException;
+import dev.kervan.platform.PatchDocument;
+import dev.kervan.platform.Problems;
+import dev.kervan.platform.SearchText;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Leads from a CSV or XLSX file, such as the contacts collected at a fair: columns are found by their header
+ * (English, Turkish or Persian), every row goes through the same rules as a lead entered by hand, good rows are
+ * kept and each refused row is reported with its number and reason.
+ */
+@Service
+public class LeadImport {
+
+	/** What an import did; serializable, since pages hand it over a redirect in the session. */
+	public record Result(int imported, List<RowError> errors) implements Serializable {
+
+		public Result {
+			errors = List.copyOf(errors);
+		}
+	}
+
+	public record RowError(int row, String message) implements Serializable {
+	}
+
+	private static final int MAX_ROWS = 5_000;
+
+	/** Header words, folded, that name each field. */
+	private static final Map<String, String> HEADERS = headers();
+
+	private final Leads leads;
+	private final PipelinePolicy policy;
+	private final Problems messages;
+
+	LeadImport(Leads leads, PipelinePolicy policy, Problems messages) {
+		this.leads = leads;
+		this.policy = policy;
+		this.messages = messages;
+	}
+
+	public Result run(String filename, byte[] content) {
+		policy.requireLeads();
+		ImportedTable table = ImportedTable.read(filename, content);
+		if (table.lines().size() > MAX_ROWS) {
+			throw InvalidInputException.of("file", "error.lead.import-too-long", MAX_ROWS);
+		}
+		var columns = new HashMap<String, Integer>();
+		for (int i = 0; i < table.headers().size(); i++) {
+			String field = HEADERS.get(SearchText.fold(table.headers().get(i)).replace(" ", ""));
+			if (field != null) {
+				columns.putIfAbsent(field, i);
+			}
+		}
+		if (!columns.containsKey("title") && !columns.containsKey("companyName") && !columns.containsKey("contactName")) {
+			throw InvalidInputException.of("file", "error.lead.import-columns");
+		}
+		int imported = 0;
+		var errors = new ArrayList<RowError>();
+		for (ImportedTable.Line line : table.lines()) {
+			ObjectNode body = JsonNodeFactory.instance.objectNode();
+			columns.forEach((field, column) -> {
+				String value = line.cell(column).strip();
+				if (!value.isEmpty()) {
+					body.put(field, value);
+				}
+			});
+			if (!body.has("title")) {
+				String name = body.has("companyName") ? body.get("companyName").asString()
+						: body.has("contactName") ? body.get("contactName").asString() : "";
+				body.put("title", name);
+			}
+			try {
+				leads.create(PatchDocument.of(body));
+				imported++;
+			}
+			catch (DomainException refusal) {
+				var text = new StringBuilder(messages.message(refusal.messageCode(), refusal.arguments()));
+				refusal.violations().forEach(v -> text.append(' ').append(v.field()).append(": ")
+					.append(messages.message(v.messageCode(), v.arguments())));
+				errors.add(new RowError(line.number(), text.toString()));
+			}
+		}
+		return new Result(imported, errors);
+	}
+
+	private static Map<String, String> headers() {
+		var headers = new HashMap<String, String>();
+		for (String[] names : new String[][] {
+				{ "title", "title", "baslik", "عنوان", "konu" },
+				{ "contactName", "contactname", "contact", "name", "ad", "adsoyad", "kisi", "نام", "شخص" },
+				{ "companyName", "companyname", "company", "sirket", "firma", "شرکت" },
+				{ "email", "email", "e-mail", "eposta", "e-posta", "ایمیل" },
+				{ "phone", "phone", "telefon", "tel", "تلفن" },
+				{ "source", "source", "kaynak", "منبع" },
+				{ "campaign", "campaign", "kampanya", "کمپین" },
+				{ "notes", "notes", "not", "notlar", "یادداشت" } }) {
+			for (int i = 1; i < names.length; i++) {
+				headers.put(SearchText.fold(names[i]).replace(" ", "").toLowerCase(Locale.ROOT), names[0]);
+			}
+		}
+		return Map.copyOf(headers);
+	}
+}
