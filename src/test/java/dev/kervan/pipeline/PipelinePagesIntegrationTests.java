@@ -1,5 +1,6 @@
 package dev.kervan.pipeline;
 
+import static dev.kervan.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -135,6 +136,30 @@ class PipelinePagesIntegrationTests extends PageIntegrationTest {
 		assertThat(csv.contentType()).startsWith("text/csv");
 		assertThat(csv.body()).contains("\"" + title.replace("\"", "\"\"") + "\"", "777");
 		assertThat(browser.get("/pipeline/export?format=xml").status()).isEqualTo(400);
+	}
+
+	@Test
+	void opportunitiesAreSegmentedByExpectedValue() {
+		long team = api.post("/api/v1/sales-teams", Map.of("name", Api.uniqueName("Segment team"))).bearer(admin).send().json()
+			.get("id").asLong();
+		api.post("/api/v1/pipeline-stages", Map.of("teamId", team, "name", "Open", "probability", 30)).bearer(admin).send();
+		assertProblem(api.patch("/api/v1/pipeline-settings", Map.of("segmentA", "100", "segmentB", "200")).bearer(admin).send(), 400,
+				"error.validation");
+		assertThat(api.patch("/api/v1/pipeline-settings", Map.of("segmentA", "50000", "segmentB", "10000")).bearer(admin).send()
+			.status()).isEqualTo(200);
+		try {
+			for (var deal : Map.of("Big deal", "60000", "Middle deal", "20000", "Small deal", "5000").entrySet()) {
+				api.post("/api/v1/opportunities", Map.of("title", deal.getKey(), "teamId", team, "expectedRevenue", deal.getValue()))
+					.bearer(admin).send();
+			}
+			String onlyA = browser.get("/pipeline?teamId=" + team + "&segment=A").body();
+			assertThat(onlyA).contains("Big deal").doesNotContain("Middle deal").doesNotContain("Small deal");
+			assertThat(browser.get("/pipeline?teamId=" + team + "&segment=C").body()).contains("Small deal").doesNotContain("Big deal");
+			assertThat(browser.get("/pipeline?teamId=" + team).body()).contains("kervan-segment\" title=\"Segment\">B");
+		}
+		finally {
+			api.patch("/api/v1/pipeline-settings", Map.of("segmentA", "100000", "segmentB", "25000")).bearer(admin).send();
+		}
 	}
 
 	@Test

@@ -32,16 +32,16 @@ public class PipelineBoard {
 
 	/** What narrows the board. */
 	public record Filter(boolean mine, @Nullable String tag, @Nullable Integer priority, @Nullable Long salespersonId,
-			@Nullable String q, boolean overdue) {
+			@Nullable String q, boolean overdue, @Nullable String segment) {
 
 		public static Filter none() {
-			return new Filter(false, null, null, null, null, false);
+			return new Filter(false, null, null, null, null, false, null);
 		}
 	}
 
 	public record Card(long id, long version, String title, @Nullable String customerName, BigDecimal expectedRevenue,
 			String currency, int probability, int priority, List<String> tags, @Nullable String salespersonName,
-			boolean won, @Nullable String nextActivity, @Nullable LocalDate nextDue, boolean overdue) {
+			boolean won, @Nullable String nextActivity, @Nullable LocalDate nextDue, boolean overdue, String segment) {
 	}
 
 	public record Total(String currency, BigDecimal revenue, BigDecimal weighted) {
@@ -59,9 +59,11 @@ public class PipelineBoard {
 	private final SalesTeams teams;
 	private final Clock clock;
 	private final KervanProperties properties;
+	private final PipelineSettings settings;
 
 	PipelineBoard(JdbcClient jdbc, PipelinePolicy policy, PipelineStages stages, SalesTeams teams, Clock clock,
-			KervanProperties properties) {
+			KervanProperties properties, PipelineSettings settings) {
+		this.settings = settings;
 		this.clock = clock;
 		this.properties = properties;
 		this.jdbc = jdbc;
@@ -112,7 +114,7 @@ public class PipelineBoard {
 			.params(params)
 			.query(rs -> {
 				cards.computeIfAbsent(rs.getLong("column_stage"), s -> new ArrayList<>())
-					.add(cardRow(rs, (LocalDate) params.get("today")));
+					.add(cardRow(rs, (LocalDate) params.get("today"), (PipelineSettings.Settings) params.get("segments")));
 			});
 		var columns = new ArrayList<Column>();
 		for (Stage stage : stages.list(team.id())) {
@@ -143,7 +145,7 @@ public class PipelineBoard {
 				+ " where o.stage = :stage and o.status <> 'LOST' and "
 				+ String.join(" and ", where) + " order by o.rank, o.id limit :limit")
 			.params(params)
-			.query((rs, n) -> cardRow(rs, (LocalDate) params.get("today")))
+			.query((rs, n) -> cardRow(rs, (LocalDate) params.get("today"), (PipelineSettings.Settings) params.get("segments")))
 			.list();
 		return new Column(stage, 0, List.of(), rows.stream().limit(COLUMN_PAGE).map(CardRow::card).toList(), more(rows));
 	}
@@ -155,6 +157,19 @@ public class PipelineBoard {
 		}
 		params.put("me", user.id());
 		params.put("today", LocalDate.now(clock.withZone(properties.displayZone())));
+		PipelineSettings.Settings segments = settings.current();
+		params.put("segments", segments);
+		params.put("segmentA", segments.segmentA());
+		params.put("segmentB", segments.segmentB());
+		if ("A".equals(filter.segment())) {
+			where.add("o.expected_revenue >= :segmentA");
+		}
+		else if ("B".equals(filter.segment())) {
+			where.add("o.expected_revenue >= :segmentB and o.expected_revenue < :segmentA");
+		}
+		else if ("C".equals(filter.segment())) {
+			where.add("o.expected_revenue < :segmentB");
+		}
 		if (filter.overdue()) {
 			where.add("""
 					exists (select 1 from activity a where a.subject_type = 'OPPORTUNITY' and a.subject_id = o.id
@@ -206,13 +221,14 @@ public class PipelineBoard {
 			left join lateral (select a.summary, a.due_date from activity a where a.subject_type = 'OPPORTUNITY'
 			  and a.subject_id = o.id and a.status = 'PLANNED' order by a.due_date, a.id limit 1) next on true""";
 
-	private static CardRow cardRow(java.sql.ResultSet rs, LocalDate today) throws java.sql.SQLException {
+	private static CardRow cardRow(java.sql.ResultSet rs, LocalDate today, PipelineSettings.Settings segments)
+			throws java.sql.SQLException {
 		var tags = rs.getArray("tags");
 		LocalDate nextDue = rs.getObject("next_due", LocalDate.class);
 		return new CardRow(new Card(rs.getLong("id"), rs.getLong("version"), rs.getString("title"), rs.getString("customer_name"),
 				rs.getBigDecimal("expected_revenue"), rs.getString("currency"), rs.getInt("probability"), rs.getInt("priority"),
 				tags == null ? List.of() : List.of((String[]) tags.getArray()), rs.getString("salesperson_name"),
 				"WON".equals(rs.getString("status")), rs.getString("next_summary"), nextDue,
-				nextDue != null && nextDue.isBefore(today)), rs.getLong("rank"));
+				nextDue != null && nextDue.isBefore(today), segments.segmentOf(rs.getBigDecimal("expected_revenue"))), rs.getLong("rank"));
 	}
 }

@@ -1,5 +1,6 @@
 package dev.kervan.pipeline.internal;
 
+import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
@@ -12,8 +13,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PipelineSettings {
 
-	/** The settings as the API answers them. */
-	public record Settings(boolean leadsEnabled) {
+	/**
+	 * The settings as the API answers them. Open opportunities are segmented by expected value: A from
+	 * {@code segmentA} up, B from {@code segmentB}, C below (amounts in the opportunity's own currency).
+	 */
+	public record Settings(boolean leadsEnabled, BigDecimal segmentA, BigDecimal segmentB) {
+
+		/** The segment of an expected revenue. */
+		public String segmentOf(BigDecimal revenue) {
+			return revenue.compareTo(segmentA) >= 0 ? "A" : revenue.compareTo(segmentB) >= 0 ? "B" : "C";
+		}
 	}
 
 	private final JdbcClient jdbc;
@@ -26,7 +35,16 @@ public class PipelineSettings {
 
 	public Settings get() {
 		policy.requireSales();
-		return new Settings(leadsEnabled());
+		return current();
+	}
+
+	Settings current() {
+		var values = new java.util.HashMap<String, String>();
+		jdbc.sql("select name, value from pipeline_setting").query(rs -> {
+			values.put(rs.getString("name"), rs.getString("value"));
+		});
+		return new Settings(Boolean.parseBoolean(values.getOrDefault("leads-enabled", "true")),
+				new BigDecimal(values.getOrDefault("segment-a", "100000")), new BigDecimal(values.getOrDefault("segment-b", "25000")));
 	}
 
 	boolean leadsEnabled() {
@@ -42,7 +60,27 @@ public class PipelineSettings {
 		if (doc.has("leadsEnabled") && leads == null) {
 			doc.reject("leadsEnabled", "error.value.required");
 		}
+		Settings current = current();
+		BigDecimal segmentA = doc.has("segmentA") ? doc.amount("segmentA") : current.segmentA();
+		BigDecimal segmentB = doc.has("segmentB") ? doc.amount("segmentB") : current.segmentB();
+		if (segmentA == null) {
+			doc.reject("segmentA", "error.value.required");
+		}
+		if (segmentB == null) {
+			doc.reject("segmentB", "error.value.required");
+		}
+		if (segmentA != null && segmentB != null && segmentA.compareTo(segmentB) <= 0) {
+			doc.reject("segmentA", "error.pipeline.segments-order");
+		}
 		doc.throwIfInvalid();
+		for (var setting : java.util.Map.of("segment-a", segmentA, "segment-b", segmentB).entrySet()) {
+			jdbc.sql("""
+					insert into pipeline_setting (name, value) values (:name, :value)
+					on conflict (name) do update set value = excluded.value""")
+				.param("name", setting.getKey())
+				.param("value", setting.getValue().toPlainString())
+				.update();
+		}
 		if (leads != null) {
 			jdbc.sql("""
 					insert into pipeline_setting (name, value) values ('leads-enabled', :value)
@@ -50,7 +88,7 @@ public class PipelineSettings {
 				.param("value", leads.toString())
 				.update();
 		}
-		return new Settings(leadsEnabled());
+		return current();
 	}
 
 	/** The secret the public form's tokens are signed with: made once, shared by every instance through the database. */

@@ -93,8 +93,9 @@ class PipelinePages {
 	@GetMapping
 	String board(@RequestParam(required = false) @Nullable Long teamId, @RequestParam(defaultValue = "false") boolean mine,
 			@RequestParam(required = false) @Nullable String tag, @RequestParam(required = false) @Nullable Integer priority,
-			@RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "false") boolean overdue, Model model) {
-		var filter = new PipelineBoard.Filter(mine, blankToNull(tag), priority, null, blankToNull(q), overdue);
+			@RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "false") boolean overdue,
+			@RequestParam(required = false) @Nullable String segment, Model model) {
+		var filter = new PipelineBoard.Filter(mine, blankToNull(tag), priority, null, blankToNull(q), overdue, blankToNull(segment));
 		model.addAttribute("board", board.board(teamId, filter));
 		model.addAttribute("filter", filter);
 		if (!model.containsAttribute("quick")) {
@@ -167,8 +168,9 @@ class PipelinePages {
 	@GetMapping("/column/{stageId}")
 	String more(@PathVariable long stageId, @RequestParam String after, @RequestParam(defaultValue = "false") boolean mine,
 			@RequestParam(required = false) @Nullable String tag, @RequestParam(required = false) @Nullable Integer priority,
-			@RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "false") boolean overdue, Model model) {
-		var filter = new PipelineBoard.Filter(mine, blankToNull(tag), priority, null, blankToNull(q), overdue);
+			@RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "false") boolean overdue,
+			@RequestParam(required = false) @Nullable String segment, Model model) {
+		var filter = new PipelineBoard.Filter(mine, blankToNull(tag), priority, null, blankToNull(q), overdue, blankToNull(segment));
 		model.addAttribute("column", board.more(stageId, filter, after));
 		model.addAttribute("filter", filter);
 		return "pipeline/cards :: more-cards";

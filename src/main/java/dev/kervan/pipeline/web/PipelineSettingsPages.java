@@ -70,6 +70,12 @@ class PipelineSettingsPages {
 		return run(() -> settings.update(PatchDocument.of(body)), null, redirect);
 	}
 
+	@PostMapping("/segments")
+	String segments(@RequestParam MultiValueMap<String, String> submitted, RedirectAttributes redirect) {
+		FormState form = FormState.from(submitted, Set.of("segmentA", "segmentB"), Set.of());
+		return run(() -> settings.update(PatchDocument.of(form.toJson(false, Set.of()))), null, redirect);
+	}
+
 	@PostMapping("/teams")
 	String addTeam(@RequestParam MultiValueMap<String, String> submitted, RedirectAttributes redirect) {
 		FormState form = FormState.from(submitted, Set.of("name", "region", "monthlyTarget"), Set.of());
