@@ -12,4 +12,7 @@ public interface Pipeline {
 
 	/** The titles of those of the opportunities that exist and the current user may see, by id. */
 	Map<Long, String> visibleOpportunityTitles(Collection<Long> ids);
+
+	/** The titles of those of the leads that exist and the current user may see, by id. */
+	Map<Long, String> visibleLeadTitles(Collection<Long> ids);
 }

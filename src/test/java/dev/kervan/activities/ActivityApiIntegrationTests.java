@@ -114,6 +114,19 @@ class ActivityApiIntegrationTests extends KervanIntegrationTest {
 	}
 
 	@Test
+	void activitiesArePlannedOnLeadsToo() {
+		long lead = api.post("/api/v1/leads", Map.of("title", Api.uniqueName("Lead to call"))).bearer(admin).send().json().get("id")
+			.asLong();
+		Response planned = api.post("/api/v1/activities", Map.of("typeId", type("Call").get("id").asLong(), "summary", "First call",
+				"subjectType", "LEAD", "subjectId", lead)).bearer(admin).send();
+		assertThat(planned.status()).as(planned.body()).isEqualTo(201);
+		assertThat(ids(api.get("/api/v1/activities?subjectType=LEAD&subjectId=" + lead).bearer(admin).send().json().get("items")))
+			.containsExactly(planned.json().get("id").asLong());
+		assertProblem(api.post("/api/v1/activities", Map.of("typeId", type("Call").get("id").asLong(), "subjectType", "LEAD",
+				"subjectId", 987654321)).bearer(admin).send(), 400, "error.validation");
+	}
+
+	@Test
 	void badInputIsRefusedAndOthersActivitiesAreProtected() {
 		String seller = api.userWithRoles(admin, "SALESPERSON");
 		String other = api.userWithRoles(admin, "WAREHOUSE");

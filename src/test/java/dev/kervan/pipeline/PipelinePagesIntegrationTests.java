@@ -31,6 +31,9 @@ class PipelinePagesIntegrationTests extends PageIntegrationTest {
 		assertThat(page.body()).contains(title.replace("<", "&lt;").replace(">", "&gt;")).doesNotContain(title);
 		assertThat(browser.get("/pipeline?teamId=" + team + "&q=nothing-matches-this&priority=3&mine=true").status())
 			.isEqualTo(200);
+		long me = api.get("/api/v1/me").bearer(admin).send().json().get("id").asLong();
+		assertThat(browser.get("/pipeline?teamId=" + team + "&salespersonId=" + me).body()).contains(title.replace("<", "&lt;").replace(">", "&gt;"));
+		assertThat(browser.get("/pipeline?teamId=" + team + "&salespersonId=987654").body()).doesNotContain("Board card");
 	}
 
 	@Test

@@ -37,7 +37,7 @@ class ActivityPolicy {
 		return switch (type) {
 			case CUSTOMER -> customers.find(id).filter(c -> !c.archived()).isPresent();
 			case OPPORTUNITY -> pipeline.visibleOpportunityTitle(id).isPresent();
-			case LEAD -> false;
+			case LEAD -> pipeline.visibleLeadTitles(java.util.List.of(id)).containsKey(id);
 		};
 	}
 

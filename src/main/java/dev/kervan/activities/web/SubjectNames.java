@@ -29,13 +29,14 @@ class SubjectNames {
 	Map<String, Subject> of(List<ActivityRow> rows) {
 		Map<Long, String> accounts = customers.names(idsOf(rows, ActivitySubject.CUSTOMER));
 		Map<Long, String> deals = pipeline.visibleOpportunityTitles(idsOf(rows, ActivitySubject.OPPORTUNITY));
+		Map<Long, String> leads = pipeline.visibleLeadTitles(idsOf(rows, ActivitySubject.LEAD));
 		var subjects = new HashMap<String, Subject>();
 		for (ActivityRow row : rows) {
 			long id = row.subjectId();
 			subjects.putIfAbsent(row.subjectType() + ":" + id, switch (row.subjectType()) {
 				case CUSTOMER -> new Subject(accounts.getOrDefault(id, "#" + id), "/customers/" + id);
 				case OPPORTUNITY -> new Subject(deals.getOrDefault(id, "#" + id), "/pipeline/opportunities/" + id);
-				case LEAD -> new Subject("#" + id, "/activities/today");
+				case LEAD -> new Subject(leads.getOrDefault(id, "#" + id), "/pipeline/leads/" + id);
 			});
 		}
 		return subjects;

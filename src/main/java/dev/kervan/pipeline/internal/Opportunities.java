@@ -118,6 +118,31 @@ public class Opportunities implements Pipeline {
 		return titles;
 	}
 
+	@Override
+	public Map<Long, String> visibleLeadTitles(java.util.Collection<Long> ids) {
+		CurrentUser user;
+		try {
+			user = policy.requireLeads();
+		}
+		catch (DomainException notInSales) {
+			return Map.of();
+		}
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		boolean all = policy.seesAllLeads(user);
+		var teamsSeen = all ? java.util.Set.<Long>of() : policy.visibleTeams(user);
+		var titles = new HashMap<Long, String>();
+		jdbc.sql("select id, title, team, salesperson from lead where id = any(cast(:ids as bigint[]))")
+			.param("ids", ids.toArray(Long[]::new))
+			.query(rs -> {
+				if (all || teamsSeen.contains(rs.getLong("team")) || rs.getLong("salesperson") == user.id()) {
+					titles.put(rs.getLong("id"), rs.getString("title"));
+				}
+			});
+		return titles;
+	}
+
 	public OpportunityRow get(long id) {
 		CurrentUser user = policy.requireSales();
 		OpportunityRow row = load(id);

@@ -8,6 +8,8 @@ import java.util.Set;
 import dev.kervan.customers.CustomerSummary;
 import dev.kervan.customers.Customers;
 import dev.kervan.identity.CurrentUser;
+import dev.kervan.identity.Role;
+import dev.kervan.identity.Users;
 import dev.kervan.pipeline.internal.LostReasons;
 import dev.kervan.pipeline.internal.Opportunities;
 import dev.kervan.pipeline.internal.OpportunityRow;
@@ -66,6 +68,7 @@ class PipelinePages {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final Customers customers;
+	private final Users users;
 	private final OpportunityExport export;
 	private final PipelineStatistics statistics;
 	private final SalesTeams teams;
@@ -74,8 +77,9 @@ class PipelinePages {
 
 	PipelinePages(PipelineBoard board, Opportunities opportunities, PipelineStages stages, LostReasons lostReasons,
 			PipelinePolicy policy, AuditTrail audit, MessageSource messages, Customers customers, PipelineStatistics statistics,
-			SalesTeams teams, Clock clock, KervanProperties properties, OpportunityExport export) {
+			SalesTeams teams, Clock clock, KervanProperties properties, OpportunityExport export, Users users) {
 		this.customers = customers;
+		this.users = users;
 		this.export = export;
 		this.statistics = statistics;
 		this.teams = teams;
@@ -94,9 +98,12 @@ class PipelinePages {
 	String board(@RequestParam(required = false) @Nullable Long teamId, @RequestParam(defaultValue = "false") boolean mine,
 			@RequestParam(required = false) @Nullable String tag, @RequestParam(required = false) @Nullable Integer priority,
 			@RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "false") boolean overdue,
-			@RequestParam(required = false) @Nullable String segment, Model model) {
-		var filter = new PipelineBoard.Filter(mine, blankToNull(tag), priority, null, blankToNull(q), overdue, blankToNull(segment));
+			@RequestParam(required = false) @Nullable String segment, @RequestParam(required = false) @Nullable Long salespersonId,
+			Model model) {
+		var filter = new PipelineBoard.Filter(mine, blankToNull(tag), priority, salespersonId, blankToNull(q), overdue,
+				blankToNull(segment));
 		model.addAttribute("board", board.board(teamId, filter));
+		model.addAttribute("salespeople", users.activeWithRole(Role.SALESPERSON));
 		model.addAttribute("filter", filter);
 		if (!model.containsAttribute("quick")) {
 			model.addAttribute("quick", FormState.empty());
@@ -169,8 +176,10 @@ class PipelinePages {
 	String more(@PathVariable long stageId, @RequestParam String after, @RequestParam(defaultValue = "false") boolean mine,
 			@RequestParam(required = false) @Nullable String tag, @RequestParam(required = false) @Nullable Integer priority,
 			@RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "false") boolean overdue,
-			@RequestParam(required = false) @Nullable String segment, Model model) {
-		var filter = new PipelineBoard.Filter(mine, blankToNull(tag), priority, null, blankToNull(q), overdue, blankToNull(segment));
+			@RequestParam(required = false) @Nullable String segment, @RequestParam(required = false) @Nullable Long salespersonId,
+			Model model) {
+		var filter = new PipelineBoard.Filter(mine, blankToNull(tag), priority, salespersonId, blankToNull(q), overdue,
+				blankToNull(segment));
 		model.addAttribute("column", board.more(stageId, filter, after));
 		model.addAttribute("filter", filter);
 		return "pipeline/cards :: more-cards";
