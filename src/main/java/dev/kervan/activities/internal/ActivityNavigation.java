@@ -18,6 +18,12 @@ class ActivityNavigation {
 	}
 
 	@Bean
+	MenuEntry activityTypesMenuEntry() {
+		return new MenuEntry("menu.section.admin", "menu.activity-types", "/activities/types", "list-check", 907,
+				Set.of(Role.ADMIN.name()));
+	}
+
+	@Bean
 	MenuEntry calendarMenuEntry() {
 		return new MenuEntry("menu.section.main", "menu.calendar", "/calendar", "calendar3", 60,
 				Set.copyOf(Role.internal().stream().map(Role::name).toList()));

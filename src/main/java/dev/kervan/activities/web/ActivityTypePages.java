@@ -1,0 +1,74 @@
+package dev.kervan.activities.web;
+
+import java.util.Set;
+
+import dev.kervan.activities.internal.ActivityTypes;
+import dev.kervan.identity.CurrentUsers;
+import dev.kervan.identity.Role;
+import dev.kervan.platform.DomainException;
+import dev.kervan.platform.FormState;
+import dev.kervan.platform.PatchDocument;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/** The activity types: everyone reads them, administrators add, change and retire them. */
+@Controller
+@RequestMapping("/activities/types")
+class ActivityTypePages {
+
+	private static final Set<String> FIELDS = Set.of("name", "category", "defaultSummary", "delayDays", "nextTypeId");
+
+	private final ActivityTypes types;
+	private final CurrentUsers users;
+	private final MessageSource messages;
+
+	ActivityTypePages(ActivityTypes types, CurrentUsers users, MessageSource messages) {
+		this.types = types;
+		this.users = users;
+		this.messages = messages;
+	}
+
+	@GetMapping
+	String list(Model model) {
+		model.addAttribute("types", types.list());
+		model.addAttribute("categories", ActivityTypes.Category.values());
+		model.addAttribute("mayChange", users.get().has(Role.ADMIN));
+		return "activities/types";
+	}
+
+	@PostMapping
+	String add(@RequestParam MultiValueMap<String, String> submitted, RedirectAttributes redirect) {
+		FormState form = FormState.from(submitted, FIELDS, Set.of());
+		return run(() -> types.create(PatchDocument.of(form.toJson(true, Set.of()))), redirect);
+	}
+
+	@PostMapping("/{id}/active")
+	String active(@PathVariable long id, @RequestParam boolean active, RedirectAttributes redirect) {
+		return run(() -> types.update(id, PatchDocument.of(JsonNodeFactory.instance.objectNode().put("active", active))), redirect);
+	}
+
+	private String run(Runnable change, RedirectAttributes redirect) {
+		try {
+			change.run();
+			redirect.addFlashAttribute("notice", "action.saved");
+		}
+		catch (DomainException refusal) {
+			var text = new StringBuilder(messages.getMessage(refusal.messageCode(), refusal.arguments(), refusal.messageCode(),
+					LocaleContextHolder.getLocale()));
+			refusal.violations().forEach(v -> text.append(' ').append(v.field()).append(": ").append(messages.getMessage(
+					v.messageCode(), v.arguments(), v.messageCode(), LocaleContextHolder.getLocale())));
+			redirect.addFlashAttribute("problem", text.toString());
+		}
+		return "redirect:/activities/types";
+	}
+}
