@@ -114,6 +114,23 @@ class ActivityApiIntegrationTests extends KervanIntegrationTest {
 	}
 
 	@Test
+	void handingOverToATeamGivesTheActivityToItsLeader() {
+		String leader = api.userWithRoles(admin, "SALES_MANAGER");
+		long leaderId = id(leader);
+		long team = api.post("/api/v1/sales-teams", Map.of("name", Api.uniqueName("Handover team"), "leaderId", leaderId)).bearer(admin)
+			.send().json().get("id").asLong();
+		long empty = api.post("/api/v1/sales-teams", Map.of("name", Api.uniqueName("Empty team"))).bearer(admin).send().json()
+			.get("id").asLong();
+		long activity = plan(admin, type("Call").get("id").asLong(), "For the team", today(), customer());
+		assertProblem(api.post("/api/v1/activities/" + activity + "/handover", Map.of("teamId", empty)).bearer(admin).send(), 400,
+				"error.validation");
+		Response handed = api.post("/api/v1/activities/" + activity + "/handover", Map.of("teamId", team, "note", "Yours"))
+			.bearer(admin).send();
+		assertThat(handed.status()).as(handed.body()).isEqualTo(200);
+		assertThat(handed.json().get("assigneeId").asLong()).isEqualTo(leaderId);
+	}
+
+	@Test
 	void activitiesArePlannedOnLeadsToo() {
 		long lead = api.post("/api/v1/leads", Map.of("title", Api.uniqueName("Lead to call"))).bearer(admin).send().json().get("id")
 			.asLong();

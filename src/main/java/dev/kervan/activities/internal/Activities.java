@@ -263,7 +263,21 @@ public class Activities {
 		ActivityRow before = changeable(user, id, expected);
 		doc.ignoring("version");
 		Long assignee = doc.id("assigneeId");
-		if (assignee == null) {
+		Long team = doc.id("teamId");
+		if (assignee == null && team != null) {
+			// A team takes work through its leader, or its first member when it has none (the pipeline's tables, read only).
+			assignee = jdbc.sql("""
+					select coalesce(t.leader, (select min(m.member) from sales_team_member m where m.team = t.id))
+					from sales_team t where t.id = :team and t.active""")
+				.param("team", team)
+				.query(Long.class)
+				.optional()
+				.orElse(null);
+			if (assignee == null) {
+				doc.reject("teamId", "error.activity.team-without-people", team);
+			}
+		}
+		else if (assignee == null) {
 			doc.reject("assigneeId", "error.value.required");
 		}
 		else if (assignee == before.assigneeId()) {
