@@ -203,6 +203,15 @@ class PipelineApiIntegrationTests extends KervanIntegrationTest {
 				"error.pipeline.forbidden");
 
 		assertThat(move(seller, card, team.stages.get(1), null, 0).status()).isEqualTo(200);
+
+		String newcomer = api.userWithRoles(admin, "SALESPERSON");
+		Response first = api.post("/api/v1/opportunities", Map.of("title", "In no team yet")).bearer(newcomer).send();
+		assertThat(first.status()).as("a salesperson in no team works in the first team").isEqualTo(201);
+		assertThat(api.get("/api/v1/opportunities/" + first.json().get("id").asLong()).bearer(newcomer).send().status()).isEqualTo(200);
+		String username = api.get("/api/v1/me").bearer(newcomer).send().json().get("username").asString();
+		var board = new dev.kervan.support.Browserless(api.base()).loggedInAs(username, Api.PASSWORD).get("/pipeline");
+		assertThat(board.status()).isEqualTo(200);
+		assertThat(board.body()).contains("In no team yet");
 		assertThat(move(manager, card, team.stages.get(2), null, 1).status()).isEqualTo(200);
 	}
 

@@ -76,7 +76,7 @@ public class PipelineBoard {
 	public Board board(@Nullable Long teamId, Filter filter) {
 		CurrentUser user = policy.requireSales();
 		boolean all = policy.seesAll(user);
-		var mine = all ? java.util.Set.<Long>of() : policy.visibleTeams(user);
+		var mine = all ? java.util.Set.<Long>of() : policy.boardTeams(user);
 		List<Team> visible = teams.list().stream().filter(t -> t.active() && (all || mine.contains(t.id()))).toList();
 		Team team = visible.stream().filter(t -> teamId != null && t.id() == teamId).findFirst()
 			.orElseGet(() -> visible.stream().filter(t -> t.id() == teams.defaultTeamOf(user.id())).findFirst()
@@ -129,7 +129,7 @@ public class PipelineBoard {
 	public Column more(long stageId, Filter filter, String cursor) {
 		CurrentUser user = policy.requireSales();
 		Stage stage = stages.get(stageId);
-		if (!policy.seesAll(user) && !policy.visibleTeams(user).contains(stage.teamId())) {
+		if (!policy.seesAll(user) && !policy.boardTeams(user).contains(stage.teamId())) {
 			throw PipelinePolicy.forbidden();
 		}
 		Cursor after = Cursor.decode(cursor, 2);

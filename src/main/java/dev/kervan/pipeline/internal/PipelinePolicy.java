@@ -83,7 +83,18 @@ public class PipelinePolicy {
 
 	/** Whether the user may put opportunities on a team's pipeline. */
 	public boolean mayUseTeam(CurrentUser user, long team) {
-		return seesAll(user) || teams.teamsOf(user.id()).contains(team);
+		if (seesAll(user)) {
+			return true;
+		}
+		Set<Long> mine = teams.teamsOf(user.id());
+		// A salesperson in no team yet works in the first team, as a company with one pipeline expects.
+		return mine.contains(team) || (mine.isEmpty() && teams.firstActive().filter(first -> first == team).isPresent());
+	}
+
+	/** The teams whose boards the user opens: theirs, or the first team for someone in no team yet. */
+	Set<Long> boardTeams(CurrentUser user) {
+		Set<Long> mine = teams.teamsOf(user.id());
+		return mine.isEmpty() ? teams.firstActive().map(Set::of).orElse(Set.of()) : mine;
 	}
 
 	/** The teams whose pipelines a user sees who does not see all: those they belong to or lead. */

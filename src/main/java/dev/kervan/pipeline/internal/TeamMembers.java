@@ -23,6 +23,11 @@ class TeamMembers {
 				union select id from sales_team where leader = :user""").param("user", userId).query(Long.class).list());
 	}
 
+	/** The first active team, where people in no team work. */
+	java.util.Optional<Long> firstActive() {
+		return jdbc.sql("select id from sales_team where active order by id limit 1").query(Long.class).optional();
+	}
+
 	/** The teams a user leads. */
 	Set<Long> ledBy(long userId) {
 		return new HashSet<>(jdbc.sql("select id from sales_team where leader = :user").param("user", userId)
