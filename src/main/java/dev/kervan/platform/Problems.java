@@ -72,6 +72,14 @@ public class Problems {
 		return messages.getMessage(code, arguments, code, LocaleContextHolder.getLocale());
 	}
 
+	/** A refusal as one line of text in the current language, each invalid field named: for pages and reports. */
+	public String describe(DomainException refusal) {
+		var text = new StringBuilder(message(refusal.messageCode(), refusal.arguments()));
+		refusal.violations().forEach(v -> text.append(' ').append(v.field()).append(": ")
+			.append(message(v.messageCode(), v.arguments())));
+		return text.toString();
+	}
+
 	/** One invalid field in {@code errors}. */
 	public record FieldMessage(String field, String message) {
 	}

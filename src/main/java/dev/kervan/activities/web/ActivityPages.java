@@ -20,6 +20,7 @@ import dev.kervan.platform.Formats;
 import dev.kervan.platform.FormState;
 import dev.kervan.platform.Notifications;
 import dev.kervan.platform.PatchDocument;
+import dev.kervan.platform.Problems;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -50,11 +51,13 @@ class ActivityPages {
 	private final MessageSource messages;
 	private final Formats formats;
 	private final InteractionHistory history;
+	private final Problems problems;
 
 	ActivityPages(Activities activities, ActivityTypes types, SubjectNames subjectNames, Users users,
 			CurrentUsers currentUsers, Notifications notifications, MessageSource messages, Formats formats,
-			InteractionHistory history) {
+			InteractionHistory history, Problems problems) {
 		this.history = history;
+		this.problems = problems;
 		this.activities = activities;
 		this.types = types;
 		this.subjectNames = subjectNames;
@@ -172,11 +175,7 @@ class ActivityPages {
 	}
 
 	private void refuse(RedirectAttributes redirect, DomainException refusal) {
-		var text = new StringBuilder(messages.getMessage(refusal.messageCode(), refusal.arguments(), refusal.messageCode(),
-				LocaleContextHolder.getLocale()));
-		refusal.violations().forEach(v -> text.append(' ').append(messages.getMessage(v.messageCode(), v.arguments(),
-				v.messageCode(), LocaleContextHolder.getLocale())));
-		redirect.addFlashAttribute("problem", text.toString());
+		redirect.addFlashAttribute("problem", problems.describe(refusal));
 	}
 
 	/** Only a path of this application: a link from elsewhere must not turn a form into a redirect off-site. */

@@ -8,8 +8,7 @@ import dev.kervan.identity.Role;
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.FormState;
 import dev.kervan.platform.PatchDocument;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
+import dev.kervan.platform.Problems;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -30,9 +29,9 @@ class ActivityTypePages {
 
 	private final ActivityTypes types;
 	private final CurrentUsers users;
-	private final MessageSource messages;
+	private final Problems messages;
 
-	ActivityTypePages(ActivityTypes types, CurrentUsers users, MessageSource messages) {
+	ActivityTypePages(ActivityTypes types, CurrentUsers users, Problems messages) {
 		this.types = types;
 		this.users = users;
 		this.messages = messages;
@@ -63,11 +62,7 @@ class ActivityTypePages {
 			redirect.addFlashAttribute("notice", "action.saved");
 		}
 		catch (DomainException refusal) {
-			var text = new StringBuilder(messages.getMessage(refusal.messageCode(), refusal.arguments(), refusal.messageCode(),
-					LocaleContextHolder.getLocale()));
-			refusal.violations().forEach(v -> text.append(' ').append(v.field()).append(": ").append(messages.getMessage(
-					v.messageCode(), v.arguments(), v.messageCode(), LocaleContextHolder.getLocale())));
-			redirect.addFlashAttribute("problem", text.toString());
+			redirect.addFlashAttribute("problem", messages.describe(refusal));
 		}
 		return "redirect:/activities/types";
 	}

@@ -87,10 +87,7 @@ public class LeadImport {
 				imported++;
 			}
 			catch (DomainException refusal) {
-				var text = new StringBuilder(messages.message(refusal.messageCode(), refusal.arguments()));
-				refusal.violations().forEach(v -> text.append(' ').append(v.field()).append(": ")
-					.append(messages.message(v.messageCode(), v.arguments())));
-				errors.add(new RowError(line.number(), text.toString()));
+				errors.add(new RowError(line.number(), messages.describe(refusal)));
 			}
 		}
 		return new Result(imported, errors);

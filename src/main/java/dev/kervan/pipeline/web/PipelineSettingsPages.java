@@ -11,9 +11,8 @@ import dev.kervan.pipeline.internal.SalesTeams;
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.FormState;
 import dev.kervan.platform.PatchDocument;
+import dev.kervan.platform.Problems;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -38,10 +37,10 @@ class PipelineSettingsPages {
 	private final PipelineStages stages;
 	private final LostReasons lostReasons;
 	private final PipelinePolicy policy;
-	private final MessageSource messages;
+	private final Problems messages;
 
 	PipelineSettingsPages(PipelineSettings settings, SalesTeams teams, PipelineStages stages, LostReasons lostReasons,
-			PipelinePolicy policy, MessageSource messages) {
+			PipelinePolicy policy, Problems messages) {
 		this.settings = settings;
 		this.teams = teams;
 		this.stages = stages;
@@ -114,11 +113,7 @@ class PipelineSettingsPages {
 			redirect.addFlashAttribute("notice", "action.saved");
 		}
 		catch (DomainException refusal) {
-			var text = new StringBuilder(messages.getMessage(refusal.messageCode(), refusal.arguments(), refusal.messageCode(),
-					LocaleContextHolder.getLocale()));
-			refusal.violations().forEach(v -> text.append(' ').append(v.field()).append(": ").append(messages.getMessage(
-					v.messageCode(), v.arguments(), v.messageCode(), LocaleContextHolder.getLocale())));
-			redirect.addFlashAttribute("problem", text.toString());
+			redirect.addFlashAttribute("problem", messages.describe(refusal));
 		}
 		return "redirect:/pipeline/settings" + (teamId == null ? "" : "?teamId=" + teamId);
 	}
