@@ -13,6 +13,9 @@ public interface Pipeline {
 	/** The titles of those of the opportunities that exist and the current user may see, by id. */
 	Map<Long, String> visibleOpportunityTitles(Collection<Long> ids);
 
+	/** The active sales teams by id, in name order: who work can be handed to. */
+	Map<Long, String> activeTeams();
+
 	/** The titles of those of the leads that exist and the current user may see, by id. */
 	Map<Long, String> visibleLeadTitles(Collection<Long> ids);
 }

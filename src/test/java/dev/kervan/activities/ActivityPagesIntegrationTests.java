@@ -32,7 +32,7 @@ class ActivityPagesIntegrationTests extends PageIntegrationTest {
 		Response day = browser.get("/activities/today");
 		assertThat(day.status()).as(day.body()).isEqualTo(200);
 		assertThat(day.body()).contains("id=\"day-overdue\"", summary.replace("<", "&lt;").replace(">", "&gt;"));
-		assertThat(browser.get("/activities/" + id + "/handover-form").body()).contains("name=\"assigneeId\"");
+		assertThat(browser.get("/activities/" + id + "/handover-form").body()).contains("name=\"assigneeId\"", "value=\"team:");
 		Response done = browser.submit("/activities/today", "/activities/" + id + "/done", Map.of("version", "0", "feedback", "Fine"));
 		assertThat(done.status()).isEqualTo(302);
 		assertThat(browser.get("/activities/today").body()).contains("Next planned: Email");
@@ -68,5 +68,22 @@ class ActivityPagesIntegrationTests extends PageIntegrationTest {
 		assertThat(timeline.body()).contains("Met them at the &lt;fair&gt;", "Opportunity opened", "Timeline deal",
 				"Call: Asked for references", "Sent three", "WON");
 		assertThat(browser.get("/activities/timeline/CUSTOMER/987654321").status()).isEqualTo(404);
+	}
+
+	@Test
+	void myDayHandsAnActivityToATeam() {
+		String leader = api.userWithRoles(admin, "SALES_MANAGER");
+		long leaderId = api.get("/api/v1/me").bearer(leader).send().json().get("id").asLong();
+		long team = api.post("/api/v1/sales-teams", Map.of("name", Api.uniqueName("Day team"), "leaderId", leaderId)).bearer(admin)
+			.send().json().get("id").asLong();
+		long customer = api.post("/api/v1/customers", Map.of("kind", "COMPANY", "name", Api.uniqueName("Team customer"), "roles",
+				List.of("CUSTOMER"), "country", "TR")).bearer(admin).send().json().get("id").asLong();
+		long type = api.get("/api/v1/activity-types").bearer(admin).send().json().get("items").get(0).get("id").asLong();
+		long id = api.post("/api/v1/activities", Map.of("typeId", type, "summary", "For a team", "subjectType", "CUSTOMER",
+				"subjectId", customer, "dueDate", LocalDate.now().toString())).bearer(admin).send().json().get("id").asLong();
+		Response handed = browser.submit("/activities/today", "/activities/" + id + "/handover", Map.of("version", "0", "assigneeId",
+				"team:" + team, "note", "Yours"));
+		assertThat(handed.status()).isEqualTo(302);
+		assertThat(api.get("/api/v1/activities/" + id).bearer(admin).send().json().get("assigneeId").asLong()).isEqualTo(leaderId);
 	}
 }

@@ -14,6 +14,7 @@ import dev.kervan.identity.CurrentUsers;
 import dev.kervan.identity.Role;
 import dev.kervan.identity.UserSummary;
 import dev.kervan.identity.Users;
+import dev.kervan.pipeline.Pipeline;
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.Formats;
@@ -52,10 +53,12 @@ class ActivityPages {
 	private final Formats formats;
 	private final InteractionHistory history;
 	private final Problems problems;
+	private final Pipeline pipeline;
 
 	ActivityPages(Activities activities, ActivityTypes types, SubjectNames subjectNames, Users users,
 			CurrentUsers currentUsers, Notifications notifications, MessageSource messages, Formats formats,
-			InteractionHistory history, Problems problems) {
+			InteractionHistory history, Problems problems, Pipeline pipeline) {
+		this.pipeline = pipeline;
 		this.history = history;
 		this.problems = problems;
 		this.activities = activities;
@@ -126,6 +129,7 @@ class ActivityPages {
 	String handOverForm(@PathVariable long id, Model model) {
 		model.addAttribute("activity", activities.get(id));
 		model.addAttribute("colleagues", colleagues());
+		model.addAttribute("teams", pipeline.activeTeams());
 		return "activities/handover :: form";
 	}
 
@@ -133,8 +137,15 @@ class ActivityPages {
 	String handOver(@PathVariable long id, @RequestParam long version, @RequestParam MultiValueMap<String, String> submitted,
 			@RequestParam(defaultValue = "/activities/today") String back, RedirectAttributes redirect) {
 		FormState form = FormState.from(submitted, Set.of("assigneeId", "note"), Set.of());
+		var body = form.toJson(true, Set.of());
+		// The select offers people by id and teams as "team:<id>".
+		String chosen = form.value("assigneeId");
+		if (chosen.startsWith("team:")) {
+			body.remove("assigneeId");
+			body.put("teamId", chosen.substring("team:".length()));
+		}
 		try {
-			activities.handOver(id, ExpectedVersion.of(null, version), PatchDocument.of(form.toJson(true, Set.of())));
+			activities.handOver(id, ExpectedVersion.of(null, version), PatchDocument.of(body));
 		}
 		catch (DomainException refusal) {
 			refuse(redirect, refusal);

@@ -119,6 +119,16 @@ public class Opportunities implements Pipeline {
 	}
 
 	@Override
+	public Map<Long, String> activeTeams() {
+		var teams = new java.util.LinkedHashMap<Long, String>();
+		jdbc.sql("select id, name from sales_team where active order by lower(name), id")
+			.query(rs -> {
+				teams.put(rs.getLong("id"), rs.getString("name"));
+			});
+		return teams;
+	}
+
+	@Override
 	public Map<Long, String> visibleLeadTitles(java.util.Collection<Long> ids) {
 		CurrentUser user;
 		try {
