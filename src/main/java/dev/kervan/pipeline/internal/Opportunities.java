@@ -78,18 +78,7 @@ public class Opportunities implements Pipeline {
 
 	@Override
 	public java.util.Optional<String> visibleOpportunityTitle(long id) {
-		CurrentUser user;
-		try {
-			user = policy.requireSales();
-		}
-		catch (DomainException notInSales) {
-			return java.util.Optional.empty();
-		}
-		return jdbc.sql("select " + OpportunityRow.COLUMNS + " from opportunity where id = :id").param("id", id)
-			.query((rs, n) -> OpportunityRow.of(rs))
-			.optional()
-			.filter(row -> policy.maySee(user, row))
-			.map(OpportunityRow::title);
+		return java.util.Optional.ofNullable(visibleOpportunityTitles(List.of(id)).get(id));
 	}
 
 	@Override
@@ -101,21 +90,7 @@ public class Opportunities implements Pipeline {
 		catch (DomainException notInSales) {
 			return Map.of();
 		}
-		if (ids.isEmpty()) {
-			return Map.of();
-		}
-		boolean all = policy.seesAll(user);
-		var teamsSeen = all ? java.util.Set.<Long>of() : policy.visibleTeams(user);
-		var titles = new HashMap<Long, String>();
-		jdbc.sql("select id, title, team, salesperson from opportunity where id = any(cast(:ids as bigint[]))")
-			.param("ids", ids.toArray(Long[]::new))
-			.query(rs -> {
-				long salesperson = rs.getLong("salesperson");
-				if (all || teamsSeen.contains(rs.getLong("team")) || salesperson == user.id()) {
-					titles.put(rs.getLong("id"), rs.getString("title"));
-				}
-			});
-		return titles;
+		return titlesSeen("opportunity", ids, user, policy.seesAll(user));
 	}
 
 	@Override
@@ -137,13 +112,20 @@ public class Opportunities implements Pipeline {
 		catch (DomainException notInSales) {
 			return Map.of();
 		}
+		return titlesSeen("lead", ids, user, policy.seesAllLeads(user));
+	}
+
+	/**
+	 * The titles of the opportunities or leads (the table) the user sees among some ids: all of them, those of
+	 * the user's teams, and those assigned to the user.
+	 */
+	private Map<Long, String> titlesSeen(String table, java.util.Collection<Long> ids, CurrentUser user, boolean all) {
 		if (ids.isEmpty()) {
 			return Map.of();
 		}
-		boolean all = policy.seesAllLeads(user);
 		var teamsSeen = all ? java.util.Set.<Long>of() : policy.visibleTeams(user);
 		var titles = new HashMap<Long, String>();
-		jdbc.sql("select id, title, team, salesperson from lead where id = any(cast(:ids as bigint[]))")
+		jdbc.sql("select id, title, team, salesperson from " + table + " where id = any(cast(:ids as bigint[]))")
 			.param("ids", ids.toArray(Long[]::new))
 			.query(rs -> {
 				if (all || teamsSeen.contains(rs.getLong("team")) || rs.getLong("salesperson") == user.id()) {
