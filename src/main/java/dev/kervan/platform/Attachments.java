@@ -93,6 +93,20 @@ public class Attachments {
 		return find(id).orElseThrow();
 	}
 
+	/** The answer that hands a stored file to the browser as a download, with its name in UTF-8. */
+	public static org.springframework.http.ResponseEntity<org.springframework.core.io.InputStreamResource> download(
+			Attachment attachment, InputStream content) {
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.parseMediaType(attachment.contentType()))
+			.contentLength(attachment.size())
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+					org.springframework.http.ContentDisposition.attachment()
+						.filename(attachment.filename(), java.nio.charset.StandardCharsets.UTF_8)
+						.build()
+						.toString())
+			.body(new org.springframework.core.io.InputStreamResource(content));
+	}
+
 	public List<Attachment> list(String ownerType, String ownerId) {
 		return jdbc.sql("select " + COLUMNS + " from attachment where owner_type = :type and owner_id = :id order by created_at, id")
 			.param("type", ownerType)

@@ -14,6 +14,12 @@ public final class Decimals {
 	private Decimals() {
 	}
 
+	/** A quantity without the zeros the database pads it with: {@code 12.0000} is {@code 12}, {@code 2.5000} is {@code 2.5}. */
+	public static BigDecimal quantity(BigDecimal value) {
+		BigDecimal stripped = value.stripTrailingZeros();
+		return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+	}
+
 	public static @Nullable BigDecimal plain(@Nullable BigDecimal value, int minimumScale) {
 		if (value == null) {
 			return null;

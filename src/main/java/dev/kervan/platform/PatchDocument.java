@@ -24,11 +24,15 @@ public final class PatchDocument {
 	private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
 
 	private final JsonNode body;
+	private final String path;
 	private final Set<String> known = new LinkedHashSet<>();
-	private final List<FieldViolation> violations = new ArrayList<>();
+	private final List<FieldViolation> violations;
+	private final List<PatchDocument> items = new ArrayList<>();
 
-	private PatchDocument(JsonNode body) {
+	private PatchDocument(JsonNode body, String path, List<FieldViolation> violations) {
 		this.body = body;
+		this.path = path;
+		this.violations = violations;
 	}
 
 	/** Reads a request body; anything but a JSON object is refused. */
@@ -36,7 +40,32 @@ public final class PatchDocument {
 		if (body == null || !body.isObject()) {
 			throw new DomainException(ErrorKind.INVALID, "error.body-shape");
 		}
-		return new PatchDocument(body);
+		return new PatchDocument(body, "", new ArrayList<>());
+	}
+
+	/**
+	 * The objects of a list field (such as a document's lines), each read like a document of its own whose
+	 * problems are named by their place, e.g. {@code lines[2].quantity}; {@code null} means none.
+	 */
+	public List<PatchDocument> items(String field) {
+		JsonNode value = value(field);
+		if (value == null) {
+			return List.of();
+		}
+		if (!value.isArray()) {
+			return invalidList(field);
+		}
+		var documents = new ArrayList<PatchDocument>();
+		int index = 0;
+		for (JsonNode item : value) {
+			if (!item.isObject()) {
+				return invalidList(field);
+			}
+			var document = new PatchDocument(item, path + field + "[" + index++ + "].", violations);
+			items.add(document);
+			documents.add(document);
+		}
+		return documents;
 	}
 
 	/** Names fields that may be sent but are not changed this way (such as {@code id} or {@code createdAt}). */
@@ -78,6 +107,18 @@ public final class PatchDocument {
 			reject(field, "error.value.amount");
 		}
 		return amount;
+	}
+
+	/**
+	 * A quantity: at most four decimals and fifteen digits before the point; whether it may be negative or zero is
+	 * the caller's rule.
+	 */
+	public @Nullable BigDecimal quantity(String field) {
+		BigDecimal quantity = decimal(field);
+		if (quantity != null && (quantity.scale() > 4 || quantity.precision() - quantity.scale() > 15)) {
+			reject(field, "error.value.quantity");
+		}
+		return quantity;
 	}
 
 	/** An e-mail address (one {@code @}, a dot in the domain, no spaces), at most 254 characters. */
@@ -196,12 +237,12 @@ public final class PatchDocument {
 				ids.add(item.isIntegralNumber() ? item.longValue() : Long.parseLong(item.asString().strip()));
 			}
 			catch (RuntimeException e) {
-				violations.add(new FieldViolation(field, "error.value.invalid-type"));
+				violations.add(new FieldViolation(path + field, "error.value.invalid-type"));
 				return List.of();
 			}
 		}
 		if (!value.isArray()) {
-			violations.add(new FieldViolation(field, "error.value.invalid-type"));
+			violations.add(new FieldViolation(path + field, "error.value.invalid-type"));
 		}
 		return List.copyOf(ids);
 	}
@@ -212,13 +253,13 @@ public final class PatchDocument {
 			return List.of();
 		}
 		if (!value.isArray()) {
-			violations.add(new FieldViolation(field, "error.value.invalid-type"));
+			violations.add(new FieldViolation(path + field, "error.value.invalid-type"));
 			return List.of();
 		}
 		var texts = new LinkedHashSet<String>();
 		for (JsonNode item : value) {
 			if (!item.isString()) {
-				violations.add(new FieldViolation(field, "error.value.invalid-type"));
+				violations.add(new FieldViolation(path + field, "error.value.invalid-type"));
 				return List.of();
 			}
 			String text = item.asString().strip();
@@ -237,7 +278,7 @@ public final class PatchDocument {
 			return map;
 		}
 		if (!value.isObject()) {
-			violations.add(new FieldViolation(field, "error.value.invalid-type"));
+			violations.add(new FieldViolation(path + field, "error.value.invalid-type"));
 			return map;
 		}
 		for (var entry : value.properties()) {
@@ -249,7 +290,7 @@ public final class PatchDocument {
 				map.put(entry.getKey(), item.asString());
 			}
 			else {
-				violations.add(new FieldViolation(field + "." + entry.getKey(), "error.value.invalid-type"));
+				violations.add(new FieldViolation(path + field + "." + entry.getKey(), "error.value.invalid-type"));
 			}
 		}
 		return map;
@@ -257,19 +298,34 @@ public final class PatchDocument {
 
 	/** Adds a rule's violation found while applying the document. */
 	public void reject(String field, String messageCode, Object... arguments) {
-		violations.add(new FieldViolation(field, messageCode, arguments));
+		violations.add(new FieldViolation(path + field, messageCode, arguments));
+	}
+
+	/** Whether a problem has been found so far, in this document or any other read with it. */
+	public boolean hasViolations() {
+		return !violations.isEmpty();
 	}
 
 	/** Throws every violation found, unknown fields included; does nothing when all is well. */
 	public void throwIfInvalid() {
-		for (var entry : body.properties()) {
-			if (!known.contains(entry.getKey())) {
-				violations.add(new FieldViolation(entry.getKey(), "error.value.unknown-field"));
-			}
-		}
+		collectUnknownFields();
 		if (!violations.isEmpty()) {
 			throw new InvalidInputException(violations);
 		}
+	}
+
+	private void collectUnknownFields() {
+		for (var entry : body.properties()) {
+			if (!known.contains(entry.getKey())) {
+				violations.add(new FieldViolation(path + entry.getKey(), "error.value.unknown-field"));
+			}
+		}
+		items.forEach(PatchDocument::collectUnknownFields);
+	}
+
+	private <T> List<T> invalidList(String field) {
+		violations.add(new FieldViolation(path + field, "error.value.invalid-type"));
+		return List.of();
 	}
 
 	private @Nullable JsonNode value(String field) {
@@ -279,7 +335,7 @@ public final class PatchDocument {
 	}
 
 	private <T> @Nullable T invalid(String field) {
-		violations.add(new FieldViolation(field, "error.value.invalid-type"));
+		violations.add(new FieldViolation(path + field, "error.value.invalid-type"));
 		return null;
 	}
 }

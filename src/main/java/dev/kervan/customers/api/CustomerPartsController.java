@@ -10,6 +10,7 @@ import dev.kervan.customers.internal.CustomerParts;
 import dev.kervan.customers.internal.CustomerParts.Kind;
 import dev.kervan.customers.internal.PartViews.PartView;
 import dev.kervan.platform.Attachment;
+import dev.kervan.platform.Attachments;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.KeysetPage;
 import dev.kervan.platform.PageLimit;
@@ -18,7 +19,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -72,15 +72,7 @@ class CustomerPartsController {
 
 	@GetMapping("/attachments/{attachmentId}")
 	ResponseEntity<InputStreamResource> download(@PathVariable long customerId, @PathVariable UUID attachmentId) {
-		Attachment attachment = files.find(customerId, attachmentId);
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(attachment.contentType()))
-			.contentLength(attachment.size())
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(attachment.filename(), java.nio.charset.StandardCharsets.UTF_8)
-						.build()
-						.toString())
-			.body(new InputStreamResource(files.open(customerId, attachmentId)));
+		return Attachments.download(files.find(customerId, attachmentId), files.open(customerId, attachmentId));
 	}
 
 	@DeleteMapping("/attachments/{attachmentId}")

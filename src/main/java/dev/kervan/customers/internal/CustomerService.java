@@ -35,10 +35,12 @@ public class CustomerService implements Customers {
 	private final AuditTrail audit;
 	private final Clock clock;
 	private final SearchWords words;
+	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	CustomerService(CustomerAccounts accounts, Contacts contacts, CustomerEditor editor, CustomerPolicy policy,
-			AuditTrail audit, Clock clock, SearchWords words) {
+			AuditTrail audit, Clock clock, SearchWords words, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
 		this.words = words;
+		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.contacts = contacts;
 		this.editor = editor;
@@ -50,6 +52,17 @@ public class CustomerService implements Customers {
 	@Override
 	public java.util.Optional<CustomerSummary> find(long id) {
 		return accounts.findById(id).map(Customer::summary);
+	}
+
+	@Override
+	public java.util.Optional<dev.kervan.customers.PricingTerms> pricingTerms(long id) {
+		return jdbc.sql("""
+				select c.id, c.customer_class, k.name, coalesce(k.default_discount, 0), c.price_list, c.currency
+				from customer c left join customer_class k on k.id = c.customer_class where c.id = ?""")
+			.param(id)
+			.query((rs, n) -> new dev.kervan.customers.PricingTerms(rs.getLong(1), rs.getObject(2, Long.class), rs.getString(3),
+					rs.getBigDecimal(4), rs.getObject(5, Long.class), rs.getString(6)))
+			.optional();
 	}
 
 	@Override

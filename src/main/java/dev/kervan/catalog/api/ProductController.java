@@ -1,0 +1,186 @@
+package dev.kervan.catalog.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.UUID;
+
+import dev.kervan.catalog.Tracking;
+import dev.kervan.catalog.internal.ProductFiles;
+import dev.kervan.catalog.internal.ProductParts;
+import dev.kervan.catalog.internal.ProductRow;
+import dev.kervan.catalog.internal.ProductStage;
+import dev.kervan.catalog.internal.Products;
+import dev.kervan.platform.Attachment;
+import dev.kervan.platform.Attachments;
+import dev.kervan.platform.AuditEntry;
+import dev.kervan.platform.AuditTrail;
+import dev.kervan.platform.ExpectedVersion;
+import dev.kervan.platform.KeysetPage;
+import dev.kervan.platform.PageLimit;
+import dev.kervan.platform.PatchDocument;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+@RequestMapping("/api/v1/products")
+@Tag(name = "Catalog")
+class ProductController {
+
+	private final Products products;
+	private final ProductParts parts;
+	private final ProductFiles files;
+	private final AuditTrail audit;
+
+	ProductController(Products products, ProductParts parts, ProductFiles files, AuditTrail audit) {
+		this.products = products;
+		this.parts = parts;
+		this.files = files;
+		this.audit = audit;
+	}
+
+	@GetMapping
+	@Operation(summary = "Products in code order, searched and filtered",
+			description = "q finds words in code, names (every language), brand, model, manufacturer code, or an exact barcode.")
+	KeysetPage<ProductRow> list(@RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable Long categoryId, @RequestParam(required = false) @Nullable ProductStage stage,
+			@RequestParam(required = false) @Nullable Tracking tracking, @RequestParam(required = false) @Nullable Boolean active,
+			@RequestParam(required = false) @Nullable String cursor, @RequestParam(required = false) @Nullable Integer limit) {
+		return products.list(new Products.Filter(q, categoryId, stage, tracking, active), cursor, PageLimit.of(limit));
+	}
+
+	@PostMapping
+	@Operation(summary = "Enter a product or service",
+			description = "code and name are required; unit defaults to PCS, tracking to NONE, currency to TRY, vatRate to 20.")
+	ResponseEntity<ProductRow> create(@RequestBody JsonNode body) {
+		ProductRow product = products.create(PatchDocument.of(body));
+		return ResponseEntity.created(URI.create("/api/v1/products/" + product.id()))
+			.eTag(ExpectedVersion.etag(product.version()))
+			.body(product);
+	}
+
+	@GetMapping("/{id}")
+	ResponseEntity<ProductRow> get(@PathVariable long id) {
+		ProductRow product = products.get(id);
+		return ResponseEntity.ok().eTag(ExpectedVersion.etag(product.version())).body(product);
+	}
+
+	@PatchMapping("/{id}")
+	ResponseEntity<ProductRow> update(@PathVariable long id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch, @RequestBody JsonNode body) {
+		ProductRow product = products.update(id, ExpectedVersion.fromRequest(ifMatch, body), PatchDocument.of(body));
+		return ResponseEntity.ok().eTag(ExpectedVersion.etag(product.version())).body(product);
+	}
+
+	@GetMapping("/{id}/history")
+	KeysetPage<AuditEntry> history(@PathVariable long id) {
+		products.get(id);
+		return new KeysetPage<>(audit.history("product", id), null);
+	}
+
+	@GetMapping("/{id}/variants")
+	KeysetPage<ProductRow> variants(@PathVariable long id) {
+		return new KeysetPage<>(parts.variants(id), null);
+	}
+
+	@PostMapping("/{id}/variants")
+	@Operation(summary = "Generate variants from attribute values",
+			description = "{\"attributes\":[{\"attributeId\":1,\"values\":[\"Red\",\"Blue\"]}]}: one variant per combination; existing ones are kept.")
+	ResponseEntity<KeysetPage<ProductRow>> generateVariants(@PathVariable long id, @RequestBody JsonNode body) {
+		return ResponseEntity.status(201).body(new KeysetPage<>(parts.generateVariants(id, PatchDocument.of(body)), null));
+	}
+
+	@GetMapping("/{id}/attribute-values")
+	KeysetPage<ProductParts.AttributeValues> attributeValues(@PathVariable long id) {
+		return new KeysetPage<>(parts.attributeValues(id), null);
+	}
+
+	@GetMapping("/{id}/links")
+	KeysetPage<ProductParts.Link> links(@PathVariable long id) {
+		return new KeysetPage<>(parts.links(id), null);
+	}
+
+	@PostMapping("/{id}/links")
+	@Operation(summary = "Link an alternative (both ways) or a related product", description = "{\"productId\",\"kind\":\"ALTERNATIVE|RELATED\"}")
+	KeysetPage<ProductParts.Link> link(@PathVariable long id, @RequestBody JsonNode body) {
+		return new KeysetPage<>(parts.link(id, PatchDocument.of(body)), null);
+	}
+
+	@DeleteMapping("/{id}/links/{kind}/{other}")
+	ResponseEntity<Void> unlink(@PathVariable long id, @PathVariable String kind, @PathVariable long other) {
+		parts.unlink(id, other, kind.toUpperCase(java.util.Locale.ROOT));
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/{id}/suppliers")
+	KeysetPage<ProductParts.Supplier> suppliers(@PathVariable long id) {
+		return new KeysetPage<>(parts.suppliers(id), null);
+	}
+
+	@PostMapping("/{id}/suppliers")
+	@Operation(summary = "Add a supplier or change its terms",
+			description = "supplierId (an account with the supplier role), supplierCode, price, currency, leadDays, minQuantity, preferred")
+	ProductParts.Supplier saveSupplier(@PathVariable long id, @RequestBody JsonNode body) {
+		return parts.saveSupplier(id, PatchDocument.of(body));
+	}
+
+	@DeleteMapping("/{id}/suppliers/{supplierRowId}")
+	ResponseEntity<Void> removeSupplier(@PathVariable long id, @PathVariable long supplierRowId) {
+		parts.removeSupplier(id, supplierRowId);
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/{id}/competitor-prices")
+	KeysetPage<ProductParts.CompetitorPrice> competitorPrices(@PathVariable long id) {
+		return new KeysetPage<>(parts.competitorPrices(id), null);
+	}
+
+	@PostMapping("/{id}/competitor-prices")
+	@Operation(summary = "Record a competitor's price", description = "competitorId or competitor (a name), price, currency, observedOn, note")
+	ResponseEntity<ProductParts.CompetitorPrice> addCompetitorPrice(@PathVariable long id, @RequestBody JsonNode body) {
+		return ResponseEntity.status(201).body(parts.addCompetitorPrice(id, PatchDocument.of(body)));
+	}
+
+	@GetMapping("/{id}/attachments")
+	KeysetPage<Attachment> attachments(@PathVariable long id) {
+		return new KeysetPage<>(files.list(id), null);
+	}
+
+	@PostMapping(path = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "Attach an image, technical document, drawing or manual (multipart field 'file')")
+	ResponseEntity<Attachment> attach(@PathVariable long id, @RequestPart("file") MultipartFile file) throws IOException {
+		try (InputStream content = file.getInputStream()) {
+			Attachment stored = files.add(id, String.valueOf(file.getOriginalFilename()), file.getContentType(), content);
+			return ResponseEntity.created(URI.create("/api/v1/products/" + id + "/attachments/" + stored.id())).body(stored);
+		}
+	}
+
+	@GetMapping("/{id}/attachments/{attachmentId}")
+	ResponseEntity<InputStreamResource> download(@PathVariable long id, @PathVariable UUID attachmentId) {
+		return Attachments.download(files.find(id, attachmentId), files.open(id, attachmentId));
+	}
+
+	@DeleteMapping("/{id}/attachments/{attachmentId}")
+	ResponseEntity<Void> detach(@PathVariable long id, @PathVariable UUID attachmentId) {
+		files.remove(id, attachmentId);
+		return ResponseEntity.noContent().build();
+	}
+}

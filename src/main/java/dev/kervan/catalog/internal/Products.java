@@ -1,0 +1,305 @@
+package dev.kervan.catalog.internal;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.kervan.catalog.Tracking;
+import dev.kervan.identity.CurrentUser;
+import dev.kervan.platform.AuditTrail;
+import dev.kervan.platform.Cursor;
+import dev.kervan.platform.DomainException;
+import dev.kervan.platform.ErrorKind;
+import dev.kervan.platform.ExpectedVersion;
+import dev.kervan.platform.KeysetPage;
+import dev.kervan.platform.Languages;
+import dev.kervan.platform.PageLimit;
+import dev.kervan.platform.PatchDocument;
+import dev.kervan.platform.RecordNotFoundException;
+import dev.kervan.platform.SearchText;
+import dev.kervan.platform.VersionConflictException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Products and services: entered, changed and found. A code and a barcode belong to one product only; a barcode
+ * of digits in a GS1 length must carry its check digit.
+ */
+@Service
+public class Products {
+
+	static final String RECORD_TYPE = "product";
+
+	/** What the product list is filtered by. */
+	public record Filter(@Nullable String query, @Nullable Long categoryId, @Nullable ProductStage stage,
+			@Nullable Tracking tracking, @Nullable Boolean active) {
+
+		public static Filter none() {
+			return new Filter(null, null, null, null, null);
+		}
+	}
+
+	private final JdbcClient jdbc;
+	private final CatalogPolicy policy;
+	private final Units units;
+	private final ProductCategories categories;
+	private final AuditTrail audit;
+
+	Products(JdbcClient jdbc, CatalogPolicy policy, Units units, ProductCategories categories, AuditTrail audit) {
+		this.jdbc = jdbc;
+		this.policy = policy;
+		this.units = units;
+		this.categories = categories;
+		this.audit = audit;
+	}
+
+	public ProductRow get(long id) {
+		policy.requireReader();
+		return load(id);
+	}
+
+	ProductRow load(long id) {
+		return jdbc.sql("select " + ProductRow.COLUMNS + ProductRow.FROM + " where p.id = ?")
+			.param(id)
+			.query((rs, n) -> ProductRow.of(rs))
+			.optional()
+			.orElseThrow(() -> new RecordNotFoundException(RECORD_TYPE, id));
+	}
+
+	/**
+	 * Products in code order. A search finds the words, in order, in the code, the names in every language, brand,
+	 * model and manufacturer code, with accents and Turkish or Persian letter forms folded, or an exact barcode.
+	 */
+	public KeysetPage<ProductRow> list(Filter filter, @Nullable String cursor, PageLimit limit) {
+		policy.requireReader();
+		var where = new ArrayList<String>();
+		var params = new HashMap<String, Object>();
+		if (filter.categoryId() != null) {
+			where.add("p.category in (select id from product_category_tree(:category))");
+			params.put("category", filter.categoryId());
+		}
+		if (filter.stage() != null) {
+			where.add("p.stage = :stage");
+			params.put("stage", filter.stage().name());
+		}
+		if (filter.tracking() != null) {
+			where.add("p.tracking = :tracking");
+			params.put("tracking", filter.tracking().name());
+		}
+		if (filter.active() != null) {
+			where.add("p.active = :active");
+			params.put("active", filter.active());
+		}
+		String query = filter.query() == null ? "" : SearchText.fold(filter.query()).strip();
+		if (!query.isEmpty()) {
+			String exact = filter.query().strip();
+			where.add("(p.search_text like :pattern or p.id in (select b.product from product_barcode b where b.barcode = :exact))");
+			params.put("pattern", "%" + String.join("%", query.split(" ")) + "%");
+			params.put("exact", exact);
+		}
+		Cursor after = Cursor.decode(cursor, 2);
+		if (after != null) {
+			where.add("(p.code, p.id) > (:afterCode, :afterId)");
+			params.put("afterCode", after.text(0));
+			params.put("afterId", after.number(1));
+		}
+		params.put("limit", limit.probe());
+		List<ProductRow> rows = jdbc.sql("select " + ProductRow.COLUMNS + ProductRow.FROM
+				+ (where.isEmpty() ? "" : " where " + String.join(" and ", where)) + " order by p.code, p.id limit :limit")
+			.params(params)
+			.query((rs, n) -> ProductRow.of(rs))
+			.list();
+		return KeysetPage.of(rows, limit, row -> Cursor.encode(row.code(), row.id()));
+	}
+
+	@Transactional
+	public ProductRow create(PatchDocument doc) {
+		CurrentUser user = policy.requireProductEditor();
+		var values = new HashMap<String, Object>();
+		String code = doc.text("code", 60);
+		if (code == null) {
+			doc.reject("code", "error.value.required");
+		}
+		String name = doc.text("name", 200);
+		if (name == null) {
+			doc.reject("name", "error.value.required");
+		}
+		values.put("code", code);
+		values.put("name", name);
+		ProductDraft draft = ProductDraft.defaults(units.pieceId());
+		draft.read(doc, units, categories);
+		List<String> barcodes = readBarcodes(doc, 0);
+		doc.throwIfInvalid();
+		if (code != null && codeTaken(code, 0)) {
+			throw new DomainException(ErrorKind.CONFLICT, "error.product.code-taken", code);
+		}
+		draft.putInto(values);
+		values.put("createdBy", user.username());
+		values.put("search", "");
+		long id = jdbc.sql("""
+				insert into product (code, name, translations, kind, category, unit, brand, model, manufacturer_code, length_cm,
+				  width_cm, height_cm, weight_kg, vat_rate, sales_account, purchase_account, standard_cost, sale_price, currency,
+				  active, stage, target_market, shelf_life_days, min_stock, max_stock, warranty_length, warranty_unit, tracking,
+				  variant_of, variant_values, description, created_by)
+				values (:code, :name, cast(:translations as jsonb), :kind, :category, :unit, :brand, :model, :manufacturerCode,
+				  :lengthCm, :widthCm, :heightCm, :weightKg, :vatRate, :salesAccount, :purchaseAccount, :standardCost, :salePrice,
+				  :currency, :active, :stage, :targetMarket, :shelfLifeDays, :minStock, :maxStock, :warrantyLength, :warrantyUnit,
+				  :tracking, :variantOf, cast(:variantValues as jsonb), :description, :createdBy)
+				returning id""")
+			.params(values)
+			.query(Long.class)
+			.single();
+		writeBarcodes(id, barcodes);
+		refreshSearchText(id);
+		ProductRow saved = load(id);
+		audit.created(RECORD_TYPE, id, saved.snapshot());
+		return saved;
+	}
+
+	@Transactional
+	public ProductRow update(long id, ExpectedVersion expected, PatchDocument doc) {
+		policy.requireProductEditor();
+		ProductRow before = load(id);
+		expected.verify(RECORD_TYPE, id, before.version());
+		var values = new HashMap<String, Object>();
+		String code = doc.has("code") ? doc.text("code", 60) : before.code();
+		if (code == null) {
+			doc.reject("code", "error.value.required");
+		}
+		String name = doc.has("name") ? doc.text("name", 200) : before.name();
+		if (name == null) {
+			doc.reject("name", "error.value.required");
+		}
+		values.put("code", code);
+		values.put("name", name);
+		ProductDraft draft = ProductDraft.of(before);
+		draft.read(doc, units, categories);
+		if (doc.has("tracking") && draft.tracking != before.tracking() && hasStockHistory(id)) {
+			doc.reject("tracking", "error.product.tracking-fixed");
+		}
+		if (doc.has("unit") && draft.unit != before.unitId() && hasStockHistory(id)) {
+			doc.reject("unit", "error.product.unit-fixed");
+		}
+		List<String> barcodes = doc.has("barcodes") ? readBarcodes(doc, id) : before.barcodes();
+		doc.throwIfInvalid();
+		if (code != null && codeTaken(code, id)) {
+			throw new DomainException(ErrorKind.CONFLICT, "error.product.code-taken", code);
+		}
+		draft.putInto(values);
+		values.put("id", id);
+		values.put("version", before.version());
+		int changed = jdbc.sql("""
+				update product set code = :code, name = :name, translations = cast(:translations as jsonb), kind = :kind,
+				  category = :category, unit = :unit, brand = :brand, model = :model, manufacturer_code = :manufacturerCode,
+				  length_cm = :lengthCm, width_cm = :widthCm, height_cm = :heightCm, weight_kg = :weightKg, vat_rate = :vatRate,
+				  sales_account = :salesAccount, purchase_account = :purchaseAccount, standard_cost = :standardCost,
+				  sale_price = :salePrice, currency = :currency, active = :active, stage = :stage, target_market = :targetMarket,
+				  shelf_life_days = :shelfLifeDays, min_stock = :minStock, max_stock = :maxStock,
+				  warranty_length = :warrantyLength, warranty_unit = :warrantyUnit, tracking = :tracking,
+				  variant_of = :variantOf, variant_values = cast(:variantValues as jsonb), description = :description,
+				  updated_at = now(), version = version + 1
+				where id = :id and version = :version""")
+			.params(values)
+			.update();
+		if (changed == 0) {
+			throw new VersionConflictException(RECORD_TYPE, id, load(id).version(), expected.fromIfMatch());
+		}
+		if (!barcodes.equals(before.barcodes())) {
+			jdbc.sql("delete from product_barcode where product = ?").param(id).update();
+			writeBarcodes(id, barcodes);
+		}
+		refreshSearchText(id);
+		ProductRow after = load(id);
+		audit.updated(RECORD_TYPE, id, before.snapshot(), after.snapshot());
+		return after;
+	}
+
+	private boolean hasStockHistory(long id) {
+		return jdbc.sql("select exists (select 1 from stock_move_line where product = ?)").param(id).query(Boolean.class).single();
+	}
+
+	private boolean codeTaken(String code, long except) {
+		return jdbc.sql("select exists (select 1 from product where lower(code) = lower(?) and id <> ?)")
+			.params(code, except)
+			.query(Boolean.class)
+			.single();
+	}
+
+	private List<String> readBarcodes(PatchDocument doc, long productId) {
+		List<String> barcodes = doc.texts("barcodes");
+		for (String barcode : barcodes) {
+			if (!Barcodes.isValid(barcode)) {
+				doc.reject("barcodes", "error.product.barcode-invalid", barcode);
+				continue;
+			}
+			jdbc.sql("select product from product_barcode where barcode = ? and product <> ?")
+				.params(barcode, productId)
+				.query(Long.class)
+				.optional()
+				.ifPresent(other -> doc.reject("barcodes", "error.product.barcode-taken", barcode, other));
+		}
+		return barcodes;
+	}
+
+	private void writeBarcodes(long id, List<String> barcodes) {
+		for (String barcode : barcodes) {
+			jdbc.sql("insert into product_barcode (barcode, product) values (?, ?)").params(barcode, id).update();
+		}
+	}
+
+	/** What a product is found by: code, names in every language, brand, model, manufacturer code and barcodes. */
+	void refreshSearchText(long id) {
+		jdbc.sql("""
+				select p.code, p.name, p.translations::text, coalesce(p.brand, ''), coalesce(p.model, ''),
+				  coalesce(p.manufacturer_code, ''), array_to_string(array(select barcode from product_barcode where product = p.id), ' ')
+				from product p where p.id = ?""")
+			.param(id)
+			.query((rs, n) -> {
+				var parts = new ArrayList<String>();
+				parts.add(rs.getString(1));
+				parts.add(rs.getString(2));
+				parts.addAll(ProductRow.texts(rs.getString(3)).values());
+				for (int column = 4; column <= 7; column++) {
+					parts.add(rs.getString(column));
+				}
+				return searchText(parts);
+			})
+			.optional()
+			.ifPresent(text -> jdbc.sql("update product set search_text = ? where id = ?").params(text, id).update());
+	}
+
+	static String searchText(List<String> parts) {
+		return SearchText.fold(String.join(" ", parts)).replaceAll("\\s+", " ").strip();
+	}
+
+	/** Checks a map of names by language: only the languages Kervan speaks, each at most 200 characters. */
+	static Map<String, String> readNames(PatchDocument doc, Map<String, String> current) {
+		if (!doc.has("names")) {
+			return current;
+		}
+		var names = new LinkedHashMap<String, String>();
+		doc.textMap("names").forEach((language, name) -> {
+			if (Languages.supported(language).isEmpty()) {
+				doc.reject("names." + language, "error.product.language");
+			}
+			else if (name != null && name.strip().length() > 200) {
+				doc.reject("names." + language, "error.value.too-long", 200);
+			}
+			else if (name != null && !name.isBlank()) {
+				names.put(language, name.strip());
+			}
+		});
+		return names;
+	}
+
+	static void requireNotNegative(PatchDocument doc, String field, @Nullable BigDecimal value) {
+		if (value != null && value.signum() < 0) {
+			doc.reject(field, "error.value.not-negative");
+		}
+	}
+}

@@ -1,0 +1,127 @@
+package dev.kervan.catalog.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Optional;
+
+import dev.kervan.platform.DomainException;
+import dev.kervan.platform.ErrorKind;
+import dev.kervan.platform.PatchDocument;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Units of measure and their conversions. A unit either is a base unit or converts to one by a factor (a box of
+ * 12 is 12 pieces, a gram 0.001 kilogram); quantities convert between units of the same base only.
+ */
+@Service
+public class Units {
+
+	/** A unit as stored. */
+	public record Unit(long id, String code, String name, @Nullable Long baseUnitId, @Nullable String baseUnitCode,
+			BigDecimal factor, boolean active) {
+
+		/** The base unit this one counts in: itself for a base unit. */
+		long base() {
+			return baseUnitId == null ? id : baseUnitId;
+		}
+	}
+
+	private final JdbcClient jdbc;
+	private final CatalogPolicy policy;
+
+	Units(JdbcClient jdbc, CatalogPolicy policy) {
+		this.jdbc = jdbc;
+		this.policy = policy;
+	}
+
+	public List<Unit> list() {
+		policy.requireReader();
+		return all();
+	}
+
+	List<Unit> all() {
+		return jdbc.sql("""
+				select u.id, u.code, u.name, u.base_unit, b.code as base_code, u.factor, u.active
+				from unit_of_measure u left join unit_of_measure b on b.id = u.base_unit order by u.base_unit nulls first, u.code""")
+			.query((rs, n) -> unit(rs))
+			.list();
+	}
+
+	Optional<Unit> find(long id) {
+		return all().stream().filter(u -> u.id() == id).findFirst();
+	}
+
+	Optional<Long> idOf(String code) {
+		return all().stream().filter(u -> u.code().equalsIgnoreCase(code) && u.active()).map(Unit::id).findFirst();
+	}
+
+	long pieceId() {
+		return idOf("PCS").orElseThrow();
+	}
+
+	/**
+	 * A quantity in another unit of the same base, rounded to four decimals; empty when the units measure different
+	 * things (pieces and kilograms).
+	 */
+	Optional<BigDecimal> convert(BigDecimal quantity, long fromUnit, long toUnit) {
+		if (fromUnit == toUnit) {
+			return Optional.of(quantity);
+		}
+		Unit from = find(fromUnit).orElseThrow();
+		Unit to = find(toUnit).orElseThrow();
+		if (from.base() != to.base()) {
+			return Optional.empty();
+		}
+		return Optional.of(quantity.multiply(from.factor()).divide(to.factor(), 4, RoundingMode.HALF_UP).stripTrailingZeros());
+	}
+
+	@Transactional
+	public Unit create(PatchDocument doc) {
+		policy.requireProductEditor();
+		String code = doc.text("code", 20);
+		String name = doc.text("name", 80);
+		if (code == null) {
+			doc.reject("code", "error.value.required");
+		}
+		if (name == null) {
+			doc.reject("name", "error.value.required");
+		}
+		Long base = null;
+		String baseCode = doc.text("baseUnit", 20);
+		BigDecimal factor = doc.decimal("factor");
+		if (baseCode != null) {
+			Unit baseUnit = all().stream().filter(u -> u.code().equalsIgnoreCase(baseCode)).findFirst().orElse(null);
+			if (baseUnit == null) {
+				doc.reject("baseUnit", "error.product.unknown-unit", baseCode);
+			}
+			else {
+				base = baseUnit.base();
+				factor = factor == null ? null : factor.multiply(baseUnit.factor());
+			}
+			if (factor == null || factor.signum() <= 0) {
+				doc.reject("factor", "error.value.positive");
+			}
+		}
+		else {
+			factor = BigDecimal.ONE;
+		}
+		doc.throwIfInvalid();
+		if (idOf(code).isPresent()) {
+			throw new DomainException(ErrorKind.CONFLICT, "error.unit.code-taken", code);
+		}
+		long id = jdbc.sql("insert into unit_of_measure (code, name, base_unit, factor) values (?, ?, ?, ?) returning id")
+			.params(code, name, base, factor)
+			.query(Long.class)
+			.single();
+		return find(id).orElseThrow();
+	}
+
+	private static Unit unit(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new Unit(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getObject("base_unit", Long.class),
+				rs.getString("base_code"), rs.getBigDecimal("factor").stripTrailingZeros(), rs.getBoolean("active"));
+	}
+}

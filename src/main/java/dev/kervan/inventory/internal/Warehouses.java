@@ -1,0 +1,150 @@
+package dev.kervan.inventory.internal;
+
+import java.util.List;
+import java.util.Optional;
+
+import dev.kervan.platform.AuditTrail;
+import dev.kervan.platform.DomainException;
+import dev.kervan.platform.ErrorKind;
+import dev.kervan.platform.PatchDocument;
+import dev.kervan.platform.RecordNotFoundException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Warehouses and the locations (aisles, shelves, bins) inside them. */
+@Service
+public class Warehouses {
+
+	static final String RECORD_TYPE = "warehouse";
+
+	public record Warehouse(long id, String code, String name, @Nullable String address, boolean active, long version) {
+
+		java.util.Map<String, Object> snapshot() {
+			var values = new java.util.LinkedHashMap<String, Object>();
+			values.put("code", code);
+			values.put("name", name);
+			values.put("address", address);
+			values.put("active", active);
+			return values;
+		}
+	}
+
+	public record Location(long id, long warehouseId, String code, @Nullable String name, boolean active) {
+	}
+
+	private final JdbcClient jdbc;
+	private final InventoryPolicy policy;
+	private final AuditTrail audit;
+
+	Warehouses(JdbcClient jdbc, InventoryPolicy policy, AuditTrail audit) {
+		this.jdbc = jdbc;
+		this.policy = policy;
+		this.audit = audit;
+	}
+
+	public List<Warehouse> list() {
+		policy.requireReader();
+		return all();
+	}
+
+	List<Warehouse> all() {
+		return jdbc.sql("select id, code, name, address, active, version from warehouse order by active desc, code")
+			.query((rs, n) -> new Warehouse(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5),
+					rs.getLong(6)))
+			.list();
+	}
+
+	public Warehouse get(long id) {
+		policy.requireReader();
+		return find(id).orElseThrow(() -> new RecordNotFoundException(RECORD_TYPE, id));
+	}
+
+	Optional<Warehouse> find(long id) {
+		return all().stream().filter(w -> w.id() == id).findFirst();
+	}
+
+	@Transactional
+	public Warehouse create(PatchDocument doc) {
+		policy.requireWarehouse();
+		String code = doc.text("code", 20);
+		String name = doc.text("name", 120);
+		if (code == null) {
+			doc.reject("code", "error.value.required");
+		}
+		if (name == null) {
+			doc.reject("name", "error.value.required");
+		}
+		String address = doc.text("address", 500);
+		doc.throwIfInvalid();
+		requireFreeCode(code, 0);
+		long id = jdbc.sql("insert into warehouse (code, name, address) values (?, ?, ?) returning id")
+			.params(code, name, address)
+			.query(Long.class)
+			.single();
+		Warehouse saved = find(id).orElseThrow();
+		audit.created(RECORD_TYPE, id, saved.snapshot());
+		return saved;
+	}
+
+	@Transactional
+	public Warehouse update(long id, PatchDocument doc) {
+		policy.requireWarehouse();
+		Warehouse before = get(id);
+		String code = doc.has("code") ? doc.text("code", 20) : before.code();
+		String name = doc.has("name") ? doc.text("name", 120) : before.name();
+		if (code == null) {
+			doc.reject("code", "error.value.required");
+		}
+		if (name == null) {
+			doc.reject("name", "error.value.required");
+		}
+		String address = doc.has("address") ? doc.text("address", 500) : before.address();
+		Boolean active = doc.has("active") ? doc.bool("active") : Boolean.valueOf(before.active());
+		doc.throwIfInvalid();
+		requireFreeCode(code, id);
+		jdbc.sql("update warehouse set code = ?, name = ?, address = ?, active = ?, version = version + 1 where id = ?")
+			.params(code, name, address, !Boolean.FALSE.equals(active), id)
+			.update();
+		Warehouse after = find(id).orElseThrow();
+		audit.updated(RECORD_TYPE, id, before.snapshot(), after.snapshot());
+		return after;
+	}
+
+	private void requireFreeCode(String code, long except) {
+		if (jdbc.sql("select exists (select 1 from warehouse where lower(code) = lower(?) and id <> ?)").params(code, except)
+			.query(Boolean.class).single()) {
+			throw new DomainException(ErrorKind.CONFLICT, "error.warehouse.code-taken", code);
+		}
+	}
+
+	public List<Location> locations(long warehouseId) {
+		get(warehouseId);
+		return jdbc.sql("select id, warehouse, code, name, active from warehouse_location where warehouse = ? order by code")
+			.param(warehouseId)
+			.query((rs, n) -> new Location(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getBoolean(5)))
+			.list();
+	}
+
+	@Transactional
+	public Location addLocation(long warehouseId, PatchDocument doc) {
+		policy.requireWarehouse();
+		get(warehouseId);
+		String code = doc.text("code", 40);
+		if (code == null) {
+			doc.reject("code", "error.value.required");
+		}
+		String name = doc.text("name", 120);
+		doc.throwIfInvalid();
+		if (jdbc.sql("select exists (select 1 from warehouse_location where warehouse = ? and lower(code) = lower(?))")
+			.params(warehouseId, code).query(Boolean.class).single()) {
+			throw new DomainException(ErrorKind.CONFLICT, "error.location.code-taken", code);
+		}
+		long id = jdbc.sql("insert into warehouse_location (warehouse, code, name) values (?, ?, ?) returning id")
+			.params(warehouseId, code, name)
+			.query(Long.class)
+			.single();
+		return locations(warehouseId).stream().filter(l -> l.id() == id).findFirst().orElseThrow();
+	}
+}
