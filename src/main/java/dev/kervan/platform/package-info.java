@@ -1,6 +1,6 @@
 /**
  * Shared kernel every module builds on: money, document numbers, the audit trail, attachments, paging,
- * domain errors, navigation and search contributions, formatting per language.
+ * domain errors, navigation and search contributions, formatting per language, PDF documents and mail.
  */
 @ApplicationModule(displayName = "Platform", allowedDependencies = {})
 @NullMarked

@@ -1,0 +1,167 @@
+package dev.kervan.platform;
+
+import static java.nio.charset.StandardCharsets.US_ASCII;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.kervan.support.KervanIntegrationTest;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class PdfDocumentsIntegrationTests extends KervanIntegrationTest {
+
+	private static final String TURKISH = "İğdır Şişe Çağrı ÖZGÜR";
+	private static final String PERSIAN = "فاکتور فروش شماره ۱۲۳";
+
+	@Autowired
+	PdfDocuments documents;
+
+	@Autowired
+	Mailer mailer;
+
+	@Test
+	void writesTurkishLeftToRightWithTheBundledFontsInTheReadersNumbersAndWords() throws IOException {
+		byte[] pdf = documents.render("test/pdf-sample", sample(), Languages.TURKISH);
+
+		assertThat(pdf).startsWith("%PDF-".getBytes(US_ASCII));
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			assertThat(text(document)).contains(TURKISH, PERSIAN, "1.234,5", "₺1.234,50", "Sayfa 1 / 1", "Kervan")
+				// A character that no bundled font has would come out as the replacement "#".
+				.doesNotContain("#");
+			assertThat(fonts(document)).allMatch(PDFont::isEmbedded, "embedded")
+				.extracting(PDFont::getName)
+				.anyMatch(name -> name.endsWith("+DejaVuSans"))
+				.anyMatch(name -> name.endsWith("+DejaVuSans-Bold"))
+				.anyMatch(name -> name.endsWith("+NotoSansArabic-Regular"));
+			assertThat(start(document, "ÖZGÜR")).isLessThan(halfWidth(document));
+			assertThat(start(document, "Item")).isLessThan(start(document, "Amount"));
+			assertThat(start(document, "فروش")).as("Persian in an element whose direction follows its text")
+				.isGreaterThan(halfWidth(document));
+		}
+	}
+
+	@Test
+	void writesPersianRightToLeft() throws IOException {
+		assertThat(documents.xhtml("test/pdf-sample", sample(), Languages.PERSIAN)).contains("lang=\"fa\" dir=\"rtl\"");
+
+		byte[] pdf = documents.render("test/pdf-sample", sample(), Languages.PERSIAN);
+
+		assertThat(pdf).startsWith("%PDF-".getBytes(US_ASCII));
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			assertThat(text(document)).contains(PERSIAN, TURKISH, "۱٬۲۳۴٫۵", "صفحه 1 / 1").doesNotContain("#");
+			assertThat(fonts(document)).allMatch(PDFont::isEmbedded, "embedded")
+				.extracting(PDFont::getName)
+				.anyMatch(name -> name.endsWith("+NotoSansArabic-Regular"))
+				.anyMatch(name -> name.endsWith("+DejaVuSans-Bold"));
+			assertThat(start(document, "ÖZGÜR")).as("lines start at the right").isGreaterThan(halfWidth(document));
+			assertThat(start(document, "Item")).as("the first column is on the right")
+				.isGreaterThan(start(document, "Amount"));
+			assertThat(start(document, "فروش")).isGreaterThan(halfWidth(document));
+		}
+	}
+
+	@Test
+	void mailsADocumentAsAnAttachment() throws Exception {
+		String address = "pdf-" + UUID.randomUUID() + "@example.com";
+		byte[] pdf = documents.render("test/pdf-sample", sample(), Languages.TURKISH);
+
+		mailer.send(address, "Fatura " + TURKISH, "Faturanız ektedir.",
+				List.of(new MailAttachment("Fatura-Çağrı-123.pdf", "application/pdf", pdf)));
+
+		List<MimeMessage> mails = mailsTo(address);
+		assertThat(mails).hasSize(1);
+		MimeMessage mail = mails.getFirst();
+		assertThat(mail.getSubject()).isEqualTo("Fatura " + TURKISH);
+		assertThat(mail.isMimeType("multipart/mixed")).as(mail.getContentType()).isTrue();
+		var parts = (MimeMultipart) mail.getContent();
+		assertThat(parts.getCount()).isEqualTo(2);
+		Part text = parts.getBodyPart(0);
+		assertThat(text.isMimeType("text/plain")).isTrue();
+		assertThat(text.getContentType()).containsIgnoringCase("charset=UTF-8");
+		assertThat(text.getContent()).isEqualTo("Faturanız ektedir.");
+		Part attachment = parts.getBodyPart(1);
+		assertThat(attachment.isMimeType("application/pdf")).as(attachment.getContentType()).isTrue();
+		assertThat(attachment.getDisposition()).isEqualToIgnoringCase(Part.ATTACHMENT);
+		assertThat(MimeUtility.decodeText(attachment.getFileName())).isEqualTo("Fatura-Çağrı-123.pdf");
+		try (InputStream content = attachment.getInputStream()) {
+			assertThat(content.readAllBytes()).isEqualTo(pdf);
+		}
+	}
+
+	@Test
+	void mailsPlainTextWithoutAttachmentsAsBefore() throws Exception {
+		String address = "plain-" + UUID.randomUUID() + "@example.com";
+
+		mailer.send(address, "Hatırlatma", "Çağrı yarın.");
+
+		MimeMessage mail = mailsTo(address).getFirst();
+		assertThat(mail.isMimeType("text/plain")).as(mail.getContentType()).isTrue();
+		assertThat(mail.getContent()).isEqualTo("Çağrı yarın.");
+	}
+
+	private static Map<String, Object> sample() {
+		return Map.of("turkish", TURKISH, "persian", PERSIAN, "amount", new BigDecimal("1234.5"));
+	}
+
+	/**
+	 * The text in reading order. Arabic script is drawn in its joined forms, which NFKC turns back into letters.
+	 */
+	private static String text(PDDocument document) throws IOException {
+		var stripper = new PDFTextStripper();
+		// In the order of the page, not of drawing: the page number is drawn before the count it precedes.
+		stripper.setSortByPosition(true);
+		return Normalizer.normalize(stripper.getText(document), Normalizer.Form.NFKC);
+	}
+
+	/** The fonts the pages use; an embedded subset is named like {@code ABCDEF+DejaVuSans}. */
+	private static List<PDFont> fonts(PDDocument document) throws IOException {
+		List<PDFont> fonts = new ArrayList<>();
+		for (PDPage page : document.getPages()) {
+			for (COSName name : page.getResources().getFontNames()) {
+				fonts.add(page.getResources().getFont(name));
+			}
+		}
+		return fonts;
+	}
+
+	/** How far from the page's left edge the first run of text with the word starts. */
+	private static float start(PDDocument document, String word) throws IOException {
+		float[] start = { -1 };
+		var stripper = new PDFTextStripper() {
+			@Override
+			protected void writeString(String text, List<TextPosition> positions) throws IOException {
+				if (start[0] < 0 && Normalizer.normalize(text, Normalizer.Form.NFKC).contains(word)) {
+					start[0] = positions.stream().map(TextPosition::getXDirAdj).min(Float::compare).orElseThrow();
+				}
+				super.writeString(text, positions);
+			}
+		};
+		stripper.setSortByPosition(true);
+		stripper.getText(document);
+		assertThat(start[0]).as("text with " + word).isNotNegative();
+		return start[0];
+	}
+
+	private static float halfWidth(PDDocument document) {
+		return document.getPage(0).getMediaBox().getWidth() / 2;
+	}
+}
