@@ -145,6 +145,7 @@ public class PriceLists {
 	@Transactional
 	public PriceList update(long id, ExpectedVersion expected, PatchDocument doc) {
 		policy.requirePriceEditor();
+		doc.ignoring("id", "version");
 		PriceList before = load(id);
 		expected.verify(RECORD_TYPE, id, before.version());
 		Fields fields = read(doc, before);

@@ -164,6 +164,7 @@ public class Products {
 	@Transactional
 	public ProductRow update(long id, ExpectedVersion expected, PatchDocument doc) {
 		policy.requireProductEditor();
+		doc.ignoring("id", "version", "unitId", "unitCode", "variantOfId", "variantValues", "createdAt", "updatedAt");
 		ProductRow before = load(id);
 		expected.verify(RECORD_TYPE, id, before.version());
 		var values = new HashMap<String, Object>();
