@@ -1,4 +1,5 @@
-/* Charts of the statistics pages: each canvas[data-chart] carries its series as JSON ({labels, values, weighted}),
+/* Charts of the statistics pages: each canvas[data-chart] carries its series as JSON ({labels, values, weighted}, or
+   {labels, datasets: [{label, values}]} for several lines),
    so that no script is written into the page (the content security policy forbids inline scripts). */
 (function () {
   'use strict';
@@ -13,14 +14,18 @@
       }
       canvas.dataset.drawn = 'yes';
       var series = JSON.parse(canvas.dataset.series);
-      var datasets = [{ data: series.values.map(Number) }];
+      var datasets = series.datasets
+        ? series.datasets.map(function (set) {
+            return { label: set.label, data: set.values.map(function (v) { return v === null ? null : Number(v); }), spanGaps: true };
+          })
+        : [{ data: series.values.map(Number) }];
       if (series.weighted) {
         datasets.push({ data: series.weighted.map(Number) });
       }
       new window.Chart(canvas, {
         type: canvas.dataset.chart,
         data: { labels: series.labels, datasets: datasets },
-        options: { plugins: { legend: { display: canvas.dataset.chart === 'pie' } } }
+        options: { plugins: { legend: { display: canvas.dataset.chart === 'pie' || !!series.datasets } } }
       });
     });
   }

@@ -90,7 +90,7 @@ public record ProductRow(long id, String code, String name, Map<String, String> 
 		return names.getOrDefault(language, name);
 	}
 
-	ProductFacts facts() {
+	public ProductFacts facts() {
 		return new ProductFacts(id, code, name, names, kind == ProductKind.SERVICE, unitId, unitCode, tracking, active,
 				minStock, maxStock, shelfLifeDays, warrantyLength, warrantyUnit);
 	}

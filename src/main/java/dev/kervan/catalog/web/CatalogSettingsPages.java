@@ -1,0 +1,68 @@
+package dev.kervan.catalog.web;
+
+import java.util.Set;
+
+import dev.kervan.catalog.internal.CatalogPolicy;
+import dev.kervan.catalog.internal.ProductCategories;
+import dev.kervan.catalog.internal.ProductParts;
+import dev.kervan.catalog.internal.Units;
+import dev.kervan.platform.DomainException;
+import dev.kervan.platform.FormState;
+import dev.kervan.platform.PatchDocument;
+import dev.kervan.platform.Problems;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The catalog's lookups: the category tree, units of measure with their conversions, and attributes. */
+@Controller
+@RequestMapping("/products/settings")
+class CatalogSettingsPages {
+
+	private final ProductCategories categories;
+	private final Units units;
+	private final ProductParts parts;
+	private final CatalogPolicy policy;
+	private final Problems problems;
+
+	CatalogSettingsPages(ProductCategories categories, Units units, ProductParts parts, CatalogPolicy policy, Problems problems) {
+		this.categories = categories;
+		this.units = units;
+		this.parts = parts;
+		this.policy = policy;
+		this.problems = problems;
+	}
+
+	@GetMapping
+	String show(Model model) {
+		model.addAttribute("categories", categories.list());
+		model.addAttribute("units", units.list());
+		model.addAttribute("attributes", parts.attributes());
+		model.addAttribute("mayEdit", policy.mayEditProducts());
+		return "catalog/settings";
+	}
+
+	@PostMapping("/{what:categories|units|attributes}")
+	String add(@PathVariable String what, @RequestParam MultiValueMap<String, String> submitted, RedirectAttributes redirect) {
+		FormState form = FormState.from(submitted, Set.of("name", "parentId", "code", "baseUnit", "factor", "values"), Set.of());
+		try {
+			PatchDocument doc = PatchDocument.of(form.toJson(true, Set.of("values")));
+			switch (what) {
+				case "categories" -> categories.create(doc);
+				case "units" -> units.create(doc);
+				default -> parts.createAttribute(doc);
+			}
+			redirect.addFlashAttribute("message", problems.message("action.saved"));
+		}
+		catch (DomainException refusal) {
+			redirect.addFlashAttribute("problem", problems.describe(refusal));
+		}
+		return "redirect:/products/settings#" + what;
+	}
+}

@@ -1,0 +1,181 @@
+package dev.kervan.catalog.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+
+import dev.kervan.catalog.Catalog;
+import dev.kervan.catalog.internal.CatalogPolicy;
+import dev.kervan.catalog.internal.PriceLists;
+import dev.kervan.catalog.internal.Prices;
+import dev.kervan.catalog.internal.ProductCategories;
+import dev.kervan.platform.DomainException;
+import dev.kervan.platform.ExpectedVersion;
+import dev.kervan.platform.FormState;
+import dev.kervan.platform.PatchDocument;
+import dev.kervan.platform.Problems;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Price lists: the list, a list's rules and whom it applies to, and a price check for a product and a customer. */
+@Controller
+@RequestMapping("/price-lists")
+class PriceListPages {
+
+	private final PriceLists lists;
+	private final Prices prices;
+	private final Catalog catalog;
+	private final ProductCategories categories;
+	private final CatalogPolicy policy;
+	private final MessageSource messages;
+	private final Problems problems;
+
+	PriceListPages(PriceLists lists, Prices prices, Catalog catalog, ProductCategories categories, CatalogPolicy policy,
+			MessageSource messages, Problems problems) {
+		this.lists = lists;
+		this.prices = prices;
+		this.catalog = catalog;
+		this.categories = categories;
+		this.policy = policy;
+		this.messages = messages;
+		this.problems = problems;
+	}
+
+	@GetMapping
+	String list(Model model) {
+		model.addAttribute("lists", lists.list());
+		model.addAttribute("mayEdit", policy.mayEditPrices());
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", FormState.of(Map.of("currency", "TRY")));
+		}
+		return "catalog/price-lists";
+	}
+
+	@PostMapping
+	String create(@RequestParam MultiValueMap<String, String> submitted, Model model, HttpServletResponse response) {
+		FormState form = FormState.from(submitted, Set.of("name", "currency", "validFrom", "validTo"), Set.of());
+		try {
+			PriceLists.PriceList created = lists.create(PatchDocument.of(form.toJson(true, Set.of())));
+			return "redirect:/price-lists/" + created.id();
+		}
+		catch (DomainException refusal) {
+			model.addAttribute("form", form.reject(refusal, messages));
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return list(model);
+		}
+	}
+
+	@GetMapping("/{id}")
+	String show(@PathVariable long id, @RequestParam(required = false) @Nullable String product,
+			@RequestParam(required = false) @Nullable Long customerId, @RequestParam(required = false) @Nullable BigDecimal quantity,
+			Model model) {
+		model.addAttribute("list", lists.get(id));
+		model.addAttribute("categories", categories.list());
+		model.addAttribute("mayEdit", policy.mayEditPrices());
+		model.addAttribute("check", Map.of("product", product == null ? "" : product, "customerId",
+				customerId == null ? "" : customerId.toString(), "quantity", quantity == null ? "1" : quantity.toPlainString()));
+		if (product != null && !product.isBlank()) {
+			try {
+				long productId = catalog.findByCodeOrBarcode(product)
+					.orElseThrow(() -> new DomainException(dev.kervan.platform.ErrorKind.NOT_FOUND, "price-list.check.unknown", product))
+					.id();
+				model.addAttribute("quote", prices.quote(productId, customerId, quantity == null || quantity.signum() <= 0
+						? BigDecimal.ONE : quantity, LocalDate.now()));
+			}
+			catch (DomainException refusal) {
+				model.addAttribute("problem", problems.describe(refusal));
+			}
+		}
+		return "catalog/price-list";
+	}
+
+	/** Adds a rule: the list's rules are sent back whole with the new one, as the API replaces them. */
+	@PostMapping("/{id}/rules")
+	String addRule(@PathVariable long id, @RequestParam MultiValueMap<String, String> submitted, RedirectAttributes redirect) {
+		FormState form = FormState.from(submitted, Set.of("product", "categoryId", "type", "value", "minQuantity", "validFrom",
+				"validTo"), Set.of());
+		PriceLists.PriceList list = lists.get(id);
+		ObjectNode body = JsonNodeFactory.instance.objectNode();
+		ArrayNode rules = existingRules(list, body, null);
+		ObjectNode rule = form.toJson(true, Set.of());
+		rule.remove("product");
+		String product = form.value("product");
+		if (!product.isBlank()) {
+			catalog.findByCodeOrBarcode(product).ifPresentOrElse(p -> rule.put("productId", p.id()),
+					() -> rule.put("productId", "unknown:" + product));
+		}
+		rules.add(rule);
+		return save(id, list.version(), body, redirect);
+	}
+
+	@PostMapping("/{id}/rules/{ruleId}/delete")
+	String removeRule(@PathVariable long id, @PathVariable long ruleId, RedirectAttributes redirect) {
+		PriceLists.PriceList list = lists.get(id);
+		ObjectNode body = JsonNodeFactory.instance.objectNode();
+		existingRules(list, body, ruleId);
+		return save(id, list.version(), body, redirect);
+	}
+
+	@PostMapping("/{id}/assign")
+	String assign(@PathVariable long id, @RequestParam MultiValueMap<String, String> submitted, RedirectAttributes redirect) {
+		FormState form = FormState.from(submitted, Set.of("customerIds", "customerClassIds", "active"), Set.of());
+		ObjectNode body = form.toJson(false, Set.of("customerIds", "customerClassIds"));
+		body.put("active", submitted.containsKey("active"));
+		return save(id, lists.get(id).version(), body, redirect);
+	}
+
+	private String save(long id, long version, ObjectNode body, RedirectAttributes redirect) {
+		try {
+			lists.update(id, ExpectedVersion.of(null, version), PatchDocument.of(body));
+			redirect.addFlashAttribute("message", messages.getMessage("action.saved", null,
+					org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+		}
+		catch (DomainException refusal) {
+			redirect.addFlashAttribute("problem", problems.describe(refusal) + " " + String.join(" ",
+					refusal.violations().stream().map(v -> v.field() + ": " + messages.getMessage(v.messageCode(), v.arguments(),
+							v.messageCode(), org.springframework.context.i18n.LocaleContextHolder.getLocale())).toList()));
+		}
+		return "redirect:/price-lists/" + id;
+	}
+
+	private static ArrayNode existingRules(PriceLists.PriceList list, ObjectNode body, @Nullable Long leaveOut) {
+		ArrayNode rules = body.putArray("rules");
+		for (PriceLists.Rule rule : list.rules()) {
+			if (leaveOut != null && rule.id() == leaveOut) {
+				continue;
+			}
+			ObjectNode item = rules.addObject();
+			if (rule.productId() != null) {
+				item.put("productId", rule.productId());
+			}
+			if (rule.categoryId() != null) {
+				item.put("categoryId", rule.categoryId());
+			}
+			item.put("type", rule.type().name());
+			item.put("value", rule.value().toPlainString());
+			item.put("minQuantity", rule.minQuantity().toPlainString());
+			if (rule.validFrom() != null) {
+				item.put("validFrom", rule.validFrom().toString());
+			}
+			if (rule.validTo() != null) {
+				item.put("validTo", rule.validTo().toString());
+			}
+		}
+		return rules;
+	}
+}
