@@ -107,7 +107,7 @@ class CatalogApiIntegrationTests extends KervanIntegrationTest {
 		assertThat(api.post("/api/v1/products/" + product + "/competitor-prices", Map.of("competitor", competitor, "price",
 				"950", "observedOn", "2026-11-01")).bearer(admin).send().status()).isEqualTo(201);
 		JsonNode prices = api.get("/api/v1/products/" + product + "/competitor-prices").bearer(admin).send().json().get("items");
-		assertThat(prices).extracting(p -> p.get("price").asString()).containsExactly("1000.0000", "950.0000");
+		assertThat(prices).extracting(p -> p.get("price").asString()).containsExactly("1000.00", "950.00");
 		assertProblem(api.post("/api/v1/products/" + product + "/competitor-prices", Map.of("competitor", competitor, "price",
 				"-1")).bearer(admin).send(), 400, "error.validation");
 	}
@@ -122,10 +122,10 @@ class CatalogApiIntegrationTests extends KervanIntegrationTest {
 		long walkIn = customer(Map.of());
 
 		JsonNode base = price(product, walkIn, "1");
-		assertThat(base.get("unitPrice").asString()).isEqualTo("200.0000");
+		assertThat(base.get("unitPrice").asString()).isEqualTo("200.00");
 		assertThat(base.get("rule").get("source").asString()).isEqualTo("BASE_PRICE");
 		JsonNode classDiscount = price(cheap, dealer, "1");
-		assertThat(classDiscount.get("unitPrice").asString()).isEqualTo("45.0000");
+		assertThat(classDiscount.get("unitPrice").asString()).isEqualTo("45.00");
 		assertThat(classDiscount.get("discount").asString()).isEqualTo("10.00");
 		assertThat(classDiscount.get("rule").get("source").asString()).isEqualTo("CLASS_DISCOUNT");
 
@@ -135,13 +135,13 @@ class CatalogApiIntegrationTests extends KervanIntegrationTest {
 						Map.of("productId", product, "type", "PERCENT_OFF", "value", "15", "minQuantity", "10")))).bearer(admin).send();
 		assertThat(list.status()).as(list.body()).isEqualTo(201);
 		JsonNode fixed = price(product, dealer, "2");
-		assertThat(fixed.get("unitPrice").asString()).isEqualTo("180.0000");
+		assertThat(fixed.get("unitPrice").asString()).isEqualTo("180.00");
 		assertThat(fixed.get("rule").get("type").asString()).isEqualTo("FIXED");
 		assertThat(fixed.get("rule").get("priceListId").asLong()).isEqualTo(list.json().get("id").asLong());
 		JsonNode volume = price(product, dealer, "12");
-		assertThat(volume.get("unitPrice").asString()).isEqualTo("170.0000");
+		assertThat(volume.get("unitPrice").asString()).isEqualTo("170.00");
 		assertThat(volume.get("discount").asString()).isEqualTo("15.00");
-		assertThat(price(product, walkIn, "12").get("unitPrice").asString()).isEqualTo("200.0000");
+		assertThat(price(product, walkIn, "12").get("unitPrice").asString()).isEqualTo("200.00");
 
 		assertProblem(api.get("/api/v1/prices?productId=" + product + "&quantity=-1").bearer(admin).send(), 400, "error.validation");
 		assertProblem(api.get("/api/v1/prices?productId=abc").bearer(admin).send(), 400, "error.validation");

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import dev.kervan.customers.Customers;
 import dev.kervan.platform.AuditTrail;
+import dev.kervan.platform.Decimals;
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ErrorKind;
 import dev.kervan.platform.ExpectedVersion;
@@ -37,6 +38,11 @@ public class PriceLists {
 	/** A rule of a list: for a product, a category (and those below it), or, naming neither, every product. */
 	public record Rule(long id, @Nullable Long productId, @Nullable String productCode, @Nullable Long categoryId,
 			RuleType type, BigDecimal value, BigDecimal minQuantity, @Nullable LocalDate validFrom, @Nullable LocalDate validTo) {
+
+		public Rule {
+			value = Decimals.plain(value, type == RuleType.FIXED ? 2 : 0);
+			minQuantity = Decimals.quantity(minQuantity);
+		}
 	}
 
 	public record PriceList(long id, String name, String currency, boolean active, @Nullable LocalDate validFrom,

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import dev.kervan.customers.Customers;
 import dev.kervan.customers.PricingTerms;
+import dev.kervan.platform.Decimals;
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ErrorKind;
 import dev.kervan.platform.RecordNotFoundException;
@@ -35,6 +36,11 @@ public class Prices {
 	public record AppliedRule(Source source, @Nullable Long priceListId, @Nullable String priceListName,
 			@Nullable Long ruleId, PriceLists.@Nullable RuleType type, @Nullable BigDecimal value,
 			@Nullable BigDecimal minQuantity, @Nullable String customerClass) {
+
+		public AppliedRule {
+			value = Decimals.plain(value, 0);
+			minQuantity = Decimals.plain(minQuantity, 0);
+		}
 	}
 
 	/**
@@ -44,6 +50,12 @@ public class Prices {
 	public record Quote(long productId, @Nullable Long customerId, BigDecimal quantity, LocalDate date, String currency,
 			BigDecimal basePrice, BigDecimal listPrice, BigDecimal discount, BigDecimal unitPrice, BigDecimal total,
 			AppliedRule rule) {
+
+		public Quote {
+			basePrice = Decimals.plain(basePrice, 2);
+			listPrice = Decimals.plain(listPrice, 2);
+			unitPrice = Decimals.plain(unitPrice, 2);
+		}
 	}
 
 	private record Candidate(long listId, String listName, String currency, long ruleId, String type, BigDecimal value,

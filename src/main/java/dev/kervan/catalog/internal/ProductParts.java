@@ -12,6 +12,7 @@ import dev.kervan.customers.CustomerRole;
 import dev.kervan.customers.Customers;
 import dev.kervan.identity.CurrentUser;
 import dev.kervan.platform.AuditTrail;
+import dev.kervan.platform.Decimals;
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ErrorKind;
 import dev.kervan.platform.PatchDocument;
@@ -40,10 +41,19 @@ public class ProductParts {
 	public record Supplier(long id, long productId, long supplierId, String supplierName, @Nullable String supplierCode,
 			@Nullable BigDecimal price, String currency, @Nullable Integer leadDays, @Nullable BigDecimal minQuantity,
 			boolean preferred, long version) {
+
+		public Supplier {
+			price = Decimals.plain(price, 2);
+			minQuantity = Decimals.plain(minQuantity, 0);
+		}
 	}
 
 	public record CompetitorPrice(long id, long productId, long competitorId, String competitor, BigDecimal price,
 			String currency, LocalDate observedOn, @Nullable String note) {
+
+		public CompetitorPrice {
+			price = Decimals.plain(price, 2);
+		}
 	}
 
 	public record Competitor(long id, String name, @Nullable String website) {
