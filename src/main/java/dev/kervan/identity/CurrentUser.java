@@ -16,6 +16,11 @@ public record CurrentUser(long id, String username, String displayName, Set<Role
 		return roles.contains(role);
 	}
 
+	/** Whether the user is one of the company's own staff (any role but the customer portal's). */
+	public boolean isStaff() {
+		return roles.stream().anyMatch(role -> role != Role.PORTAL);
+	}
+
 	public boolean hasAny(Role... candidates) {
 		for (Role role : candidates) {
 			if (roles.contains(role)) {

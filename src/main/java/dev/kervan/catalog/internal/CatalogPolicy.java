@@ -23,7 +23,7 @@ public class CatalogPolicy {
 
 	public CurrentUser requireReader() {
 		CurrentUser user = users.get();
-		if (user.has(Role.PORTAL) && user.roles().size() == 1) {
+		if (!user.isStaff()) {
 			throw forbidden();
 		}
 		return user;

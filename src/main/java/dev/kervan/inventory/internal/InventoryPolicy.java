@@ -22,7 +22,7 @@ public class InventoryPolicy {
 
 	public CurrentUser requireReader() {
 		CurrentUser user = users.get();
-		if (user.has(Role.PORTAL) && user.roles().size() == 1) {
+		if (!user.isStaff()) {
 			throw forbidden();
 		}
 		return user;
