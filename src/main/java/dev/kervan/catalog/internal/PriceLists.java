@@ -253,44 +253,53 @@ public class PriceLists {
 	private List<Rule> readRules(PatchDocument doc) {
 		var rules = new ArrayList<Rule>();
 		for (PatchDocument item : doc.items("rules")) {
-			Long productId = item.id("productId");
-			Long categoryId = item.id("categoryId");
-			if (productId != null && categoryId != null) {
-				item.reject("categoryId", "error.price-list.product-or-category");
-			}
-			if (productId != null && !jdbc.sql("select exists (select 1 from product where id = ?)").param(productId)
-				.query(Boolean.class).single()) {
-				item.reject("productId", "error.price-list.unknown-product", productId);
-			}
-			if (categoryId != null && !categories.exists(categoryId)) {
-				item.reject("categoryId", "error.product.unknown-category", categoryId);
-			}
-			RuleType type = item.choice("type", RuleType.class);
-			if (type == null && !item.has("type")) {
-				item.reject("type", "error.value.required");
-			}
-			BigDecimal value = item.amount("value");
-			if (value == null) {
-				item.reject("value", "error.value.required");
-			}
-			else if (type == RuleType.PERCENT_OFF && value.compareTo(BigDecimal.valueOf(100)) > 0) {
-				item.reject("value", "error.value.range", 0, 100);
-			}
-			BigDecimal minQuantity = item.quantity("minQuantity");
-			if (minQuantity != null && minQuantity.signum() < 0) {
-				item.reject("minQuantity", "error.value.not-negative");
-			}
-			LocalDate validFrom = item.date("validFrom");
-			LocalDate validTo = item.date("validTo");
-			if (validFrom != null && validTo != null && validTo.isBefore(validFrom)) {
-				item.reject("validTo", "error.price-list.dates");
-			}
-			if (type != null && value != null) {
-				rules.add(new Rule(0, productId, null, categoryId, type, value,
-						minQuantity == null ? BigDecimal.ZERO : minQuantity, validFrom, validTo));
+			Rule rule = readRule(item);
+			if (rule != null) {
+				rules.add(rule);
 			}
 		}
 		return rules;
+	}
+
+	/** One rule as sent, checked; {@code null} when it is refused (the reasons are in the document). */
+	@Nullable Rule readRule(PatchDocument item) {
+		Long productId = item.id("productId");
+		Long categoryId = item.id("categoryId");
+		if (productId != null && categoryId != null) {
+			item.reject("categoryId", "error.price-list.product-or-category");
+		}
+		if (productId != null && !jdbc.sql("select exists (select 1 from product where id = ?)").param(productId)
+			.query(Boolean.class).single()) {
+			item.reject("productId", "error.price-list.unknown-product", productId);
+		}
+		if (categoryId != null && !categories.exists(categoryId)) {
+			item.reject("categoryId", "error.product.unknown-category", categoryId);
+		}
+		RuleType type = item.choice("type", RuleType.class);
+		if (type == null && !item.has("type")) {
+			item.reject("type", "error.value.required");
+		}
+		BigDecimal value = item.amount("value");
+		if (value == null) {
+			item.reject("value", "error.value.required");
+		}
+		else if (type == RuleType.PERCENT_OFF && value.compareTo(BigDecimal.valueOf(100)) > 0) {
+			item.reject("value", "error.value.range", 0, 100);
+		}
+		BigDecimal minQuantity = item.quantity("minQuantity");
+		if (minQuantity != null && minQuantity.signum() < 0) {
+			item.reject("minQuantity", "error.value.not-negative");
+		}
+		LocalDate validFrom = item.date("validFrom");
+		LocalDate validTo = item.date("validTo");
+		if (validFrom != null && validTo != null && validTo.isBefore(validFrom)) {
+			item.reject("validTo", "error.price-list.dates");
+		}
+		if (type != null && value != null) {
+			return new Rule(0, productId, null, categoryId, type, value,
+					minQuantity == null ? BigDecimal.ZERO : minQuantity, validFrom, validTo);
+		}
+		return null;
 	}
 
 	private void writeParts(long id, Fields fields, boolean created) {

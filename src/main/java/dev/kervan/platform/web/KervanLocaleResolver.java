@@ -24,8 +24,8 @@ import org.springframework.web.servlet.LocaleContextResolver;
 /**
  * Decides a request's language: the one chosen in this session (a logged-in user's own language is put there
  * at login), else the one remembered in a cookie, else the browser's preference among English, Turkish and
- * Persian, else English; times are shown in the configured zone ({@code kervan.time-zone}). Choosing a language with {@code ?lang=} updates all three places, the user's profile
- * included.
+ * Persian, else English; times are shown in the configured zone ({@code kervan.time-zone}). Choosing a language with {@code ?lang=} updates all three places, and on a
+ * page the user's profile too; on the API (no session) it only sets the language of that request.
  */
 class KervanLocaleResolver implements LocaleContextResolver {
 
@@ -98,7 +98,11 @@ class KervanLocaleResolver implements LocaleContextResolver {
 				.build();
 			response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
 		}
-		Actor.current().ifPresent(actor -> preferences.ifAvailable(p -> p.remember(actor, language)));
+		// A person choosing a language on a page keeps it. An API call has no session: its ?lang= is the language of
+		// that one answer (such as a document in a customer's language), never a change of the caller's profile.
+		if (session != null) {
+			Actor.current().ifPresent(actor -> preferences.ifAvailable(p -> p.remember(actor, language)));
+		}
 	}
 
 	private static Optional<Locale> fromCookie(HttpServletRequest request) {

@@ -1,0 +1,155 @@
+package dev.kervan.catalog.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+import dev.kervan.catalog.internal.CatalogDocuments;
+import dev.kervan.catalog.internal.CatalogExports;
+import dev.kervan.catalog.internal.DocumentNotSentException;
+import dev.kervan.catalog.internal.ImportResult;
+import dev.kervan.catalog.internal.PriceLists;
+import dev.kervan.catalog.internal.ProductImport;
+import dev.kervan.platform.DomainException;
+import dev.kervan.platform.FormState;
+import dev.kervan.platform.PatchDocument;
+import dev.kervan.platform.Problems;
+import dev.kervan.platform.TableExport;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The catalog's file pages: importing products from a spreadsheet, downloading them as one, the catalogue and a
+ * price list as PDF to print, and mailing a price list. The services decide who may do what; these only show forms
+ * and answers.
+ */
+@Controller
+class CatalogFilePages {
+
+	private static final Set<String> SEND_FIELDS = Set.of("to", "language", "message", "customerId");
+
+	private final ProductImport productImport;
+	private final CatalogExports exports;
+	private final CatalogDocuments documents;
+	private final PriceLists priceLists;
+	private final MessageSource messages;
+	private final Problems problems;
+
+	CatalogFilePages(ProductImport productImport, CatalogExports exports, CatalogDocuments documents, PriceLists priceLists,
+			MessageSource messages, Problems problems) {
+		this.productImport = productImport;
+		this.exports = exports;
+		this.documents = documents;
+		this.priceLists = priceLists;
+		this.messages = messages;
+		this.problems = problems;
+	}
+
+	@GetMapping("/products/import")
+	String importForm() {
+		return "catalog/products-import";
+	}
+
+	/** Products from a file: the good rows are kept, the refused ones listed with their row numbers. */
+	@PostMapping("/products/import")
+	String importFile(@RequestPart("file") MultipartFile file, RedirectAttributes redirect) throws IOException {
+		try {
+			String name = file.getOriginalFilename();
+			ImportResult result = productImport.run(name == null || name.isBlank() ? "products.csv" : name, file.getBytes());
+			redirect.addFlashAttribute("importResult", result);
+		}
+		catch (DomainException refusal) {
+			redirect.addFlashAttribute("importProblem", reason(refusal));
+		}
+		return "redirect:/products/import";
+	}
+
+	@GetMapping("/products/export")
+	void export(@RequestParam(required = false) @Nullable String format, @RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable Long categoryId, HttpServletResponse response) throws IOException {
+		TableExport.Format chosen = TableExport.Format.of(format);
+		exports.requireReader();
+		response.setContentType(chosen.contentType());
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment().filename("products." + chosen.extension()).build().toString());
+		exports.products(q, categoryId, chosen, response.getOutputStream());
+	}
+
+	/** The catalogue in the reader's language, shown in the browser to print. */
+	@GetMapping("/products/pdf")
+	ResponseEntity<byte[]> productsPdf(@RequestParam(required = false) @Nullable Long categoryId) {
+		return inline(documents.products(categoryId, CatalogDocuments.language(null, "lang")));
+	}
+
+	@GetMapping("/price-lists/{id}/pdf")
+	ResponseEntity<byte[]> priceListPdf(@PathVariable long id, @RequestParam(required = false) @Nullable Long customerId) {
+		return inline(documents.priceList(id, customerId, CatalogDocuments.language(null, "lang")));
+	}
+
+	@GetMapping("/price-lists/{id}/send")
+	String sendForm(@PathVariable long id, @RequestParam(required = false) @Nullable Long customerId, Model model) {
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", FormState.of(java.util.Map.of("language", LocaleContextHolder.getLocale().getLanguage(),
+					"customerId", customerId == null ? "" : customerId.toString())));
+		}
+		model.addAttribute("list", priceLists.get(id));
+		return "catalog/price-list-send";
+	}
+
+	@PostMapping("/price-lists/{id}/send")
+	String send(@PathVariable long id, @RequestParam MultiValueMap<String, String> submitted, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		FormState form = FormState.from(submitted, SEND_FIELDS, Set.of());
+		ObjectNode body = form.toJson(true, Set.of());
+		try {
+			documents.sendPriceList(id, PatchDocument.of(body));
+			redirect.addFlashAttribute("sentTo", form.value("to"));
+			return "redirect:/price-lists/" + id + "/send";
+		}
+		catch (DomainException refusal) {
+			model.addAttribute("form", form.reject(refusal, messages).unplaced(Set.of("to", "language", "message")));
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		}
+		catch (DocumentNotSentException failure) {
+			model.addAttribute("form", form);
+			model.addAttribute("sendProblem", problems.message(failure.messageCode()));
+			response.setStatus(failure.status());
+		}
+		return sendForm(id, null, model);
+	}
+
+	/** A refusal of a whole file (its type, its columns, its length) in words, without the field names of the API. */
+	private String reason(DomainException refusal) {
+		if (refusal.violations().isEmpty()) {
+			return problems.message(refusal.messageCode(), refusal.arguments());
+		}
+		return String.join(" ", refusal.violations().stream().map(v -> problems.message(v.messageCode(), v.arguments()))
+			.toList());
+	}
+
+	private static ResponseEntity<byte[]> inline(CatalogDocuments.Pdf pdf) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.inline().filename(pdf.filename(), StandardCharsets.UTF_8).build().toString())
+			.body(pdf.content());
+	}
+}
