@@ -65,6 +65,16 @@ public final class TableExport {
 	private TableExport() {
 	}
 
+	/** Makes the answer a download of the file {@code baseName.xlsx} (or {@code .csv}), before anything is written. */
+	public static void startDownload(jakarta.servlet.http.HttpServletResponse response, Format format, String baseName) {
+		response.setContentType(format.contentType());
+		response.setHeader(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+			.attachment()
+			.filename(baseName + "." + format.extension(), StandardCharsets.UTF_8)
+			.build()
+			.toString());
+	}
+
 	public static void write(Format format, OutputStream out, String sheetName, List<String> headers,
 			Consumer<Rows> rows) {
 		try {

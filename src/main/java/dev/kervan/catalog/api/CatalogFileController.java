@@ -148,9 +148,7 @@ class CatalogFileController {
 	}
 
 	private static void download(HttpServletResponse response, TableExport.Format format, String name) {
-		response.setContentType(format.contentType());
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment().filename(name + "." + format.extension(), StandardCharsets.UTF_8).build().toString());
+		TableExport.startDownload(response, format, name);
 	}
 
 	private static String filename(MultipartFile file, String fallback) {

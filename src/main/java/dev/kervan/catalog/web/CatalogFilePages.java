@@ -87,9 +87,7 @@ class CatalogFilePages {
 			@RequestParam(required = false) @Nullable Long categoryId, HttpServletResponse response) throws IOException {
 		TableExport.Format chosen = TableExport.Format.of(format);
 		exports.requireReader();
-		response.setContentType(chosen.contentType());
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment().filename("products." + chosen.extension()).build().toString());
+		TableExport.startDownload(response, chosen, "products");
 		exports.products(q, categoryId, chosen, response.getOutputStream());
 	}
 

@@ -14,8 +14,6 @@ import dev.kervan.platform.PhoneNumbers;
 import dev.kervan.platform.Problems;
 import dev.kervan.platform.TableExport;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -63,9 +61,7 @@ public class CustomerExport {
 		var allHeaders = new ArrayList<>(headers);
 		allHeaders.addAll(codes.values());
 
-		response.setContentType(format.contentType());
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment().filename("customers." + format.extension()).build().toString());
+		TableExport.startDownload(response, format, "customers");
 		customPlans.forThisTransaction();
 		var params = new HashMap<String, Object>();
 		var where = new ArrayList<String>();

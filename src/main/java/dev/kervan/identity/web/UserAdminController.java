@@ -19,8 +19,6 @@ import dev.kervan.platform.Problems;
 import dev.kervan.platform.TableExport;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -84,9 +82,7 @@ class UserAdminController {
 		var exportFormat = TableExport.Format.of(format);
 		var filter = new Filter(q, role, status);
 		var order = UserQueries.Sort.of(sort);
-		response.setContentType(exportFormat.contentType());
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment().filename("users." + exportFormat.extension()).build().toString());
+		TableExport.startDownload(response, exportFormat, "users");
 		List<String> headers = List.of(problems.message("user.username"), problems.message("user.displayName"),
 				problems.message("user.email"), problems.message("user.language"), problems.message("user.roles"),
 				problems.message("user.status"), problems.message("user.createdAt"));

@@ -10,8 +10,6 @@ import dev.kervan.platform.Problems;
 import dev.kervan.platform.TableExport;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Service;
 
 /** The stock figures, as the stock level list shows them (every product and warehouse with stock), as XLSX or CSV. */
@@ -40,9 +38,7 @@ public class StockLevelExport {
 		policy.requireReader();
 		var first = levels.list(null, warehouseId, null, PageLimit.of(PageLimit.MAX));
 		List<String> headers = COLUMNS.stream().map(field -> messages.message("inventory.files.column." + field)).toList();
-		response.setContentType(format.contentType());
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment().filename("stock-levels." + format.extension()).build().toString());
+		TableExport.startDownload(response, format, "stock-levels");
 		TableExport.write(format, response.getOutputStream(), messages.message("inventory.files.sheet.levels"), headers, rows -> {
 			var page = first;
 			while (true) {

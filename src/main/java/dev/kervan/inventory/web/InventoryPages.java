@@ -13,6 +13,7 @@ import dev.kervan.inventory.internal.Replenishment;
 import dev.kervan.inventory.internal.Reservations;
 import dev.kervan.inventory.internal.SerialNumbers;
 import dev.kervan.inventory.internal.StockLedger;
+import dev.kervan.inventory.internal.StockLevelExport;
 import dev.kervan.inventory.internal.StockLevels;
 import dev.kervan.inventory.internal.StockMoveType;
 import dev.kervan.inventory.internal.StockMoveView;
@@ -28,8 +29,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -66,10 +65,12 @@ class InventoryPages {
 	private final Catalog catalog;
 	private final MessageSource messages;
 	private final Problems problems;
+	private final StockLevelExport stockExport;
 
 	InventoryPages(StockLedger ledger, StockLevels levels, Warehouses warehouses, Reservations reservations,
 			SerialNumbers serials, Replenishment replenishment, InventoryPolicy policy, Catalog catalog, MessageSource messages,
-			Problems problems) {
+			Problems problems, StockLevelExport stockExport) {
+		this.stockExport = stockExport;
 		this.ledger = ledger;
 		this.levels = levels;
 		this.warehouses = warehouses;
@@ -90,6 +91,12 @@ class InventoryPages {
 		model.addAttribute("warehouseId", warehouseId);
 		model.addAttribute("mayMove", policy.mayMoveStock());
 		return "inventory/overview";
+	}
+
+	@GetMapping("/export")
+	void export(@RequestParam(required = false) @Nullable Long warehouseId, @RequestParam(required = false) @Nullable String format,
+			HttpServletResponse response) throws IOException {
+		stockExport.write(warehouseId, TableExport.Format.of(format), response);
 	}
 
 	@GetMapping("/moves")
@@ -262,9 +269,7 @@ class InventoryPages {
 			@RequestParam(required = false) @Nullable String format, HttpServletResponse response) throws IOException {
 		List<Replenishment.Line> lines = replenishment.report(warehouseId);
 		TableExport.Format chosen = TableExport.Format.of(format);
-		response.setContentType(chosen.contentType());
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment().filename("replenishment." + chosen.extension()).build().toString());
+		TableExport.startDownload(response, chosen, "replenishment");
 		List<String> headers = List.of("code", "name", "unit", "min", "max", "on-hand", "reserved", "available", "incoming",
 				"to-order", "supplier", "supplier-code", "price", "currency", "lead-days")
 			.stream().map(h -> problems.message("inventory.replenishment.column." + h)).toList();

@@ -135,9 +135,7 @@ class PipelinePages {
 			@RequestParam(defaultValue = "false") boolean mine, @RequestParam(required = false) @Nullable String tag,
 			@RequestParam(required = false) @Nullable String format, HttpServletResponse response) throws java.io.IOException {
 		TableExport.Format chosen = TableExport.Format.of(format);
-		response.setContentType(chosen.contentType());
-		response.setHeader(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
-			.attachment().filename("opportunities." + chosen.extension()).build().toString());
+		TableExport.startDownload(response, chosen, "opportunities");
 		export.write(teamId, status, mine, tag, chosen, response.getOutputStream());
 	}
 
