@@ -426,30 +426,50 @@ public class StockLedger {
 			.params(params)
 			.query(Long.class)
 			.list();
-		return KeysetPage.of(ids.stream().map(this::load).toList(), limit, move -> Cursor.encode(move.id()));
+		return KeysetPage.of(loadAll(ids), limit, move -> Cursor.encode(move.id()));
 	}
 
 	StockMoveView load(long id) {
-		List<StockMoveView.Line> lines = jdbc.sql("""
-				select l.id, l.product, p.code, p.name, l.quantity, u.code as unit, l.base_quantity, l.lot, l.expiry, l.reservation,
+		List<StockMoveView> moves = loadAll(List.of(id));
+		if (moves.isEmpty()) {
+			throw new RecordNotFoundException(RECORD_TYPE, id);
+		}
+		return moves.getFirst();
+	}
+
+	/** The moves with their lines, in the order of the ids, in two queries however many there are. */
+	private List<StockMoveView> loadAll(List<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		Long[] wanted = ids.toArray(Long[]::new);
+		var linesByMove = new HashMap<Long, List<StockMoveView.Line>>();
+		jdbc.sql("""
+				select l.move, l.id, l.product, p.code, p.name, l.quantity, u.code as unit, l.base_quantity, l.lot, l.expiry, l.reservation,
 				  array(select s.serial from stock_move_serial ms join serial_number s on s.id = ms.serial where ms.line = l.id order by s.serial) as serials
 				from stock_move_line l join product p on p.id = l.product join unit_of_measure u on u.id = l.unit
-				where l.move = ? order by l.id""")
-			.param(id)
-			.query((rs, n) -> new StockMoveView.Line(rs.getLong("id"), rs.getLong("product"), rs.getString("code"),
-					rs.getString("name"), rs.getBigDecimal("quantity"), rs.getString("unit"), rs.getBigDecimal("base_quantity"),
-					rs.getString("lot"), rs.getObject("expiry", LocalDate.class), rs.getObject("reservation", Long.class),
-					List.of((String[]) rs.getArray("serials").getArray())))
+				where l.move = any(?) order by l.id""")
+			.param(wanted)
+			.query((rs, n) -> {
+				linesByMove.computeIfAbsent(rs.getLong("move"), k -> new ArrayList<>())
+					.add(new StockMoveView.Line(rs.getLong("id"), rs.getLong("product"), rs.getString("code"), rs.getString("name"),
+							rs.getBigDecimal("quantity"), rs.getString("unit"), rs.getBigDecimal("base_quantity"), rs.getString("lot"),
+							rs.getObject("expiry", LocalDate.class), rs.getObject("reservation", Long.class),
+							List.of((String[]) rs.getArray("serials").getArray())));
+				return null;
+			})
 			.list();
-		return jdbc.sql("""
+		var moves = new HashMap<Long, StockMoveView>();
+		jdbc.sql("""
 				select m.id, m.number, m.type, m.warehouse, w.code, m.to_warehouse, t.code, m.reason, m.reference, m.customer,
 				  m.moved_at, m.created_by
 				from stock_move m join warehouse w on w.id = m.warehouse left join warehouse t on t.id = m.to_warehouse
-				where m.id = ?""")
-			.param(id)
-			.query((rs, n) -> move(rs, lines))
-			.optional()
-			.orElseThrow(() -> new RecordNotFoundException(RECORD_TYPE, id));
+				where m.id = any(?)""")
+			.param(wanted)
+			.query((rs, n) -> move(rs, linesByMove.getOrDefault(rs.getLong(1), List.of())))
+			.list()
+			.forEach(move -> moves.put(move.id(), move));
+		return ids.stream().map(moves::get).filter(java.util.Objects::nonNull).toList();
 	}
 
 	private static StockMoveView move(ResultSet rs, List<StockMoveView.Line> lines) throws SQLException {
