@@ -81,7 +81,9 @@ public class PdfDocuments {
 	 * unclosed {@code <br>}, an {@code &nbsp;})
 	 */
 	public byte[] render(String templateName, Map<String, Object> model, Locale locale) {
-		String xhtml = xhtml(templateName, model, locale);
+		// Number formats put invisible direction marks around amounts; the bundled fonts would draw them as a bar,
+		// and the bidi splitter orders the amount without them.
+		String xhtml = xhtml(templateName, model, locale).replace("\u200E", "").replace("\u200F", "");
 		var pdf = new ByteArrayOutputStream();
 		var builder = new PdfRendererBuilder().withHtmlContent(xhtml, null)
 			.useUnicodeBidiSplitter(new ICUBidiSplitter.ICUBidiSplitterFactory())
