@@ -1,6 +1,7 @@
 package dev.kervan.bench;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.URI;
@@ -25,6 +26,7 @@ import java.util.regex.Pattern;
 
 import dev.kervan.customers.internal.CustomerBenchData;
 import dev.kervan.customers.internal.SampleAccounts;
+import dev.kervan.inventory.InventoryBenchData;
 import dev.kervan.pipeline.PipelineBenchData;
 import dev.kervan.platform.PhoneNumbers;
 import dev.kervan.platform.SearchText;
@@ -71,7 +73,8 @@ public final class Bench {
 				case "--scale" -> scale = Long.parseLong(args[++i].replace("_", ""));
 				case "--jar" -> jar = Path.of(args[++i]);
 				case "--cases" -> cases = List.of(args[++i].split(","));
-				default -> throw new IllegalArgumentException("Unknown option " + args[i] + "; use --scale N and --cases search,page,api,pipeline,import");
+				default -> throw new IllegalArgumentException("Unknown option " + args[i]
+						+ "; use --scale N and --cases search,page,api,pipeline,import,inventory");
 			}
 		}
 		new Bench(scale, cases).run(jar);
@@ -112,6 +115,18 @@ public final class Bench {
 				Files.writeString(data.resolve("pipeline-loaded"), OPPORTUNITIES + " " + ACTIVITIES);
 				System.out.printf("Loaded in %.0f s%n", (System.nanoTime() - load) / 1e9);
 			}
+			var size = InventoryBenchData.Size.of(scale);
+			Path inventoryLoaded = data.resolve("inventory-loaded");
+			// The marker names what was loaded: another size (or an interrupted load, which leaves none) loads again.
+			if (runs("inventory") && !(Files.exists(inventoryLoaded)
+					&& Files.readString(inventoryLoaded).equals(size.products() + " " + size.lines()))) {
+				System.out.printf("Loading %,d products, %d warehouses, %,d stock moves of %,d lines and price lists…%n",
+						size.products(), InventoryBenchData.WAREHOUSES, size.moves(), size.lines());
+				long load = System.nanoTime();
+				InventoryBenchData.load(database, firstId, lastId, size);
+				Files.writeString(inventoryLoaded, size.products() + " " + size.lines());
+				System.out.printf("Loaded in %.0f s%n", (System.nanoTime() - load) / 1e9);
+			}
 			token = token();
 			logIn();
 			System.out.printf("Kervan at rest after loading: %d MB resident%n", app.residentMegabytes());
@@ -148,6 +163,10 @@ public final class Bench {
 				System.out.printf("Deleted %,d accounts earlier runs created%n", deleted);
 				database.createStatement().execute("vacuum analyze customer");
 			}
+		}
+		int reservations = InventoryBenchData.forgetReservations(database);
+		if (reservations > 0) {
+			System.out.printf("Deleted %,d reservations earlier runs made%n", reservations);
 		}
 	}
 
@@ -199,6 +218,9 @@ public final class Bench {
 		}
 		if (runs("pipeline")) {
 			pipelineCases();
+		}
+		if (runs("inventory")) {
+			inventoryCases();
 		}
 		if (runs("import")) {
 			importCase((int) Math.min(100_000, Math.max(10_000, scale / 10)));
@@ -286,7 +308,241 @@ public final class Bench {
 		measureGets("my day among 500k activities (HTML, 1 client)", List.of("/activities/today"), false, 1, 300, null);
 	}
 
-	/** Whether a group of cases was asked for ({@code --cases search,page,api,import}; all by default). */
+	// --- the inventory cases ----------------------------------------------------------------------------------------
+
+	/**
+	 * What a case is held to: a p95 or a rate. The verdict goes into the case's note (and so into results.json),
+	 * beside the other figures.
+	 */
+	private record Target(String text, java.util.function.Predicate<Stats> met) {
+
+		static Target p95(double millis) {
+			return new Target(String.format(Locale.ROOT, "p95 <= %.0f ms", millis), stats -> stats.p95() <= millis);
+		}
+
+		static Target perSecond(double rate) {
+			return new Target(String.format(Locale.ROOT, ">= %.0f/s", rate), stats -> stats.throughput() >= rate);
+		}
+
+		static Stats judge(@Nullable Target target, Stats stats) {
+			if (target == null) {
+				return stats;
+			}
+			String verdict = "target " + target.text() + (target.met().test(stats) ? ": met" : ": MISSED");
+			return new Stats(stats.name(), stats.requests(), stats.p50(), stats.p95(), stats.p99(), stats.throughput(),
+					stats.baseline(), stats.note() == null ? verdict : stats.note() + "; " + verdict);
+		}
+	}
+
+	/**
+	 * A wholesaler's catalog and two years of its stock ledger (see {@link InventoryBenchData}): a product's stock in
+	 * a warehouse, a customer's price, reservations from many clients (and no overselling), and product search.
+	 */
+	private void inventoryCases() throws Exception {
+		var random = new SplittableRandom(2611);
+		List<Long> goods = ids("select id from product where created_by = 'bench' and kind = 'GOOD' order by id");
+		List<Long> products = ids("select id from product where created_by = 'bench' order by id");
+		List<Long> warehouses = ids("select id from warehouse w where exists (select 1 from stock_level s where s.warehouse = w.id) order by id");
+		long pricedCustomers = Math.min(InventoryBenchData.PRICED_CUSTOMERS, lastId - firstId + 1);
+
+		var levels = new ArrayList<String>();
+		var levelKeys = new ArrayList<long[]>();
+		for (int i = 0; i < 2000; i++) {
+			long product = goods.get(random.nextInt(goods.size()));
+			long warehouse = warehouses.get(random.nextInt(warehouses.size()));
+			levels.add("/api/v1/stock-levels?productId=" + product + "&warehouseId=" + warehouse);
+			levelKeys.add(new long[] { product, warehouse });
+		}
+		Double levelBaseline = sqlRate(1, 2000, "select on_hand, reserved, incoming from stock_level where product = ? and warehouse = ?",
+				(statement, i) -> {
+					statement.setLong(1, levelKeys.get(i % levelKeys.size())[0]);
+					statement.setLong(2, levelKeys.get(i % levelKeys.size())[1]);
+				});
+		measureGets("stock level of a product in a warehouse (1 client)", levels, true, 1, 2000, levelBaseline, 10,
+				Target.p95(20));
+
+		String[] quantities = { "1", "1", "1", "2", "5", "12", "60", "150" };
+		var prices = new ArrayList<String>();
+		for (int i = 0; i < 2000; i++) {
+			prices.add("/api/v1/prices?productId=" + products.get(random.nextInt(products.size())) + "&customerId="
+					+ (firstId + random.nextLong(pricedCustomers)) + "&quantity=" + quantities[random.nextInt(quantities.length)]);
+		}
+		System.out.println(priceSources(prices.subList(0, 300)));
+		measureGets("price for a customer and quantity (1 client)", prices, true, 1, 2000, null, 10, Target.p95(10));
+
+		reservationCases(goods, warehouses, random);
+
+		var words = InventoryBenchData.searchWords();
+		List<String> codes = new ArrayList<>();
+		for (String code : strings("select code from product where created_by = 'bench' order by id")) {
+			// What people type of a code: its group and category, or the first digits of its number too.
+			codes.add(codes.size() % 3 == 0 ? code.substring(0, 7) : code.substring(0, code.length() - 2 - codes.size() % 2));
+		}
+		java.util.Collections.shuffle(codes, new java.util.Random(7));
+		productSearchCase("product search: name word", words.names());
+		productSearchCase("product search: code prefix", codes.subList(0, Math.min(500, codes.size())));
+		productSearchCase("product search: typed without accents", words.unaccented());
+	}
+
+	/** Where a sample of the prices came from, as a line to print: shows the data reaches every kind of rule. */
+	private String priceSources(List<String> paths) {
+		var sources = new java.util.TreeMap<String, Integer>();
+		for (String path : paths) {
+			var response = apiCall("GET", path, null);
+			if (response.statusCode() != 200) {
+				throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+			}
+			Matcher source = Pattern.compile("\"source\":\"(\\w+)\"").matcher(response.body());
+			Matcher list = Pattern.compile("\"priceListName\":\"([^\"]+)\"").matcher(response.body());
+			String key = source.find() ? source.group(1) : "?";
+			if (list.find()) {
+				// The twenty negotiated lists (…Listesi 01 to 20) as one.
+				key += " " + list.group(1).replaceAll(" \\d{2}$", " nn");
+			}
+			sources.merge(key, 1, Integer::sum);
+		}
+		return "Prices of " + paths.size() + " samples by source: " + sources;
+	}
+
+	/**
+	 * Reservations of one unit each from 16 clients across 20,000 product and warehouse pairs with stock; then 8
+	 * clients asking 400 times for four products that have 25 units left each, of which exactly 100 must be
+	 * reserved. Afterwards the stock levels are checked against the reservations (no oversell), and the
+	 * reservations are released and deleted so that the next run starts from the same stock.
+	 */
+	private void reservationCases(List<Long> goods, List<Long> warehouses, SplittableRandom random) throws Exception {
+		String name = "reservation (POST, 16 clients)";
+		var paths = new ArrayList<String>();
+		var bodies = new ArrayList<String>();
+		for (int i = 0; i < 20_000; i++) {
+			paths.add("/api/v1/reservations");
+			bodies.add(reservation(goods.get(random.nextInt(goods.size())), warehouses.get(random.nextInt(warehouses.size())), 1,
+					InventoryBenchData.RESERVATION_PREFIX + i));
+		}
+		Stats measured = Wrk.available()
+				? Wrk.post(name, app.base(), paths, bodies, "Authorization", "Bearer " + token, 16, 10, 15)
+				: null;
+		if (measured == null) {
+			var run = Load.run(1000, 5000, 16, i -> api("POST", "/api/v1/reservations", bodies.get(i % bodies.size())));
+			measured = Stats.of(name, run.nanos(), run.seconds(), null, "Java driver");
+		}
+		record(Target.judge(Target.perSecond(500), measured));
+
+		// Four products nearly sold out: all but 25 of what is available is held by one reservation each.
+		var scarce = new ArrayList<long[]>();
+		long warehouse = warehouses.getFirst();
+		for (int i = 0; i < 4; i++) {
+			long product = goods.get(goods.size() / 5 * i + 1);
+			BigDecimal available = decimal("select on_hand - reserved from stock_level where product = " + product
+					+ " and warehouse = " + warehouse);
+			var hold = apiCall("POST", "/api/v1/reservations", reservation(product, warehouse, available.longValue() - 25,
+					InventoryBenchData.RESERVATION_PREFIX + "hold-" + i));
+			if (hold.statusCode() != 201) {
+				throw new IllegalStateException("Holding stock answered " + hold.statusCode() + ": " + hold.body());
+			}
+			scarce.add(new long[] { product, warehouse });
+		}
+		var reserved = new java.util.concurrent.atomic.AtomicInteger();
+		var refused = new java.util.concurrent.atomic.AtomicInteger();
+		var run = Load.run(0, 400, 8, i -> {
+			long[] pair = scarce.get(i % scarce.size());
+			var response = apiCall("POST", "/api/v1/reservations", reservation(pair[0], pair[1], 1,
+					InventoryBenchData.RESERVATION_PREFIX + "scarce-" + i));
+			switch (response.statusCode()) {
+				case 201 -> reserved.incrementAndGet();
+				case 409 -> refused.incrementAndGet();
+				default -> throw new IllegalStateException("Reserving answered " + response.statusCode() + ": " + response.body());
+			}
+		});
+		String oversell = oversellCheck(scarce);
+		System.out.println(oversell);
+		int expected = 25 * scarce.size();
+		String note = String.format(Locale.ROOT, "Java driver; %d reserved, %d refused (409); target exactly %d reserved: %s; %s",
+				reserved.get(), refused.get(), expected, reserved.get() == expected ? "met" : "MISSED",
+				oversell.startsWith("No oversell") ? "no oversell" : "OVERSELL CHECK FAILED");
+		record(Stats.of("reservation, 4 products with 25 left (8 clients)", run.nanos(), run.seconds(), null, note));
+		System.out.printf("Released and deleted %,d reservations the run made%n", InventoryBenchData.forgetReservations(database));
+	}
+
+	private static String reservation(long product, long warehouse, long quantity, String reference) {
+		return "{\"productId\":" + product + ",\"warehouseId\":" + warehouse + ",\"quantity\":\"" + quantity
+				+ "\",\"reference\":\"" + reference + "\"}";
+	}
+
+	/**
+	 * No stock level reserves more than is on hand; for every product and warehouse the run reserved, the reserved
+	 * figure equals the sum of the active reservations; the scarce ones are reserved exactly to what is on hand.
+	 */
+	private String oversellCheck(List<long[]> scarce) throws Exception {
+		var pairs = new StringBuilder();
+		for (long[] pair : scarce) {
+			pairs.append(pairs.isEmpty() ? "" : ", ").append("(").append(pair[0]).append(", ").append(pair[1]).append(")");
+		}
+		try (var rs = database.createStatement().executeQuery("""
+				with touched as (select distinct product, warehouse from stock_reservation where reference like '%1$s%%'),
+				     figures as (
+				         select s.product, s.warehouse, s.on_hand, s.reserved,
+				           (select coalesce(sum(r.quantity), 0) from stock_reservation r
+				            where r.product = s.product and r.warehouse = s.warehouse and r.status = 'ACTIVE') as active
+				         from stock_level s join touched t using (product, warehouse))
+				select (select count(*) from stock_level where reserved > on_hand),
+				  (select count(*) from figures), (select count(*) from figures where reserved <> active),
+				  (select count(*) from figures where (product, warehouse) in (%2$s) and reserved = on_hand),
+				  (select count(*) from stock_reservation where reference like '%1$s%%' and status = 'ACTIVE')""".formatted(
+				InventoryBenchData.RESERVATION_PREFIX, pairs))) {
+			rs.next();
+			long oversold = rs.getLong(1);
+			long touched = rs.getLong(2);
+			long differing = rs.getLong(3);
+			long soldOut = rs.getLong(4);
+			String facts = String.format(Locale.ROOT, "%,d active reservations on %,d product/warehouse pairs; %d stock levels "
+					+ "reserve more than on hand; %d pairs whose reserved figure differs from their active reservations; %d of %d "
+					+ "scarce pairs reserved exactly to on hand", rs.getLong(5), touched, oversold, differing, soldOut, scarce.size());
+			return (oversold == 0 && differing == 0 && soldOut == scarce.size() ? "No oversell: " : "OVERSELL CHECK FAILED: ") + facts;
+		}
+	}
+
+	/** Product search through the API, against the same LIKE straight in PostgreSQL. */
+	private void productSearchCase(String name, List<String> queries) throws Exception {
+		Double baseline = sqlRate(1, 300, "select id, code from product where search_text like ? order by code, id limit 51",
+				(statement, i) -> statement.setString(1,
+						"%" + String.join("%", SearchText.fold(queries.get(i % queries.size())).split(" ")) + "%"));
+		measureGets(name + " (1 client)", queries.stream()
+			.map(query -> "/api/v1/products?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8))
+			.toList(), true, 1, 1000, baseline, 10, Target.p95(50));
+	}
+
+	private List<Long> ids(String sql) throws Exception {
+		var ids = new ArrayList<Long>();
+		try (var rs = database.createStatement().executeQuery(sql)) {
+			while (rs.next()) {
+				ids.add(rs.getLong(1));
+			}
+		}
+		if (ids.isEmpty()) {
+			throw new IllegalStateException("Nothing found: " + sql);
+		}
+		return ids;
+	}
+
+	private List<String> strings(String sql) throws Exception {
+		var values = new ArrayList<String>();
+		try (var rs = database.createStatement().executeQuery(sql)) {
+			while (rs.next()) {
+				values.add(rs.getString(1));
+			}
+		}
+		return values;
+	}
+
+	private BigDecimal decimal(String sql) throws Exception {
+		try (var rs = database.createStatement().executeQuery(sql)) {
+			rs.next();
+			return rs.getBigDecimal(1);
+		}
+	}
+
+	/** Whether a group of cases was asked for ({@code --cases search,page,api,pipeline,inventory,import}; all by default). */
 	private boolean runs(String group) {
 		return cases.isEmpty() || cases.contains(group);
 	}
@@ -322,14 +578,20 @@ public final class Bench {
 	/** GETs paths in turn; with wrk, after {@code warmupSeconds} of the same load, as the JIT needs it on two cores. */
 	private void measureGets(String name, List<String> paths, boolean api, int clients, int requests,
 			@Nullable Double baseline, int warmupSeconds) throws Exception {
+		measureGets(name, paths, api, clients, requests, baseline, warmupSeconds, null);
+	}
+
+	/** The same, judged against a target. */
+	private void measureGets(String name, List<String> paths, boolean api, int clients, int requests,
+			@Nullable Double baseline, int warmupSeconds, @Nullable Target target) throws Exception {
 		if (Wrk.available()) {
 			String session = cookies.getCookieStore().getCookies().stream().map(Object::toString)
 				.filter(cookie -> cookie.startsWith("SESSION=")).findFirst().orElseThrow();
 			Stats measured = api ? Wrk.get(name, app.base(), paths, "Authorization", "Bearer " + token, clients, warmupSeconds, 15)
 					: Wrk.get(name, app.base(), paths, "Cookie", session, clients, warmupSeconds, 15);
 			if (measured != null) {
-				record(new Stats(name, measured.requests(), measured.p50(), measured.p95(), measured.p99(),
-						measured.throughput(), baseline, measured.note()));
+				record(Target.judge(target, new Stats(name, measured.requests(), measured.p50(), measured.p95(), measured.p99(),
+						measured.throughput(), baseline, measured.note())));
 				return;
 			}
 		}
@@ -343,7 +605,7 @@ public final class Bench {
 						html(path);
 					}
 				});
-		record(Stats.of(name, run.nanos(), run.seconds(), baseline, "Java driver"));
+		record(Target.judge(target, Stats.of(name, run.nanos(), run.seconds(), baseline, "Java driver")));
 	}
 
 	private void importCase(int rows) throws Exception {
@@ -471,6 +733,24 @@ public final class Bench {
 	}
 
 	private void api(String method, String path, String json) {
+		send(client, apiRequest(method, path, json));
+	}
+
+	/** An API call whose answer the case reads, refusals included. */
+	private HttpResponse<String> apiCall(String method, String path, @Nullable String json) {
+		try {
+			return client.send(apiRequest(method, path, json), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private HttpRequest apiRequest(String method, String path, @Nullable String json) {
 		var request = HttpRequest.newBuilder(URI.create(app.base() + path)).timeout(REQUEST_TIMEOUT)
 			.header("Authorization", "Bearer " + token);
 		if (json != null) {
@@ -479,7 +759,7 @@ public final class Bench {
 		else {
 			request.method(method, HttpRequest.BodyPublishers.noBody());
 		}
-		send(client, request.build());
+		return request.build();
 	}
 
 	private void html(String path) {

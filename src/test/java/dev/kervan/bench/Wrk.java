@@ -39,11 +39,35 @@ final class Wrk {
 	 */
 	static @Nullable Stats get(String name, String base, List<String> paths, String header, String headerValue, int clients,
 			int warmupSeconds, int seconds) throws IOException, InterruptedException {
+		return measure(name, base, "GET", paths, null, header, headerValue, clients, warmupSeconds, seconds);
+	}
+
+	/**
+	 * POSTs JSON bodies to the paths, the body of the same index with each, the same way; answers the statistics, or
+	 * null when wrk failed. Answers other than 2xx and 3xx count as errors and the note says how many.
+	 */
+	static @Nullable Stats post(String name, String base, List<String> paths, List<String> bodies, String header,
+			String headerValue, int clients, int warmupSeconds, int seconds) throws IOException, InterruptedException {
+		return measure(name, base, "POST", paths, bodies, header, headerValue, clients, warmupSeconds, seconds);
+	}
+
+	private static @Nullable Stats measure(String name, String base, String method, List<String> paths,
+			@Nullable List<String> bodies, String header, String headerValue, int clients, int warmupSeconds, int seconds)
+			throws IOException, InterruptedException {
 		var table = new StringBuilder("local paths = {\n");
 		for (String path : paths) {
 			table.append("  \"").append(luaEscape(path)).append("\",\n");
 		}
 		table.append("}\n");
+		table.append("local bodies = {\n");
+		if (bodies != null) {
+			for (String body : bodies) {
+				table.append("  \"").append(luaEscape(body)).append("\",\n");
+			}
+		}
+		table.append("}\n");
+		String headers = bodies == null ? "{[\"%s\"] = \"%s\"}".formatted(luaEscape(header), luaEscape(headerValue))
+				: "{[\"%s\"] = \"%s\", [\"Content-Type\"] = \"application/json\"}".formatted(luaEscape(header), luaEscape(headerValue));
 		Path script = Files.createTempFile("kervan-wrk", ".lua");
 		Files.writeString(script, table + """
 				local counter = 0
@@ -52,8 +76,8 @@ final class Wrk {
 				end
 				request = function()
 				  counter = counter + 1
-				  local path = paths[((start or 1) + counter) %% #paths + 1]
-				  return wrk.format("GET", path, {["%s"] = "%s"})
+				  local index = ((start or 1) + counter) %% #paths + 1
+				  return wrk.format("%s", paths[index], %s, bodies[index])
 				end
 				done = function(summary, latency, requests)
 				  io.write(string.format("kervan-bench requests=%%d errors=%%d seconds=%%.3f p50=%%.3f p95=%%.3f p99=%%.3f\\n",
@@ -61,7 +85,7 @@ final class Wrk {
 				      + summary.errors.write + summary.errors.timeout, summary.duration / 1e6,
 				    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000))
 				end
-				""".formatted(luaEscape(header), luaEscape(headerValue)), StandardCharsets.UTF_8);
+				""".formatted(method, headers), StandardCharsets.UTF_8);
 		try {
 			run(base, script, clients, warmupSeconds);
 			String output = run(base, script, clients, seconds);

@@ -11,6 +11,7 @@ import dev.kervan.catalog.Tracking;
 import dev.kervan.identity.CurrentUser;
 import dev.kervan.platform.AuditTrail;
 import dev.kervan.platform.Cursor;
+import dev.kervan.platform.CustomPlans;
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ErrorKind;
 import dev.kervan.platform.ExpectedVersion;
@@ -44,18 +45,27 @@ public class Products {
 		}
 	}
 
+	/**
+	 * How many products in code order a search reads before it looks for its matches through the search index
+	 * instead: enough when they are common and spread over the catalog.
+	 */
+	private static final int SEARCH_WINDOW = 1_000;
+
 	private final JdbcClient jdbc;
 	private final CatalogPolicy policy;
 	private final Units units;
 	private final ProductCategories categories;
 	private final AuditTrail audit;
+	private final CustomPlans customPlans;
 
-	Products(JdbcClient jdbc, CatalogPolicy policy, Units units, ProductCategories categories, AuditTrail audit) {
+	Products(JdbcClient jdbc, CatalogPolicy policy, Units units, ProductCategories categories, AuditTrail audit,
+			CustomPlans customPlans) {
 		this.jdbc = jdbc;
 		this.policy = policy;
 		this.units = units;
 		this.categories = categories;
 		this.audit = audit;
+		this.customPlans = customPlans;
 	}
 
 	public ProductRow get(long id) {
@@ -96,11 +106,13 @@ public class Products {
 			params.put("active", filter.active());
 		}
 		String query = filter.query() == null ? "" : SearchText.fold(filter.query()).strip();
+		String search = null;
 		if (!query.isEmpty()) {
-			String exact = filter.query().strip();
-			where.add("(p.search_text like :pattern or p.id in (select b.product from product_barcode b where b.barcode = :exact))");
+			// The barcodes as an array, not "p.id in (select …)": PostgreSQL cannot combine a sub-select in an "or"
+			// with the search index, and walked the whole code index instead (60 ms at 100,000 products).
+			search = "(p.search_text like :pattern or p.id = any (array(select b.product from product_barcode b where b.barcode = :exact)))";
 			params.put("pattern", "%" + String.join("%", query.split(" ")) + "%");
-			params.put("exact", exact);
+			params.put("exact", filter.query().strip());
 		}
 		Cursor after = Cursor.decode(cursor, 2);
 		if (after != null) {
@@ -109,12 +121,47 @@ public class Products {
 			params.put("afterId", after.number(1));
 		}
 		params.put("limit", limit.probe());
-		List<ProductRow> rows = jdbc.sql("select " + ProductRow.COLUMNS + ProductRow.FROM
-				+ (where.isEmpty() ? "" : " where " + String.join(" and ", where)) + " order by p.code, p.id limit :limit")
+		List<ProductRow> rows;
+		if (search == null) {
+			rows = jdbc.sql("select " + ProductRow.COLUMNS + ProductRow.FROM
+					+ (where.isEmpty() ? "" : " where " + String.join(" and ", where)) + " order by p.code, p.id limit :limit")
+				.params(params)
+				.query((rs, n) -> ProductRow.of(rs))
+				.list();
+		}
+		else {
+			String scope = where.isEmpty() ? "true" : String.join(" and ", where);
+			String condition = search;
+			rows = customPlans.read(() -> firstMatches(scope, condition, params, limit.probe()));
+		}
+		return KeysetPage.of(rows, limit, row -> Cursor.encode(row.code(), row.id()));
+	}
+
+	/**
+	 * The first products in code order, within the filters, that match a search. Where in code order a word's
+	 * matches lie is beyond the planner's statistics, and codes go with categories as the words of names do:
+	 * walking the code index in search of a category's word read most of the catalog. So the first products in order
+	 * are tried (enough when matches are common and spread); when they do not fill the page, every match is found
+	 * through the search index, and sorted. The same products as one query in code order, in either case.
+	 */
+	private List<ProductRow> firstMatches(String scope, String condition, Map<String, Object> params, int limit) {
+		params.put("window", SEARCH_WINDOW);
+		List<ProductRow> rows = jdbc.sql("select " + ProductRow.COLUMNS + " from (select * from product p where " + scope
+				+ " order by p.code, p.id limit :window) p join unit_of_measure u on u.id = p.unit where " + condition
+				+ " order by p.code, p.id limit :limit")
 			.params(params)
 			.query((rs, n) -> ProductRow.of(rs))
 			.list();
-		return KeysetPage.of(rows, limit, row -> Cursor.encode(row.code(), row.id()));
+		if (rows.size() >= limit) {
+			return rows;
+		}
+		// Materialized, so that the planner finds all matches before it sorts them.
+		return jdbc.sql("with found as materialized (select p.id, p.code from product p where " + scope + " and " + condition
+				+ ") select " + ProductRow.COLUMNS + ProductRow.FROM
+				+ " join (select id, code from found order by code, id limit :limit) page on page.id = p.id order by page.code, page.id")
+			.params(params)
+			.query((rs, n) -> ProductRow.of(rs))
+			.list();
 	}
 
 	@Transactional
