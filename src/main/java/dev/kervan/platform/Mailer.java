@@ -29,7 +29,7 @@ public class Mailer {
 	private final String host;
 	private final String from;
 
-	Mailer(ObjectProvider<JavaMailSender> sender, @Value("${spring.mail.host:}") String host,
+	public Mailer(ObjectProvider<JavaMailSender> sender, @Value("${spring.mail.host:}") String host,
 			@Value("${kervan.mail-from:kervan@localhost}") String from) {
 		this.sender = sender;
 		this.host = host;

@@ -2,68 +2,94 @@ package dev.kervan.catalog.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.ArgumentMatchers.anyList;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.doThrow;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
 
-import java.util.List;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.kervan.platform.InvalidInputException;
 import dev.kervan.platform.Languages;
-import dev.kervan.platform.MailAttachment;
 import dev.kervan.platform.Mailer;
+import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.context.support.ResourceBundleMessageSource;
-import org.springframework.mail.MailParseException;
-import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
-/** What the person mailing a document learns when the mail server is missing or refuses. */
+/**
+ * What the person mailing a document learns when the mail server is missing or refuses, against real SMTP peers: a
+ * GreenMail server, and a local server that turns every connection away.
+ */
 class DocumentMailTests {
 
 	private static final CatalogDocuments.Pdf PDF = new CatalogDocuments.Pdf("list.pdf", new byte[] { 1, 2, 3 });
 
-	private final Mailer mailer = mock(Mailer.class);
-	private final DocumentMail mail = new DocumentMail(mailer, messages());
-
 	@Test
 	void withoutAMailServerNothingIsSentAndTheAnswerIsServiceUnavailable() {
-		when(mailer.configured()).thenReturn(false);
+		var mail = new DocumentMail(mailer("", 25), messages());
 		assertThatThrownBy(() -> mail.send("a@b.example", Languages.TURKISH, null, "Konu", "Ek", "Ayşe", PDF))
 			.isInstanceOfSatisfying(DocumentNotSentException.class, e -> {
 				assertThat(e.status()).isEqualTo(503);
 				assertThat(e.messageCode()).isEqualTo("error.mail.not-configured");
 			});
-		verify(mailer).configured();
 	}
 
 	@Test
-	void aRefusingMailServerIsABadGatewayAndAnUnusableAddressBadInput() {
-		when(mailer.configured()).thenReturn(true);
-		doThrow(new MailSendException("554 no")).when(mailer).send(anyString(), anyString(), anyString(), anyList());
-		assertThatThrownBy(() -> mail.send("a@b.example", Languages.ENGLISH, null, "Subject", "Attached", "Ayşe", PDF))
-			.isInstanceOfSatisfying(DocumentNotSentException.class, e -> assertThat(e.status()).isEqualTo(502));
-
-		doThrow(new MailParseException("bad")).when(mailer).send(eq("bad@"), anyString(), anyString(), anyList());
-		assertThatThrownBy(() -> mail.send("bad@", Languages.ENGLISH, null, "Subject", "Attached", "Ayşe", PDF))
-			.isInstanceOf(InvalidInputException.class);
+	void aRefusingMailServerIsABadGatewayAndAnUnusableAddressBadInput() throws Exception {
+		try (var refusing = new ServerSocket(0)) {
+			Thread.ofPlatform().daemon().start(() -> turnAway(refusing));
+			var mail = new DocumentMail(mailer("127.0.0.1", refusing.getLocalPort()), messages());
+			assertThatThrownBy(() -> mail.send("a@b.example", Languages.ENGLISH, null, "Subject", "Attached", "Ayşe", PDF))
+				.isInstanceOfSatisfying(DocumentNotSentException.class, e -> assertThat(e.status()).isEqualTo(502));
+			assertThatThrownBy(() -> mail.send("bad@", Languages.ENGLISH, null, "Subject", "Attached", "Ayşe", PDF))
+				.isInstanceOf(InvalidInputException.class);
+		}
 	}
 
 	@Test
-	@SuppressWarnings("unchecked")
-	void thePersonsWordsComeFirstThenTheDocumentsLineAndTheirName() {
-		when(mailer.configured()).thenReturn(true);
-		mail.send("a@b.example", Languages.TURKISH, "Merhaba Ali Bey,", "Konu", "Fiyat listemiz ektedir.", "Ayşe Demir", PDF);
-		var attachments = ArgumentCaptor.forClass(List.class);
-		var text = ArgumentCaptor.forClass(String.class);
-		verify(mailer).send(eq("a@b.example"), eq("Konu"), text.capture(), attachments.capture());
-		assertThat(text.getValue()).isEqualTo("Merhaba Ali Bey,\n\nFiyat listemiz ektedir.\n\nSaygılarımızla,\nAyşe Demir");
-		assertThat((List<MailAttachment>) attachments.getValue()).singleElement()
-			.satisfies(a -> assertThat(a.contentType()).isEqualTo("application/pdf"));
+	void thePersonsWordsComeFirstThenTheDocumentsLineAndTheirName() throws Exception {
+		var server = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+		server.start();
+		try {
+			var mail = new DocumentMail(mailer("127.0.0.1", server.getSmtp().getPort()), messages());
+			mail.send("a@b.example", Languages.TURKISH, "Merhaba Ali Bey,", "Konu", "Fiyat listemiz ektedir.", "Ayşe Demir", PDF);
+			var received = server.getReceivedMessages();
+			assertThat(received).hasSize(1);
+			var parts = (MimeMultipart) received[0].getContent();
+			assertThat(((String) parts.getBodyPart(0).getContent()).replace("\r\n", "\n"))
+				.isEqualTo("Merhaba Ali Bey,\n\nFiyat listemiz ektedir.\n\nSaygılarımızla,\nAyşe Demir");
+			assertThat(parts.getBodyPart(1).isMimeType("application/pdf")).isTrue();
+		}
+		finally {
+			server.stop();
+		}
+	}
+
+	/** An SMTP server that is there but takes no mail: it greets every connection with a refusal and hangs up. */
+	private static void turnAway(ServerSocket server) {
+		while (!server.isClosed()) {
+			try (Socket client = server.accept(); OutputStream out = client.getOutputStream()) {
+				out.write("554 5.3.2 No mail accepted here\r\n".getBytes(StandardCharsets.US_ASCII));
+				out.flush();
+			}
+			catch (IOException closed) {
+				return;
+			}
+		}
+	}
+
+	private static Mailer mailer(String host, int port) {
+		var sender = new JavaMailSenderImpl();
+		sender.setHost(host.isEmpty() ? null : host);
+		sender.setPort(port);
+		var beans = new StaticListableBeanFactory(Map.of("mailSender", sender));
+		return new Mailer(beans.getBeanProvider(JavaMailSender.class), host, "kervan@localhost");
 	}
 
 	private static ResourceBundleMessageSource messages() {
