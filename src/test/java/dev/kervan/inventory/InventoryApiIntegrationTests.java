@@ -272,6 +272,38 @@ class InventoryApiIntegrationTests extends KervanIntegrationTest {
 		assertProblem(api.post("/api/v1/reservations", Map.of("productId", product, "warehouseId", warehouse, "quantity", "1",
 				"reference", "x")).bearer(accountant).send(), 403, "error.inventory.forbidden");
 		assertThat(api.get("/api/v1/stock-levels?productId=" + product).bearer(accountant).send().status()).isEqualTo(200);
+
+		String portal = Api.uniqueName("portal");
+		api.createUser(admin, portal, "en", "PORTAL");
+		String customerToken = api.token(portal, Api.PASSWORD);
+		assertProblem(api.get("/api/v1/stock-levels?productId=" + product).bearer(customerToken).send(), 403, "error.inventory.forbidden");
+		assertProblem(api.get("/api/v1/products/" + product).bearer(customerToken).send(), 403, "error.catalog.forbidden");
+		assertProblem(api.get("/api/v1/prices?productId=" + product).bearer(customerToken).send(), 403, "error.catalog.forbidden");
+		assertProblem(api.post("/api/v1/reservations", Map.of("productId", product, "warehouseId", warehouse, "quantity", "1",
+				"reference", "x")).bearer(customerToken).send(), 403, "error.inventory.forbidden");
+	}
+
+	@Test
+	void oddRequestsAreAnsweredClearlyAndChangeNothing() {
+		long product = product("SERIAL", Map.of());
+		String serial = Api.uniqueName("ODD");
+		move("RECEIPT", warehouse, List.of(serialLine(product, List.of(serial))));
+		assertProblem(move("RECEIPT", warehouse, List.of(line(product, "1.5"))), 400, "error.validation");
+		assertProblem(api.delete("/api/v1/reservations/99999999").bearer(admin).send(), 404, "error.not-found");
+		assertProblem(api.get("/api/v1/stock-levels?productId=abc").bearer(admin).send(), 400, "error.validation");
+		assertProblem(api.get("/api/v1/stock-levels?productId=99999999").bearer(admin).send(), 404, "error.not-found");
+		assertProblem(api.post("/api/v1/reservations", Map.of("productId", product, "warehouseId", warehouse, "quantity", "1",
+				"reference", "x", "serial", "NOT-HERE")).bearer(admin).send(), 409, "error.serial.not-available");
+		assertProblem(api.post("/api/v1/stock-moves", Map.of("type", "TRANSFER", "warehouseId", warehouse, "toWarehouseId", warehouse,
+				"lines", List.of(serialLine(product, List.of(serial))))).bearer(admin).send(), 400, "error.validation");
+		assertThat(level(product, warehouse).get("available").asString()).isEqualTo("1");
+
+		Response moved = api.post("/api/v1/stock-moves", Map.of("type", "TRANSFER", "warehouseId", warehouse, "toWarehouseId",
+				otherWarehouse, "lines", List.of(line(product, "1")))).bearer(admin).send();
+		assertThat(moved.status()).as(moved.body()).isEqualTo(201);
+		JsonNode found = api.get("/api/v1/serials/" + serial).bearer(admin).send().json();
+		assertThat(found.get("warehouseId").asLong()).isEqualTo(otherWarehouse);
+		assertThat(found.get("history")).extracting(e -> e.get("event").asString()).containsExactly("RECEIVED", "TRANSFERRED");
 	}
 
 	private List<Integer> concurrently(int count, Callable<Integer> call) throws Exception {
