@@ -92,6 +92,16 @@ class InventoryApiIntegrationTests extends KervanIntegrationTest {
 	}
 
 	@Test
+	void aProductWithStockMovesKeepsItsUnitAndTracking() {
+		long product = product("NONE", Map.of());
+		assertThat(api.patch("/api/v1/products/" + product, Map.of("unit", "KG")).bearer(admin).send().status()).isEqualTo(200);
+		move("RECEIPT", warehouse, List.of(line(product, "2")));
+		Response refused = api.patch("/api/v1/products/" + product, Map.of("unit", "PCS", "tracking", "LOT")).bearer(admin).send();
+		assertProblem(refused, 400, "error.validation");
+		assertThat(refused.body()).contains("unit", "tracking");
+	}
+
+	@Test
 	void unitsConvertToTheProductsUnit() {
 		long product = product("NONE", Map.of());
 		Map<String, Object> boxes = new HashMap<>(line(product, "2"));

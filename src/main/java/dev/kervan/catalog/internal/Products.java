@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.kervan.catalog.ProductUse;
 import dev.kervan.catalog.Tracking;
 import dev.kervan.identity.CurrentUser;
 import dev.kervan.platform.AuditTrail;
@@ -52,6 +53,7 @@ public class Products {
 	private static final int SEARCH_WINDOW = 1_000;
 
 	private final JdbcClient jdbc;
+	private final List<ProductUse> uses;
 	private final CatalogPolicy policy;
 	private final Units units;
 	private final ProductCategories categories;
@@ -59,7 +61,8 @@ public class Products {
 	private final CustomPlans customPlans;
 
 	Products(JdbcClient jdbc, CatalogPolicy policy, Units units, ProductCategories categories, AuditTrail audit,
-			CustomPlans customPlans) {
+			CustomPlans customPlans, List<ProductUse> uses) {
+		this.uses = uses;
 		this.jdbc = jdbc;
 		this.policy = policy;
 		this.units = units;
@@ -227,10 +230,10 @@ public class Products {
 		values.put("name", name);
 		ProductDraft draft = ProductDraft.of(before);
 		draft.read(doc, units, categories);
-		if (doc.has("tracking") && draft.tracking != before.tracking() && hasStockHistory(id)) {
+		if (doc.has("tracking") && draft.tracking != before.tracking() && inUse(id)) {
 			doc.reject("tracking", "error.product.tracking-fixed");
 		}
-		if (doc.has("unit") && draft.unit != before.unitId() && hasStockHistory(id)) {
+		if (doc.has("unit") && draft.unit != before.unitId() && inUse(id)) {
 			doc.reject("unit", "error.product.unit-fixed");
 		}
 		List<String> barcodes = doc.has("barcodes") ? readBarcodes(doc, id) : before.barcodes();
@@ -267,8 +270,8 @@ public class Products {
 		return after;
 	}
 
-	private boolean hasStockHistory(long id) {
-		return jdbc.sql("select exists (select 1 from stock_move_line where product = ?)").param(id).query(Boolean.class).single();
+	private boolean inUse(long id) {
+		return uses.stream().anyMatch(use -> use.uses(id));
 	}
 
 	private boolean codeTaken(String code, long except) {
