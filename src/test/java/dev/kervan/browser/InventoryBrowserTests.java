@@ -63,6 +63,16 @@ class InventoryBrowserTests extends BrowserTest {
 			assertThat(row.locator("[data-figure='available']")).hasText("2");
 			assertThat(page.locator("#reservations")).containsText("Order of Ayşe Yılmaz");
 			screenshot(page, "product-stock");
+			page.context().clearCookies();
+
+			String persian = Api.uniqueName("fa");
+			api.createUser(admin, persian, "fa", "WAREHOUSE");
+			logIn(page, persian);
+			page.navigate(api.base() + "/inventory/replenishment");
+			assertThat(page.locator("html")).hasAttribute("dir", "rtl");
+			page.navigate(api.base() + "/products/" + product);
+			assertThat(page.locator("#stock-" + warehouse + " [data-figure='available']")).hasText("۲");
+			screenshot(page, "product-stock-fa");
 		}
 	}
 }
