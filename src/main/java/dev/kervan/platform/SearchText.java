@@ -44,4 +44,9 @@ public final class SearchText {
 		}
 		return folded.toString().replace("\0", "").replaceAll("\\s+", " ").strip();
 	}
+
+	/** Text to put in a LIKE pattern: its own % and _ match themselves, not any text. */
+	public static String escapeLike(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
 }

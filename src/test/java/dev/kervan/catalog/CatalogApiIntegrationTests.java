@@ -42,6 +42,7 @@ class CatalogApiIntegrationTests extends KervanIntegrationTest {
 		assertThat(codes("لباسشویی")).contains(code);
 		assertThat(codes("8690000000012")).containsExactly(code);
 		assertThat(codes(code.toLowerCase())).containsExactly(code);
+		assertThat(codes("%%")).isEmpty();
 	}
 
 	@Test

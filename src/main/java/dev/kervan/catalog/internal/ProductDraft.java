@@ -201,7 +201,7 @@ final class ProductDraft {
 	private static @Nullable BigDecimal measure(PatchDocument doc, String field) {
 		BigDecimal value = doc.decimal(field);
 		if (value != null && (value.signum() < 0 || value.scale() > 3 || value.precision() - value.scale() > 9)) {
-			doc.reject(field, "error.value.not-negative");
+			doc.reject(field, "error.product.measure");
 			return null;
 		}
 		return value;

@@ -114,7 +114,7 @@ public class Products {
 			// The barcodes as an array, not "p.id in (select …)": PostgreSQL cannot combine a sub-select in an "or"
 			// with the search index, and walked the whole code index instead (60 ms at 100,000 products).
 			search = "(p.search_text like :pattern or p.id = any (array(select b.product from product_barcode b where b.barcode = :exact)))";
-			params.put("pattern", "%" + String.join("%", query.split(" ")) + "%");
+			params.put("pattern", "%" + String.join("%", java.util.Arrays.stream(query.split(" ")).map(SearchText::escapeLike).toList()) + "%");
 			params.put("exact", filter.query().strip());
 		}
 		Cursor after = Cursor.decode(cursor, 2);

@@ -345,7 +345,7 @@ public class CustomerQueries {
 			if (words.stream().noneMatch(Search::indexable)) {
 				params.put("prefixFrom", folded);
 				params.put("prefixTo", folded + Character.toString(Character.MAX_CODE_POINT));
-				params.put("prefix", escape(folded) + "%");
+				params.put("prefix", SearchText.escapeLike(folded) + "%");
 				return "(c.sort_name >= :prefixFrom and c.sort_name < :prefixTo and c.sort_name like :prefix)";
 			}
 			var conditions = new ArrayList<String>();
@@ -380,11 +380,11 @@ public class CustomerQueries {
 
 		private static String contains(String word, String param, Map<String, Object> params) {
 			if (indexable(word)) {
-				params.put(param, "%" + escape(word) + "%");
+				params.put(param, "%" + SearchText.escapeLike(word) + "%");
 				return "c.search_text like :" + param;
 			}
 			// An expression the index cannot answer, so the planner checks it on the rows the long words found.
-			params.put(param, "% " + escape(word) + "%");
+			params.put(param, "% " + SearchText.escapeLike(word) + "%");
 			return "(' ' || c.search_text) like :" + param;
 		}
 
@@ -400,9 +400,7 @@ public class CustomerQueries {
 			return false;
 		}
 
-		private static String escape(String word) {
-			return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-		}
+
 	}
 
 	/** A list row before the names of people and lookups are added. */
