@@ -299,6 +299,7 @@ class InventoryApiIntegrationTests extends KervanIntegrationTest {
 		String serial = Api.uniqueName("ODD");
 		move("RECEIPT", warehouse, List.of(serialLine(product, List.of(serial))));
 		assertProblem(move("RECEIPT", warehouse, List.of(line(product, "1.5"))), 400, "error.validation");
+		assertProblem(move("ISSUE", warehouse, List.of(line(product, "99999999999"))), 400, "error.validation");
 		assertProblem(api.delete("/api/v1/reservations/99999999").bearer(admin).send(), 404, "error.not-found");
 		assertProblem(api.get("/api/v1/stock-levels?productId=abc").bearer(admin).send(), 400, "error.validation");
 		assertProblem(api.get("/api/v1/stock-levels?productId=99999999").bearer(admin).send(), 404, "error.not-found");

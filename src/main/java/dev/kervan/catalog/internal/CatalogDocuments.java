@@ -141,7 +141,7 @@ public class CatalogDocuments {
 		String customer = null;
 		if (customerId != null) {
 			customer = customers.find(customerId).map(CustomerSummary::name)
-				.orElseThrow(() -> InvalidInputException.of("customerId", "error.price-list.unknown-customer", customerId));
+				.orElseThrow(() -> InvalidInputException.of("customerId", "error.price-list.unknown-customer", String.valueOf(customerId)));
 		}
 		Map<Long, String> paths = new HashMap<>();
 		categories.tree().forEach(c -> paths.put(c.id(), c.path()));

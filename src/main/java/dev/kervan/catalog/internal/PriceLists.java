@@ -231,7 +231,7 @@ public class PriceLists {
 			fields.customerIds = doc.ids("customerIds");
 			for (long customer : fields.customerIds) {
 				if (customers.find(customer).isEmpty()) {
-					doc.reject("customerIds", "error.price-list.unknown-customer", customer);
+					doc.reject("customerIds", "error.price-list.unknown-customer", String.valueOf(customer));
 				}
 			}
 		}
@@ -240,7 +240,7 @@ public class PriceLists {
 			for (long customerClass : fields.classIds) {
 				if (!jdbc.sql("select exists (select 1 from customer_class where id = ?)").param(customerClass)
 					.query(Boolean.class).single()) {
-					doc.reject("customerClassIds", "error.price-list.unknown-class", customerClass);
+					doc.reject("customerClassIds", "error.price-list.unknown-class", String.valueOf(customerClass));
 				}
 			}
 		}
@@ -270,10 +270,10 @@ public class PriceLists {
 		}
 		if (productId != null && !jdbc.sql("select exists (select 1 from product where id = ?)").param(productId)
 			.query(Boolean.class).single()) {
-			item.reject("productId", "error.price-list.unknown-product", productId);
+			item.reject("productId", "error.price-list.unknown-product", String.valueOf(productId));
 		}
 		if (categoryId != null && !categories.exists(categoryId)) {
-			item.reject("categoryId", "error.product.unknown-category", categoryId);
+			item.reject("categoryId", "error.product.unknown-category", String.valueOf(categoryId));
 		}
 		RuleType type = item.choice("type", RuleType.class);
 		if (type == null && !item.has("type")) {

@@ -73,7 +73,7 @@ public class ProductCategories {
 		}
 		Long parent = doc.id("parentId");
 		if (parent != null && !exists(parent)) {
-			doc.reject("parentId", "error.product.unknown-category", parent);
+			doc.reject("parentId", "error.product.unknown-category", String.valueOf(parent));
 		}
 		doc.throwIfInvalid();
 		if (nameTaken(parent, name, 0)) {

@@ -94,7 +94,7 @@ final class ProductDraft {
 		if (doc.has("categoryId")) {
 			category = doc.id("categoryId");
 			if (category != null && !categories.exists(category)) {
-				doc.reject("categoryId", "error.product.unknown-category", category);
+				doc.reject("categoryId", "error.product.unknown-category", String.valueOf(category));
 			}
 		}
 		if (doc.has("unit")) {

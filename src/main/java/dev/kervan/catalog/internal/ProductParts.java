@@ -298,7 +298,7 @@ public class ProductParts {
 				if (!account.roles().contains(CustomerRole.SUPPLIER)) {
 					doc.reject("supplierId", "error.product.not-a-supplier", account.name());
 				}
-			}, () -> doc.reject("supplierId", "error.product.unknown-supplier", supplierId));
+			}, () -> doc.reject("supplierId", "error.product.unknown-supplier", String.valueOf(supplierId)));
 		}
 		String supplierCode = doc.text("supplierCode", 80);
 		BigDecimal price = doc.amount("price");
@@ -377,7 +377,7 @@ public class ProductParts {
 			doc.reject("competitor", "error.value.required");
 		}
 		if (competitorId != null && competitors().stream().noneMatch(c -> c.id() == competitorId)) {
-			doc.reject("competitorId", "error.product.unknown-competitor", competitorId);
+			doc.reject("competitorId", "error.product.unknown-competitor", String.valueOf(competitorId));
 		}
 		BigDecimal price = doc.amount("price");
 		if (price == null) {

@@ -292,7 +292,7 @@ public class Products {
 				.params(barcode, productId)
 				.query(Long.class)
 				.optional()
-				.ifPresent(other -> doc.reject("barcodes", "error.product.barcode-taken", barcode, other));
+				.ifPresent(other -> doc.reject("barcodes", "error.product.barcode-taken", barcode, String.valueOf(other)));
 		}
 		return barcodes;
 	}

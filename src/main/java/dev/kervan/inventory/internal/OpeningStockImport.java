@@ -93,7 +93,7 @@ public class OpeningStockImport {
 	public Result run(long warehouseId, String filename, byte[] content) {
 		policy.requireWarehouse();
 		Warehouses.Warehouse warehouse = warehouses.find(warehouseId)
-			.orElseThrow(() -> InvalidInputException.of("warehouseId", "error.stock.unknown-warehouse", warehouseId));
+			.orElseThrow(() -> InvalidInputException.of("warehouseId", "error.stock.unknown-warehouse", String.valueOf(warehouseId)));
 		if (!warehouse.active()) {
 			throw InvalidInputException.of("warehouseId", "error.stock.inactive-warehouse", warehouse.code());
 		}

@@ -80,7 +80,7 @@ public class Reservations {
 		else {
 			product = catalog.find(productId).orElse(null);
 			if (product == null) {
-				doc.reject("productId", "error.stock.unknown-product", productId);
+				doc.reject("productId", "error.stock.unknown-product", String.valueOf(productId));
 			}
 			else if (product.service()) {
 				doc.reject("productId", "error.stock.service", product.code());
@@ -90,7 +90,7 @@ public class Reservations {
 			doc.reject("warehouseId", "error.value.required");
 		}
 		else if (warehouses.find(warehouseId).isEmpty()) {
-			doc.reject("warehouseId", "error.stock.unknown-warehouse", warehouseId);
+			doc.reject("warehouseId", "error.stock.unknown-warehouse", String.valueOf(warehouseId));
 		}
 		if (quantity == null) {
 			doc.reject("quantity", "error.value.required");
@@ -105,7 +105,7 @@ public class Reservations {
 			doc.reject("reference", "error.value.required");
 		}
 		if (customerId != null && customers.find(customerId).isEmpty()) {
-			doc.reject("customerId", "error.stock.unknown-customer", customerId);
+			doc.reject("customerId", "error.stock.unknown-customer", String.valueOf(customerId));
 		}
 		if (product != null && quantity != null && product.tracking() == Tracking.SERIAL) {
 			if (quantity.stripTrailingZeros().scale() > 0) {
@@ -141,7 +141,7 @@ public class Reservations {
 		CurrentUser user = policy.requireReserver();
 		if (!release(id, user.username())) {
 			load(id);
-			throw new DomainException(ErrorKind.CONFLICT, "error.reservation.not-active", id);
+			throw new DomainException(ErrorKind.CONFLICT, "error.reservation.not-active", String.valueOf(id));
 		}
 		return load(id);
 	}

@@ -42,6 +42,9 @@ public class StockLedger {
 
 	static final String RECORD_TYPE = "stock-move";
 
+	/** Serial numbers one line may carry: a pallet's worth, and far below what an int counts. */
+	private static final BigDecimal MOST_SERIALS_PER_LINE = BigDecimal.valueOf(10_000);
+
 	/** A line as read and checked: the quantity in the product's unit, signed for adjustments. */
 	private record LineInput(int index, ProductFacts product, BigDecimal entered, long unitId, @Nullable BigDecimal counted,
 			BigDecimal quantity, @Nullable String lot, @Nullable LocalDate expiry, List<String> serials,
@@ -97,7 +100,7 @@ public class StockLedger {
 		String reference = doc.text("reference", 120);
 		Long customer = doc.id("customerId");
 		if (customer != null && customers.find(customer).isEmpty()) {
-			doc.reject("customerId", "error.stock.unknown-customer", customer);
+			doc.reject("customerId", "error.stock.unknown-customer", String.valueOf(customer));
 		}
 		List<LineInput> lines = readLines(doc, type);
 		doc.throwIfInvalid();
@@ -142,7 +145,7 @@ public class StockLedger {
 		}
 		var found = warehouses.find(id);
 		if (found.isEmpty()) {
-			doc.reject(field, "error.stock.unknown-warehouse", id);
+			doc.reject(field, "error.stock.unknown-warehouse", String.valueOf(id));
 		}
 		else if (!found.get().active()) {
 			doc.reject(field, "error.stock.inactive-warehouse", found.get().code());
@@ -168,7 +171,7 @@ public class StockLedger {
 				item.reject("productId", "error.value.required");
 			}
 			else if (product == null) {
-				item.reject("productId", "error.stock.unknown-product", productId);
+				item.reject("productId", "error.stock.unknown-product", String.valueOf(productId));
 			}
 			else if (product.service()) {
 				item.reject("productId", "error.stock.service", product.code());
@@ -232,6 +235,10 @@ public class StockLedger {
 				}
 				if (counted) {
 					item.reject("countedQuantity", "error.stock.serial-count", product.code());
+					return;
+				}
+				if (quantity.abs().compareTo(MOST_SERIALS_PER_LINE) > 0) {
+					item.reject("quantity", "error.stock.serials-per-line", MOST_SERIALS_PER_LINE);
 					return;
 				}
 				int units = quantity.abs().intValueExact();
@@ -347,9 +354,9 @@ public class StockLedger {
 			.query((rs, n) -> new Reservation(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getBigDecimal(4),
 					rs.getObject(5, Long.class), rs.getString(6)))
 			.optional()
-			.orElseThrow(() -> new DomainException(ErrorKind.CONFLICT, "error.reservation.not-active", line.reservationId()));
+			.orElseThrow(() -> new DomainException(ErrorKind.CONFLICT, "error.reservation.not-active", String.valueOf(line.reservationId())));
 		if (reservation.product() != line.product().id() || reservation.warehouse() != warehouse) {
-			throw new DomainException(ErrorKind.CONFLICT, "error.reservation.other-stock", reservation.id());
+			throw new DomainException(ErrorKind.CONFLICT, "error.reservation.other-stock", String.valueOf(reservation.id()));
 		}
 		if (line.quantity().compareTo(reservation.quantity()) >= 0) {
 			jdbc.sql("update stock_reservation set status = 'CONSUMED', closed_at = now() where id = ?").param(reservation.id()).update();
