@@ -79,6 +79,13 @@ class InventoryPagesIntegrationTests extends PageIntegrationTest {
 		assertThat(export.status()).isEqualTo(200);
 		assertThat(export.contentType()).contains("spreadsheetml");
 		assertThat(browser.get("/inventory/warehouses").body()).contains("id=\"warehouse-form\"");
+		assertThat(browser.get("/products/abc").status()).isEqualTo(400);
+		assertThat(browser.get("/products/99999999").status()).isEqualTo(404);
+		assertThat(browser.get("/price-lists/99999999").status()).isEqualTo(404);
+		assertThat(browser.get("/inventory/moves/new?type=BOGUS").status()).isEqualTo(400);
+		assertThat(browser.get("/inventory/moves/99999999").status()).isEqualTo(404);
+		assertThat(browser.get("/inventory/serials?serial=%25%3Cb%3E").body()).contains("&lt;b&gt;").doesNotContain("<b>");
+		assertThat(browser.get("/products?q=%3Cscript%3E").status()).isEqualTo(200);
 	}
 
 	@Test
