@@ -171,6 +171,8 @@ class CatalogApiIntegrationTests extends KervanIntegrationTest {
 		assertThat(patched.status()).as(patched.body()).isEqualTo(200);
 		assertThat(api.patch("/api/v1/products/" + product, Map.of("name", "Stale", "version", 0)).bearer(purchasing).send().status())
 			.isEqualTo(409);
+		assertProblem(api.post("/api/v1/products/pdf/send", Map.of("to", "a@b.example", "language", "en")).bearer(purchasing).send(),
+				403, "error.catalog.forbidden");
 		JsonNode history = api.get("/api/v1/products/" + product + "/history").bearer(sales).send().json().get("items");
 		assertThat(history.size()).isGreaterThanOrEqualTo(2);
 	}

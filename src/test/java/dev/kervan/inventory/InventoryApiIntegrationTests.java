@@ -99,6 +99,44 @@ class InventoryApiIntegrationTests extends KervanIntegrationTest {
 		Response refused = api.patch("/api/v1/products/" + product, Map.of("unit", "PCS", "tracking", "LOT")).bearer(admin).send();
 		assertProblem(refused, 400, "error.validation");
 		assertThat(refused.body()).contains("unit", "tracking");
+		assertProblem(api.patch("/api/v1/products/" + product, Map.of("kind", "SERVICE")).bearer(admin).send(), 400, "error.validation");
+	}
+
+	@Test
+	void aQuantityThatDoesNotConvertExactlyIsRefused() {
+		long boxes = product("NONE", Map.of("unit", "BOX12"));
+		Map<String, Object> onePiece = new HashMap<>(line(boxes, "1"));
+		onePiece.put("unit", "PCS");
+		Response refused = move("RECEIPT", warehouse, List.of(onePiece));
+		assertProblem(refused, 400, "error.validation");
+		assertThat(refused.body()).contains("lines[0].unit");
+		onePiece.put("quantity", "24");
+		assertThat(move("RECEIPT", warehouse, List.of(onePiece)).status()).isEqualTo(201);
+		assertThat(level(boxes, warehouse).get("onHand").asString()).isEqualTo("2");
+	}
+
+	@Test
+	void aReservedSerialIsTheOneIssuedAgainstItsReservation() {
+		long product = product("SERIAL", Map.of());
+		String held = Api.uniqueName("HELD"), other = Api.uniqueName("OTHER");
+		move("RECEIPT", warehouse, List.of(serialLine(product, List.of(held, other))));
+		long reservation = api.post("/api/v1/reservations", Map.of("productId", product, "warehouseId", warehouse, "quantity", "1",
+				"reference", "Showroom", "serial", held)).bearer(admin).send().json().get("id").asLong();
+		Map<String, Object> wrong = new HashMap<>(serialLine(product, List.of(other)));
+		wrong.put("reservationId", reservation);
+		assertProblem(move("ISSUE", warehouse, List.of(wrong)), 409, "error.reservation.serial-differs");
+		Map<String, Object> right = new HashMap<>(line(product, "1"));
+		right.put("reservationId", reservation);
+		long customer = customer();
+		assertThat(api.post("/api/v1/stock-moves", Map.of("type", "ISSUE", "warehouseId", warehouse, "customerId", customer, "lines",
+				List.of(right))).bearer(admin).send().status()).isEqualTo(201);
+		assertThat(api.get("/api/v1/serials/" + held).bearer(admin).send().json().get("status").asString()).isEqualTo("SOLD");
+
+		move("RECEIPT", warehouse, List.of(serialLine(product, List.of(held))));
+		JsonNode returned = api.get("/api/v1/serials/" + held).bearer(admin).send().json();
+		assertThat(returned.get("status").asString()).isEqualTo("IN_STOCK");
+		assertThat(returned.get("customerId").isNull()).isTrue();
+		assertThat(returned.get("history")).extracting(e -> e.get("event").asString()).contains("RETURNED");
 	}
 
 	@Test
@@ -212,6 +250,7 @@ class InventoryApiIntegrationTests extends KervanIntegrationTest {
 		assertThat(issue.status()).as(issue.body()).isEqualTo(201);
 		assertThat(issue.json().get("lines")).extracting(l -> l.get("lot").asString() + ":" + l.get("baseQuantity").asString())
 			.containsExactly("L-EARLY:-4", "L-LATE:-2");
+		assertThat(issue.json().get("lines")).extracting(l -> l.get("quantity").asString()).containsExactly("-4", "-2");
 		Map<String, Object> named = new HashMap<>(line(product, "9"));
 		named.put("lot", "L-LATE");
 		assertProblem(move("ISSUE", warehouse, List.of(named)), 409, "error.stock.not-enough");

@@ -97,11 +97,17 @@ class InventoryPagesIntegrationTests extends PageIntegrationTest {
 		assertThat(created.status()).as(created.body()).isEqualTo(302);
 		String page = created.header("Location").orElseThrow().replace(api.base(), "");
 		Response rule = browser.submit(page, page + "/rules", Map.of("product", code, "categoryId", "", "type", "PERCENT_OFF",
-				"value", "25", "minQuantity", "1", "validFrom", ""));
+				"value", "25", "minQuantity", "1", "validFrom", "", "version", "0"));
 		assertThat(rule.status()).isEqualTo(302);
 		assertThat(browser.get(page).body()).contains(code);
 		assertThat(browser.get(page + "?product=" + code + "&quantity=2").body()).contains("id=\"quote\"", "75");
 		assertThat(browser.get("/price-lists").body()).contains(name);
+		assertThat(browser.get(page + "?product=" + code + "&quantity=1e999999999").body()).contains("id=\"price-list-name\"");
+		Response stale = browser.submit(page, page + "/rules", Map.of("product", code, "categoryId", "", "type", "FIXED",
+				"value", "60", "minQuantity", "5", "validFrom", "", "version", "0"));
+		assertThat(stale.status()).isEqualTo(302);
+		assertThat(browser.get(page).body()).contains("id=\"price-list-problem\"");
+		assertThat(api.get("/api/v1" + page).bearer(admin).send().json().get("rules")).hasSize(1);
 		assertThat(browser.get("/products/settings").body()).contains("id=\"category-form\"", "BOX12");
 	}
 

@@ -176,7 +176,7 @@ public class CatalogDocuments {
 
 	/** Mails the catalogue: {@code to}, {@code language}, {@code categoryId}, {@code message}. */
 	public void sendProducts(PatchDocument doc) {
-		CurrentUser user = policy.requireReader();
+		CurrentUser user = policy.requireDocumentSender();
 		Request request = request(doc);
 		Long categoryId = doc.id("categoryId");
 		doc.throwIfInvalid();
@@ -187,7 +187,7 @@ public class CatalogDocuments {
 
 	/** Mails a price list: {@code to}, {@code language}, {@code customerId}, {@code message}. */
 	public void sendPriceList(long id, PatchDocument doc) {
-		CurrentUser user = policy.requireReader();
+		CurrentUser user = policy.requireDocumentSender();
 		Request request = request(doc);
 		Long customerId = doc.id("customerId");
 		doc.throwIfInvalid();

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * Who may do what with the catalog. Every member of staff reads it. Products, their categories, units and
  * attributes are kept by sales managers, purchasing and the warehouse; suppliers and their prices by purchasing;
- * price lists and competitors' prices by sales managers. Administrators may do all of it. Portal users see none of it.
+ * price lists and competitors' prices by sales managers; salespeople and marketing mail the catalogue and price
+ * lists to customers. Administrators may do all of it. Portal users see none of it.
  */
 @Component
 public class CatalogPolicy {
@@ -39,6 +40,14 @@ public class CatalogPolicy {
 
 	public CurrentUser requirePriceEditor() {
 		return require(Role.SALES_MANAGER);
+	}
+
+	/**
+	 * Mailing the catalogue or a price list to an outside address is for the people who deal with customers:
+	 * salespeople and marketing. Others print it.
+	 */
+	public CurrentUser requireDocumentSender() {
+		return require(Role.SALESPERSON, Role.MARKETING);
 	}
 
 	public boolean mayEditProducts() {

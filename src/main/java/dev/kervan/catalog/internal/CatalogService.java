@@ -50,7 +50,7 @@ class CatalogService implements Catalog {
 		String wanted = codeOrBarcode.strip();
 		return jdbc.sql("select " + ProductRow.COLUMNS + ProductRow.FROM + """
 				 where lower(p.code) = lower(:wanted) or p.id = (select b.product from product_barcode b where b.barcode = :wanted)
-				limit 1""")
+				order by lower(p.code) = lower(:wanted) desc limit 1""")
 			.param("wanted", wanted)
 			.query((rs, n) -> ProductRow.of(rs).facts())
 			.optional();

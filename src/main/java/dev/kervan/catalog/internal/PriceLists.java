@@ -276,7 +276,7 @@ public class PriceLists {
 			item.reject("categoryId", "error.product.unknown-category", String.valueOf(categoryId));
 		}
 		RuleType type = item.choice("type", RuleType.class);
-		if (type == null && !item.has("type")) {
+		if (item.text("type") == null) {
 			item.reject("type", "error.value.required");
 		}
 		BigDecimal value = item.amount("value");

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Service;
  * to the account itself, those given to its customer class, and those given to nobody (for every customer); only
  * active lists valid on the day count. The first list in that order with a matching rule decides; within a list,
  * a rule for the product beats one for its category (the nearer category first), which beats one for every
- * product, and among those the rule with the highest minimum quantity the order reaches wins. A fixed price is the
+ * product, and among those the rule with the highest minimum quantity the order reaches wins; between lists of the
+ * same tier, one in the customer's currency comes first. A fixed price is the
  * price; a percentage comes off the product's sale price. With no rule, the customer class's default discount
  * comes off the sale price. A negotiated rule is not reduced further by the class discount.
  */
@@ -152,7 +153,7 @@ public class Prices {
 				where l.tier is not null and r.min_quantity <= :quantity
 				  and (r.valid_from is null or r.valid_from <= :date) and (r.valid_to is null or r.valid_to >= :date)
 				  and (r.product = :product or (r.category is not null and a.id is not null) or (r.product is null and r.category is null))
-				order by l.tier, case when r.product is not null then 0 when r.category is not null then 1 + a.distance else 1000 end,
+				order by l.tier, l.currency <> :currency, case when r.product is not null then 0 when r.category is not null then 1 + a.distance else 1000 end,
 				  r.min_quantity desc, l.id, r.id
 				limit 1""")
 			.param("category", category == null ? -1L : category)
@@ -162,6 +163,7 @@ public class Prices {
 			.param("date", date)
 			.param("quantity", quantity)
 			.param("product", productId)
+			.param("currency", terms == null ? "" : terms.currency())
 			.query((rs, n) -> new Candidate(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
 					rs.getBigDecimal(6), rs.getBigDecimal(7)))
 			.optional();

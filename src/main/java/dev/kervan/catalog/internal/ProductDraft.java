@@ -13,6 +13,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class ProductDraft {
 
+	/** A hundred years: longer is a typing error, and dates computed from it would leave the calendar. */
+	private static final int MOST_SHELF_LIFE_DAYS = 36_500;
+
 	Map<String, String> names = Map.of();
 	ProductKind kind = ProductKind.GOOD;
 	@Nullable Long category;
@@ -135,8 +138,8 @@ final class ProductDraft {
 		targetMarket = doc.has("targetMarket") ? doc.text("targetMarket", 200) : targetMarket;
 		if (doc.has("shelfLifeDays")) {
 			shelfLifeDays = doc.integer("shelfLifeDays");
-			if (shelfLifeDays != null && shelfLifeDays <= 0) {
-				doc.reject("shelfLifeDays", "error.value.positive");
+			if (shelfLifeDays != null && (shelfLifeDays <= 0 || shelfLifeDays > MOST_SHELF_LIFE_DAYS)) {
+				doc.reject("shelfLifeDays", "error.value.range", 1, MOST_SHELF_LIFE_DAYS);
 			}
 		}
 		minStock = doc.has("minStock") ? stockLimit(doc, "minStock") : minStock;
@@ -156,6 +159,9 @@ final class ProductDraft {
 		}
 		if ((warrantyLength == null) != (warrantyUnit == null)) {
 			doc.reject(warrantyLength == null ? "warrantyLength" : "warrantyUnit", "error.product.warranty-pair");
+		}
+		else if (warrantyLength != null && warrantyLength > WarrantyUnit.valueOf(warrantyUnit).longest()) {
+			doc.reject("warrantyLength", "error.value.range", 1, WarrantyUnit.valueOf(warrantyUnit).longest());
 		}
 		if (doc.has("tracking")) {
 			tracking = orDefault(doc.choice("tracking", Tracking.class), Tracking.NONE);

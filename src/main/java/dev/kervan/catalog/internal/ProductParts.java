@@ -300,18 +300,22 @@ public class ProductParts {
 				}
 			}, () -> doc.reject("supplierId", "error.product.unknown-supplier", String.valueOf(supplierId)));
 		}
-		String supplierCode = doc.text("supplierCode", 80);
-		BigDecimal price = doc.amount("price");
-		String currency = doc.currency("currency");
-		Integer leadDays = doc.integer("leadDays");
+		// Terms not sent stay as they were for a supplier already listed.
+		Supplier current = supplierId == null ? null
+				: suppliers(productId).stream().filter(s -> s.supplierId() == supplierId).findFirst().orElse(null);
+		String supplierCode = doc.has("supplierCode") || current == null ? doc.text("supplierCode", 80) : current.supplierCode();
+		BigDecimal price = doc.has("price") || current == null ? doc.amount("price") : current.price();
+		String currency = doc.has("currency") || current == null ? doc.currency("currency") : current.currency();
+		Integer leadDays = doc.has("leadDays") || current == null ? doc.integer("leadDays") : current.leadDays();
 		if (leadDays != null && (leadDays < 0 || leadDays > 3650)) {
 			doc.reject("leadDays", "error.value.range", 0, 3650);
 		}
-		BigDecimal minQuantity = doc.quantity("minQuantity");
+		BigDecimal minQuantity = doc.has("minQuantity") || current == null ? doc.quantity("minQuantity") : current.minQuantity();
 		if (minQuantity != null && minQuantity.signum() <= 0) {
 			doc.reject("minQuantity", "error.value.positive");
 		}
-		boolean preferred = Boolean.TRUE.equals(doc.bool("preferred"));
+		boolean preferred = doc.has("preferred") || current == null ? Boolean.TRUE.equals(doc.bool("preferred"))
+				: current.preferred();
 		doc.throwIfInvalid();
 		if (preferred) {
 			jdbc.sql("update product_supplier set preferred = false where product = ? and supplier <> ?")

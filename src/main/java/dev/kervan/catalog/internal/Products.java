@@ -236,6 +236,9 @@ public class Products {
 		if (doc.has("unit") && draft.unit != before.unitId() && inUse(id)) {
 			doc.reject("unit", "error.product.unit-fixed");
 		}
+		if (doc.has("kind") && draft.kind != before.kind() && inUse(id)) {
+			doc.reject("kind", "error.product.kind-fixed");
+		}
 		List<String> barcodes = doc.has("barcodes") ? readBarcodes(doc, id) : before.barcodes();
 		doc.throwIfInvalid();
 		if (code != null && codeTaken(code, id)) {
@@ -286,6 +289,11 @@ public class Products {
 		for (String barcode : barcodes) {
 			if (!Barcodes.isValid(barcode)) {
 				doc.reject("barcodes", "error.product.barcode-invalid", barcode);
+				continue;
+			}
+			if (jdbc.sql("select exists (select 1 from product where lower(code) = lower(?) and id <> ?)").params(barcode, productId)
+				.query(Boolean.class).single()) {
+				doc.reject("barcodes", "error.product.barcode-is-code", barcode);
 				continue;
 			}
 			jdbc.sql("select product from product_barcode where barcode = ? and product <> ?")

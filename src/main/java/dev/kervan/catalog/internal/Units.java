@@ -64,8 +64,9 @@ public class Units {
 	}
 
 	/**
-	 * A quantity in another unit of the same base, rounded to four decimals; empty when the units measure different
-	 * things (pieces and kilograms).
+	 * A quantity in another unit of the same base; empty when the units measure different things (pieces and
+	 * kilograms) or when the quantity does not come out exact at four decimals (one piece is not a whole number of
+	 * boxes of 12), since stock counted in rounded parts would never add up again.
 	 */
 	Optional<BigDecimal> convert(BigDecimal quantity, long fromUnit, long toUnit) {
 		if (fromUnit == toUnit) {
@@ -76,7 +77,8 @@ public class Units {
 		if (from.base() != to.base()) {
 			return Optional.empty();
 		}
-		return Optional.of(quantity.multiply(from.factor()).divide(to.factor(), 4, RoundingMode.HALF_UP).stripTrailingZeros());
+		BigDecimal precise = quantity.multiply(from.factor()).divide(to.factor(), 12, RoundingMode.HALF_UP).stripTrailingZeros();
+		return precise.scale() > 4 ? Optional.empty() : Optional.of(precise.scale() < 0 ? precise.setScale(0) : precise);
 	}
 
 	@Transactional

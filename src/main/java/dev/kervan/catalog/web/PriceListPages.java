@@ -87,15 +87,22 @@ class PriceListPages {
 		model.addAttribute("list", lists.get(id));
 		model.addAttribute("categories", categories.list());
 		model.addAttribute("mayEdit", policy.mayEditPrices());
+		boolean sensibleQuantity = quantity == null
+				|| (quantity.signum() > 0 && quantity.scale() <= 4 && quantity.precision() - quantity.scale() <= 15);
 		model.addAttribute("check", Map.of("product", product == null ? "" : product, "customerId",
-				customerId == null ? "" : customerId.toString(), "quantity", quantity == null ? "1" : quantity.toPlainString()));
-		if (product != null && !product.isBlank()) {
+				customerId == null ? "" : customerId.toString(), "quantity",
+				quantity == null || !sensibleQuantity ? "1" : quantity.toPlainString()));
+		if (!sensibleQuantity) {
+			model.addAttribute("problem", messages.getMessage("error.value.quantity", null,
+					org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+		}
+		else if (product != null && !product.isBlank()) {
 			try {
 				long productId = catalog.findByCodeOrBarcode(product)
 					.orElseThrow(() -> new DomainException(dev.kervan.platform.ErrorKind.NOT_FOUND, "price-list.check.unknown", product))
 					.id();
-				model.addAttribute("quote", prices.quote(productId, customerId, quantity == null || quantity.signum() <= 0
-						? BigDecimal.ONE : quantity, LocalDate.now()));
+				model.addAttribute("quote", prices.quote(productId, customerId, quantity == null ? BigDecimal.ONE : quantity,
+						LocalDate.now()));
 			}
 			catch (DomainException refusal) {
 				model.addAttribute("problem", problems.describe(refusal));
@@ -106,7 +113,8 @@ class PriceListPages {
 
 	/** Adds a rule: the list's rules are sent back whole with the new one, as the API replaces them. */
 	@PostMapping("/{id}/rules")
-	String addRule(@PathVariable long id, @RequestParam MultiValueMap<String, String> submitted, RedirectAttributes redirect) {
+	String addRule(@PathVariable long id, @RequestParam long version, @RequestParam MultiValueMap<String, String> submitted,
+			RedirectAttributes redirect) {
 		FormState form = FormState.from(submitted, Set.of("product", "categoryId", "type", "value", "minQuantity", "validFrom",
 				"validTo"), Set.of());
 		PriceLists.PriceList list = lists.get(id);
@@ -120,23 +128,24 @@ class PriceListPages {
 					() -> rule.put("productId", "unknown:" + product));
 		}
 		rules.add(rule);
-		return save(id, list.version(), body, redirect);
+		return save(id, version, body, redirect);
 	}
 
 	@PostMapping("/{id}/rules/{ruleId}/delete")
-	String removeRule(@PathVariable long id, @PathVariable long ruleId, RedirectAttributes redirect) {
+	String removeRule(@PathVariable long id, @PathVariable long ruleId, @RequestParam long version, RedirectAttributes redirect) {
 		PriceLists.PriceList list = lists.get(id);
 		ObjectNode body = JsonNodeFactory.instance.objectNode();
 		existingRules(list, body, ruleId);
-		return save(id, list.version(), body, redirect);
+		return save(id, version, body, redirect);
 	}
 
 	@PostMapping("/{id}/assign")
-	String assign(@PathVariable long id, @RequestParam MultiValueMap<String, String> submitted, RedirectAttributes redirect) {
+	String assign(@PathVariable long id, @RequestParam long version, @RequestParam MultiValueMap<String, String> submitted,
+			RedirectAttributes redirect) {
 		FormState form = FormState.from(submitted, Set.of("customerIds", "customerClassIds", "active"), Set.of());
 		ObjectNode body = form.toJson(false, Set.of("customerIds", "customerClassIds"));
 		body.put("active", submitted.containsKey("active"));
-		return save(id, lists.get(id).version(), body, redirect);
+		return save(id, version, body, redirect);
 	}
 
 	private String save(long id, long version, ObjectNode body, RedirectAttributes redirect) {

@@ -138,7 +138,7 @@ public class SerialNumbers {
 				.orElse(null);
 			if (id == null) {
 				id = jdbc.sql("""
-						update serial_number set status = 'IN_STOCK', warehouse = ?, version = version + 1
+						update serial_number set status = 'IN_STOCK', warehouse = ?, customer = null, sold_at = null, version = version + 1
 						where product = ? and serial = ? and status = 'SOLD' returning id""")
 					.params(warehouse, product.id(), serial)
 					.query(Long.class)
@@ -223,6 +223,10 @@ public class SerialNumbers {
 		if (changed > 0) {
 			record(serialId, "RELEASED", null, null, null, reference, user);
 		}
+	}
+
+	String serialOf(long serialId) {
+		return jdbc.sql("select serial from serial_number where id = ?").param(serialId).query(String.class).single();
 	}
 
 	private String statusOf(long product, String serial) {

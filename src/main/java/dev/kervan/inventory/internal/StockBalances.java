@@ -40,7 +40,9 @@ class StockBalances {
 		jdbc.sql("""
 				insert into stock_lot_balance (product, warehouse, lot, expiry, on_hand) values (?, ?, ?, ?, ?)
 				on conflict (product, warehouse, lot) do update
-				  set on_hand = stock_lot_balance.on_hand + excluded.on_hand, expiry = coalesce(stock_lot_balance.expiry, excluded.expiry)""")
+				  set on_hand = stock_lot_balance.on_hand + excluded.on_hand,
+				      expiry = case when stock_lot_balance.on_hand = 0 then coalesce(excluded.expiry, stock_lot_balance.expiry)
+				                    else coalesce(stock_lot_balance.expiry, excluded.expiry) end""")
 			.params(product, warehouse, lot, expiry, quantity)
 			.update();
 	}

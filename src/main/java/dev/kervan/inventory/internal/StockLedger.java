@@ -118,6 +118,10 @@ public class StockLedger {
 			.param("user", user.username())
 			.query(Long.class)
 			.single();
+		// Reservations before stock rows, in id order: a release locks a reservation and then its stock row.
+		lines.stream().map(LineInput::reservationId).filter(java.util.Objects::nonNull).sorted().distinct()
+			.forEach(reservation -> jdbc.sql("select id from stock_reservation where id = ? for update").param(reservation)
+				.query(Long.class).list());
 		// Lines are applied in product order so that concurrent moves lock stock rows in the same order.
 		List<LineInput> ordered = lines.stream().sorted(Comparator.comparingLong((LineInput l) -> l.product().id())
 			.thenComparingInt(LineInput::index)).toList();
@@ -211,6 +215,10 @@ public class StockLedger {
 				continue;
 			}
 			BigDecimal quantity = converted.get().inProductUnit();
+			if (quantity.signum() == 0 || quantity.precision() - quantity.scale() > 15) {
+				item.reject("quantity", "error.value.quantity");
+				continue;
+			}
 			boolean inward = type == StockMoveType.RECEIPT || (type == StockMoveType.ADJUSTMENT && entered != null && entered.signum() > 0);
 			checkTracking(item, product, type, inward, counted != null, quantity, lot, expiry, lineSerials, serialsSeen);
 			LocalDate lotExpiry = expiry;
@@ -288,7 +296,7 @@ public class StockLedger {
 		List<Long> serialIds = line.product().tracking() == Tracking.SERIAL
 				? serials.receive(line.product(), warehouse, line.serials(), line.lot(), move, "RECEIVED", user.username())
 				: List.of();
-		writeLine(move, line, quantity, lot, line.expiry(), null, serialIds);
+		writeLine(move, line, quantity, lot, line.expiry(), null, serialIds, false);
 	}
 
 	private void issue(long move, long warehouse, @Nullable Long customer, LineInput line, CurrentUser user) {
@@ -302,7 +310,8 @@ public class StockLedger {
 					warrantyEnd(line.product()), move, "ISSUED", user.username());
 		}
 		for (StockBalances.Taken part : taken) {
-			writeLine(move, line, part.quantity().negate(), part.lot(), part.expiry(), line.reservationId(), serialIds);
+			writeLine(move, line, part.quantity().negate(), part.lot(), part.expiry(), line.reservationId(), serialIds,
+					taken.size() > 1);
 		}
 	}
 
@@ -315,7 +324,7 @@ public class StockLedger {
 		}
 		for (StockBalances.Taken part : taken) {
 			balances.add(line.product().id(), to, part.lot(), part.expiry(), part.quantity());
-			writeLine(move, line, part.quantity(), part.lot(), part.expiry(), null, serialIds);
+			writeLine(move, line, part.quantity(), part.lot(), part.expiry(), null, serialIds, taken.size() > 1);
 		}
 	}
 
@@ -341,7 +350,7 @@ public class StockLedger {
 					SerialNumbers.Status.SCRAPPED, null, null, null, move, "SCRAPPED", user.username());
 		}
 		for (StockBalances.Taken part : taken) {
-			writeLine(move, line, part.quantity().negate(), part.lot(), part.expiry(), null, serialIds);
+			writeLine(move, line, part.quantity().negate(), part.lot(), part.expiry(), null, serialIds, taken.size() > 1);
 		}
 	}
 
@@ -357,6 +366,9 @@ public class StockLedger {
 			.orElseThrow(() -> new DomainException(ErrorKind.CONFLICT, "error.reservation.not-active", String.valueOf(line.reservationId())));
 		if (reservation.product() != line.product().id() || reservation.warehouse() != warehouse) {
 			throw new DomainException(ErrorKind.CONFLICT, "error.reservation.other-stock", String.valueOf(reservation.id()));
+		}
+		if (reservation.serial() != null && !line.serials().isEmpty() && !line.serials().contains(serials.serialOf(reservation.serial()))) {
+			throw new DomainException(ErrorKind.CONFLICT, "error.reservation.serial-differs", serials.serialOf(reservation.serial()));
 		}
 		if (line.quantity().compareTo(reservation.quantity()) >= 0) {
 			jdbc.sql("update stock_reservation set status = 'CONSUMED', closed_at = now() where id = ?").param(reservation.id()).update();
@@ -380,17 +392,22 @@ public class StockLedger {
 		};
 	}
 
+	/**
+	 * Writes a line of the ledger. A line split over several lots ({@code split}), and a counted adjustment, say their
+	 * part in the product's own unit; any other line keeps the quantity and unit as entered.
+	 */
 	private void writeLine(long move, LineInput line, BigDecimal baseQuantity, String lot, @Nullable LocalDate expiry,
-			@Nullable Long reservation, List<Long> serialIds) {
-		BigDecimal entered = line.counted() != null ? baseQuantity : line.entered();
+			@Nullable Long reservation, List<Long> serialIds, boolean split) {
+		boolean inProductUnit = split || line.counted() != null;
+		BigDecimal entered = inProductUnit ? baseQuantity : line.entered();
 		if (baseQuantity.signum() < 0 && entered.signum() > 0) {
 			entered = entered.negate();
 		}
+		long unit = inProductUnit ? line.product().unitId() : line.unitId();
 		long lineId = jdbc.sql("""
 				insert into stock_move_line (move, product, quantity, unit, base_quantity, lot, expiry, reservation)
 				values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-			.params(move, line.product().id(), entered, line.counted() != null ? line.product().unitId() : line.unitId(),
-					baseQuantity, lot, expiry, reservation)
+			.params(move, line.product().id(), entered, unit, baseQuantity, lot, expiry, reservation)
 			.query(Long.class)
 			.single();
 		for (long serial : serialIds) {

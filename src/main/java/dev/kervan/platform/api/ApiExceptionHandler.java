@@ -90,6 +90,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(409).body(problems.of(409, "error.concurrent-change"));
 	}
 
+	/** Two writes waited on each other and the database ended one: nothing of it was kept, it may be sent again. */
+	@ExceptionHandler
+	ResponseEntity<Object> deadlock(org.springframework.dao.PessimisticLockingFailureException exception) {
+		return ResponseEntity.status(409).body(problems.of(409, "error.concurrent-change"));
+	}
+
 	@ExceptionHandler
 	ResponseEntity<Object> integrity(DataIntegrityViolationException exception) {
 		// The database's message may quote the refused values; keep them out of the log below debug level.
