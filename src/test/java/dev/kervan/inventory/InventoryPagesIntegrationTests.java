@@ -101,6 +101,11 @@ class InventoryPagesIntegrationTests extends PageIntegrationTest {
 		assertThat(rule.status()).isEqualTo(302);
 		assertThat(browser.get(page).body()).contains(code);
 		assertThat(browser.get(page + "?product=" + code + "&quantity=2").body()).contains("id=\"quote\"", "75");
+		long kettle = api.get("/api/v1/products?q=" + code).bearer(admin).send().json().get("items").get(0).get("id").asLong();
+		assertThat(browser.get("/products/" + kettle + "?quantity=3").body()).contains("id=\"product-quote\"", "75");
+		assertThat(browser.get("/products/" + kettle + "?quantity=abc").body()).contains("id=\"product-price-check\"")
+			.doesNotContain("id=\"product-quote\"");
+		assertThat(browser.get("/products/" + kettle + "?customerId=99999999").status()).isEqualTo(200);
 		assertThat(browser.get("/price-lists").body()).contains(name);
 		assertThat(browser.get(page + "?product=" + code + "&quantity=1e999999999").body()).contains("id=\"price-list-name\"");
 		Response stale = browser.submit(page, page + "/rules", Map.of("product", code, "categoryId", "", "type", "FIXED",

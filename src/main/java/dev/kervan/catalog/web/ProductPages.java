@@ -75,6 +75,7 @@ class ProductPages {
 	private final ProductCategories categories;
 	private final Units units;
 	private final PriceLists priceLists;
+	private final dev.kervan.catalog.internal.Prices prices;
 	private final CatalogPolicy policy;
 	private final AuditTrail audit;
 	private final List<ProductPanel> panels;
@@ -82,7 +83,7 @@ class ProductPages {
 	private final Problems problems;
 
 	ProductPages(Products products, ProductParts parts, ProductFiles files, ProductCategories categories, Units units,
-			PriceLists priceLists, CatalogPolicy policy, AuditTrail audit, List<ProductPanel> panels, MessageSource messages,
+			PriceLists priceLists, dev.kervan.catalog.internal.Prices prices, CatalogPolicy policy, AuditTrail audit, List<ProductPanel> panels, MessageSource messages,
 			Problems problems) {
 		this.products = products;
 		this.parts = parts;
@@ -90,6 +91,7 @@ class ProductPages {
 		this.categories = categories;
 		this.units = units;
 		this.priceLists = priceLists;
+		this.prices = prices;
 		this.policy = policy;
 		this.audit = audit;
 		this.panels = panels.stream().sorted(Comparator.comparingInt(ProductPanel::order)).toList();
@@ -168,8 +170,10 @@ class ProductPages {
 	}
 
 	@GetMapping("/{id}")
-	String show(@PathVariable long id, Model model) {
+	String show(@PathVariable long id, @RequestParam(required = false) @Nullable Long customerId,
+			@RequestParam(required = false) @Nullable String quantity, Model model) {
 		ProductRow product = products.get(id);
+		priceCheck(id, customerId, quantity, model);
 		model.addAttribute("product", product);
 		model.addAttribute("categoryPath", product.categoryId() == null ? null : categories.get(product.categoryId()).path());
 		var shown = new ArrayList<ShownPanel>();
@@ -241,6 +245,29 @@ class ProductPages {
 	@GetMapping("/{id}/files/{fileId}")
 	ResponseEntity<InputStreamResource> download(@PathVariable long id, @PathVariable UUID fileId) {
 		return Attachments.download(files.find(id, fileId), files.open(id, fileId));
+	}
+
+	/** What a customer pays for a quantity, when the page is asked for it; a refusal is shown beside the form. */
+	private void priceCheck(long productId, @Nullable Long customerId, @Nullable String quantity, Model model) {
+		model.addAttribute("check", Map.of("customerId", customerId == null ? "" : customerId.toString(), "quantity",
+				quantity == null ? "1" : quantity));
+		if (customerId == null && quantity == null) {
+			return;
+		}
+		try {
+			java.math.BigDecimal amount = new java.math.BigDecimal(quantity == null || quantity.isBlank() ? "1" : quantity.strip());
+			if (amount.signum() <= 0 || amount.scale() > 4 || amount.precision() - amount.scale() > 15) {
+				throw new NumberFormatException();
+			}
+			model.addAttribute("quote", prices.quote(productId, customerId, amount, java.time.LocalDate.now()));
+		}
+		catch (NumberFormatException e) {
+			model.addAttribute("quoteProblem", messages.getMessage("error.value.quantity", null,
+					org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+		}
+		catch (DomainException refusal) {
+			model.addAttribute("quoteProblem", describe(refusal));
+		}
 	}
 
 	/** The competitors' prices as lines over the days they were seen, with ours beside them. */
