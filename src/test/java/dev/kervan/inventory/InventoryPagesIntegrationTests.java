@@ -79,6 +79,9 @@ class InventoryPagesIntegrationTests extends PageIntegrationTest {
 		assertThat(export.status()).isEqualTo(200);
 		assertThat(export.contentType()).contains("spreadsheetml");
 		assertThat(browser.get("/inventory/warehouses").body()).contains("id=\"warehouse-form\"");
+		assertThat(browser.submit("/inventory/warehouses", "/inventory/warehouses/" + warehouse + "/locations", Map.of("code", "RAF-A1"))
+			.status()).isEqualTo(302);
+		assertThat(browser.get("/inventory/warehouses").body()).contains("RAF-A1");
 		assertThat(browser.get("/products/abc").status()).isEqualTo(400);
 		assertThat(browser.get("/products/99999999").status()).isEqualTo(404);
 		assertThat(browser.get("/price-lists/99999999").status()).isEqualTo(404);

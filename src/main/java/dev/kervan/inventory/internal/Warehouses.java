@@ -127,6 +127,17 @@ public class Warehouses {
 			.list();
 	}
 
+	/** Every warehouse's locations, by warehouse, in one query. */
+	public java.util.Map<Long, List<Location>> locationsByWarehouse() {
+		policy.requireReader();
+		var byWarehouse = new java.util.HashMap<Long, List<Location>>();
+		jdbc.sql("select id, warehouse, code, name, active from warehouse_location order by code")
+			.query((rs, n) -> new Location(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getBoolean(5)))
+			.list()
+			.forEach(location -> byWarehouse.computeIfAbsent(location.warehouseId(), k -> new java.util.ArrayList<>()).add(location));
+		return byWarehouse;
+	}
+
 	@Transactional
 	public Location addLocation(long warehouseId, PatchDocument doc) {
 		policy.requireWarehouse();

@@ -285,6 +285,7 @@ class InventoryPages {
 	@GetMapping("/warehouses")
 	String warehouses(Model model) {
 		model.addAttribute("warehouses", warehouses.list());
+		model.addAttribute("locations", warehouses.locationsByWarehouse());
 		model.addAttribute("mayMove", policy.mayMoveStock());
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", FormState.empty());
@@ -304,6 +305,18 @@ class InventoryPages {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return warehouses(model);
 		}
+	}
+
+	@PostMapping("/warehouses/{id}/locations")
+	String addLocation(@PathVariable long id, @RequestParam MultiValueMap<String, String> submitted, RedirectAttributes redirect) {
+		FormState form = FormState.from(submitted, Set.of("code", "name"), Set.of());
+		try {
+			warehouses.addLocation(id, PatchDocument.of(form.toJson(true, Set.of())));
+		}
+		catch (DomainException refusal) {
+			redirect.addFlashAttribute("problem", problems.describe(refusal));
+		}
+		return "redirect:/inventory/warehouses#warehouse-" + id;
 	}
 
 	@GetMapping("/serials")
