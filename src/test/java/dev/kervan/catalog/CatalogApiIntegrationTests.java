@@ -144,6 +144,13 @@ class CatalogApiIntegrationTests extends KervanIntegrationTest {
 		assertThat(volume.get("discount").asString()).isEqualTo("15.00");
 		assertThat(price(product, walkIn, "12").get("unitPrice").asString()).isEqualTo("200.00");
 
+		Response everyone = api.post("/api/v1/price-lists", Map.of("name", Api.uniqueName("Campaign"), "currency", "TRY", "rules",
+				List.of(Map.of("productId", cheap, "type", "PERCENT_OFF", "value", "5")))).bearer(admin).send();
+		assertThat(everyone.status()).as(everyone.body()).isEqualTo(201);
+		assertThat(price(cheap, walkIn, "1").get("unitPrice").asString()).isEqualTo("47.50");
+		assertThat(price(cheap, dealer, "1").get("rule").get("source").asString()).isEqualTo("CLASS_DISCOUNT");
+		assertThat(price(cheap, dealer, "1").get("unitPrice").asString()).isEqualTo("45.00");
+
 		assertProblem(api.get("/api/v1/prices?productId=" + product + "&quantity=-1").bearer(admin).send(), 400, "error.validation");
 		assertProblem(api.get("/api/v1/prices?productId=abc").bearer(admin).send(), 400, "error.validation");
 		assertProblem(api.get("/api/v1/prices?productId=99999999").bearer(admin).send(), 404, "error.not-found");

@@ -22,8 +22,9 @@ import org.springframework.stereotype.Service;
  * a rule for the product beats one for its category (the nearer category first), which beats one for every
  * product, and among those the rule with the highest minimum quantity the order reaches wins; between lists of the
  * same tier, one in the customer's currency comes first. A fixed price is the
- * price; a percentage comes off the product's sale price. With no rule, the customer class's default discount
- * comes off the sale price. A negotiated rule is not reduced further by the class discount.
+ * price; a percentage comes off the product's sale price. The customer class's default discount comes off the sale
+ * price when no list of the account or its class has a rule: it beats lists for every customer, being meant for
+ * this customer's kind. A rule of the account's or class's own lists is not reduced further by the class discount.
  */
 @Service
 public class Prices {
@@ -60,7 +61,12 @@ public class Prices {
 	}
 
 	private record Candidate(long listId, String listName, String currency, long ruleId, String type, BigDecimal value,
-			BigDecimal minQuantity) {
+			BigDecimal minQuantity, int tier) {
+
+		/** A list given to nobody in particular: every customer's. */
+		boolean forEveryone() {
+			return tier == 2;
+		}
 	}
 
 	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
@@ -90,7 +96,8 @@ public class Prices {
 		}
 		Optional<Candidate> rule = bestRule(productId, product.category(), terms, quantity, date);
 		BigDecimal base = product.salePrice();
-		if (rule.isPresent()) {
+		boolean classFirst = terms != null && terms.classDiscount().signum() > 0 && rule.filter(Candidate::forEveryone).isPresent();
+		if (rule.isPresent() && !classFirst) {
 			Candidate winner = rule.get();
 			var applied = new AppliedRule(Source.PRICE_LIST, winner.listId(), winner.listName(), winner.ruleId(),
 					PriceLists.RuleType.valueOf(winner.type()), winner.value(), winner.minQuantity(), null);
@@ -147,7 +154,7 @@ public class Prices {
 				    from price_list l
 				    where l.active and (l.valid_from is null or l.valid_from <= :date) and (l.valid_to is null or l.valid_to >= :date)
 				)
-				select l.id, l.name, l.currency, r.id as rule, r.type, r.value, r.min_quantity
+				select l.id, l.name, l.currency, r.id as rule, r.type, r.value, r.min_quantity, l.tier
 				from lists l join price_rule r on r.price_list = l.id
 				left join ancestors a on a.id = r.category
 				where l.tier is not null and r.min_quantity <= :quantity
@@ -165,7 +172,7 @@ public class Prices {
 			.param("product", productId)
 			.param("currency", terms == null ? "" : terms.currency())
 			.query((rs, n) -> new Candidate(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
-					rs.getBigDecimal(6), rs.getBigDecimal(7)))
+					rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getInt(8)))
 			.optional();
 	}
 }
