@@ -42,6 +42,26 @@ class CatalogFilePagesIntegrationTests extends PageIntegrationTest {
 	}
 
 	@Test
+	void pricesAreImportedAndExportedOnTheListsPage() {
+		String code = Api.uniqueName("PI");
+		api.post("/api/v1/products", Map.of("code", code, "name", "Fiyatlı ürün", "salePrice", "100")).bearer(admin).send();
+		long list = api.post("/api/v1/price-lists", Map.of("name", Api.uniqueName("Dosyadan"), "currency", "TRY")).bearer(admin)
+			.send().json().get("id").asLong();
+		String page = browser.get("/price-lists/" + list).body();
+		assertThat(page).contains("id=\"price-import\"");
+		String csv = "productCode;type;value\n" + code + ";FIXED;80\nNO-SUCH;FIXED;5\n";
+		Response upload = new Multipart().file("file", "prices.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8))
+			.field("_csrf", Browserless.csrfOf(page))
+			.header("Cookie", "SESSION=" + browser.cookie("SESSION"))
+			.post(api.base() + "/price-lists/" + list + "/import");
+		assertThat(upload.status()).as(upload.body()).isEqualTo(302);
+		assertThat(browser.get("/price-lists/" + list).body()).contains("id=\"import-result\"", "1 rules added", "Row 3");
+		Response export = browser.get("/price-lists/" + list + "/export?format=csv");
+		assertThat(export.status()).isEqualTo(200);
+		assertThat(export.body()).contains(code);
+	}
+
+	@Test
 	void aPriceListIsSentFromItsPageAndTheDocumentsOpenForPrinting() {
 		long list = api.post("/api/v1/price-lists", Map.of("name", Api.uniqueName("Sayfa listesi "), "currency", "TRY", "rules",
 				List.of())).bearer(admin).send().json().get("id").asLong();

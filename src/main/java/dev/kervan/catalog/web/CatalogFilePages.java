@@ -8,6 +8,7 @@ import dev.kervan.catalog.internal.CatalogDocuments;
 import dev.kervan.catalog.internal.CatalogExports;
 import dev.kervan.catalog.internal.DocumentNotSentException;
 import dev.kervan.catalog.internal.ImportResult;
+import dev.kervan.catalog.internal.PriceImport;
 import dev.kervan.catalog.internal.PriceLists;
 import dev.kervan.catalog.internal.ProductImport;
 import dev.kervan.platform.DomainException;
@@ -47,20 +48,46 @@ class CatalogFilePages {
 	private static final Set<String> SEND_FIELDS = Set.of("to", "language", "message", "customerId");
 
 	private final ProductImport productImport;
+	private final PriceImport priceImport;
 	private final CatalogExports exports;
 	private final CatalogDocuments documents;
 	private final PriceLists priceLists;
 	private final MessageSource messages;
 	private final Problems problems;
 
-	CatalogFilePages(ProductImport productImport, CatalogExports exports, CatalogDocuments documents, PriceLists priceLists,
-			MessageSource messages, Problems problems) {
+	CatalogFilePages(ProductImport productImport, PriceImport priceImport, CatalogExports exports, CatalogDocuments documents,
+			PriceLists priceLists, MessageSource messages, Problems problems) {
 		this.productImport = productImport;
+		this.priceImport = priceImport;
 		this.exports = exports;
 		this.documents = documents;
 		this.priceLists = priceLists;
 		this.messages = messages;
 		this.problems = problems;
+	}
+
+	@GetMapping("/price-lists/{id}/export")
+	void exportPriceList(@PathVariable long id, @RequestParam(required = false) @Nullable String format,
+			HttpServletResponse response) throws IOException {
+		TableExport.Format chosen = TableExport.Format.of(format);
+		String name = priceLists.get(id).name();
+		TableExport.startDownload(response, chosen, name);
+		exports.priceList(id, chosen, response.getOutputStream());
+	}
+
+	/** Rules for a price list from a file: good rows are kept, refused ones listed on the list's page. */
+	@PostMapping("/price-lists/{id}/import")
+	String importPrices(@PathVariable long id, @RequestPart("file") MultipartFile file, RedirectAttributes redirect)
+			throws IOException {
+		try {
+			String name = file.getOriginalFilename();
+			redirect.addFlashAttribute("importResult",
+					priceImport.run(id, name == null || name.isBlank() ? "prices.csv" : name, file.getBytes()));
+		}
+		catch (DomainException refusal) {
+			redirect.addFlashAttribute("problem", reason(refusal));
+		}
+		return "redirect:/price-lists/" + id;
 	}
 
 	@GetMapping("/products/import")
