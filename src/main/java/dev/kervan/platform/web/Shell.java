@@ -45,12 +45,20 @@ class Shell {
 		return sections.entrySet().stream().map(e -> new MenuSection(e.getKey(), List.copyOf(e.getValue()))).toList();
 	}
 
-	/** Whether the entry leads to the page being shown (or to a section the page belongs to). */
+	/**
+	 * Whether the entry leads to the page being shown, or to the section the page belongs to when no other entry
+	 * leads there more closely (on /inventory/moves/7 "Stock moves" is current, not "Stock").
+	 */
 	public boolean current(MenuEntry entry) {
 		if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
 			return false;
 		}
 		String path = attributes.getRequest().getRequestURI();
+		return leadsTo(entry, path) && entries.stream()
+			.noneMatch(other -> other.href().length() > entry.href().length() && leadsTo(other, path));
+	}
+
+	private static boolean leadsTo(MenuEntry entry, String path) {
 		return path.equals(entry.href()) || (!entry.href().equals("/") && path.startsWith(entry.href() + "/"));
 	}
 
