@@ -71,8 +71,15 @@ class InventoryPagesIntegrationTests extends PageIntegrationTest {
 				String.valueOf(warehouse), "code", barcode, "quantity", "4"));
 		assertThat(posted.status()).as(posted.body()).isEqualTo(302);
 		String move = posted.header("Location").orElseThrow().replace(api.base(), "");
+		assertThat(browser.get("/inventory/moves/new?type=ADJUSTMENT").body()).contains("id=\"f-counted\"");
+		Response counted = browser.submit("/inventory/moves/new?type=ADJUSTMENT", "/inventory/moves", Map.of("type", "ADJUSTMENT",
+				"warehouseId", String.valueOf(warehouse), "reason", "Shelf count", "counted", "true", "code", code, "quantity", "3"));
+		assertThat(counted.status()).as(counted.body()).isEqualTo(302);
 		assertThat(browser.get(move).body()).contains("id=\"move-posted\"", code);
 		assertThat(browser.get("/inventory").body()).contains(code);
+		long bolt = api.get("/api/v1/products?q=" + code).bearer(admin).send().json().get("items").get(0).get("id").asLong();
+		assertThat(api.get("/api/v1/stock-levels?productId=" + bolt + "&warehouseId=" + warehouse).bearer(admin).send().json()
+			.get("items").get(0).get("onHand").asString()).isEqualTo("3");
 		assertThat(browser.get("/inventory/moves").body()).contains("id=\"move-list\"");
 		assertThat(browser.get("/inventory/replenishment").body()).contains(code);
 		Response export = browser.get("/inventory/replenishment/export?format=xlsx");

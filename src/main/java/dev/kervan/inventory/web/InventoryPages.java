@@ -151,6 +151,7 @@ class InventoryPages {
 		var lines = body.putArray("lines");
 		var checked = new ArrayList<EnteredLine>();
 		boolean unknownProduct = false;
+		boolean counting = "ADJUSTMENT".equals(form.value("type")) && submitted.containsKey("counted");
 		for (EnteredLine line : entered) {
 			if (line.isEmpty()) {
 				continue;
@@ -162,7 +163,9 @@ class InventoryPages {
 						messages.getMessage("inventory.unknown-code", new Object[] { line.code() }, LocaleContextHolder.getLocale())));
 				continue;
 			}
-			ObjectNode item = lines.addObject().put("productId", product.id()).put("quantity", line.quantity());
+			// An adjustment may be a count: the quantities are then what is on the shelf, not the change.
+			ObjectNode item = lines.addObject().put("productId", product.id())
+				.put(counting ? "countedQuantity" : "quantity", line.quantity());
 			putIfGiven(item, "unit", line.unit());
 			putIfGiven(item, "lot", line.lot());
 			putIfGiven(item, "expiry", line.expiry());
