@@ -110,6 +110,9 @@ class InventoryPagesIntegrationTests extends PageIntegrationTest {
 				"value", "25", "minQuantity", "1", "validFrom", "", "version", "0"));
 		assertThat(rule.status()).isEqualTo(302);
 		assertThat(browser.get(page).body()).contains(code);
+		browser.submit(page, page + "/rules", Map.of("product", "NO-SUCH-CODE", "categoryId", "", "type", "FIXED", "value", "1",
+				"minQuantity", "1", "validFrom", "", "version", "1"));
+		assertThat(browser.get(page).body()).contains("NO-SUCH-CODE");
 		assertThat(browser.get(page + "?product=" + code + "&quantity=2").body()).contains("id=\"quote\"", "75");
 		long kettle = api.get("/api/v1/products?q=" + code).bearer(admin).send().json().get("items").get(0).get("id").asLong();
 		assertThat(browser.get("/products/" + kettle + "?quantity=3").body()).contains("id=\"product-quote\"", "75");

@@ -124,8 +124,13 @@ class PriceListPages {
 		rule.remove("product");
 		String product = form.value("product");
 		if (!product.isBlank()) {
-			catalog.findByCodeOrBarcode(product).ifPresentOrElse(p -> rule.put("productId", p.id()),
-					() -> rule.put("productId", "unknown:" + product));
+			var found = catalog.findByCodeOrBarcode(product);
+			if (found.isEmpty()) {
+				redirect.addFlashAttribute("problem", messages.getMessage("price-list.check.unknown", new Object[] { product },
+						org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+				return "redirect:/price-lists/" + id;
+			}
+			rule.put("productId", found.get().id());
 		}
 		rules.add(rule);
 		return save(id, version, body, redirect);
