@@ -43,6 +43,13 @@ class CatalogApiIntegrationTests extends KervanIntegrationTest {
 		assertThat(codes("8690000000012")).containsExactly(code);
 		assertThat(codes(code.toLowerCase())).containsExactly(code);
 		assertThat(codes("%%")).isEmpty();
+
+		Response translated = api.post("/api/v1/products", Map.of("code", Api.uniqueName("T"), "name", Map.of("tr", "Su ısıtıcı",
+				"en", "Kettle", "fa", "کتری"))).bearer(admin).send();
+		assertThat(translated.status()).as(translated.body()).isEqualTo(201);
+		assertThat(translated.json().get("name").asString()).isEqualTo("Kettle");
+		assertThat(translated.json().get("names").get("tr").asString()).isEqualTo("Su ısıtıcı");
+		assertThat(translated.json().get("names").get("fa").asString()).isEqualTo("کتری");
 	}
 
 	@Test

@@ -340,6 +340,8 @@ class InventoryApiIntegrationTests extends KervanIntegrationTest {
 		assertProblem(move("RECEIPT", warehouse, List.of(line(product, "1.5"))), 400, "error.validation");
 		assertProblem(move("ISSUE", warehouse, List.of(line(product, "99999999999"))), 400, "error.validation");
 		assertProblem(api.delete("/api/v1/reservations/99999999").bearer(admin).send(), 404, "error.not-found");
+		assertThat(api.post("/api/v1/warehouses", Map.of("code", "WH-" + java.util.UUID.randomUUID(), "name", "Long code"))
+			.bearer(admin).send().status()).isEqualTo(201);
 		assertProblem(api.get("/api/v1/stock-levels?productId=abc").bearer(admin).send(), 400, "error.validation");
 		assertProblem(api.get("/api/v1/stock-levels?productId=99999999").bearer(admin).send(), 404, "error.not-found");
 		assertProblem(api.post("/api/v1/reservations", Map.of("productId", product, "warehouseId", warehouse, "quantity", "1",

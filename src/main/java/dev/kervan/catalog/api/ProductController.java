@@ -71,7 +71,7 @@ class ProductController {
 	@Operation(summary = "Enter a product or service",
 			description = "code and name are required; unit defaults to PCS, tracking to NONE, currency to TRY, vatRate to 20.")
 	ResponseEntity<ProductRow> create(@RequestBody JsonNode body) {
-		ProductRow product = products.create(PatchDocument.of(body));
+		ProductRow product = products.create(PatchDocument.of(Products.acceptTranslatedName(body)));
 		return ResponseEntity.created(URI.create("/api/v1/products/" + product.id()))
 			.eTag(ExpectedVersion.etag(product.version()))
 			.body(product);
@@ -86,7 +86,8 @@ class ProductController {
 	@PatchMapping("/{id}")
 	ResponseEntity<ProductRow> update(@PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch, @RequestBody JsonNode body) {
-		ProductRow product = products.update(id, ExpectedVersion.fromRequest(ifMatch, body), PatchDocument.of(body));
+		ProductRow product = products.update(id, ExpectedVersion.fromRequest(ifMatch, body),
+				PatchDocument.of(Products.acceptTranslatedName(body)));
 		return ResponseEntity.ok().eTag(ExpectedVersion.etag(product.version())).body(product);
 	}
 

@@ -336,6 +336,26 @@ public class Products {
 		return SearchText.fold(String.join(" ", parts)).replaceAll("\\s+", " ").strip();
 	}
 
+	/**
+	 * Lets a client send the name as translations, {@code "name": {"en": "Kettle", "tr": "Su ısıtıcı"}}: the English
+	 * (else the first) becomes the name and the others join {@code names}. Any other shape is left for the checks.
+	 */
+	public static tools.jackson.databind.JsonNode acceptTranslatedName(tools.jackson.databind.@Nullable JsonNode body) {
+		if (!(body instanceof tools.jackson.databind.node.ObjectNode object) || !(object.get("name") instanceof
+				tools.jackson.databind.node.ObjectNode translations) || translations.isEmpty()) {
+			return body;
+		}
+		String main = translations.has("en") ? "en" : translations.propertyNames().iterator().next();
+		var names = object.get("names") instanceof tools.jackson.databind.node.ObjectNode given ? given : object.putObject("names");
+		for (var entry : translations.properties()) {
+			if (!entry.getKey().equals(main) && !names.has(entry.getKey())) {
+				names.set(entry.getKey(), entry.getValue());
+			}
+		}
+		object.set("name", translations.get(main));
+		return object;
+	}
+
 	/** Checks a map of names by language: only the languages Kervan speaks, each at most 200 characters. */
 	static Map<String, String> readNames(PatchDocument doc, Map<String, String> current) {
 		if (!doc.has("names")) {

@@ -68,7 +68,7 @@ public class Warehouses {
 	@Transactional
 	public Warehouse create(PatchDocument doc) {
 		policy.requireWarehouse();
-		String code = doc.text("code", 20);
+		String code = doc.text("code", 60);
 		String name = doc.text("name", 120);
 		if (code == null) {
 			doc.reject("code", "error.value.required");
@@ -92,7 +92,7 @@ public class Warehouses {
 	public Warehouse update(long id, PatchDocument doc) {
 		policy.requireWarehouse();
 		Warehouse before = get(id);
-		String code = doc.has("code") ? doc.text("code", 20) : before.code();
+		String code = doc.has("code") ? doc.text("code", 60) : before.code();
 		String name = doc.has("name") ? doc.text("name", 120) : before.name();
 		if (code == null) {
 			doc.reject("code", "error.value.required");
