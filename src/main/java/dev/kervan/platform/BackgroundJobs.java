@@ -34,6 +34,8 @@ public class BackgroundJobs implements SmartLifecycle {
 			.startTasks(recurring)
 			.pollingInterval(polling)
 			.threads(2)
+			// A job still running at shutdown is picked up again after the restart (its heartbeat stops).
+			.shutdownMaxWait(Duration.ofSeconds(5))
 			.build();
 	}
 

@@ -58,6 +58,11 @@ final class App implements AutoCloseable {
 		return Integer.parseInt(lines.get(3).strip());
 	}
 
+	/** The embedded PostgreSQL's password, kept in the data directory. */
+	String databasePassword() throws IOException {
+		return Files.readString(dataDirectory.resolve("database-password")).strip();
+	}
+
 	long residentMegabytes() throws IOException {
 		for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
 			if (line.startsWith("VmRSS:")) {

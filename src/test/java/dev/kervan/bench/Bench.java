@@ -92,7 +92,7 @@ public final class Bench {
 		long started = System.nanoTime();
 		try (App running = App.start(jar, data, folder.resolve("app.log"))) {
 			app = running;
-			database = DriverManager.getConnection("jdbc:postgresql://localhost:" + app.databasePort() + "/kervan", "postgres", "");
+			database = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + app.databasePort() + "/kervan", "postgres", app.databasePassword());
 			if (fresh) {
 				System.out.printf("Loading %,d customers with contacts and addresses…%n", scale);
 				long load = System.nanoTime();
@@ -686,11 +686,11 @@ public final class Bench {
 
 	/** The rate at which PostgreSQL itself answers a statement, from as many connections as the case has clients. */
 	private Double sqlRate(int clients, int requests, String sql, Binder binder) throws Exception {
-		String url = "jdbc:postgresql://localhost:" + app.databasePort() + "/kervan";
+		String url = "jdbc:postgresql://127.0.0.1:" + app.databasePort() + "/kervan";
 		var connections = new ArrayList<Connection>();
 		var statements = new ArrayList<PreparedStatement>();
 		for (int c = 0; c < clients; c++) {
-			Connection connection = DriverManager.getConnection(url, "postgres", "");
+			Connection connection = DriverManager.getConnection(url, "postgres", app.databasePassword());
 			try (var statement = connection.createStatement()) {
 				// As Kervan plans its searches: for the values searched for, not once for all.
 				statement.execute("set plan_cache_mode = force_custom_plan");

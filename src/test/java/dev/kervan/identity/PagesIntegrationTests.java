@@ -248,6 +248,7 @@ class PagesIntegrationTests extends KervanIntegrationTest {
 		String url = ((HikariDataSource) dataSource).getJdbcUrl();
 		try (ConfigurableApplicationContext second = new SpringApplicationBuilder(KervanApplication.class).run(
 				"--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+				"--spring.datasource.password=" + ((HikariDataSource) dataSource).getPassword(),
 				"--kervan.data-dir=" + dataDirectory().resolve("second-instance"))) {
 			int port = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
 			var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/"))

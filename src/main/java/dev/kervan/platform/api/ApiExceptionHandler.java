@@ -16,7 +16,9 @@ import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -25,6 +27,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.BindException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -101,6 +104,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		// The database's message may quote the refused values; keep them out of the log below debug level.
 		log.debug("Refused a write that broke a database constraint: {}", exception.getMostSpecificCause().getMessage());
 		return ResponseEntity.status(409).body(problems.of(409, "error.integrity"));
+	}
+
+	/** The database went away during the request: nothing was kept, and it may be sent again once it is back. */
+	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
+			CannotCreateTransactionException.class })
+	ResponseEntity<Object> databaseUnavailable(Exception exception) {
+		log.warn("The database did not answer: {}", exception.getMessage());
+		return ResponseEntity.status(503).header(HttpHeaders.RETRY_AFTER, "5").body(problems.of(503, "error.database-unavailable"));
 	}
 
 	@ExceptionHandler

@@ -9,8 +9,8 @@ class DataDirectoryInUseException extends RuntimeException {
 
 	private final Path dataDirectory;
 
-	DataDirectoryInUseException(Path dataDirectory, Throwable cause) {
-		super("Another Kervan is already using the data directory " + dataDirectory, cause);
+	DataDirectoryInUseException(Path dataDirectory) {
+		super("Another Kervan is already using the data directory " + dataDirectory);
 		this.dataDirectory = dataDirectory;
 	}
 

@@ -1,22 +1,18 @@
 package dev.kervan.platform.database;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.kervan.platform.KervanProperties;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,13 +21,13 @@ import org.springframework.util.unit.DataSize;
 /**
  * The embedded PostgreSQL that serves Kervan when no external database is configured ({@code KERVAN_DB_URL}
  * unset). Its files live in {@code <data>/postgres} and survive restarts; a second Kervan on the same data
- * directory stops with a clear message instead of touching them.
+ * directory stops with a clear message instead of touching them. How the server is secured, watched and
+ * restarted is {@link EmbeddedPostgresServer}'s business.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isBlank()")
 class EmbeddedDatabaseConfiguration {
 
-	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 	static final String DATABASE = "kervan";
 	/**
 	 * Code-point collation (fast, predictable), but with UTF-8 character classes: trigram search must see
@@ -40,44 +36,24 @@ class EmbeddedDatabaseConfiguration {
 	static final String LOCALE = "C.UTF-8";
 
 	@Bean(destroyMethod = "close")
-	EmbeddedPostgres embeddedPostgres(KervanProperties properties) {
+	EmbeddedPostgresServer embeddedPostgres(KervanProperties properties, DatabaseAvailability availability,
+			@Value("${kervan.database.startup-wait:60s}") Duration startupWait,
+			@Value("${kervan.database.restart-delay:1s}") Duration restartDelay,
+			@Value("${kervan.database.broken-after:30s}") Duration brokenAfter) {
 		Path dataDirectory = properties.absoluteDataDir();
-		Path files = dataDirectory.resolve("postgres");
-		try {
-			Files.createDirectories(files);
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException("Cannot create the data directory " + files, e);
-		}
-		try {
-			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-				.setDataDirectory(files)
-				.setCleanDataDirectory(false)
-				// Spring stops the database after the connection pool; a hook of its own would race the pool.
-				.setRegisterShutdownHook(false)
-				.setPGStartupWait(Duration.ofSeconds(60))
-				.setLocaleConfig("encoding", "UTF8")
-				.setLocaleConfig("locale", LOCALE)
-				.setServerConfig("listen_addresses", "localhost")
-				.setServerConfig("max_connections", "100")
-				.setServerConfig("shared_buffers", cacheSize(properties).toMegabytes() + "MB")
-				.setServerConfig("effective_cache_size", physicalMemory() / 2 / 1024 / 1024 + "MB")
-				// Compiling a query takes longer than running the short queries an ERP makes.
-				.setServerConfig("jit", "off")
-				// zonky's defaults suit throw-away test databases (fsync and synchronous commit off); this one
-				// holds a company's books, so a committed transaction must survive a power cut.
-				.setServerConfig("fsync", "on")
-				.setServerConfig("synchronous_commit", "on")
-				.start();
-			log.info("Embedded PostgreSQL serves {} on port {}", files, postgres.getPort());
-			return postgres;
-		}
-		catch (IllegalStateException | IOException e) {
-			if (isLockConflict(e)) {
-				throw new DataDirectoryInUseException(dataDirectory, e);
-			}
-			throw new IllegalStateException("The embedded PostgreSQL in " + files + " did not start", e);
-		}
+		var settings = new LinkedHashMap<String, String>();
+		settings.put("max_connections", "100");
+		settings.put("shared_buffers", cacheSize(properties).toMegabytes() + "MB");
+		settings.put("effective_cache_size", physicalMemory() / 2 / 1024 / 1024 + "MB");
+		// Compiling a query takes longer than running the short queries an ERP makes.
+		settings.put("jit", "off");
+		// This database holds a company's books: a committed transaction must survive a power cut.
+		settings.put("fsync", "on");
+		settings.put("synchronous_commit", "on");
+		settings.put("timezone", "UTC");
+		return EmbeddedPostgresServer.start(dataDirectory,
+				PostgresBinaries.unpackedUnder(PostgresBinaries.defaultCacheRoot()), settings,
+				new EmbeddedPostgresServer.Timings(startupWait, restartDelay, brokenAfter), availability);
 	}
 
 	/**
@@ -97,19 +73,21 @@ class EmbeddedDatabaseConfiguration {
 	}
 
 	@Bean
-	DataSource dataSource(EmbeddedPostgres postgres) {
+	DataSource dataSource(EmbeddedPostgresServer postgres, @Value("${spring.datasource.hikari.connection-timeout:3000}") long connectionTimeout) {
 		createDatabaseIfMissing(postgres);
 		var config = new HikariConfig();
-		config.setJdbcUrl(postgres.getJdbcUrl("postgres", DATABASE));
-		config.setUsername("postgres");
+		config.setJdbcUrl(postgres.jdbcUrl(DATABASE));
+		config.setUsername(EmbeddedPostgresServer.SUPERUSER);
+		config.setPassword(postgres.password());
 		config.setPoolName("kervan");
 		config.setMaximumPoolSize(20);
 		config.setMinimumIdle(2);
+		config.setConnectionTimeout(connectionTimeout);
 		return new HikariDataSource(config);
 	}
 
-	private static void createDatabaseIfMissing(EmbeddedPostgres postgres) {
-		try (Connection connection = postgres.getPostgresDatabase().getConnection();
+	private static void createDatabaseIfMissing(EmbeddedPostgresServer postgres) {
+		try (Connection connection = postgres.dataSource("postgres").getConnection();
 				var exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
 			exists.setString(1, DATABASE);
 			if (!exists.executeQuery().next()) {
@@ -121,15 +99,5 @@ class EmbeddedDatabaseConfiguration {
 		catch (SQLException e) {
 			throw new IllegalStateException("Cannot create the database '" + DATABASE + "'", e);
 		}
-	}
-
-	private static boolean isLockConflict(Throwable failure) {
-		for (Throwable t = failure; t != null; t = t.getCause()) {
-			String message = String.valueOf(t.getMessage());
-			if (message.contains("could not lock") || message.contains("lock file") || t instanceof java.nio.channels.OverlappingFileLockException) {
-				return true;
-			}
-		}
-		return false;
 	}
 }

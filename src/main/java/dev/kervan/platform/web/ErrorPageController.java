@@ -22,7 +22,7 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class ErrorPageController implements ErrorController {
 
-	private static final Set<Integer> PAGES = Set.of(400, 403, 404, 405, 413, 429, 500);
+	private static final Set<Integer> PAGES = Set.of(400, 403, 404, 405, 413, 429, 500, 503);
 
 	private final Problems problems;
 
@@ -49,7 +49,7 @@ class ErrorPageController implements ErrorController {
 		return HttpStatus.resolve(status) == null ? 500 : status;
 	}
 
-	private static boolean wantsJson(HttpServletRequest request, String path) {
+	static boolean wantsJson(HttpServletRequest request, String path) {
 		if (path.startsWith("/api/") || path.startsWith("/actuator") || path.startsWith("/v3/api-docs")) {
 			return true;
 		}

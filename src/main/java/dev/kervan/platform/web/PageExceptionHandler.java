@@ -7,8 +7,11 @@ import dev.kervan.platform.DomainException;
 import dev.kervan.platform.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
@@ -22,12 +25,19 @@ import org.springframework.web.servlet.ModelAndView;
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageExceptionHandler {
 
-	private static final Set<Integer> PAGES = Set.of(400, 403, 404, 405, 413, 429, 500);
+	private static final Set<Integer> PAGES = Set.of(400, 403, 404, 405, 413, 429, 500, 503);
 
 	private final Problems problems;
 
 	PageExceptionHandler(Problems problems) {
 		this.problems = problems;
+	}
+
+	/** The database went away during the request: the page says so, and nothing was kept. */
+	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
+			CannotCreateTransactionException.class })
+	ModelAndView databaseUnavailable(Exception exception) {
+		return new ModelAndView("error/page", Map.of("status", 503, "page", 503), HttpStatus.SERVICE_UNAVAILABLE);
 	}
 
 	@ExceptionHandler

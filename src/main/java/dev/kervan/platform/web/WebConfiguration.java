@@ -2,9 +2,14 @@ package dev.kervan.platform.web;
 
 import dev.kervan.platform.KervanProperties;
 import dev.kervan.platform.LanguagePreference;
+import dev.kervan.platform.Problems;
+import dev.kervan.platform.database.DatabaseAvailability;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
@@ -18,6 +23,15 @@ class WebConfiguration implements WebMvcConfigurer {
 	@Bean
 	LocaleResolver localeResolver(ObjectProvider<LanguagePreference> preferences, KervanProperties properties) {
 		return new KervanLocaleResolver(preferences, properties.displayZone());
+	}
+
+	/** Early, before sessions and security: both need the database this filter knows to be down. */
+	@Bean
+	FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailableFilter(DatabaseAvailability availability,
+			Problems problems, MessageSource messages, LocaleResolver localeResolver) {
+		var registration = new FilterRegistrationBean<>(new DatabaseUnavailableFilter(availability, problems, messages, localeResolver));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+		return registration;
 	}
 
 	/**

@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Set;
 
 import dev.kervan.KervanApplication;
@@ -24,7 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class DataDirectoryIntegrationTests {
 
 	@Test
-	void theFirstStartCreatesTheAdminDataSurvivesRestartsAndASecondStartIsRefused() throws IOException {
+	void theFirstStartCreatesTheAdminDataSurvivesRestartsAndASecondStartIsRefused() throws IOException, SQLException {
 		Path data = Files.createTempDirectory("kervan-data-");
 		String password;
 		try (ConfigurableApplicationContext first = start(data)) {
@@ -39,6 +42,7 @@ class DataDirectoryIntegrationTests {
 			assertThat(jdbc.sql("show fsync").query(String.class).single()).isEqualTo("on");
 			assertThat(jdbc.sql("show synchronous_commit").query(String.class).single()).isEqualTo("on");
 			jdbc.sql("update app_user set display_name = 'Kept across restarts' where username = 'admin'").update();
+			theDatabaseLetsInOnlyWithTheDataDirectorysPassword(first, data);
 
 			assertThatThrownBy(() -> start(data)).satisfies(failure -> {
 				Throwable cause = failure;
@@ -61,6 +65,34 @@ class DataDirectoryIntegrationTests {
 			assertThat(Files.readString(data.resolve("initial-admin-password")).strip()).isEqualTo(password);
 		}
 		assertThat(Set.of(data.resolve("postgres").toFile().list())).contains("PG_VERSION");
+	}
+
+	/** Other local users (and programs) see the port, but not the password, readable by Kervan's user only. */
+	private static void theDatabaseLetsInOnlyWithTheDataDirectorysPassword(ConfigurableApplicationContext kervan, Path data)
+			throws IOException, SQLException {
+		EmbeddedPostgresServer server = kervan.getBean(EmbeddedPostgresServer.class);
+		Path passwordFile = data.resolve(EmbeddedPostgresServer.PASSWORD_FILE);
+		assertThat(Files.getPosixFilePermissions(passwordFile))
+			.containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+		String password = Files.readString(passwordFile).strip();
+		assertThat(password).hasSizeGreaterThanOrEqualTo(32).isEqualTo(server.password());
+		String url = server.jdbcUrl("kervan");
+		for (String wrong : new String[] { "", "postgres", password.substring(1) }) {
+			assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", wrong).close())
+				.isInstanceOf(SQLException.class);
+		}
+		// Another role, even one that exists in every PostgreSQL, is not let in by any password.
+		assertThatThrownBy(() -> DriverManager.getConnection(url, "template1", password).close()).isInstanceOf(SQLException.class);
+		try (Connection connection = DriverManager.getConnection(url, "postgres", password)) {
+			assertThat(connection.isValid(2)).isTrue();
+		}
+		String rules = Files.readString(data.resolve("postgres/pg_hba.conf"));
+		assertThat(rules.lines().filter(line -> !line.startsWith("#") && !line.isBlank()))
+			.isNotEmpty()
+			.allSatisfy(line -> assertThat(line).startsWith("host").endsWith("scram-sha-256").doesNotContain("trust"));
+		JdbcClient jdbc = kervan.getBean(JdbcClient.class);
+		assertThat(jdbc.sql("show unix_socket_directories").query(String.class).single()).isEmpty();
+		assertThat(jdbc.sql("show listen_addresses").query(String.class).single()).isEqualTo("127.0.0.1");
 	}
 
 	private static ConfigurableApplicationContext start(Path data) {
