@@ -75,9 +75,14 @@ public class CustomerImport {
 			+ "payment_term_days, credit_limit, risk_limit, currency, language, e_invoice_alias, birth_date, external_ref, "
 			+ "extra_fields, search_text, search_digits, sort_name, created_at, updated_at, created_by";
 
-	/** A job as its poller sees it. */
+	/**
+	 * A job as its poller sees it.
+	 *
+	 * @param interrupted the job was FAILED because Kervan stopped while it ran (a crash or a restart): the rows
+	 * counted as processed were written, and running the file again updates them instead of adding them twice
+	 */
 	public record Job(UUID id, String status, String filename, int total, int processed, int imported, int updated,
-			List<RowError> errors, Instant startedAt, @Nullable Instant finishedAt) {
+			List<RowError> errors, Instant startedAt, @Nullable Instant finishedAt, boolean interrupted) {
 	}
 
 	/** A refused row. */
@@ -149,7 +154,7 @@ public class CustomerImport {
 		Locale locale = LocaleContextHolder.getLocale();
 		runner.submit(new DelegatingSecurityContextRunnable(() -> {
 			LocaleContextHolder.setLocale(locale);
-			try {
+			try (var running = InterruptedImports.markRunning(dataSource, id)) {
 				run(id, filename, table, columns, user);
 			}
 			catch (RuntimeException e) {
@@ -214,7 +219,7 @@ public class CustomerImport {
 						rs.getInt("processed"), rs.getInt("imported"), rs.getInt("updated"),
 						JSON.readValue(rs.getString("errors"), new TypeReference<List<RowError>>() {
 						}), rs.getObject("started_at", OffsetDateTime.class).toInstant(),
-						finished == null ? null : finished.toInstant());
+						finished == null ? null : finished.toInstant(), rs.getBoolean("interrupted"));
 			})
 			.optional()
 			.orElseThrow(() -> new RecordNotFoundException("import", id));

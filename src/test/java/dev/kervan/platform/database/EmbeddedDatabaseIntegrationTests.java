@@ -22,6 +22,7 @@ import java.util.function.Predicate;
 
 import dev.kervan.KervanApplication;
 import dev.kervan.support.Api;
+import dev.kervan.support.Multipart;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -57,10 +58,25 @@ class EmbeddedDatabaseIntegrationTests {
 	}
 
 	@Test
-	void afterKervanIsKilledTheNextStartStopsTheDatabaseItLeftAndSigtermStopsKervanWithinSeconds() throws Exception {
+	void afterKervanIsKilledTheNextStartStopsTheDatabaseItLeftFailsTheImportItRanAndSigtermStopsKervanWithinSeconds()
+			throws Exception {
 		Path data = Files.createTempDirectory("kervan-killed-");
 		try (Child first = Child.start(data)) {
 			long leftOver = postmasterPid(data);
+			var api = new Api(first.port);
+			String token = api.token("admin", ADMIN_PASSWORD);
+			var csv = new StringBuilder("name\n");
+			for (int row = 1; row <= 150_000; row++) {
+				csv.append("Kesintili Ticaret ").append(row).append('\n');
+			}
+			Api.Response started = new Multipart().header("Authorization", "Bearer " + token)
+				.file("file", "big.csv", "text/csv", csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+				.post(api.base() + "/api/v1/customers/import");
+			assertThat(started.status()).as(started.body()).isEqualTo(202);
+			String job = "/api/v1/customers/import/" + started.json().get("id").asString();
+			assertThat(within(Duration.ofSeconds(60), () -> api.get(job).bearer(token).send().json(),
+					progress -> progress.get("processed").asInt() > 0)).isTrue();
+
 			first.process.destroyForcibly();
 			assertThat(first.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
 			// What used to hold the data directory until somebody killed it by hand.
@@ -68,7 +84,12 @@ class EmbeddedDatabaseIntegrationTests {
 
 			try (Child second = Child.start(data)) {
 				assertThat(alive(leftOver)).isFalse();
-				assertThat(new Api(second.port).token("admin", ADMIN_PASSWORD)).isNotBlank();
+				var again = new Api(second.port);
+				String newToken = again.token("admin", ADMIN_PASSWORD);
+				var interrupted = again.get(job).bearer(newToken).send().json();
+				assertThat(interrupted.get("status").asString()).isEqualTo("FAILED");
+				assertThat(interrupted.get("interrupted").asBoolean()).isTrue();
+				assertThat(interrupted.get("processed").asInt()).isPositive().isLessThan(150_000);
 				long postmaster = postmasterPid(data);
 
 				long asked = System.nanoTime();
