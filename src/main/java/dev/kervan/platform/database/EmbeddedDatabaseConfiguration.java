@@ -52,7 +52,7 @@ class EmbeddedDatabaseConfiguration {
 		settings.put("synchronous_commit", "on");
 		settings.put("timezone", "UTC");
 		return EmbeddedPostgresServer.start(dataDirectory,
-				PostgresBinaries.unpackedUnder(PostgresBinaries.defaultCacheRoot()), settings,
+				PostgresBinaries.forDataDirectory(dataDirectory), settings,
 				new EmbeddedPostgresServer.Timings(startupWait, restartDelay, brokenAfter), availability);
 	}
 

@@ -71,6 +71,20 @@ final class PostgresBinaries {
 		}
 	}
 
+	/**
+	 * The programs from this user's cache or, when that cannot be written (a service account without a home), from
+	 * the data directory.
+	 */
+	static PostgresBinaries forDataDirectory(Path dataDirectory) {
+		try {
+			return unpackedUnder(defaultCacheRoot());
+		}
+		catch (UncheckedIOException e) {
+			log.info("{}; using the data directory instead", e.getMessage());
+			return unpackedUnder(dataDirectory.resolve("postgres-programs"));
+		}
+	}
+
 	/** Where this user keeps the programs: {@code $XDG_CACHE_HOME/kervan} or {@code ~/.cache/kervan}. */
 	static Path defaultCacheRoot() {
 		String xdg = System.getenv("XDG_CACHE_HOME");
