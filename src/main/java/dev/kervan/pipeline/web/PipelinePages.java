@@ -21,6 +21,7 @@ import dev.kervan.pipeline.internal.PipelineStages;
 import dev.kervan.pipeline.internal.PipelineStatistics;
 import dev.kervan.pipeline.internal.SalesTeams;
 import dev.kervan.platform.AuditTrail;
+import dev.kervan.platform.Dates;
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.FormState;
@@ -143,8 +144,8 @@ class PipelinePages {
 	String statistics(@RequestParam(required = false) @Nullable Long teamId, @RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to, Model model) {
 		LocalDate today = LocalDate.now(clock.withZone(properties.displayZone()));
-		LocalDate first = date(from, today.withDayOfMonth(1));
-		LocalDate last = date(to, today);
+		LocalDate first = date("from", from, today.withDayOfMonth(1));
+		LocalDate last = date("to", to, today);
 		if (last.isBefore(first) || first.plusYears(5).isBefore(last)) {
 			last = first.plusMonths(1).minusDays(1);
 		}
@@ -161,13 +162,8 @@ class PipelinePages {
 		return "pipeline/stats";
 	}
 
-	private static LocalDate date(@Nullable String text, LocalDate fallback) {
-		try {
-			return text == null || text.isBlank() ? fallback : LocalDate.parse(text.strip());
-		}
-		catch (java.time.format.DateTimeParseException e) {
-			return fallback;
-		}
+	private static LocalDate date(String field, @Nullable String text, LocalDate fallback) {
+		return text == null || text.isBlank() ? fallback : Dates.parse(text).orElseThrow(() -> Dates.refusal(field));
 	}
 
 	@GetMapping("/column/{stageId}")
