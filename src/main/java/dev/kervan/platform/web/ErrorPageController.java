@@ -9,6 +9,7 @@ import java.util.Set;
 import dev.kervan.platform.Problems;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -46,10 +47,15 @@ class ErrorPageController implements ErrorController {
 			problem.setInstance(instance(path));
 			return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 		}
+		return page(status, refusal == null ? null : problems.message(refusal.messageCode(), refusal.arguments()));
+	}
+
+	/** The friendly error page for a status, with a message in place of the status's own text when there is one. */
+	static ModelAndView page(int status, @Nullable String message) {
 		int page = PAGES.contains(status) ? status : (status >= 500 ? 500 : 400);
 		var model = new HashMap<String, Object>(Map.of("status", status, "page", page));
-		if (refusal != null) {
-			model.put("message", problems.message(refusal.messageCode(), refusal.arguments()));
+		if (message != null) {
+			model.put("message", message);
 		}
 		return new ModelAndView("error/page", model, HttpStatus.valueOf(status));
 	}

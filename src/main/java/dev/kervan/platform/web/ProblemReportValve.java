@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.kervan.platform.Problems;
@@ -38,11 +39,14 @@ class ProblemReportValve extends ErrorReportValve {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemReportValve.class);
 
-	private final ApplicationContext application;
+	/** What else Tomcat answers itself: a body too large to take in, an Expect it cannot meet, an unknown encoding. */
+	private static final Set<Integer> OWN_MESSAGES = Set.of(413, 417, 501, 505);
+
+	private final ApplicationContext context;
 	private final String headerLimit;
 
-	ProblemReportValve(ApplicationContext application, String headerLimit) {
-		this.application = application;
+	ProblemReportValve(ApplicationContext context, String headerLimit) {
+		this.context = context;
 		this.headerLimit = headerLimit;
 	}
 
@@ -57,19 +61,16 @@ class ProblemReportValve extends ErrorReportValve {
 		if (!ioAllowed.get()) {
 			return;
 		}
-		ApplicationContext context = application;
 		HttpServletRequest servletRequest = request.getRequest();
 		UnreadableRequests unreadable = context.getBean(UnreadableRequests.class);
 		LocaleContext previous = LocaleContextHolder.getLocaleContext();
 		Locale language = unreadable.languageOf(servletRequest);
 		LocaleContextHolder.setLocale(language);
 		try {
-			String messageCode = switch (status) {
-				case 400 -> "error.request.unreadable";
-				case 413 -> "error.status.413";
-				default -> status < 500 ? "error.bad-request" : "error.status.500";
-			};
-			Object[] arguments = status == 400 ? new Object[] { headerLimit } : new Object[0];
+			String messageCode = status == 400 ? "error.request.unreadable"
+					: OWN_MESSAGES.contains(status) ? "error.status." + status
+					: status < 500 ? "error.bad-request" : "error.status.500";
+			Object[] arguments = { status == 400 ? headerLimit : String.valueOf(servletRequest.getRequestURI()) };
 			// A request line too long to read leaves no path to tell the API from a page by: a program is likelier
 			// than a person to send one, so it gets problem+json.
 			boolean json = servletRequest.getRequestURI() == null || ErrorPageController.wantsJson(servletRequest);

@@ -29,6 +29,9 @@ class UnreadableRequestResolver implements HandlerExceptionResolver, Ordered {
 	public @Nullable ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response,
 			@Nullable Object handler, Exception failure) {
 		return unreadable.refusalFor(failure, request).map(refusal -> {
+			if (!ErrorPageController.wantsJson(request)) {
+				return unreadable.page(request, refusal, failure);
+			}
 			try {
 				unreadable.answer(request, response, refusal, failure);
 			}

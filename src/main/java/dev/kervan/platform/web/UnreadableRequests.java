@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import dev.kervan.platform.Languages;
 import dev.kervan.platform.Problems;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -24,6 +25,7 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Requests the container could not read: a query string or form with an empty parameter name or an undecodable
@@ -119,7 +121,7 @@ class UnreadableRequests {
 	 * error dispatch, which renders {@link ErrorPageController}) for people.
 	 */
 	void answer(HttpServletRequest request, HttpServletResponse response, Refusal refusal, Object why) throws IOException {
-		log.debug("Refused a request to {} that could not be read: {}", request.getRequestURI(), why);
+		logRefusal(request, why);
 		response.resetBuffer();
 		if (!ErrorPageController.wantsJson(request)) {
 			request.setAttribute(REFUSAL, refusal);
@@ -134,6 +136,19 @@ class UnreadableRequests {
 		finally {
 			LocaleContextHolder.setLocaleContext(previous);
 		}
+	}
+
+	/**
+	 * The error page for a refused request, rendered by Spring MVC at once: also while it renders the error page of
+	 * a request whose broken body every later attempt to read a parameter meets again.
+	 */
+	ModelAndView page(HttpServletRequest request, Refusal refusal, Object why) {
+		logRefusal(request, why);
+		return ErrorPageController.page(refusal.status(), problems.message(refusal.messageCode(), refusal.arguments()));
+	}
+
+	private static void logRefusal(HttpServletRequest request, Object why) {
+		log.debug("Refused a request to {} that could not be read: {}", request.getRequestURI(), String.valueOf(why));
 	}
 
 	/** The caller's language, as far as a request that could not be read tells it. */
