@@ -121,8 +121,8 @@ class RequestParsingIntegrationTests extends PageIntegrationTest {
 		int leadsBefore = leadCount();
 		for (String endpoint : List.of("/api/v1/leads/import", "/api/v1/products/import", "/api/v1/customers/import")) {
 			Response answer = api.post(endpoint, Map.of("file", "title\nLead")).bearer(admin).send();
-			assertThat(answer.status()).as(endpoint).isEqualTo(415);
-			assertThat(answer.contentType()).startsWith("application/problem+json");
+			assertProblem(answer, 415, "error.media-type.multipart");
+			assertThat(answer.json().get("detail").asString()).contains("multipart/form-data");
 		}
 		assertThat(leadCount()).isEqualTo(leadsBefore);
 	}

@@ -1,7 +1,6 @@
 package dev.kervan.platform.web;
 
 import java.io.IOException;
-import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
@@ -34,7 +33,7 @@ class UnreadableRequestFilter extends OncePerRequestFilter {
 			return;
 		}
 		try {
-			if (!isMultipart(request)) {
+			if (!UnreadableRequests.isMultipart(request)) {
 				// Multipart bodies (uploads) are left for after authentication; Tomcat parses them with the query.
 				request.getParameterMap();
 			}
@@ -47,10 +46,5 @@ class UnreadableRequestFilter extends OncePerRequestFilter {
 			}
 			unreadable.answer(request, response, refusal.get(), failure);
 		}
-	}
-
-	private static boolean isMultipart(HttpServletRequest request) {
-		String type = request.getContentType();
-		return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
 	}
 }

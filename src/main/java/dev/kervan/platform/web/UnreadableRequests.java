@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import dev.kervan.platform.Languages;
 import dev.kervan.platform.Problems;
-import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -22,6 +21,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.LocaleResolver;
@@ -29,7 +29,8 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Requests the container could not read: a query string or form with an empty parameter name or an undecodable
- * escape ({@code ?=1}, {@code ?q=%FF}), a malformed or oversized multipart body, a form where a file was expected.
+ * escape ({@code ?=1}, {@code ?q=%FF}), a malformed or oversized multipart body, a body of a type the endpoint does
+ * not read (JSON where a file is expected).
  * Whichever component reads the request first meets the failure (a filter, the multipart resolver, a controller's
  * argument); all of them ask here what it means and answer it the same way: 4xx problem+json for the API and for
  * callers that accept JSON, the friendly error page for people. Bad input is not an incident: it is logged at debug
@@ -62,11 +63,12 @@ class UnreadableRequests {
 
 	/**
 	 * A {@code Content-Type} no body can have: unparseable ({@code ///}) or a wildcard ({@code *}{@code /*}), which
-	 * Spring cannot even hand to a controller.
+	 * Spring cannot even hand to a controller. Only a request with a body is asked.
 	 */
 	Optional<Refusal> refusalForContentType(HttpServletRequest request) {
 		String type = request.getContentType();
-		if (type == null) {
+		boolean body = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+		if (type == null || !body) {
 			return Optional.empty();
 		}
 		try {
@@ -90,6 +92,11 @@ class UnreadableRequests {
 						? new Refusal(413, "error.upload.too-many-parts", tomcat.getMaxPartCount())
 						: new Refusal(413, "error.upload.too-large", size(multipart.getMaxFileSize()),
 								size(multipart.getMaxRequestSize())));
+			}
+			if (cause instanceof HttpMediaTypeNotSupportedException unsupported) {
+				boolean upload = unsupported.getSupportedMediaTypes().stream().anyMatch(MediaType.MULTIPART_FORM_DATA::includes);
+				return Optional.of(new Refusal(415, upload ? "error.media-type.multipart" : "error.media-type",
+						String.valueOf(request.getContentType())));
 			}
 			if (cause instanceof MultipartException || isFileUpload(cause)) {
 				return Optional.of(multipartBody ? new Refusal(400, "error.upload.malformed")
@@ -186,7 +193,7 @@ class UnreadableRequests {
 		return cause.getClass().getName().startsWith("org.apache.tomcat.util.http.fileupload.");
 	}
 
-	private static boolean isMultipart(HttpServletRequest request) {
+	static boolean isMultipart(HttpServletRequest request) {
 		String type = request.getContentType();
 		return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
 	}
