@@ -93,8 +93,9 @@ class CalendarPages {
 			.orElseGet(() -> ResponseEntity.notFound().build());
 	}
 
+	/** The day to show; nonsense, or a date outside {@link Dates}' range (whose next week does not exist), shows today. */
 	private static LocalDate parse(@Nullable String date, LocalDate fallback) {
-		return date == null || date.isBlank() ? fallback : Dates.parse(date).orElseThrow(() -> Dates.refusal("date"));
+		return Dates.parse(date).orElse(fallback);
 	}
 
 	/** Iranian weeks start on Saturday, Turkish (and ours in English) on Monday. */

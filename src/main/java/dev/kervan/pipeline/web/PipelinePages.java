@@ -144,8 +144,8 @@ class PipelinePages {
 	String statistics(@RequestParam(required = false) @Nullable Long teamId, @RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to, Model model) {
 		LocalDate today = LocalDate.now(clock.withZone(properties.displayZone()));
-		LocalDate first = date("from", from, today.withDayOfMonth(1));
-		LocalDate last = date("to", to, today);
+		LocalDate first = date(from, today.withDayOfMonth(1));
+		LocalDate last = date(to, today);
 		if (last.isBefore(first) || first.plusYears(5).isBefore(last)) {
 			last = first.plusMonths(1).minusDays(1);
 		}
@@ -162,8 +162,9 @@ class PipelinePages {
 		return "pipeline/stats";
 	}
 
-	private static LocalDate date(String field, @Nullable String text, LocalDate fallback) {
-		return text == null || text.isBlank() ? fallback : Dates.parse(text).orElseThrow(() -> Dates.refusal(field));
+	/** A filter's date; nonsense, or a date outside {@link Dates}' range, shows the default period. */
+	private static LocalDate date(@Nullable String text, LocalDate fallback) {
+		return Dates.parse(text).orElse(fallback);
 	}
 
 	@GetMapping("/column/{stageId}")

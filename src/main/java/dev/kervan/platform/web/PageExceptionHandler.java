@@ -34,7 +34,7 @@ class PageExceptionHandler {
 	ModelAndView refused(DomainException refusal) {
 		int status = refusal.kind().status();
 		int page = PAGES.contains(status) ? status : 400;
-		return new ModelAndView("error/page", Map.of("status", status, "page", page, "message", problems.describe(refusal)),
-				HttpStatus.valueOf(status));
+		return new ModelAndView("error/page", Map.of("status", status, "page", page, "message",
+				problems.message(refusal.messageCode(), refusal.arguments())), HttpStatus.valueOf(status));
 	}
 }

@@ -2,8 +2,8 @@ package dev.kervan.platform.web;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -24,6 +24,7 @@ import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.servlet.ModelAndView;
 import org.thymeleaf.context.WebContext;
 import org.thymeleaf.spring6.ISpringTemplateEngine;
 import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
@@ -102,7 +103,7 @@ class ProblemReportValve extends ErrorReportValve {
 	/** The same page {@link ErrorPageController} renders, made here without Spring MVC around it. */
 	private static String page(ApplicationContext context, Request request, Response response, int status,
 			Locale language, String messageCode, Object[] arguments) {
-		int page = status >= 500 ? 500 : status == 413 ? 413 : 400;
+		ModelAndView view = ErrorPageController.page(status, context.getBean(Problems.class).message(messageCode, arguments));
 		ServletContext servletContext = context.getBean(ServletContext.class);
 		// Tomcat may not have mapped the request to the application (its address could not be read): Thymeleaf gets
 		// the application and plain links from here instead.
@@ -119,10 +120,10 @@ class ProblemReportValve extends ErrorReportValve {
 			}
 		};
 		var web = JakartaServletWebApplication.buildApplication(servletContext).buildExchange(unmapped, plainLinks);
-		var variables = Map.<String, Object>of("status", status, "page", page, "message",
-				context.getBean(Problems.class).message(messageCode, arguments),
-				ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+		var variables = new HashMap<String, Object>(view.getModel());
+		variables.put(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
 				new ThymeleafEvaluationContext(context, null));
-		return context.getBean(ISpringTemplateEngine.class).process("error/page", new WebContext(web, language, variables));
+		return context.getBean(ISpringTemplateEngine.class)
+			.process(String.valueOf(view.getViewName()), new WebContext(web, language, variables));
 	}
 }
