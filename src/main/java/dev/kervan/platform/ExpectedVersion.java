@@ -33,6 +33,9 @@ public record ExpectedVersion(@Nullable Long value, boolean fromIfMatch) {
 	/** Reads the version from {@code If-Match} or, without one, from the request body's {@code version} number. */
 	public static ExpectedVersion fromRequest(@Nullable String ifMatch, @Nullable JsonNode body) {
 		JsonNode version = body == null ? null : body.get("version");
+		if (version != null && version.isIntegralNumber() && !version.canConvertToLong()) {
+			throw InvalidInputException.of("version", "error.value.out-of-range");
+		}
 		return of(ifMatch, version != null && version.isIntegralNumber() ? version.asLong() : null);
 	}
 

@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.exc.JsonNodeException;
 
 /**
  * A JSON object sent to create or change a record, read field by field: a field that is absent stays as it
@@ -144,23 +145,32 @@ public final class PatchDocument {
 		return code;
 	}
 
+	/** A number, sent as a JSON number or as text; one out of any record's range ({@code 1e400}) is refused. */
 	public @Nullable BigDecimal decimal(String field) {
 		JsonNode value = value(field);
 		if (value == null) {
 			return null;
 		}
+		BigDecimal decimal = null;
 		try {
 			if (value.isNumber()) {
-				return value.decimalValue();
+				decimal = value.decimalValue();
 			}
-			if (value.isString() && !value.asString().isBlank()) {
-				return new BigDecimal(value.asString().strip());
+			else if (value.isString() && !value.asString().isBlank()) {
+				decimal = new BigDecimal(value.asString().strip());
 			}
 		}
-		catch (NumberFormatException e) {
-			// answered below
+		catch (NumberFormatException | JsonNodeException e) {
+			// answered below; a JSON number that overflowed a double (1e400) has no decimal value
 		}
-		return invalid(field);
+		if (decimal == null) {
+			return invalid(field);
+		}
+		if (!Decimals.isWithinRange(decimal)) {
+			reject(field, "error.value.out-of-range");
+			return null;
+		}
+		return decimal;
 	}
 
 	public @Nullable Integer integer(String field) {
@@ -172,7 +182,7 @@ public final class PatchDocument {
 			return value.intValueExact();
 		}
 		catch (ArithmeticException e) {
-			return invalid(field);
+			return notWhole(field, value);
 		}
 	}
 
@@ -185,7 +195,7 @@ public final class PatchDocument {
 			return value.longValueExact();
 		}
 		catch (ArithmeticException e) {
-			return invalid(field);
+			return notWhole(field, value);
 		}
 	}
 
@@ -197,17 +207,24 @@ public final class PatchDocument {
 		return value.isBoolean() ? value.booleanValue() : invalid(field);
 	}
 
+	/** An ISO date ({@code 2026-12-31}) from {@link Dates#EARLIEST} to {@link Dates#LATEST}. */
 	public @Nullable LocalDate date(String field) {
 		String text = text(field);
 		if (text == null) {
 			return null;
 		}
+		LocalDate date;
 		try {
-			return LocalDate.parse(text);
+			date = LocalDate.parse(text);
 		}
 		catch (DateTimeParseException e) {
 			return invalid(field);
 		}
+		if (!Dates.isAccepted(date)) {
+			reject(field, Dates.OUT_OF_RANGE, Dates.range());
+			return null;
+		}
+		return date;
 	}
 
 	/** An enum constant by name, case-insensitive. */
@@ -332,6 +349,15 @@ public final class PatchDocument {
 		known.add(field);
 		JsonNode value = body.get(field);
 		return value == null || value.isNull() ? null : value;
+	}
+
+	/** A number that is no whole number of the field's size: a fraction has the wrong type, a whole number is too large. */
+	private <T> @Nullable T notWhole(String field, BigDecimal value) {
+		if (value.stripTrailingZeros().scale() > 0) {
+			return invalid(field);
+		}
+		reject(field, "error.value.out-of-range");
+		return null;
 	}
 
 	private <T> @Nullable T invalid(String field) {

@@ -33,7 +33,8 @@ public class Problems {
 
 	public ProblemDetail of(int status, String messageCode, Object... arguments) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), message(messageCode, arguments));
-		problem.setTitle(message("problem.title." + status));
+		problem.setTitle(messages.getMessage("problem.title." + status, null, HttpStatus.valueOf(status).getReasonPhrase(),
+				LocaleContextHolder.getLocale()));
 		problem.setProperty("code", messageCode);
 		return problem;
 	}

@@ -39,7 +39,15 @@ public abstract class KervanIntegrationTest {
 
 	@DynamicPropertySource
 	static void kervanProperties(DynamicPropertyRegistry registry) {
-		registry.add("kervan.data-dir", DATA_DIRECTORY::toString);
+		kervanProperties(registry, DATA_DIRECTORY);
+	}
+
+	/**
+	 * The properties of an application under test, on the data directory given: a test that needs an application
+	 * and database of its own (and so does not extend this class) registers them too.
+	 */
+	public static void kervanProperties(DynamicPropertyRegistry registry, Path dataDirectory) {
+		registry.add("kervan.data-dir", dataDirectory::toString);
 		registry.add("kervan.admin-password", () -> ADMIN_PASSWORD);
 		// Test data is small; a test machine runs several databases.
 		registry.add("kervan.database-memory", () -> "128MB");
@@ -93,7 +101,8 @@ public abstract class KervanIntegrationTest {
 		return DATA_DIRECTORY;
 	}
 
-	private static Path createDataDirectory() {
+	/** A fresh data directory, deleted when the tests end. */
+	public static Path createDataDirectory() {
 		try {
 			Path directory = Files.createTempDirectory("kervan-test-");
 			directory.toFile().deleteOnExit();

@@ -2,7 +2,6 @@ package dev.kervan.activities.web;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +11,7 @@ import java.util.Map;
 import dev.kervan.activities.internal.Activities;
 import dev.kervan.activities.internal.ActivityRow;
 import dev.kervan.activities.internal.CalendarFeeds;
+import dev.kervan.platform.Dates;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -93,16 +93,9 @@ class CalendarPages {
 			.orElseGet(() -> ResponseEntity.notFound().build());
 	}
 
+	/** The day to show; nonsense, or a date outside {@link Dates}' range (whose next week does not exist), shows today. */
 	private static LocalDate parse(@Nullable String date, LocalDate fallback) {
-		if (date == null || date.isBlank()) {
-			return fallback;
-		}
-		try {
-			return LocalDate.parse(date.strip());
-		}
-		catch (DateTimeParseException e) {
-			return fallback;
-		}
+		return Dates.parse(date).orElse(fallback);
 	}
 
 	/** Iranian weeks start on Saturday, Turkish (and ours in English) on Monday. */

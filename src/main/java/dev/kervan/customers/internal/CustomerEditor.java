@@ -2,7 +2,6 @@ package dev.kervan.customers.internal;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,6 +17,8 @@ import dev.kervan.customers.CustomerStatus;
 import dev.kervan.identity.CurrentUser;
 import dev.kervan.identity.Role;
 import dev.kervan.identity.Users;
+import dev.kervan.platform.Dates;
+import dev.kervan.platform.Decimals;
 import dev.kervan.platform.Money;
 import dev.kervan.platform.Languages;
 import dev.kervan.platform.PatchDocument;
@@ -384,22 +385,13 @@ class CustomerEditor {
 			case TEXT -> value.length() > 500 ? "error.value.too-long" : null;
 			case NUMBER -> {
 				try {
-					new BigDecimal(value);
-					yield null;
+					yield Decimals.isWithinRange(new BigDecimal(value)) ? null : "error.customer.extra-number";
 				}
 				catch (NumberFormatException e) {
 					yield "error.customer.extra-number";
 				}
 			}
-			case DATE -> {
-				try {
-					LocalDate.parse(value);
-					yield null;
-				}
-				catch (DateTimeParseException e) {
-					yield "error.customer.extra-date";
-				}
-			}
+			case DATE -> Dates.parse(value).isPresent() ? null : "error.customer.extra-date";
 			case CHOICE -> field.choices().contains(value) ? null : "error.customer.extra-choice";
 		};
 	}

@@ -16,6 +16,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -46,7 +47,7 @@ class LeadController {
 		this.audit = audit;
 	}
 
-	@PostMapping("/import")
+	@PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(summary = "Import leads from a CSV or XLSX file (multipart field file, at most 5,000 rows)",
 			description = "Columns by header: title, contactName, companyName, email, phone, source, campaign, notes (also in "
 					+ "Turkish or Persian). Good rows are kept; refused rows are answered with their row number and reason.")

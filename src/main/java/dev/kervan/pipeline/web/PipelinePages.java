@@ -21,6 +21,7 @@ import dev.kervan.pipeline.internal.PipelineStages;
 import dev.kervan.pipeline.internal.PipelineStatistics;
 import dev.kervan.pipeline.internal.SalesTeams;
 import dev.kervan.platform.AuditTrail;
+import dev.kervan.platform.Dates;
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.FormState;
@@ -161,13 +162,9 @@ class PipelinePages {
 		return "pipeline/stats";
 	}
 
+	/** A filter's date; nonsense, or a date outside {@link Dates}' range, shows the default period. */
 	private static LocalDate date(@Nullable String text, LocalDate fallback) {
-		try {
-			return text == null || text.isBlank() ? fallback : LocalDate.parse(text.strip());
-		}
-		catch (java.time.format.DateTimeParseException e) {
-			return fallback;
-		}
+		return Dates.parse(text).orElse(fallback);
 	}
 
 	@GetMapping("/column/{stageId}")

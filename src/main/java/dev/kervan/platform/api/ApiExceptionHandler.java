@@ -1,8 +1,10 @@
 package dev.kervan.platform.api;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import dev.kervan.platform.Dates;
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.Problems;
 import dev.kervan.platform.Problems.FieldMessage;
@@ -45,8 +47,11 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Turns every failure of a JSON endpoint into problem+json: bad input is a 4xx naming what was wrong and never
@@ -143,8 +148,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 						.toList());
 			case HttpMessageNotReadableException unreadable -> unreadable(unreadable);
 			case TypeMismatchException mismatch -> problems.withErrors(problems.of(400, "error.validation"),
-					List.of(new FieldMessage(String.valueOf(mismatch.getPropertyName()),
-							problems.message("error.value.invalid", String.valueOf(mismatch.getValue())))));
+					List.of(new FieldMessage(String.valueOf(mismatch.getPropertyName()), mismatched(mismatch))));
 			case MissingServletRequestParameterException missing -> problems.withErrors(problems.of(400, "error.validation"),
 					List.of(new FieldMessage(missing.getParameterName(), problems.message("error.value.required"))));
 			case MissingRequestHeaderException missing -> problems.withErrors(problems.of(400, "error.validation"),
@@ -165,23 +169,43 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private ProblemDetail unreadable(HttpMessageNotReadableException exception) {
 		Throwable cause = exception.getMostSpecificCause();
-		if (cause instanceof DatabindException databind && !(cause instanceof StreamReadException)) {
-			if (databind.getPath().isEmpty()) {
+		boolean badValue = cause instanceof InputCoercionException
+				|| cause instanceof DatabindException && !(cause instanceof StreamReadException);
+		if (badValue) {
+			JacksonException value = (JacksonException) cause;
+			if (value.getPath().isEmpty()) {
 				return problems.of(400, "error.body-shape");
 			}
-			String field = databind.getPath()
+			String field = value.getPath()
 				.stream()
 				.map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
 						: String.valueOf(reference.getIndex()))
 				.reduce((a, b) -> a + "." + b)
 				.orElse("");
 			return problems.withErrors(problems.of(400, "error.validation"),
-					List.of(new FieldMessage(field, problems.message("error.value.invalid-type"))));
+					List.of(new FieldMessage(field, valueMessage(value))));
 		}
 		if (exception.getCause() == null && exception.getMessage() != null
 				&& exception.getMessage().startsWith("Required request body is missing")) {
 			return problems.of(400, "error.body-missing");
 		}
 		return problems.of(400, "error.malformed-body");
+	}
+
+	/** Why a parameter could not be converted: a date names the accepted range, anything else echoes the value. */
+	private String mismatched(TypeMismatchException mismatch) {
+		return mismatch.getRequiredType() == LocalDate.class ? problems.message(Dates.OUT_OF_RANGE, Dates.range())
+				: problems.message("error.value.invalid", String.valueOf(mismatch.getValue()));
+	}
+
+	/** Why a value of a request record could not be read: too large a number, a date out of range, the wrong type. */
+	private String valueMessage(JacksonException exception) {
+		if (exception instanceof InputCoercionException) {
+			return problems.message("error.value.out-of-range");
+		}
+		if (exception instanceof MismatchedInputException mismatch && mismatch.getTargetType() == LocalDate.class) {
+			return problems.message(Dates.OUT_OF_RANGE, Dates.range());
+		}
+		return problems.message("error.value.invalid-type");
 	}
 }

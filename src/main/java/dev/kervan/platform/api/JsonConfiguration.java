@@ -1,18 +1,27 @@
 package dev.kervan.platform.api;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 
+import dev.kervan.platform.Dates;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueSerializer;
+import tools.jackson.databind.cfg.JsonNodeFeature;
+import tools.jackson.databind.deser.std.StdScalarDeserializer;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
  * JSON as the API promises it: decimals (money, quantities, rates) travel as strings such as {@code "12.50"},
- * so no client rounds them through a floating-point number.
+ * so no client rounds them through a floating-point number, and are read exactly; dates are ISO dates within
+ * {@link Dates}' range.
  */
 @Configuration(proxyBeanMethods = false)
 class JsonConfiguration {
@@ -25,5 +34,39 @@ class JsonConfiguration {
 				generator.writeString(value.toPlainString());
 			}
 		});
+	}
+
+	@Bean
+	JacksonModule acceptedDates() {
+		return new SimpleModule("kervan-dates").addDeserializer(LocalDate.class, new AcceptedDateDeserializer());
+	}
+
+	/**
+	 * Numbers in request bodies read as {@link BigDecimal}, not {@code double}: {@code 12345678901234567.89} keeps its
+	 * cents, and {@code 1e400} or {@code 1e-400} stay what was sent, to be refused as out of range, instead of
+	 * becoming infinity or zero on the way in.
+	 */
+	@Bean
+	JsonMapperBuilderCustomizer exactNumbers() {
+		return builder -> builder.enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+	}
+
+	/** A date of a request record: an ISO date within {@link Dates}' range, else a refusal naming the field. */
+	static final class AcceptedDateDeserializer extends StdScalarDeserializer<LocalDate> {
+
+		AcceptedDateDeserializer() {
+			super(LocalDate.class);
+		}
+
+		@Override
+		public LocalDate deserialize(JsonParser parser, DeserializationContext context) {
+			if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+				return (LocalDate) context.handleUnexpectedToken(LocalDate.class, parser);
+			}
+			String text = parser.getString();
+			return Dates.parse(text)
+				.orElseGet(() -> (LocalDate) context.handleWeirdStringValue(LocalDate.class, text,
+						"not a date from %s to %s", Dates.range()));
+		}
 	}
 }

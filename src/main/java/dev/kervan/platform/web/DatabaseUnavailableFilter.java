@@ -55,7 +55,7 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
 		try {
 			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
 			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-			if (ErrorPageController.wantsJson(request, request.getRequestURI())) {
+			if (ErrorPageController.wantsJson(request)) {
 				problems.write(request, response, problems.of(503, "error.database-unavailable"));
 				return;
 			}

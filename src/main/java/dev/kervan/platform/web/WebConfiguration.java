@@ -1,5 +1,10 @@
 package dev.kervan.platform.web;
 
+import java.text.ParseException;
+import java.time.LocalDate;
+import java.util.Locale;
+
+import dev.kervan.platform.Dates;
 import dev.kervan.platform.KervanProperties;
 import dev.kervan.platform.LanguagePreference;
 import dev.kervan.platform.Problems;
@@ -10,6 +15,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.format.Formatter;
+import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
@@ -48,6 +55,25 @@ class WebConfiguration implements WebMvcConfigurer {
 		for (String folder : new String[] { "css", "js", "img" }) {
 			registry.addResourceHandler("/" + folder + "/**").addResourceLocations("classpath:/static/" + folder + "/");
 		}
+	}
+
+	/**
+	 * Dates in query parameters ({@code ?from=2026-01-01}) are ISO dates within {@link Dates}' range; anything else
+	 * is refused with 400 naming the parameter, before a controller sees it.
+	 */
+	@Override
+	public void addFormatters(FormatterRegistry registry) {
+		registry.addFormatterForFieldType(LocalDate.class, new Formatter<LocalDate>() {
+			@Override
+			public LocalDate parse(String text, Locale locale) throws ParseException {
+				return Dates.parse(text).orElseThrow(() -> new ParseException(text, 0));
+			}
+
+			@Override
+			public String print(LocalDate date, Locale locale) {
+				return date.toString();
+			}
+		});
 	}
 
 	@Override
