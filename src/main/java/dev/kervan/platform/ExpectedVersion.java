@@ -1,50 +1,163 @@
 package dev.kervan.platform;
 
+import java.util.regex.Pattern;
+
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The version of a record a client based its change on, taken from {@code If-Match} or from the body's
- * {@code version}. A change on a stale version is refused and changes nothing.
+ * {@code version}; the one place that reads them. A change on a stale version is refused and changes nothing: 412
+ * when the version came in {@code If-Match}, 409 when it came in the body ({@link VersionConflictException}).
+ * {@code If-Match: *} matches whatever version the record has now.
+ * <p>
+ * A version is a whole number of zero or more: a JSON number, or a text of digits (as ids may be sent). Anything
+ * else is refused with 400 naming {@code version} (or {@code If-Match}), also when {@code If-Match} is given as
+ * well; then {@code If-Match} wins.
  */
-public record ExpectedVersion(@Nullable Long value, boolean fromIfMatch) {
+public final class ExpectedVersion {
 
-	/**
-	 * Reads the version from an {@code If-Match} value ({@code "3"}, {@code W/"3"} or {@code 3}) or, without
-	 * one, from the body; {@code If-Match} wins when both are given.
-	 */
-	public static ExpectedVersion of(@Nullable String ifMatch, @Nullable Long bodyVersion) {
-		if (ifMatch != null && !ifMatch.isBlank()) {
-			String tag = ifMatch.trim();
-			if (tag.startsWith("W/")) {
-				tag = tag.substring(2);
-			}
-			tag = tag.replace("\"", "");
-			try {
-				return new ExpectedVersion(Long.parseLong(tag), true);
-			}
-			catch (NumberFormatException e) {
-				throw InvalidInputException.of("If-Match", "error.if-match.invalid");
-			}
-		}
-		return new ExpectedVersion(bodyVersion, false);
+	private static final Pattern DIGITS = Pattern.compile("\\d+");
+	private static final ExpectedVersion ANY = new ExpectedVersion(null, true);
+
+	private final @Nullable Long value;
+	private final boolean fromIfMatch;
+
+	private ExpectedVersion(@Nullable Long value, boolean fromIfMatch) {
+		this.value = value;
+		this.fromIfMatch = fromIfMatch;
 	}
 
-	/** Reads the version from {@code If-Match} or, without one, from the request body's {@code version} number. */
-	public static ExpectedVersion fromRequest(@Nullable String ifMatch, @Nullable JsonNode body) {
-		JsonNode version = body == null ? null : body.get("version");
-		return of(ifMatch, version != null && version.isIntegralNumber() ? version.asLong() : null);
+	/**
+	 * For a change of a record's fields (a PATCH): the client must say which version it read, in {@code If-Match}
+	 * or in the body; without either the change is refused with 428, so that it cannot overwrite somebody else's.
+	 */
+	public static ExpectedVersion required(@Nullable String ifMatch, @Nullable JsonNode body) {
+		return requiredVersion(ifMatch, field(body));
+	}
+
+	/**
+	 * Like {@link #required(String, JsonNode)}, for controllers that bind the body to a record and keep its
+	 * {@code version} as it was sent.
+	 */
+	public static ExpectedVersion requiredVersion(@Nullable String ifMatch, @Nullable JsonNode version) {
+		ExpectedVersion expected = read(ifMatch, version);
+		if (expected == null) {
+			throw new DomainException(ErrorKind.PRECONDITION_REQUIRED, "error.version.required");
+		}
+		return expected;
+	}
+
+	/**
+	 * For an action on a record (win, qualify, hand over, cancel…): a version given is checked like for a change,
+	 * none means the action applies to the record as it is now.
+	 */
+	public static ExpectedVersion optional(@Nullable String ifMatch, @Nullable JsonNode body) {
+		ExpectedVersion expected = read(ifMatch, field(body));
+		return expected == null ? ANY : expected;
+	}
+
+	/**
+	 * The version a page's form was rendered with (its hidden {@code version} field); a form that does not send it
+	 * is refused like an API change without one.
+	 */
+	public static ExpectedVersion fromForm(@Nullable Long version) {
+		if (version == null) {
+			throw new DomainException(ErrorKind.PRECONDITION_REQUIRED, "error.version.missing-on-form");
+		}
+		if (version < 0) {
+			throw InvalidInputException.of("version", "error.value.version");
+		}
+		return new ExpectedVersion(version, false);
+	}
+
+	/**
+	 * Whatever version the record has: for changes made by Kervan itself on behalf of a whole file (an import that
+	 * updates products by code), where nobody read a version.
+	 */
+	public static ExpectedVersion any() {
+		return ANY;
 	}
 
 	/** Throws when the client named a version and the record's current one differs. */
 	public void verify(String recordType, Object recordId, long currentVersion) {
 		if (value != null && value != currentVersion) {
-			throw new VersionConflictException(recordType, recordId, currentVersion, fromIfMatch);
+			throw conflict(recordType, recordId, currentVersion);
 		}
+	}
+
+	/**
+	 * The refusal of a change that lost a race: the version matched when read, but the record changed before the
+	 * write (a conditional update that changed no row).
+	 */
+	public VersionConflictException conflict(String recordType, Object recordId, long currentVersion) {
+		return new VersionConflictException(recordType, recordId, currentVersion, fromIfMatch);
+	}
+
+	/** Whether the version came in {@code If-Match}, so that a conflict answers 412 rather than 409. */
+	public boolean fromIfMatch() {
+		return fromIfMatch;
 	}
 
 	/** The ETag of a record at the given version, as answered in {@code ETag} headers. */
 	public static String etag(long version) {
 		return "\"" + version + "\"";
+	}
+
+	private static @Nullable JsonNode field(@Nullable JsonNode body) {
+		return body == null || !body.isObject() ? null : body.get("version");
+	}
+
+	private static @Nullable ExpectedVersion read(@Nullable String ifMatch, @Nullable JsonNode bodyVersion) {
+		Long fromBody = bodyVersion(bodyVersion);
+		if (ifMatch != null && !ifMatch.isBlank()) {
+			return ifMatch(ifMatch.strip());
+		}
+		return fromBody == null ? null : new ExpectedVersion(fromBody, false);
+	}
+
+	/** {@code *}, {@code "3"}, {@code W/"3"} or a bare {@code 3}; a list of tags is not taken. */
+	private static ExpectedVersion ifMatch(String header) {
+		if (header.equals("*")) {
+			return ANY;
+		}
+		String tag = header.startsWith("W/") ? header.substring(2) : header;
+		if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
+			tag = tag.substring(1, tag.length() - 1);
+		}
+		Long version = digits(tag);
+		if (version == null) {
+			throw InvalidInputException.of("If-Match", "error.if-match.invalid");
+		}
+		return new ExpectedVersion(version, true);
+	}
+
+	private static @Nullable Long bodyVersion(@Nullable JsonNode version) {
+		if (version == null || version.isNull()) {
+			return null;
+		}
+		Long value = null;
+		if (version.isIntegralNumber() && version.canConvertToLong()) {
+			value = version.longValue();
+		}
+		else if (version.isString()) {
+			value = digits(version.asString().strip());
+		}
+		if (value == null || value < 0) {
+			throw InvalidInputException.of("version", "error.value.version");
+		}
+		return value;
+	}
+
+	private static @Nullable Long digits(String text) {
+		if (!DIGITS.matcher(text).matches()) {
+			return null;
+		}
+		try {
+			return Long.parseLong(text);
+		}
+		catch (NumberFormatException tooLarge) {
+			return null;
+		}
 	}
 }

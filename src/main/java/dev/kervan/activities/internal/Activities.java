@@ -213,6 +213,10 @@ public class Activities {
 			doc.reject("assigneeId", "error.activity.handover-instead");
 		}
 		doc.throwIfInvalid();
+		if (type == before.typeId() && summary.equals(before.summary()) && java.util.Objects.equals(note, before.note())
+				&& due.equals(before.dueDate())) {
+			return before;
+		}
 		int changed = jdbc.sql("""
 				update activity set type = :type, summary = :summary, note = :note, due_date = :due, version = version + 1
 				where id = :id and version = :version""")

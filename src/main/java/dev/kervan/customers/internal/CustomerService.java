@@ -139,6 +139,9 @@ public class CustomerService implements Customers {
 		String refBefore = String.valueOf(customer.externalRef);
 		editor.apply(doc, customer, false, user);
 		doc.throwIfInvalid();
+		if (!AuditTrail.changes(before, customer.auditSnapshot())) {
+			return load(id);
+		}
 		if (!taxBefore.equals(customer.country + customer.taxNumber)
 				|| !refBefore.equals(String.valueOf(customer.externalRef))) {
 			refuseDuplicates(customer);

@@ -174,6 +174,9 @@ public class Leads {
 		var values = current(before);
 		apply(doc, values, false, user);
 		doc.throwIfInvalid();
+		if (!AuditTrail.changes(current(before), values)) {
+			return before;
+		}
 		values.put("id", id);
 		values.put("version", before.version());
 		int changed = jdbc.sql("""

@@ -323,6 +323,9 @@ public class Opportunities implements Pipeline {
 		if (doc.has("probability") && !values.probabilityManual) {
 			values.probability = stages.get(before.stage()).probability();
 		}
+		if (!AuditTrail.changes(Values.of(before).params(), values.params())) {
+			return before;
+		}
 		var params = values.params();
 		params.put("id", id);
 		params.put("version", before.version());
