@@ -11,6 +11,9 @@ import tools.jackson.databind.JsonNode;
  * when the version came in {@code If-Match}, 409 when it came in the body ({@link VersionConflictException}).
  * {@code If-Match: *} matches whatever version the record has now.
  * <p>
+ * A change without a version is refused with 428 when it is checked ({@link #verify}), after the record was found
+ * and the caller's right to change it was: a missing record is still 404, a forbidden change 403.
+ * <p>
  * A version is a whole number of zero or more: a JSON number, or a text of digits (as ids may be sent). Anything
  * else is refused with 400 naming {@code version} (or {@code If-Match}), also when {@code If-Match} is given as
  * well; then {@code If-Match} wins.
@@ -18,14 +21,19 @@ import tools.jackson.databind.JsonNode;
 public final class ExpectedVersion {
 
 	private static final Pattern DIGITS = Pattern.compile("\\d+");
-	private static final ExpectedVersion ANY = new ExpectedVersion(null, true);
+	private static final ExpectedVersion ANY = new ExpectedVersion(null, true, null);
+	private static final ExpectedVersion MISSING = new ExpectedVersion(null, false, "error.version.required");
+	private static final ExpectedVersion MISSING_ON_FORM = new ExpectedVersion(null, false, "error.version.missing-on-form");
 
 	private final @Nullable Long value;
 	private final boolean fromIfMatch;
+	/** Why a change without a version is refused, or {@code null} when it may go without. */
+	private final @Nullable String missing;
 
-	private ExpectedVersion(@Nullable Long value, boolean fromIfMatch) {
+	private ExpectedVersion(@Nullable Long value, boolean fromIfMatch, @Nullable String missing) {
 		this.value = value;
 		this.fromIfMatch = fromIfMatch;
+		this.missing = missing;
 	}
 
 	/**
@@ -42,10 +50,7 @@ public final class ExpectedVersion {
 	 */
 	public static ExpectedVersion requiredVersion(@Nullable String ifMatch, @Nullable JsonNode version) {
 		ExpectedVersion expected = read(ifMatch, version);
-		if (expected == null) {
-			throw new DomainException(ErrorKind.PRECONDITION_REQUIRED, "error.version.required");
-		}
-		return expected;
+		return expected == null ? MISSING : expected;
 	}
 
 	/**
@@ -63,12 +68,12 @@ public final class ExpectedVersion {
 	 */
 	public static ExpectedVersion fromForm(@Nullable Long version) {
 		if (version == null) {
-			throw new DomainException(ErrorKind.PRECONDITION_REQUIRED, "error.version.missing-on-form");
+			return MISSING_ON_FORM;
 		}
 		if (version < 0) {
 			throw InvalidInputException.of("version", "error.value.version");
 		}
-		return new ExpectedVersion(version, false);
+		return new ExpectedVersion(version, false, null);
 	}
 
 	/**
@@ -79,8 +84,14 @@ public final class ExpectedVersion {
 		return ANY;
 	}
 
-	/** Throws when the client named a version and the record's current one differs. */
+	/**
+	 * Throws when the client named a version and the record's current one differs, or named none where one is
+	 * required (428).
+	 */
 	public void verify(String recordType, Object recordId, long currentVersion) {
+		if (missing != null) {
+			throw new DomainException(ErrorKind.PRECONDITION_REQUIRED, missing);
+		}
 		if (value != null && value != currentVersion) {
 			throw conflict(recordType, recordId, currentVersion);
 		}
@@ -113,7 +124,7 @@ public final class ExpectedVersion {
 		if (ifMatch != null && !ifMatch.isBlank()) {
 			return ifMatch(ifMatch.strip());
 		}
-		return fromBody == null ? null : new ExpectedVersion(fromBody, false);
+		return fromBody == null ? null : new ExpectedVersion(fromBody, false, null);
 	}
 
 	/** {@code *}, {@code "3"}, {@code W/"3"} or a bare {@code 3}; a list of tags is not taken. */
@@ -129,7 +140,7 @@ public final class ExpectedVersion {
 		if (version == null) {
 			throw InvalidInputException.of("If-Match", "error.if-match.invalid");
 		}
-		return new ExpectedVersion(version, true);
+		return new ExpectedVersion(version, true, null);
 	}
 
 	private static @Nullable Long bodyVersion(@Nullable JsonNode version) {
