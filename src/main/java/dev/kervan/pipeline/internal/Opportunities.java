@@ -27,7 +27,6 @@ import dev.kervan.platform.PageLimit;
 import dev.kervan.platform.PatchDocument;
 import dev.kervan.platform.PhoneNumbers;
 import dev.kervan.platform.RecordNotFoundException;
-import dev.kervan.platform.VersionConflictException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -339,7 +338,7 @@ public class Opportunities implements Pipeline {
 				where id = :id and version = :version""")
 			.params(params)
 			.update();
-		return saved(id, changed, before);
+		return saved(id, changed, before, expected);
 	}
 
 	/**
@@ -391,7 +390,7 @@ public class Opportunities implements Pipeline {
 			.param("id", id)
 			.param("version", before.version())
 			.update();
-		return saved(id, changed, before);
+		return saved(id, changed, before, expected);
 	}
 
 	@Transactional
@@ -413,7 +412,7 @@ public class Opportunities implements Pipeline {
 			.param("id", id)
 			.param("version", before.version())
 			.update();
-		return saved(id, changed, before);
+		return saved(id, changed, before, expected);
 	}
 
 	@Transactional
@@ -443,7 +442,7 @@ public class Opportunities implements Pipeline {
 			.param("id", id)
 			.param("version", before.version())
 			.update();
-		return saved(id, changed, before);
+		return saved(id, changed, before, expected);
 	}
 
 	/** Opens a won or lost opportunity again: a lost one where it was, a won one in the last stage before winning. */
@@ -472,7 +471,7 @@ public class Opportunities implements Pipeline {
 			.param("id", id)
 			.param("version", before.version())
 			.update();
-		return saved(id, changed, before);
+		return saved(id, changed, before, expected);
 	}
 
 	private long stageKey(long stage) {
@@ -502,10 +501,10 @@ public class Opportunities implements Pipeline {
 	}
 
 	/** The opportunity after a change; when another change came first, nothing was written and the caller is told. */
-	private OpportunityRow saved(long id, int changed, OpportunityRow before) {
+	private OpportunityRow saved(long id, int changed, OpportunityRow before, ExpectedVersion expected) {
 		OpportunityRow after = load(id);
 		if (changed == 0) {
-			throw new VersionConflictException(RECORD_TYPE, id, after.version(), false);
+			throw expected.conflict(RECORD_TYPE, id, after.version());
 		}
 		audit.updated(RECORD_TYPE, id, before.snapshot(), after.snapshot());
 		return after;
