@@ -22,6 +22,8 @@ public final class ExpectedVersion {
 
 	private static final Pattern DIGITS = Pattern.compile("\\d+");
 	private static final ExpectedVersion ANY = new ExpectedVersion(null, true, null);
+	/** No version was given where none is needed: a change that loses a race is a plain conflict (409). */
+	private static final ExpectedVersion UNCONDITIONAL = new ExpectedVersion(null, false, null);
 	private static final ExpectedVersion MISSING = new ExpectedVersion(null, false, "error.version.required");
 	private static final ExpectedVersion MISSING_ON_FORM = new ExpectedVersion(null, false, "error.version.missing-on-form");
 
@@ -59,7 +61,7 @@ public final class ExpectedVersion {
 	 */
 	public static ExpectedVersion optional(@Nullable String ifMatch, @Nullable JsonNode body) {
 		ExpectedVersion expected = read(ifMatch, field(body));
-		return expected == null ? ANY : expected;
+		return expected == null ? UNCONDITIONAL : expected;
 	}
 
 	/**
@@ -80,8 +82,8 @@ public final class ExpectedVersion {
 	 * Whatever version the record has: for changes made by Kervan itself on behalf of a whole file (an import that
 	 * updates products by code), where nobody read a version.
 	 */
-	public static ExpectedVersion any() {
-		return ANY;
+	public static ExpectedVersion unconditional() {
+		return UNCONDITIONAL;
 	}
 
 	/**
