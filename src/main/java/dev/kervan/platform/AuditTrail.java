@@ -46,12 +46,34 @@ public class AuditTrail {
 		var fields = new TreeMap<String, Object>(before);
 		fields.putAll(after);
 		fields.keySet().forEach(field -> {
-			String old = text(before.get(field));
-			String current = text(after.get(field));
-			if (!Objects.equals(old, current)) {
-				insert(recordType, recordId, AuditEntry.Action.UPDATE, field, old, current);
+			if (!same(before.get(field), after.get(field))) {
+				insert(recordType, recordId, AuditEntry.Action.UPDATE, field, text(before.get(field)), text(after.get(field)));
 			}
 		});
+	}
+
+	/**
+	 * Whether any field differs between two snapshots of a record, as {@link #updated} would record it: numbers
+	 * compare by value ({@code 10} is {@code 10.00}), lists and arrays by their items in any order. A change that
+	 * changes nothing is not written at all (no new version, no history), and services ask this to know.
+	 */
+	public static boolean changes(Map<String, ?> before, Map<String, ?> after) {
+		var fields = new java.util.HashSet<String>(before.keySet());
+		fields.addAll(after.keySet());
+		return fields.stream().anyMatch(field -> !same(before.get(field), after.get(field)));
+	}
+
+	private static boolean same(@Nullable Object before, @Nullable Object after) {
+		return Objects.equals(comparable(before), comparable(after));
+	}
+
+	private static @Nullable String comparable(@Nullable Object value) {
+		return switch (value) {
+			case null -> null;
+			case java.math.BigDecimal decimal -> decimal.signum() == 0 ? "0" : decimal.stripTrailingZeros().toPlainString();
+			case Object[] items -> text(java.util.Arrays.asList(items));
+			default -> text(value);
+		};
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)

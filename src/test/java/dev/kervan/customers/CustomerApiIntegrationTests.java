@@ -244,24 +244,32 @@ class CustomerApiIntegrationTests extends KervanIntegrationTest {
 		long me = api.get("/api/v1/me").bearer(salesperson).send().json().get("id").asLong();
 		assertThat(mine.json().get("salespersonId").asLong()).isEqualTo(me);
 
-		assertThat(api.patch("/api/v1/customers/" + id, Map.of("website", "https://mine.example")).bearer(salesperson)
+		assertThat(api.patch("/api/v1/customers/" + id, Map.of("website", "https://mine.example"))
+			.header("If-Match", "*")
+			.bearer(salesperson)
 			.send().status()).isEqualTo(200);
-		assertProblem(api.patch("/api/v1/customers/" + id, Map.of("creditLimit", "50000")).bearer(salesperson).send(), 403,
+		assertProblem(api.patch("/api/v1/customers/" + id, Map.of("creditLimit", "50000"))
+			.header("If-Match", "*")
+			.bearer(salesperson).send(), 403,
 				"error.customer.forbidden");
 		assertProblem(api.patch("/api/v1/customers/" + id, Map.of("website", "https://theirs.example"))
-			.bearer(otherSalesperson).send(), 403, "error.customer.forbidden");
+			.header("If-Match", "*").bearer(otherSalesperson).send(), 403, "error.customer.forbidden");
 		assertThat(api.get("/api/v1/customers/" + id).bearer(otherSalesperson).send().status()).isEqualTo(200);
 
 		assertThat(api.patch("/api/v1/customers/" + id, Map.of("creditLimit", "50000.00", "paymentTermDays", 30))
-			.bearer(accountant).send().status()).isEqualTo(200);
-		assertProblem(api.patch("/api/v1/customers/" + id, Map.of("name", "Accountant rename")).bearer(accountant).send(),
+			.header("If-Match", "*").bearer(accountant).send().status()).isEqualTo(200);
+		assertProblem(api.patch("/api/v1/customers/" + id, Map.of("name", "Accountant rename"))
+			.header("If-Match", "*")
+			.bearer(accountant).send(),
 				403, "error.customer.forbidden");
 		assertThat(api.post("/api/v1/customers/" + id + "/bank-accounts", Map.of("iban", "TR330006100519786457841326"))
 			.bearer(accountant).send().status()).isEqualTo(201);
 		assertThat(api.post("/api/v1/customers/" + id + "/bank-accounts", Map.of("iban", "DE89370400440532013000"))
 			.bearer(salesperson).send().status()).isEqualTo(403);
 
-		assertThat(api.patch("/api/v1/customers/" + id, Map.of("name", "Managed " + uniqueWord())).bearer(manager).send()
+		assertThat(api.patch("/api/v1/customers/" + id, Map.of("name", "Managed " + uniqueWord()))
+			.header("If-Match", "*")
+			.bearer(manager).send()
 			.status()).isEqualTo(200);
 		assertThat(create(warehouse, company("Not allowed", taxNumber())).status()).isEqualTo(403);
 		assertThat(api.get("/api/v1/customers/" + id).bearer(warehouse).send().status()).isEqualTo(200);
@@ -276,7 +284,7 @@ class CustomerApiIntegrationTests extends KervanIntegrationTest {
 	@Test
 	void historyShowsEveryChangeOfTheAccountAndItsParts() {
 		long id = create(admin, company("Historic " + uniqueWord(), taxNumber())).json().get("id").asLong();
-		api.patch("/api/v1/customers/" + id, Map.of("status", "PASSIVE")).bearer(admin).send();
+		api.patch("/api/v1/customers/" + id, Map.of("status", "PASSIVE")).header("If-Match", "*").bearer(admin).send();
 		api.post("/api/v1/customers/" + id + "/contacts", Map.of("name", "Hatice Kaya")).bearer(admin).send();
 		String history = api.get("/api/v1/customers/" + id + "/history").bearer(admin).send().json().toString();
 		assertThat(history).contains("\"field\":\"status\"", "\"oldValue\":\"ACTIVE\"", "\"newValue\":\"PASSIVE\"",

@@ -134,6 +134,21 @@ class CustomerPagesIntegrationTests extends PageIntegrationTest {
 	}
 
 	@Test
+	void switchingASettingOffSendsTheVersionShownAndAStaleOneIsRefused() {
+		long sector = api.post("/api/v1/customer-sectors", Map.of("name", "Sector " + uniqueWord())).bearer(admin).send().json()
+			.get("id").asLong();
+		String toggle = "/admin/customer-settings/lookups/sector/" + sector + "/toggle";
+		assertThat(browser.get("/admin/customer-settings").body()).contains(toggle);
+		browser.submit("/admin/customer-settings", toggle, Map.of("active", "false", "version", "0"));
+		assertThat(api.get("/api/v1/customer-sectors/" + sector).bearer(admin).send().json().get("active").asBoolean()).isFalse();
+		browser.submit("/admin/customer-settings", toggle, Map.of("active", "true", "version", "0"));
+		assertThat(browser.get("/admin/customer-settings").body()).contains("Somebody changed this lookup");
+		var unchanged = api.get("/api/v1/customer-sectors/" + sector).bearer(admin).send().json();
+		assertThat(unchanged.get("active").asBoolean()).isFalse();
+		assertThat(unchanged.get("version").asLong()).isEqualTo(1);
+	}
+
+	@Test
 	void readersSeeNoEditingAndPortalUsersNothing() {
 		long id = api.post("/api/v1/customers", company("Read only " + uniqueWord(), taxNumber())).bearer(admin).send().json()
 			.get("id").asLong();

@@ -95,7 +95,9 @@ class TokenAuthenticationIntegrationTests extends KervanIntegrationTest {
 		String admin = api.token("admin", ADMIN_PASSWORD);
 		String token = api.userWithRoles(admin, "WAREHOUSE");
 		JsonNode me = api.get("/api/v1/me").bearer(token).send().json();
-		Response deactivated = api.patch("/api/v1/users/" + me.get("id").asLong(), Map.of("active", false)).bearer(admin).send();
+		Response deactivated = api.patch("/api/v1/users/" + me.get("id").asLong(), Map.of("active", false))
+			.header("If-Match", "*")
+			.bearer(admin).send();
 		assertThat(deactivated.status()).isEqualTo(200);
 		assertThat(api.get("/api/v1/me").bearer(token).send().status()).isEqualTo(401);
 	}
@@ -106,7 +108,9 @@ class TokenAuthenticationIntegrationTests extends KervanIntegrationTest {
 		String token = api.userWithRoles(admin, "ADMIN");
 		long id = api.get("/api/v1/me").bearer(token).send().json().get("id").asLong();
 		assertThat(api.get("/api/v1/users").bearer(token).send().status()).isEqualTo(200);
-		api.patch("/api/v1/users/" + id, Map.of("roles", java.util.List.of("MARKETING"))).bearer(admin).send();
+		api.patch("/api/v1/users/" + id, Map.of("roles", java.util.List.of("MARKETING")))
+			.header("If-Match", "*")
+			.bearer(admin).send();
 		assertThat(api.get("/api/v1/users").bearer(token).send().status()).isEqualTo(403);
 	}
 

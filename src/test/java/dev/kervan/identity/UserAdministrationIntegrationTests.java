@@ -90,7 +90,9 @@ class UserAdministrationIntegrationTests extends KervanIntegrationTest {
 		jdbc.sql("""
 				update app_user set active = false where id <> :id and id in (select app_user from user_role where role = 'ADMIN')""")
 			.param("id", adminId).update();
-		Response demote = api.patch("/api/v1/users/" + adminId, Map.of("roles", List.of("SALES_MANAGER"))).bearer(admin).send();
+		Response demote = api.patch("/api/v1/users/" + adminId, Map.of("roles", List.of("SALES_MANAGER")))
+			.header("If-Match", "*")
+			.bearer(admin).send();
 		assertThat(demote.status()).isEqualTo(409);
 		assertThat(demote.json().get("code").asString()).isEqualTo("error.user.last-admin");
 		assertThat(api.get("/api/v1/users/" + adminId).bearer(admin).send().json().get("roles").toString()).contains("ADMIN");
@@ -100,7 +102,9 @@ class UserAdministrationIntegrationTests extends KervanIntegrationTest {
 	void nobodyDeactivatesThemselves() {
 		String otherAdmin = api.userWithRoles(admin, "ADMIN");
 		long id = api.get("/api/v1/me").bearer(otherAdmin).send().json().get("id").asLong();
-		Response response = api.patch("/api/v1/users/" + id, Map.of("active", false)).bearer(otherAdmin).send();
+		Response response = api.patch("/api/v1/users/" + id, Map.of("active", false))
+			.header("If-Match", "*")
+			.bearer(otherAdmin).send();
 		assertThat(response.status()).isEqualTo(409);
 		assertThat(response.json().get("code").asString()).isEqualTo("error.user.deactivate-self");
 	}
@@ -109,7 +113,9 @@ class UserAdministrationIntegrationTests extends KervanIntegrationTest {
 	void everyChangeIsInTheHistoryButNeverThePassword() {
 		String username = unique("audited");
 		long id = create(user(username, null)).json().get("id").asLong();
-		api.patch("/api/v1/users/" + id, Map.of("displayName", "Renamed Person", "language", "fa")).bearer(admin).send();
+		api.patch("/api/v1/users/" + id, Map.of("displayName", "Renamed Person", "language", "fa"))
+			.header("If-Match", "*")
+			.bearer(admin).send();
 		api.call("PUT", "/api/v1/users/" + id + "/password").json(Map.of("password", "another long password")).bearer(admin).send();
 
 		JsonNode history = api.get("/api/v1/users/" + id + "/history").bearer(admin).send().json().get("items");
@@ -153,7 +159,7 @@ class UserAdministrationIntegrationTests extends KervanIntegrationTest {
 		String username = unique("filtered");
 		long id = create(Map.of("username", username, "displayName", "Filter Me", "roles", List.of("PURCHASING"),
 				"password", "a long enough password")).json().get("id").asLong();
-		api.patch("/api/v1/users/" + id, Map.of("active", false)).bearer(admin).send();
+		api.patch("/api/v1/users/" + id, Map.of("active", false)).header("If-Match", "*").bearer(admin).send();
 		assertThat(api.get("/api/v1/users?role=PURCHASING&status=inactive").bearer(admin).send().body()).contains(username);
 		assertThat(api.get("/api/v1/users?role=PURCHASING&status=active").bearer(admin).send().body()).doesNotContain(username);
 		assertThat(api.get("/api/v1/users?role=WAREHOUSE").bearer(admin).send().body()).doesNotContain(username);

@@ -94,12 +94,18 @@ class InventoryApiIntegrationTests extends KervanIntegrationTest {
 	@Test
 	void aProductWithStockMovesKeepsItsUnitAndTracking() {
 		long product = product("NONE", Map.of());
-		assertThat(api.patch("/api/v1/products/" + product, Map.of("unit", "KG")).bearer(admin).send().status()).isEqualTo(200);
+		assertThat(api.patch("/api/v1/products/" + product, Map.of("unit", "KG"))
+			.header("If-Match", "*")
+			.bearer(admin).send().status()).isEqualTo(200);
 		move("RECEIPT", warehouse, List.of(line(product, "2")));
-		Response refused = api.patch("/api/v1/products/" + product, Map.of("unit", "PCS", "tracking", "LOT")).bearer(admin).send();
+		Response refused = api.patch("/api/v1/products/" + product, Map.of("unit", "PCS", "tracking", "LOT"))
+			.header("If-Match", "*")
+			.bearer(admin).send();
 		assertProblem(refused, 400, "error.validation");
 		assertThat(refused.body()).contains("unit", "tracking");
-		assertProblem(api.patch("/api/v1/products/" + product, Map.of("kind", "SERVICE")).bearer(admin).send(), 400, "error.validation");
+		assertProblem(api.patch("/api/v1/products/" + product, Map.of("kind", "SERVICE"))
+			.header("If-Match", "*")
+			.bearer(admin).send(), 400, "error.validation");
 	}
 
 	@Test

@@ -127,10 +127,10 @@ class PipelineApiIntegrationTests extends KervanIntegrationTest {
 				"error.validation");
 		assertProblem(api.post("/api/v1/opportunities/" + card + "/lost", Map.of("lostReasonId", 999999)).bearer(admin).send(),
 				400, "error.validation");
-		assertProblem(api.patch("/api/v1/opportunities/" + card, Map.of("probability", 101)).bearer(admin).send(), 400,
-				"error.validation");
-		assertProblem(api.patch("/api/v1/opportunities/" + card, Map.of("expectedRevenue", "-5")).bearer(admin).send(), 400,
-				"error.validation");
+		assertProblem(api.patch("/api/v1/opportunities/" + card, Map.of("probability", 101, "version", 0)).bearer(admin).send(),
+				400, "error.validation");
+		assertProblem(api.patch("/api/v1/opportunities/" + card, Map.of("expectedRevenue", "-5", "version", 0)).bearer(admin)
+			.send(), 400, "error.validation");
 		assertProblem(api.post("/api/v1/opportunities", Map.of("title", "", "expectedRevenue", "-1", "probability", -3,
 				"priority", 4, "currency", "XXXX", "email", "nope")).bearer(admin).send(), 400, "error.validation");
 		assertProblem(api.post("/api/v1/opportunities", Map.of("title", "Elsewhere", "teamId", team.id, "stageId",

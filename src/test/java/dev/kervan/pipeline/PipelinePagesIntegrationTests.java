@@ -146,9 +146,13 @@ class PipelinePagesIntegrationTests extends PageIntegrationTest {
 		long team = api.post("/api/v1/sales-teams", Map.of("name", Api.uniqueName("Segment team"))).bearer(admin).send().json()
 			.get("id").asLong();
 		api.post("/api/v1/pipeline-stages", Map.of("teamId", team, "name", "Open", "probability", 30)).bearer(admin).send();
-		assertProblem(api.patch("/api/v1/pipeline-settings", Map.of("segmentA", "100", "segmentB", "200")).bearer(admin).send(), 400,
+		assertProblem(api.patch("/api/v1/pipeline-settings", Map.of("segmentA", "100", "segmentB", "200"))
+			.header("If-Match", "*")
+			.bearer(admin).send(), 400,
 				"error.validation");
-		assertThat(api.patch("/api/v1/pipeline-settings", Map.of("segmentA", "50000", "segmentB", "10000")).bearer(admin).send()
+		assertThat(api.patch("/api/v1/pipeline-settings", Map.of("segmentA", "50000", "segmentB", "10000"))
+			.header("If-Match", "*")
+			.bearer(admin).send()
 			.status()).isEqualTo(200);
 		try {
 			for (var deal : Map.of("Big deal", "60000", "Middle deal", "20000", "Small deal", "5000").entrySet()) {
@@ -161,7 +165,9 @@ class PipelinePagesIntegrationTests extends PageIntegrationTest {
 			assertThat(browser.get("/pipeline?teamId=" + team).body()).contains("kervan-segment\" title=\"Segment\">B");
 		}
 		finally {
-			api.patch("/api/v1/pipeline-settings", Map.of("segmentA", "100000", "segmentB", "25000")).bearer(admin).send();
+			api.patch("/api/v1/pipeline-settings", Map.of("segmentA", "100000", "segmentB", "25000"))
+				.header("If-Match", "*")
+				.bearer(admin).send();
 		}
 	}
 

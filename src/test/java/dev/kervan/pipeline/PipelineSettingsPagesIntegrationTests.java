@@ -9,6 +9,7 @@ import dev.kervan.support.Api.Response;
 import dev.kervan.support.Browserless;
 import dev.kervan.support.PageIntegrationTest;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 class PipelineSettingsPagesIntegrationTests extends PageIntegrationTest {
 
@@ -43,5 +44,36 @@ class PipelineSettingsPagesIntegrationTests extends PageIntegrationTest {
 		salesperson.submit("/pipeline/settings", "/pipeline/settings/lost-reasons", Map.of("name", "Not allowed"));
 		assertThat(salesperson.get("/pipeline/settings").body()).contains("settings-problem");
 		assertThat(api.get("/api/v1/lost-reasons").bearer(admin).send().body()).doesNotContain("Not allowed");
+	}
+
+	@Test
+	void retiringAReasonSendsTheVersionTheManagerSawAndAStaleOneIsRefused() {
+		long reason = api.post("/api/v1/lost-reasons", Map.of("name", Api.uniqueName("Fiyat"))).bearer(admin).send().json().get("id")
+			.asLong();
+		String action = "/pipeline/settings/lost-reasons/" + reason + "/active";
+		assertThat(browser.get("/pipeline/settings").body()).contains(action);
+		browser.submit("/pipeline/settings", action, Map.of("active", "false", "version", "0"));
+		assertThat(api.get("/api/v1/lost-reasons/" + reason).bearer(admin).send().json().get("active").asBoolean()).isFalse();
+
+		browser.submit("/pipeline/settings", action, Map.of("active", "true", "version", "0"));
+		assertThat(browser.get("/pipeline/settings").body()).contains("settings-problem", "Somebody changed this lost-reason");
+		JsonNode unchanged = api.get("/api/v1/lost-reasons/" + reason).bearer(admin).send().json();
+		assertThat(unchanged.get("active").asBoolean()).isFalse();
+		assertThat(unchanged.get("version").asLong()).isEqualTo(1);
+	}
+
+	@Test
+	void theSegmentsFormSendsTheSettingsVersionAndAStaleOneIsRefused() {
+		JsonNode before = api.get("/api/v1/pipeline-settings").bearer(admin).send().json();
+		String version = before.get("version").asString();
+		browser.submit("/pipeline/settings", "/pipeline/settings/segments", Map.of("segmentA", "1000", "segmentB", "500", "version",
+				String.valueOf(before.get("version").asLong() + 1)));
+		assertThat(browser.get("/pipeline/settings").body()).contains("settings-problem", "Somebody changed this pipeline-settings");
+		assertThat(api.get("/api/v1/pipeline-settings").bearer(admin).send().json()).isEqualTo(before);
+		browser.submit("/pipeline/settings", "/pipeline/settings/segments", Map.of("segmentA", before.get("segmentA").asString(),
+				"segmentB", before.get("segmentB").asString(), "version", version));
+		assertThat(browser.get("/pipeline/settings").body()).doesNotContain("settings-problem");
+		assertThat(api.get("/api/v1/pipeline-settings").bearer(admin).send().json()).as("the same values change nothing")
+			.isEqualTo(before);
 	}
 }

@@ -48,14 +48,16 @@ class PublicLeadFormIntegrationTests extends KervanIntegrationTest {
 		assertThat(leads).contains(company + " – web").doesNotContain(company + " robot").doesNotContain(company + " forged");
 
 		// The lead step off: new leads are refused, the form enters opportunities.
-		assertThat(api.patch("/api/v1/pipeline-settings", Map.of("leadsEnabled", false)).bearer(admin).send().status()).isEqualTo(200);
+		assertThat(api.patch("/api/v1/pipeline-settings", Map.of("leadsEnabled", false))
+			.header("If-Match", "*")
+			.bearer(admin).send().status()).isEqualTo(200);
 		try {
 			assertProblem(api.post("/api/v1/leads", Map.of("title", "Refused")).bearer(admin).send(), 409, "error.lead.step-off");
 			assertThat(visitor.post("/public/lead-form", send(tokens.get(2), company + " direct", "")).status()).isEqualTo(200);
 			assertThat(api.get("/api/v1/opportunities?limit=200").bearer(admin).send().body()).contains(company + " direct – web");
 		}
 		finally {
-			api.patch("/api/v1/pipeline-settings", Map.of("leadsEnabled", true)).bearer(admin).send();
+			api.patch("/api/v1/pipeline-settings", Map.of("leadsEnabled", true)).header("If-Match", "*").bearer(admin).send();
 		}
 
 		for (int i = 3; i < 6; i++) {

@@ -14,6 +14,7 @@ import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.InvalidInputException;
 import dev.kervan.platform.KeysetPage;
 import dev.kervan.platform.PatchDocument;
+import dev.kervan.platform.Versioned;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
@@ -35,7 +36,13 @@ import tools.jackson.databind.JsonNode;
 class ActivityController {
 
 	/** What doing an activity answers: the follow-up it planned, or null. */
-	record DoneAnswer(ActivityRow done, @Nullable ActivityRow next) {
+	record DoneAnswer(ActivityRow done, @Nullable ActivityRow next) implements Versioned {
+
+		/** The done activity's: its ETag is what a further change of it sends back. */
+		@Override
+		public long version() {
+			return done.version();
+		}
 	}
 
 	private final Activities activities;
@@ -61,9 +68,16 @@ class ActivityController {
 		return ResponseEntity.created(URI.create("/api/v1/activity-types/" + type.id())).body(type);
 	}
 
+	@GetMapping("/api/v1/activity-types/{id}")
+	ActivityType type(@PathVariable long id) {
+		return types.read(id);
+	}
+
 	@PatchMapping("/api/v1/activity-types/{id}")
-	ActivityType updateType(@PathVariable long id, @RequestBody JsonNode body) {
-		return types.update(id, PatchDocument.of(body));
+	@Operation(summary = "Change an activity type (administrators)", description = "Send the version you read in If-Match or as version.")
+	ActivityType updateType(@PathVariable long id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch, @RequestBody JsonNode body) {
+		return types.update(id, ExpectedVersion.required(ifMatch, body), PatchDocument.of(body));
 	}
 
 	@GetMapping("/api/v1/activities")
@@ -95,22 +109,19 @@ class ActivityController {
 					+ "default from the type, the assignee to the user.")
 	ResponseEntity<ActivityRow> plan(@RequestBody JsonNode body) {
 		ActivityRow row = activities.plan(PatchDocument.of(body));
-		return ResponseEntity.created(URI.create("/api/v1/activities/" + row.id())).eTag(ExpectedVersion.etag(row.version()))
-			.body(row);
+		return ResponseEntity.created(URI.create("/api/v1/activities/" + row.id())).body(row);
 	}
 
 	@GetMapping("/api/v1/activities/{id}")
-	ResponseEntity<ActivityRow> get(@PathVariable long id) {
-		ActivityRow row = activities.get(id);
-		return ResponseEntity.ok().eTag(ExpectedVersion.etag(row.version())).body(row);
+	ActivityRow get(@PathVariable long id) {
+		return activities.get(id);
 	}
 
 	@PatchMapping("/api/v1/activities/{id}")
 	@Operation(summary = "Reschedule (dueDate) or change the summary, note or type")
-	ResponseEntity<ActivityRow> update(@PathVariable long id,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch, @RequestBody JsonNode body) {
-		ActivityRow row = activities.update(id, ExpectedVersion.fromRequest(ifMatch, body), PatchDocument.of(body));
-		return ResponseEntity.ok().eTag(ExpectedVersion.etag(row.version())).body(row);
+	ActivityRow update(@PathVariable long id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+			@RequestBody JsonNode body) {
+		return activities.update(id, ExpectedVersion.required(ifMatch, body), PatchDocument.of(body));
 	}
 
 	@PostMapping("/api/v1/activities/{id}/done")
@@ -118,7 +129,7 @@ class ActivityController {
 	DoneAnswer done(@PathVariable long id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
 			@RequestBody(required = false) @Nullable JsonNode body) {
 		JsonNode document = body == null ? tools.jackson.databind.node.JsonNodeFactory.instance.objectNode() : body;
-		Activities.Done done = activities.done(id, ExpectedVersion.fromRequest(ifMatch, document), PatchDocument.of(document));
+		Activities.Done done = activities.done(id, ExpectedVersion.optional(ifMatch, document), PatchDocument.of(document));
 		return new DoneAnswer(done.done(), done.next());
 	}
 
@@ -126,14 +137,14 @@ class ActivityController {
 	@Operation(summary = "Hand the activity to a colleague (assigneeId) with a note; they are told in the app")
 	ActivityRow handOver(@PathVariable long id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
 			@RequestBody JsonNode body) {
-		return activities.handOver(id, ExpectedVersion.fromRequest(ifMatch, body), PatchDocument.of(body));
+		return activities.handOver(id, ExpectedVersion.optional(ifMatch, body), PatchDocument.of(body));
 	}
 
 	@DeleteMapping("/api/v1/activities/{id}")
 	@Operation(summary = "Cancel a planned activity")
 	ResponseEntity<Void> cancel(@PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
-		activities.cancel(id, ExpectedVersion.fromRequest(ifMatch, null));
+		activities.cancel(id, ExpectedVersion.optional(ifMatch, null));
 		return ResponseEntity.noContent().build();
 	}
 

@@ -21,7 +21,6 @@ import dev.kervan.platform.KervanProperties;
 import dev.kervan.platform.Notifications;
 import dev.kervan.platform.PatchDocument;
 import dev.kervan.platform.RecordNotFoundException;
-import dev.kervan.platform.VersionConflictException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -213,6 +212,10 @@ public class Activities {
 			doc.reject("assigneeId", "error.activity.handover-instead");
 		}
 		doc.throwIfInvalid();
+		if (type == before.typeId() && summary.equals(before.summary()) && java.util.Objects.equals(note, before.note())
+				&& due.equals(before.dueDate())) {
+			return before;
+		}
 		int changed = jdbc.sql("""
 				update activity set type = :type, summary = :summary, note = :note, due_date = :due, version = version + 1
 				where id = :id and version = :version""")
@@ -223,7 +226,7 @@ public class Activities {
 			.param("id", id)
 			.param("version", before.version())
 			.update();
-		return saved(id, changed, before);
+		return saved(id, changed, before, expected);
 	}
 
 	/** Marks the activity done with what came of it; plans the follow-up its type suggests. */
@@ -242,7 +245,7 @@ public class Activities {
 			.param("id", id)
 			.param("version", before.version())
 			.update();
-		ActivityRow done = saved(id, changed, before);
+		ActivityRow done = saved(id, changed, before, expected);
 		ActivityType type = types.get(before.typeId());
 		ActivityRow next = null;
 		if (type.nextTypeId() != null) {
@@ -297,7 +300,7 @@ public class Activities {
 			.param("id", id)
 			.param("version", before.version())
 			.update();
-		ActivityRow after = saved(id, changed, before);
+		ActivityRow after = saved(id, changed, before, expected);
 		notifications.notify(assignee, "notice.activity.handed-over", "/activities/today", user.displayName(), after.summary());
 		jobs.schedule(handoverMail.instance(id + "-" + after.version(), String.valueOf(id)), clock.instant());
 		return after;
@@ -312,7 +315,7 @@ public class Activities {
 			.param("id", id)
 			.param("version", before.version())
 			.update();
-		return saved(id, changed, before);
+		return saved(id, changed, before, expected);
 	}
 
 	private void checkAssignee(PatchDocument doc, @Nullable Long assignee) {
@@ -341,10 +344,10 @@ public class Activities {
 		return row;
 	}
 
-	private ActivityRow saved(long id, int changed, ActivityRow before) {
+	private ActivityRow saved(long id, int changed, ActivityRow before, ExpectedVersion expected) {
 		ActivityRow after = load(id);
 		if (changed == 0) {
-			throw new VersionConflictException(RECORD_TYPE, id, after.version(), false);
+			throw expected.conflict(RECORD_TYPE, id, after.version());
 		}
 		audit.updated(RECORD_TYPE, id, before.snapshot(), after.snapshot());
 		return after;

@@ -9,13 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.kervan.activities.ActivitySubject;
+import dev.kervan.platform.Versioned;
 import org.jspecify.annotations.Nullable;
 
 /** An activity as stored, with the names a reader wants beside the ids. */
 public record ActivityRow(long id, long typeId, String typeName, String category, String summary, @Nullable String note,
 		ActivitySubject subjectType, long subjectId, long assigneeId, @Nullable String assigneeName, LocalDate dueDate,
 		String status, @Nullable String feedback, @Nullable Instant doneAt, @Nullable Long previousId,
-		@Nullable Long createdBy, long version) {
+		@Nullable Long createdBy, long version) implements Versioned {
 
 	static final String SELECT = """
 			select a.id, a.type, t.name as type_name, t.category, a.summary, a.note, a.subject_type, a.subject_id, a.assignee,

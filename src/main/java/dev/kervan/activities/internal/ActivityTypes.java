@@ -9,8 +9,10 @@ import dev.kervan.identity.Role;
 import dev.kervan.platform.AuditTrail;
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ErrorKind;
+import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.PatchDocument;
 import dev.kervan.platform.RecordNotFoundException;
+import dev.kervan.platform.Versioned;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,7 +33,7 @@ public class ActivityTypes {
 	}
 
 	public record ActivityType(long id, String name, Category category, @Nullable String defaultSummary, int delayDays,
-			@Nullable Long nextTypeId, boolean active) {
+			@Nullable Long nextTypeId, boolean active, long version) implements Versioned {
 	}
 
 	private final JdbcClient jdbc;
@@ -49,6 +51,12 @@ public class ActivityTypes {
 		return jdbc.sql(SELECT + " order by id").query((rs, n) -> type(rs)).list();
 	}
 
+	/** A type, for staff. */
+	public ActivityType read(long id) {
+		ActivityPolicy.requireStaff(users.get());
+		return get(id);
+	}
+
 	public ActivityType get(long id) {
 		return find(id).orElseThrow(() -> new RecordNotFoundException(RECORD_TYPE, id));
 	}
@@ -60,7 +68,7 @@ public class ActivityTypes {
 	@Transactional
 	public ActivityType create(PatchDocument doc) {
 		requireAdministrator();
-		var values = apply(doc, new ActivityType(0, "", Category.TODO, null, 0, null, true), true);
+		var values = apply(doc, new ActivityType(0, "", Category.TODO, null, 0, null, true, 0), true);
 		doc.throwIfInvalid();
 		try {
 			long id = jdbc.sql("""
@@ -78,22 +86,30 @@ public class ActivityTypes {
 	}
 
 	@Transactional
-	public ActivityType update(long id, PatchDocument doc) {
+	public ActivityType update(long id, ExpectedVersion expected, PatchDocument doc) {
 		requireAdministrator();
 		ActivityType before = get(id);
-		var values = apply(doc.ignoring("id"), before, false);
+		expected.verify(RECORD_TYPE, id, before.version());
+		var values = apply(doc.ignoring("id", "version"), before, false);
 		if (values.nextTypeId() != null && values.nextTypeId() == id) {
 			doc.reject("nextTypeId", "error.activity.next-is-itself");
 		}
 		doc.throwIfInvalid();
+		if (!AuditTrail.changes(params(before), params(values))) {
+			return before;
+		}
 		var params = params(values);
 		params.put("id", id);
+		params.put("version", before.version());
 		try {
-			jdbc.sql("""
+			int changed = jdbc.sql("""
 					update activity_type set name = :name, category = :category, default_summary = :summary, delay_days = :delay,
-					  next_type = :next, active = :active, version = version + 1 where id = :id""")
+					  next_type = :next, active = :active, version = version + 1 where id = :id and version = :version""")
 				.params(params)
 				.update();
+			if (changed == 0) {
+				throw expected.conflict(RECORD_TYPE, id, get(id).version());
+			}
 		}
 		catch (DuplicateKeyException e) {
 			throw new DomainException(ErrorKind.CONFLICT, "error.activity.type-name-taken");
@@ -146,7 +162,7 @@ public class ActivityTypes {
 			}
 		}
 		boolean active = doc.has("active") ? !Boolean.FALSE.equals(doc.bool("active")) : current.active();
-		return new ActivityType(current.id(), name, category, summary, delay, next, active);
+		return new ActivityType(current.id(), name, category, summary, delay, next, active, current.version());
 	}
 
 	private static Map<String, Object> params(ActivityType t) {
@@ -160,11 +176,11 @@ public class ActivityTypes {
 		return params;
 	}
 
-	private static final String SELECT = "select id, name, category, default_summary, delay_days, next_type, active from activity_type";
+	private static final String SELECT = "select id, name, category, default_summary, delay_days, next_type, active, version from activity_type";
 
 	private static ActivityType type(java.sql.ResultSet rs) throws java.sql.SQLException {
 		return new ActivityType(rs.getLong("id"), rs.getString("name"), Category.valueOf(rs.getString("category")),
 				rs.getString("default_summary"), rs.getInt("delay_days"), rs.getObject("next_type", Long.class),
-				rs.getBoolean("active"));
+				rs.getBoolean("active"), rs.getLong("version"));
 	}
 }

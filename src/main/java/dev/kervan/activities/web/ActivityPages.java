@@ -88,14 +88,14 @@ class ActivityPages {
 	}
 
 	@PostMapping("/{id}/done")
-	String done(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) @Nullable String feedback,
+	String done(@PathVariable long id, @RequestParam(required = false) @Nullable Long version, @RequestParam(required = false) @Nullable String feedback,
 			@RequestParam(defaultValue = "/activities/today") String back, RedirectAttributes redirect) {
 		var body = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
 		if (feedback != null) {
 			body.put("feedback", feedback);
 		}
 		try {
-			Activities.Done done = activities.done(id, ExpectedVersion.of(null, version), PatchDocument.of(body));
+			Activities.Done done = activities.done(id, ExpectedVersion.fromForm(version), PatchDocument.of(body));
 			if (done.next() != null) {
 				redirect.addFlashAttribute("message", messages.getMessage("activity.done.next", new Object[] {
 						done.next().typeName(), done.next().summary(), formats.date(done.next().dueDate()) },
@@ -112,12 +112,12 @@ class ActivityPages {
 	}
 
 	@PostMapping("/{id}/reschedule")
-	String reschedule(@PathVariable long id, @RequestParam long version, @RequestParam String dueDate,
+	String reschedule(@PathVariable long id, @RequestParam(required = false) @Nullable Long version, @RequestParam String dueDate,
 			@RequestParam(defaultValue = "/activities/today") String back, RedirectAttributes redirect) {
 		var body = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
 		body.put("dueDate", dueDate);
 		try {
-			activities.update(id, ExpectedVersion.of(null, version), PatchDocument.of(body));
+			activities.update(id, ExpectedVersion.fromForm(version), PatchDocument.of(body));
 		}
 		catch (DomainException refusal) {
 			refuse(redirect, refusal);
@@ -134,7 +134,7 @@ class ActivityPages {
 	}
 
 	@PostMapping("/{id}/handover")
-	String handOver(@PathVariable long id, @RequestParam long version, @RequestParam MultiValueMap<String, String> submitted,
+	String handOver(@PathVariable long id, @RequestParam(required = false) @Nullable Long version, @RequestParam MultiValueMap<String, String> submitted,
 			@RequestParam(defaultValue = "/activities/today") String back, RedirectAttributes redirect) {
 		FormState form = FormState.from(submitted, Set.of("assigneeId", "note"), Set.of());
 		var body = form.toJson(true, Set.of());
@@ -145,7 +145,7 @@ class ActivityPages {
 			body.put("teamId", chosen.substring("team:".length()));
 		}
 		try {
-			activities.handOver(id, ExpectedVersion.of(null, version), PatchDocument.of(body));
+			activities.handOver(id, ExpectedVersion.fromForm(version), PatchDocument.of(body));
 		}
 		catch (DomainException refusal) {
 			refuse(redirect, refusal);

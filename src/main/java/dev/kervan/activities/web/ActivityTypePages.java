@@ -6,9 +6,11 @@ import dev.kervan.activities.internal.ActivityTypes;
 import dev.kervan.identity.CurrentUsers;
 import dev.kervan.identity.Role;
 import dev.kervan.platform.DomainException;
+import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.FormState;
 import dev.kervan.platform.PatchDocument;
 import dev.kervan.platform.Problems;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -52,8 +54,10 @@ class ActivityTypePages {
 	}
 
 	@PostMapping("/{id}/active")
-	String active(@PathVariable long id, @RequestParam boolean active, RedirectAttributes redirect) {
-		return run(() -> types.update(id, PatchDocument.of(JsonNodeFactory.instance.objectNode().put("active", active))), redirect);
+	String active(@PathVariable long id, @RequestParam boolean active, @RequestParam(required = false) @Nullable Long version,
+			RedirectAttributes redirect) {
+		return run(() -> types.update(id, ExpectedVersion.fromForm(version),
+				PatchDocument.of(JsonNodeFactory.instance.objectNode().put("active", active))), redirect);
 	}
 
 	private String run(Runnable change, RedirectAttributes redirect) {

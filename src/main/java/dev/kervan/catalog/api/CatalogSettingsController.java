@@ -5,16 +5,20 @@ import java.net.URI;
 import dev.kervan.catalog.internal.ProductCategories;
 import dev.kervan.catalog.internal.ProductParts;
 import dev.kervan.catalog.internal.Units;
+import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.KeysetPage;
 import dev.kervan.platform.PatchDocument;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
@@ -65,8 +69,10 @@ class CatalogSettingsController {
 	}
 
 	@PatchMapping("/product-categories/{id}")
-	ProductCategories.Category renameCategory(@PathVariable long id, @RequestBody JsonNode body) {
-		return categories.rename(id, PatchDocument.of(body));
+	@Operation(summary = "Rename a category", description = "Send the version you read in If-Match or as version.")
+	ProductCategories.Category renameCategory(@PathVariable long id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch, @RequestBody JsonNode body) {
+		return categories.rename(id, ExpectedVersion.required(ifMatch, body), PatchDocument.of(body));
 	}
 
 	@GetMapping("/attributes")

@@ -67,21 +67,18 @@ class PriceController {
 					+ "type FIXED|PERCENT_OFF, value, minQuantity, validFrom, validTo}]")
 	ResponseEntity<PriceLists.PriceList> create(@RequestBody JsonNode body) {
 		PriceLists.PriceList list = lists.create(PatchDocument.of(body));
-		return ResponseEntity.created(URI.create("/api/v1/price-lists/" + list.id())).eTag(ExpectedVersion.etag(list.version()))
-			.body(list);
+		return ResponseEntity.created(URI.create("/api/v1/price-lists/" + list.id())).body(list);
 	}
 
 	@GetMapping("/price-lists/{id}")
-	ResponseEntity<PriceLists.PriceList> get(@PathVariable long id) {
-		PriceLists.PriceList list = lists.get(id);
-		return ResponseEntity.ok().eTag(ExpectedVersion.etag(list.version())).body(list);
+	PriceLists.PriceList get(@PathVariable long id) {
+		return lists.get(id);
 	}
 
 	@PatchMapping("/price-lists/{id}")
 	@Operation(summary = "Change a price list; customerIds, customerClassIds and rules replace the old ones when sent")
-	ResponseEntity<PriceLists.PriceList> update(@PathVariable long id,
+	PriceLists.PriceList update(@PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch, @RequestBody JsonNode body) {
-		PriceLists.PriceList list = lists.update(id, ExpectedVersion.fromRequest(ifMatch, body), PatchDocument.of(body));
-		return ResponseEntity.ok().eTag(ExpectedVersion.etag(list.version())).body(list);
+		return lists.update(id, ExpectedVersion.required(ifMatch, body), PatchDocument.of(body));
 	}
 }

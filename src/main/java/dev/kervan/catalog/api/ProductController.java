@@ -72,23 +72,18 @@ class ProductController {
 			description = "code and name are required; unit defaults to PCS, tracking to NONE, currency to TRY, vatRate to 20.")
 	ResponseEntity<ProductRow> create(@RequestBody JsonNode body) {
 		ProductRow product = products.create(PatchDocument.of(Products.acceptTranslatedName(body)));
-		return ResponseEntity.created(URI.create("/api/v1/products/" + product.id()))
-			.eTag(ExpectedVersion.etag(product.version()))
-			.body(product);
+		return ResponseEntity.created(URI.create("/api/v1/products/" + product.id())).body(product);
 	}
 
 	@GetMapping("/{id}")
-	ResponseEntity<ProductRow> get(@PathVariable long id) {
-		ProductRow product = products.get(id);
-		return ResponseEntity.ok().eTag(ExpectedVersion.etag(product.version())).body(product);
+	ProductRow get(@PathVariable long id) {
+		return products.get(id);
 	}
 
 	@PatchMapping("/{id}")
-	ResponseEntity<ProductRow> update(@PathVariable long id,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch, @RequestBody JsonNode body) {
-		ProductRow product = products.update(id, ExpectedVersion.fromRequest(ifMatch, body),
-				PatchDocument.of(Products.acceptTranslatedName(body)));
-		return ResponseEntity.ok().eTag(ExpectedVersion.etag(product.version())).body(product);
+	ProductRow update(@PathVariable long id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+			@RequestBody JsonNode body) {
+		return products.update(id, ExpectedVersion.required(ifMatch, body), PatchDocument.of(Products.acceptTranslatedName(body)));
 	}
 
 	@GetMapping("/{id}/history")

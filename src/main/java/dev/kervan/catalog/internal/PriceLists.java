@@ -15,7 +15,7 @@ import dev.kervan.platform.ErrorKind;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.PatchDocument;
 import dev.kervan.platform.RecordNotFoundException;
-import dev.kervan.platform.VersionConflictException;
+import dev.kervan.platform.Versioned;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -47,7 +47,7 @@ public class PriceLists {
 
 	public record PriceList(long id, String name, String currency, boolean active, @Nullable LocalDate validFrom,
 			@Nullable LocalDate validTo, @Nullable String notes, List<Long> customerIds, List<Long> customerClassIds,
-			List<Rule> rules, long version) {
+			List<Rule> rules, long version) implements Versioned {
 
 		Map<String, Object> snapshot() {
 			var values = new LinkedHashMap<String, Object>();
@@ -156,6 +156,9 @@ public class PriceLists {
 		expected.verify(RECORD_TYPE, id, before.version());
 		Fields fields = read(doc, before);
 		doc.throwIfInvalid();
+		if (fields.sameAs(before)) {
+			return before;
+		}
 		requireFreeName(fields.name, id);
 		int changed = jdbc.sql("""
 				update price_list set name = ?, currency = ?, active = ?, valid_from = ?, valid_to = ?, notes = ?,
@@ -165,7 +168,7 @@ public class PriceLists {
 					before.version())
 			.update();
 		if (changed == 0) {
-			throw new VersionConflictException(RECORD_TYPE, id, load(id).version(), expected.fromIfMatch());
+			throw expected.conflict(RECORD_TYPE, id, load(id).version());
 		}
 		writeParts(id, fields, false);
 		PriceList after = load(id);
@@ -192,6 +195,37 @@ public class PriceLists {
 		@Nullable List<Long> customerIds;
 		@Nullable List<Long> classIds;
 		@Nullable List<Rule> rules;
+
+		/** Whether writing these fields would leave the list as it is. */
+		boolean sameAs(PriceList list) {
+			return !AuditTrail.changes(
+					values(list.name(), list.currency(), list.active(), list.validFrom(), list.validTo(), list.notes(),
+							list.customerIds(), list.customerClassIds(), list.rules()),
+					values(name, currency, active, validFrom, validTo, notes,
+							customerIds == null ? list.customerIds() : customerIds,
+							classIds == null ? list.customerClassIds() : classIds, rules == null ? list.rules() : rules));
+		}
+
+		private static Map<String, Object> values(String name, String currency, boolean active, @Nullable LocalDate validFrom,
+				@Nullable LocalDate validTo, @Nullable String notes, List<Long> customers, List<Long> classes, List<Rule> rules) {
+			var values = new java.util.HashMap<String, Object>();
+			values.put("name", name);
+			values.put("currency", currency);
+			values.put("active", active);
+			values.put("validFrom", validFrom);
+			values.put("validTo", validTo);
+			values.put("notes", notes);
+			values.put("customers", customers);
+			values.put("classes", classes);
+			values.put("rules", rules.stream().map(Fields::ruleKey).toList());
+			return values;
+		}
+
+		private static String ruleKey(Rule rule) {
+			return String.join("|", String.valueOf(rule.productId()), String.valueOf(rule.categoryId()), rule.type().name(),
+					rule.value().stripTrailingZeros().toPlainString(), rule.minQuantity().stripTrailingZeros().toPlainString(),
+					String.valueOf(rule.validFrom()), String.valueOf(rule.validTo()));
+		}
 	}
 
 	private Fields read(PatchDocument doc, @Nullable PriceList current) {

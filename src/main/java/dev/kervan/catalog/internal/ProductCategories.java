@@ -7,8 +7,10 @@ import java.util.Map;
 
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ErrorKind;
+import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.PatchDocument;
 import dev.kervan.platform.RecordNotFoundException;
+import dev.kervan.platform.Versioned;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -18,8 +20,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ProductCategories {
 
+	static final String RECORD_TYPE = "product-category";
+
 	/** A category with the path of names from the root, e.g. "Appliances / Washing machines". */
-	public record Category(long id, @Nullable Long parentId, String name, String path, int depth, long version) {
+	public record Category(long id, @Nullable Long parentId, String name, String path, int depth, long version)
+			implements Versioned {
 	}
 
 	private final JdbcClient jdbc;
@@ -87,25 +92,38 @@ public class ProductCategories {
 	}
 
 	@Transactional
-	public Category rename(long id, PatchDocument doc) {
+	public Category rename(long id, ExpectedVersion expected, PatchDocument doc) {
 		policy.requireProductEditor();
 		Category category = get(id);
-		String name = doc.text("name", 120);
-		if (name == null) {
-			doc.reject("name", "error.value.required");
+		expected.verify(RECORD_TYPE, id, category.version());
+		doc.ignoring("id", "version", "path", "depth");
+		String name = category.name();
+		if (doc.has("name")) {
+			name = doc.text("name", 120);
+			if (name == null) {
+				doc.reject("name", "error.value.required");
+			}
 		}
 		doc.throwIfInvalid();
+		if (name.equals(category.name())) {
+			return category;
+		}
 		if (nameTaken(category.parentId(), name, id)) {
 			throw new DomainException(ErrorKind.CONFLICT, "error.category.name-taken", name);
 		}
-		jdbc.sql("update product_category set name = ?, version = version + 1 where id = ?").params(name, id).update();
+		int changed = jdbc.sql("update product_category set name = ?, version = version + 1 where id = ? and version = ?")
+			.params(name, id, category.version())
+			.update();
+		if (changed == 0) {
+			throw expected.conflict(RECORD_TYPE, id, get(id).version());
+		}
 		return get(id);
 	}
 
 	public Category get(long id) {
 		policy.requireReader();
 		return tree().stream().filter(c -> c.id() == id).findFirst()
-			.orElseThrow(() -> new RecordNotFoundException("product-category", id));
+			.orElseThrow(() -> new RecordNotFoundException(RECORD_TYPE, id));
 	}
 
 	private boolean nameTaken(@Nullable Long parent, @Nullable String name, long except) {

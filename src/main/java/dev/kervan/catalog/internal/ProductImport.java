@@ -136,7 +136,7 @@ public class ProductImport {
 			products.create(PatchDocument.of(body));
 			return true;
 		}
-		products.update(existing.id(), new ExpectedVersion(null, false), PatchDocument.of(body));
+		products.update(existing.id(), ExpectedVersion.unconditional(), PatchDocument.of(body));
 		return false;
 	}
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import dev.kervan.catalog.ProductFacts;
 import dev.kervan.catalog.Tracking;
 import dev.kervan.platform.Decimals;
+import dev.kervan.platform.Versioned;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,7 +26,8 @@ public record ProductRow(long id, String code, String name, Map<String, String> 
 		boolean active, ProductStage stage, @Nullable String targetMarket, @Nullable Integer shelfLifeDays,
 		@Nullable BigDecimal minStock, @Nullable BigDecimal maxStock, @Nullable Integer warrantyLength,
 		@Nullable String warrantyUnit, Tracking tracking, @Nullable Long variantOfId, Map<String, String> variantValues,
-		@Nullable String description, List<String> barcodes, Instant createdAt, Instant updatedAt, long version) {
+		@Nullable String description, List<String> barcodes, Instant createdAt, Instant updatedAt, long version)
+		implements Versioned {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 

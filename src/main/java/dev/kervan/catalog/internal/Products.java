@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.kervan.catalog.ProductUse;
 import dev.kervan.catalog.Tracking;
@@ -22,7 +23,6 @@ import dev.kervan.platform.PageLimit;
 import dev.kervan.platform.PatchDocument;
 import dev.kervan.platform.RecordNotFoundException;
 import dev.kervan.platform.SearchText;
-import dev.kervan.platform.VersionConflictException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -241,10 +241,13 @@ public class Products {
 		}
 		List<String> barcodes = doc.has("barcodes") ? readBarcodes(doc, id) : before.barcodes();
 		doc.throwIfInvalid();
+		draft.putInto(values);
+		if (!AuditTrail.changes(valuesOf(before), values) && Set.copyOf(barcodes).equals(Set.copyOf(before.barcodes()))) {
+			return before;
+		}
 		if (code != null && codeTaken(code, id)) {
 			throw new DomainException(ErrorKind.CONFLICT, "error.product.code-taken", code);
 		}
-		draft.putInto(values);
 		values.put("id", id);
 		values.put("version", before.version());
 		int changed = jdbc.sql("""
@@ -261,7 +264,7 @@ public class Products {
 			.params(values)
 			.update();
 		if (changed == 0) {
-			throw new VersionConflictException(RECORD_TYPE, id, load(id).version(), expected.fromIfMatch());
+			throw expected.conflict(RECORD_TYPE, id, load(id).version());
 		}
 		if (!barcodes.equals(before.barcodes())) {
 			jdbc.sql("delete from product_barcode where product = ?").param(id).update();
@@ -271,6 +274,15 @@ public class Products {
 		ProductRow after = load(id);
 		audit.updated(RECORD_TYPE, id, before.snapshot(), after.snapshot());
 		return after;
+	}
+
+	/** The columns an update writes, as the record has them now. */
+	private static Map<String, Object> valuesOf(ProductRow product) {
+		var values = new HashMap<String, Object>();
+		values.put("code", product.code());
+		values.put("name", product.name());
+		ProductDraft.of(product).putInto(values);
+		return values;
 	}
 
 	private boolean inUse(long id) {

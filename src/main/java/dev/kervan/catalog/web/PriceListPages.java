@@ -113,7 +113,7 @@ class PriceListPages {
 
 	/** Adds a rule: the list's rules are sent back whole with the new one, as the API replaces them. */
 	@PostMapping("/{id}/rules")
-	String addRule(@PathVariable long id, @RequestParam long version, @RequestParam MultiValueMap<String, String> submitted,
+	String addRule(@PathVariable long id, @RequestParam(required = false) @Nullable Long version, @RequestParam MultiValueMap<String, String> submitted,
 			RedirectAttributes redirect) {
 		FormState form = FormState.from(submitted, Set.of("product", "categoryId", "type", "value", "minQuantity", "validFrom",
 				"validTo"), Set.of());
@@ -137,7 +137,7 @@ class PriceListPages {
 	}
 
 	@PostMapping("/{id}/rules/{ruleId}/delete")
-	String removeRule(@PathVariable long id, @PathVariable long ruleId, @RequestParam long version, RedirectAttributes redirect) {
+	String removeRule(@PathVariable long id, @PathVariable long ruleId, @RequestParam(required = false) @Nullable Long version, RedirectAttributes redirect) {
 		PriceLists.PriceList list = lists.get(id);
 		ObjectNode body = JsonNodeFactory.instance.objectNode();
 		existingRules(list, body, ruleId);
@@ -145,7 +145,7 @@ class PriceListPages {
 	}
 
 	@PostMapping("/{id}/assign")
-	String assign(@PathVariable long id, @RequestParam long version, @RequestParam MultiValueMap<String, String> submitted,
+	String assign(@PathVariable long id, @RequestParam(required = false) @Nullable Long version, @RequestParam MultiValueMap<String, String> submitted,
 			RedirectAttributes redirect) {
 		FormState form = FormState.from(submitted, Set.of("customerIds", "customerClassIds", "active"), Set.of());
 		ObjectNode body = form.toJson(false, Set.of("customerIds", "customerClassIds"));
@@ -153,9 +153,9 @@ class PriceListPages {
 		return save(id, version, body, redirect);
 	}
 
-	private String save(long id, long version, ObjectNode body, RedirectAttributes redirect) {
+	private String save(long id, @Nullable Long version, ObjectNode body, RedirectAttributes redirect) {
 		try {
-			lists.update(id, ExpectedVersion.of(null, version), PatchDocument.of(body));
+			lists.update(id, ExpectedVersion.fromForm(version), PatchDocument.of(body));
 			redirect.addFlashAttribute("message", messages.getMessage("action.saved", null,
 					org.springframework.context.i18n.LocaleContextHolder.getLocale()));
 		}

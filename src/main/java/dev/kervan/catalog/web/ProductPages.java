@@ -155,11 +155,12 @@ class ProductPages {
 	}
 
 	@PostMapping("/{id}")
-	String update(@PathVariable long id, @RequestParam long version, @RequestParam MultiValueMap<String, String> submitted,
+	String update(@PathVariable long id, @RequestParam(required = false) @Nullable Long version,
+			@RequestParam MultiValueMap<String, String> submitted,
 			Model model, HttpServletResponse response) {
 		FormState form = FormState.from(submitted, FIELDS, Set.of());
 		try {
-			products.update(id, ExpectedVersion.of(null, version), PatchDocument.of(json(form, false)));
+			products.update(id, ExpectedVersion.fromForm(version), PatchDocument.of(json(form, false)));
 			return "redirect:/products/" + id + "?saved";
 		}
 		catch (DomainException refusal) {

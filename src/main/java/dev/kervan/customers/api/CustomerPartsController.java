@@ -95,22 +95,19 @@ class CustomerPartsController {
 	ResponseEntity<PartView> create(@PathVariable long customerId, @PathVariable String part, @RequestBody JsonNode body) {
 		PartView created = parts.create(customerId, kind(part), body);
 		return ResponseEntity.created(URI.create("/api/v1/customers/" + customerId + "/" + part + "/" + created.id()))
-			.eTag(ExpectedVersion.etag(created.version()))
 			.body(created);
 	}
 
 	@GetMapping("/{part}/{partId}")
-	ResponseEntity<PartView> get(@PathVariable long customerId, @PathVariable String part, @PathVariable long partId) {
-		PartView view = parts.get(customerId, kind(part), partId);
-		return ResponseEntity.ok().eTag(ExpectedVersion.etag(view.version())).body(view);
+	PartView get(@PathVariable long customerId, @PathVariable String part, @PathVariable long partId) {
+		return parts.get(customerId, kind(part), partId);
 	}
 
 	@PatchMapping("/{part}/{partId}")
-	ResponseEntity<PartView> update(@PathVariable long customerId, @PathVariable String part, @PathVariable long partId,
+	PartView update(@PathVariable long customerId, @PathVariable String part, @PathVariable long partId,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
 			@RequestBody JsonNode body) {
-		PartView view = parts.update(customerId, kind(part), partId, ExpectedVersion.fromRequest(ifMatch, body), body);
-		return ResponseEntity.ok().eTag(ExpectedVersion.etag(view.version())).body(view);
+		return parts.update(customerId, kind(part), partId, ExpectedVersion.required(ifMatch, body), body);
 	}
 
 	@DeleteMapping("/{part}/{partId}")

@@ -12,6 +12,7 @@ import dev.kervan.platform.Decimals;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.KeysetPage;
 import dev.kervan.platform.RecordNotFoundException;
+import dev.kervan.platform.Versioned;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -42,14 +43,14 @@ class CustomerSettingsController {
 		this.settings = settings;
 	}
 
-	record LookupResource(long id, String name, int sortOrder, boolean active, long version) {
+	record LookupResource(long id, String name, int sortOrder, boolean active, long version) implements Versioned {
 		static LookupResource of(Lookup lookup) {
 			return new LookupResource(lookup.id(), lookup.name(), lookup.sortOrder(), lookup.active(), lookup.version());
 		}
 	}
 
 	record ClassResource(long id, String name, BigDecimal defaultDiscount, @Nullable BigDecimal riskLimit, String currency,
-			boolean active, long version) {
+			boolean active, long version) implements Versioned {
 		static ClassResource of(CustomerClass c) {
 			return new ClassResource(c.id(), c.name(), Decimals.plain(c.defaultDiscount(), 0), Decimals.plain(c.riskLimit(), 2), c.currency(), c.active(),
 					c.version());
@@ -57,7 +58,7 @@ class CustomerSettingsController {
 	}
 
 	record FieldResource(long id, long categoryId, String code, String label, ExtraField.Type type, boolean required,
-			List<String> choices, int sortOrder, boolean active, long version) {
+			List<String> choices, int sortOrder, boolean active, long version) implements Versioned {
 		static FieldResource of(ExtraField f) {
 			return new FieldResource(f.id(), f.category(), f.code(), f.label(), f.type(), f.required(), f.choices(),
 					f.sortOrder(), f.active(), f.version());
@@ -76,11 +77,16 @@ class CustomerSettingsController {
 			.body(LookupResource.of(lookup));
 	}
 
+	@GetMapping("/customer-{list}/{id}")
+	LookupResource lookup(@PathVariable String list, @PathVariable long id) {
+		return LookupResource.of(settings.lookup(kind(list), id));
+	}
+
 	@PatchMapping("/customer-{list}/{id}")
 	LookupResource updateLookup(@PathVariable String list, @PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
 			@RequestBody JsonNode body) {
-		return LookupResource.of(settings.updateLookup(kind(list), id, ExpectedVersion.fromRequest(ifMatch, body), body));
+		return LookupResource.of(settings.updateLookup(kind(list), id, ExpectedVersion.required(ifMatch, body), body));
 	}
 
 	@GetMapping("/customer-classes")
@@ -94,11 +100,16 @@ class CustomerSettingsController {
 		return ResponseEntity.created(URI.create("/api/v1/customer-classes/" + created.id())).body(ClassResource.of(created));
 	}
 
+	@GetMapping("/customer-classes/{id}")
+	ClassResource customerClass(@PathVariable long id) {
+		return ClassResource.of(settings.customerClass(id));
+	}
+
 	@PatchMapping("/customer-classes/{id}")
 	ClassResource updateClass(@PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
 			@RequestBody JsonNode body) {
-		return ClassResource.of(settings.updateClass(id, ExpectedVersion.fromRequest(ifMatch, body), body));
+		return ClassResource.of(settings.updateClass(id, ExpectedVersion.required(ifMatch, body), body));
 	}
 
 	@GetMapping("/customer-fields")
@@ -112,13 +123,17 @@ class CustomerSettingsController {
 		return ResponseEntity.created(URI.create("/api/v1/customer-fields/" + created.id())).body(FieldResource.of(created));
 	}
 
+	@GetMapping("/customer-fields/{id}")
+	FieldResource field(@PathVariable long id) {
+		return FieldResource.of(settings.field(id));
+	}
+
 	@PatchMapping("/customer-fields/{id}")
 	FieldResource updateField(@PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
 			@RequestBody JsonNode body) {
-		return FieldResource.of(settings.updateField(id, ExpectedVersion.fromRequest(ifMatch, body), body));
+		return FieldResource.of(settings.updateField(id, ExpectedVersion.required(ifMatch, body), body));
 	}
-
 
 	private static Lookup.Kind kind(String list) {
 		return switch (list) {

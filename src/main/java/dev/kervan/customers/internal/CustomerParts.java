@@ -197,6 +197,9 @@ public class CustomerParts {
 		PatchDocument doc = PatchDocument.of(body).ignoring(READ_ONLY);
 		handler.applier().apply(doc, part, customer, false);
 		doc.throwIfInvalid();
+		if (!AuditTrail.changes(before, part.auditSnapshot())) {
+			return handler.view().apply(load(handler, customer.id(), kind, partId));
+		}
 		T saved = save(handler, part);
 		audit.updated(CustomerService.RECORD_TYPE, customer.id(), prefixed(kind, partId, before),
 				prefixed(kind, partId, saved.auditSnapshot()));

@@ -126,7 +126,6 @@ public class CustomerService implements Customers {
 	public Customer update(long id, ExpectedVersion expected, JsonNode body) {
 		CurrentUser user = policy.requireReader();
 		Customer customer = load(id);
-		expected.verify(RECORD_TYPE, id, customer.version());
 		PatchDocument doc = PatchDocument.of(body);
 		if (CustomerEditor.GENERAL.stream().anyMatch(body::has)) {
 			policy.requireEdit(user, customer);
@@ -134,11 +133,15 @@ public class CustomerService implements Customers {
 		if (CustomerEditor.FINANCE.stream().anyMatch(body::has)) {
 			policy.requireFinance(user);
 		}
+		expected.verify(RECORD_TYPE, id, customer.version());
 		Map<String, Object> before = customer.auditSnapshot();
 		String taxBefore = customer.country + customer.taxNumber;
 		String refBefore = String.valueOf(customer.externalRef);
 		editor.apply(doc, customer, false, user);
 		doc.throwIfInvalid();
+		if (!AuditTrail.changes(before, customer.auditSnapshot())) {
+			return load(id);
+		}
 		if (!taxBefore.equals(customer.country + customer.taxNumber)
 				|| !refBefore.equals(String.valueOf(customer.externalRef))) {
 			refuseDuplicates(customer);

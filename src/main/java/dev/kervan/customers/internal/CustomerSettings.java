@@ -63,6 +63,21 @@ public class CustomerSettings {
 		return category == null ? fields.findAll() : fields.findByCategory(category);
 	}
 
+	public Lookup lookup(Lookup.Kind kind, long id) {
+		policy.requireReader();
+		return findLookup(kind, id);
+	}
+
+	public CustomerClass customerClass(long id) {
+		policy.requireReader();
+		return findClass(id);
+	}
+
+	public ExtraField field(long id) {
+		policy.requireReader();
+		return findField(id);
+	}
+
 	@Transactional
 	public Lookup createLookup(Lookup.Kind kind, JsonNode body) {
 		requireAdmin();
@@ -80,10 +95,9 @@ public class CustomerSettings {
 	@Transactional
 	public Lookup updateLookup(Lookup.Kind kind, long id, ExpectedVersion expected, JsonNode body) {
 		requireAdmin();
-		Lookup lookup = lookups.findById(id).filter(l -> l.kind() == kind)
-			.orElseThrow(() -> new RecordNotFoundException(kind.name().toLowerCase(Locale.ROOT), id));
+		Lookup lookup = findLookup(kind, id);
 		expected.verify("lookup", id, lookup.version());
-		Map<String, Object> before = Map.of("name", lookup.name, "sortOrder", lookup.sortOrder, "active", lookup.active);
+		Map<String, Object> before = lookupSnapshot(lookup);
 		PatchDocument doc = PatchDocument.of(body).ignoring(READ_ONLY);
 		if (doc.has("name")) {
 			lookup.name = name(doc, true);
@@ -97,9 +111,11 @@ public class CustomerSettings {
 			lookup.active = active == null || active;
 		}
 		doc.throwIfInvalid();
+		if (!AuditTrail.changes(before, lookupSnapshot(lookup))) {
+			return findLookup(kind, id);
+		}
 		Lookup saved = save(() -> lookups.save(lookup));
-		audit.updated("customer-" + kind.name().toLowerCase(Locale.ROOT), id, before,
-				Map.of("name", saved.name, "sortOrder", saved.sortOrder, "active", saved.active));
+		audit.updated("customer-" + kind.name().toLowerCase(Locale.ROOT), id, before, lookupSnapshot(saved));
 		return saved;
 	}
 
@@ -118,7 +134,7 @@ public class CustomerSettings {
 	@Transactional
 	public CustomerClass updateClass(long id, ExpectedVersion expected, JsonNode body) {
 		requireAdmin();
-		CustomerClass customerClass = classes.findById(id).orElseThrow(() -> new RecordNotFoundException("class", id));
+		CustomerClass customerClass = findClass(id);
 		expected.verify("class", id, customerClass.version());
 		Map<String, Object> before = classSnapshot(customerClass);
 		PatchDocument doc = PatchDocument.of(body).ignoring(READ_ONLY);
@@ -127,6 +143,9 @@ public class CustomerSettings {
 		}
 		applyClass(doc, customerClass);
 		doc.throwIfInvalid();
+		if (!AuditTrail.changes(before, classSnapshot(customerClass))) {
+			return findClass(id);
+		}
 		CustomerClass saved = save(() -> classes.save(customerClass));
 		audit.updated("customer-class", id, before, classSnapshot(saved));
 		return saved;
@@ -170,8 +189,9 @@ public class CustomerSettings {
 	@Transactional
 	public ExtraField updateField(long id, ExpectedVersion expected, JsonNode body) {
 		requireAdmin();
-		ExtraField field = fields.findById(id).orElseThrow(() -> new RecordNotFoundException("field", id));
+		ExtraField field = findField(id);
 		expected.verify("field", id, field.version());
+		Map<String, Object> before = fieldSnapshot(field);
 		PatchDocument doc = PatchDocument.of(body).ignoring("id", "version", "categoryId", "code", "type");
 		if (doc.has("label")) {
 			String label = doc.text("label");
@@ -184,7 +204,34 @@ public class CustomerSettings {
 		}
 		applyField(doc, field);
 		doc.throwIfInvalid();
-		return save(() -> fields.save(field));
+		if (!AuditTrail.changes(before, fieldSnapshot(field))) {
+			return findField(id);
+		}
+		ExtraField saved = save(() -> fields.save(field));
+		audit.updated("customer-field", id, before, fieldSnapshot(saved));
+		return saved;
+	}
+
+	private Lookup findLookup(Lookup.Kind kind, long id) {
+		return lookups.findById(id).filter(l -> l.kind() == kind)
+			.orElseThrow(() -> new RecordNotFoundException(kind.name().toLowerCase(Locale.ROOT), id));
+	}
+
+	private CustomerClass findClass(long id) {
+		return classes.findById(id).orElseThrow(() -> new RecordNotFoundException("class", id));
+	}
+
+	private ExtraField findField(long id) {
+		return fields.findById(id).orElseThrow(() -> new RecordNotFoundException("field", id));
+	}
+
+	private static Map<String, Object> lookupSnapshot(Lookup lookup) {
+		return Map.of("name", lookup.name, "sortOrder", lookup.sortOrder, "active", lookup.active);
+	}
+
+	private static Map<String, Object> fieldSnapshot(ExtraField field) {
+		return Map.of("label", field.label, "required", field.required, "choices", String.join(", ", field.choices), "sortOrder",
+				field.sortOrder, "active", field.active);
 	}
 
 	private void applyClass(PatchDocument doc, CustomerClass customerClass) {

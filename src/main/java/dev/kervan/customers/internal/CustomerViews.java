@@ -10,6 +10,7 @@ import java.util.Set;
 import dev.kervan.customers.CustomerKind;
 import dev.kervan.customers.CustomerRole;
 import dev.kervan.customers.CustomerStatus;
+import dev.kervan.platform.Versioned;
 import org.jspecify.annotations.Nullable;
 
 /** How accounts are answered, in the API and to the pages. */
@@ -38,7 +39,7 @@ public final class CustomerViews {
 			@Nullable Long priceListId, @Nullable String eInvoiceAlias, @Nullable String receivableAccount,
 			@Nullable String payableAccount, @Nullable LocalDate birthDate, @Nullable String externalRef,
 			Map<String, String> extraFields, boolean archived, @Nullable Instant archivedAt, Instant createdAt,
-			Instant updatedAt, String createdBy, long version) {
+			Instant updatedAt, String createdBy, long version) implements Versioned {
 	}
 
 	/** An account whose name resembles one being typed. */

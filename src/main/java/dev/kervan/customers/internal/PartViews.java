@@ -15,6 +15,7 @@ import dev.kervan.customers.internal.Parts.PaymentCard;
 import dev.kervan.customers.internal.Parts.Relation;
 import dev.kervan.platform.Decimals;
 import dev.kervan.platform.PhoneNumbers;
+import dev.kervan.platform.Versioned;
 import org.jspecify.annotations.Nullable;
 
 /** How an account's parts are answered, in the API and to the pages. */
@@ -24,10 +25,8 @@ public final class PartViews {
 	}
 
 	/** What every part's answer has. */
-	public interface PartView {
+	public interface PartView extends Versioned {
 		long id();
-
-		long version();
 	}
 
 	public record BranchView(long id, String name, @Nullable String email, @Nullable String phone, String phoneDisplay,

@@ -253,7 +253,7 @@ class CustomerPages {
 
 	@PostMapping("/{id}")
 	String update(@PathVariable long id, @RequestParam MultiValueMap<String, String> submitted,
-			@RequestParam(defaultValue = "0") long version, Model model, HttpServletResponse response) {
+			@RequestParam(required = false) @Nullable Long version, Model model, HttpServletResponse response) {
 		CurrentUser user = policy.requireReader();
 		Customer current = customers.get(id);
 		// Fields the user may not change are not sent, so that saving the form does not trip over them.
@@ -266,7 +266,7 @@ class CustomerPages {
 		}
 		FormState form = FormState.from(submitted, withExtraFields(editable, submitted), Set.of("roles"));
 		try {
-			customers.update(id, new ExpectedVersion(version, false), json(form, false));
+			customers.update(id, ExpectedVersion.fromForm(version), json(form, false));
 			return "redirect:/customers/" + id + "?saved";
 		}
 		catch (DomainException refusal) {

@@ -11,6 +11,7 @@ import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.FormState;
 import dev.kervan.platform.RecordNotFoundException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -67,9 +68,10 @@ class CustomerSettingsPages {
 
 	@PostMapping("/lookups/{kind}/{id}/toggle")
 	String toggleLookup(@PathVariable String kind, @PathVariable long id, @RequestParam boolean active,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) @Nullable Long version, RedirectAttributes redirect) {
 		var json = JsonMapper.builder().build().createObjectNode().put("active", active);
-		return run(redirect, FormState.empty(), () -> settings.updateLookup(lookupKind(kind), id, new ExpectedVersion(null, false), json));
+		return run(redirect, FormState.empty(),
+				() -> settings.updateLookup(lookupKind(kind), id, ExpectedVersion.fromForm(version), json));
 	}
 
 	@PostMapping("/classes")

@@ -14,6 +14,7 @@ import dev.kervan.platform.AuditEntry;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.KeysetPage;
 import dev.kervan.platform.PageLimit;
+import dev.kervan.platform.Versioned;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/v1/users")
@@ -46,7 +48,8 @@ class UserController {
 	}
 
 	record UserResource(long id, String username, String displayName, @Nullable String email, String language,
-			String calendar, boolean active, Set<Role> roles, Instant createdAt, Instant updatedAt, long version) {
+			String calendar, boolean active, Set<Role> roles, Instant createdAt, Instant updatedAt, long version)
+			implements Versioned {
 
 		static UserResource of(UserAccount user) {
 			return new UserResource(user.id(), user.username(), user.displayName(), user.email(),
@@ -64,7 +67,7 @@ class UserController {
 	}
 
 	record UpdateUser(@Nullable String displayName, @Nullable String email, @Nullable String language,
-			@Nullable String calendar, @Nullable Set<Role> roles, @Nullable Boolean active, @Nullable Long version) {
+			@Nullable String calendar, @Nullable Set<Role> roles, @Nullable Boolean active, @Nullable JsonNode version) {
 	}
 
 	record NewPassword(@Nullable String password) {
@@ -88,27 +91,23 @@ class UserController {
 	ResponseEntity<UserResource> create(@RequestBody CreateUser request) {
 		UserAccount user = administration.create(new NewUser(request.username(), request.displayName(), request.email(),
 				request.language(), request.calendar(), request.roles(), request.password()));
-		return ResponseEntity.created(URI.create("/api/v1/users/" + user.id()))
-			.eTag(ExpectedVersion.etag(user.version()))
-			.body(UserResource.of(user));
+		return ResponseEntity.created(URI.create("/api/v1/users/" + user.id())).body(UserResource.of(user));
 	}
 
 	@GetMapping("/{id}")
-	ResponseEntity<UserResource> get(@PathVariable long id) {
-		UserAccount user = administration.get(id);
-		return ResponseEntity.ok().eTag(ExpectedVersion.etag(user.version())).body(UserResource.of(user));
+	UserResource get(@PathVariable long id) {
+		return UserResource.of(administration.get(id));
 	}
 
 	@PatchMapping("/{id}")
 	@Operation(summary = "Change a user",
 			description = "Only the fields given change. Send the version you read, in If-Match or as version: a stale one is refused (412 or 409).")
-	ResponseEntity<UserResource> update(@PathVariable long id,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+	UserResource update(@PathVariable long id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
 			@RequestBody UpdateUser request) {
-		UserAccount user = administration.update(id, ExpectedVersion.of(ifMatch, request.version()),
+		UserAccount user = administration.update(id, ExpectedVersion.requiredVersion(ifMatch, request.version()),
 				new UserChanges(request.displayName(), request.email(), request.language(), request.calendar(),
 						request.roles(), request.active()));
-		return ResponseEntity.ok().eTag(ExpectedVersion.etag(user.version())).body(UserResource.of(user));
+		return UserResource.of(user);
 	}
 
 	@PutMapping("/{id}/password")

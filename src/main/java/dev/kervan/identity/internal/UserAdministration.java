@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import dev.kervan.identity.Role;
@@ -121,6 +122,10 @@ public class UserAdministration {
 		violations.addAll(UserRules.checkRoles(roles));
 		throwIfAny(violations);
 		boolean active = changes.active() == null ? user.active() : changes.active();
+		if (displayName.equals(user.displayName()) && Objects.equals(email, user.email()) && language.equals(user.language())
+				&& calendar == user.calendar() && roles.equals(user.roles()) && active == user.active()) {
+			return user;
+		}
 		guardAgainstLockout(user, roles, active);
 		if (email != null && users.emailTaken(email, id)) {
 			throw new DomainException(ErrorKind.CONFLICT, "error.user.email-taken", email);

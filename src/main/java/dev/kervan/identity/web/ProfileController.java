@@ -65,7 +65,7 @@ class ProfileController {
 	String update(@AuthenticationPrincipal KervanPrincipal me, @ModelAttribute("userForm") UserForm form,
 			BindingResult result, Model model, HttpServletRequest request, HttpServletResponse response) {
 		try {
-			UserAccount user = administration.update(me.id(), new ExpectedVersion(form.getVersion(), false),
+			UserAccount user = administration.update(me.id(), ExpectedVersion.fromForm(form.getVersion()),
 					new UserChanges(form.getDisplayName(), form.getEmail() == null ? "" : form.getEmail(),
 							form.getLanguage(), form.getCalendar(), null, null));
 			locales.setLocale(request, response, user.language());

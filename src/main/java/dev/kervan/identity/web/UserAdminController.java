@@ -131,7 +131,7 @@ class UserAdminController {
 	String update(@PathVariable long id, @ModelAttribute("userForm") UserForm form, BindingResult result, Model model,
 			HttpServletResponse response) {
 		try {
-			administration.update(id, new ExpectedVersion(form.getVersion(), false), new UserChanges(form.getDisplayName(),
+			administration.update(id, ExpectedVersion.fromForm(form.getVersion()), new UserChanges(form.getDisplayName(),
 					form.getEmail() == null ? "" : form.getEmail(), form.getLanguage(), form.getCalendar(), form.getRoles(),
 					null));
 			return "redirect:/admin/users/" + id + "?saved";
@@ -144,12 +144,12 @@ class UserAdminController {
 	}
 
 	@PostMapping("/{id}/deactivate")
-	String deactivate(@PathVariable long id, @RequestParam long version, RedirectAttributes redirect) {
+	String deactivate(@PathVariable long id, @RequestParam(required = false) @Nullable Long version, RedirectAttributes redirect) {
 		return changeActive(id, version, false, redirect);
 	}
 
 	@PostMapping("/{id}/activate")
-	String activate(@PathVariable long id, @RequestParam long version, RedirectAttributes redirect) {
+	String activate(@PathVariable long id, @RequestParam(required = false) @Nullable Long version, RedirectAttributes redirect) {
 		return changeActive(id, version, true, redirect);
 	}
 
@@ -169,9 +169,9 @@ class UserAdminController {
 		return "redirect:/admin/users/" + id;
 	}
 
-	private String changeActive(long id, long version, boolean active, RedirectAttributes redirect) {
+	private String changeActive(long id, @Nullable Long version, boolean active, RedirectAttributes redirect) {
 		try {
-			administration.update(id, new ExpectedVersion(version, false),
+			administration.update(id, ExpectedVersion.fromForm(version),
 					new UserChanges(null, null, null, null, null, active));
 			redirect.addFlashAttribute("notice", active ? "user.activated" : "user.deactivated");
 		}

@@ -17,7 +17,7 @@ public class UserForm {
 	private String calendar = "GREGORIAN";
 	private Set<Role> roles = EnumSet.noneOf(Role.class);
 	private @Nullable String password;
-	private long version;
+	private @Nullable Long version;
 
 	static UserForm of(UserAccount user) {
 		var form = new UserForm();
@@ -87,11 +87,11 @@ public class UserForm {
 		this.password = password;
 	}
 
-	public long getVersion() {
+	public @Nullable Long getVersion() {
 		return version;
 	}
 
-	public void setVersion(long version) {
+	public void setVersion(@Nullable Long version) {
 		this.version = version;
 	}
 }

@@ -11,12 +11,14 @@ import dev.kervan.inventory.internal.StockLevels;
 import dev.kervan.inventory.internal.StockMoveType;
 import dev.kervan.inventory.internal.StockMoveView;
 import dev.kervan.inventory.internal.Warehouses;
+import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.KeysetPage;
 import dev.kervan.platform.PageLimit;
 import dev.kervan.platform.PatchDocument;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -69,8 +72,10 @@ class InventoryController {
 	}
 
 	@PatchMapping("/warehouses/{id}")
-	Warehouses.Warehouse updateWarehouse(@PathVariable long id, @RequestBody JsonNode body) {
-		return warehouses.update(id, PatchDocument.of(body));
+	@Operation(summary = "Change a warehouse", description = "Send the version you read in If-Match or as version.")
+	Warehouses.Warehouse updateWarehouse(@PathVariable long id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch, @RequestBody JsonNode body) {
+		return warehouses.update(id, ExpectedVersion.required(ifMatch, body), PatchDocument.of(body));
 	}
 
 	@GetMapping("/warehouses/{id}/locations")

@@ -6,8 +6,10 @@ import java.util.Optional;
 import dev.kervan.platform.AuditTrail;
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ErrorKind;
+import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.PatchDocument;
 import dev.kervan.platform.RecordNotFoundException;
+import dev.kervan.platform.Versioned;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -19,7 +21,8 @@ public class Warehouses {
 
 	static final String RECORD_TYPE = "warehouse";
 
-	public record Warehouse(long id, String code, String name, @Nullable String address, boolean active, long version) {
+	public record Warehouse(long id, String code, String name, @Nullable String address, boolean active, long version)
+			implements Versioned {
 
 		java.util.Map<String, Object> snapshot() {
 			var values = new java.util.LinkedHashMap<String, Object>();
@@ -89,9 +92,11 @@ public class Warehouses {
 	}
 
 	@Transactional
-	public Warehouse update(long id, PatchDocument doc) {
+	public Warehouse update(long id, ExpectedVersion expected, PatchDocument doc) {
 		policy.requireWarehouse();
 		Warehouse before = get(id);
+		expected.verify(RECORD_TYPE, id, before.version());
+		doc.ignoring("id", "version");
 		String code = doc.has("code") ? doc.text("code", 60) : before.code();
 		String name = doc.has("name") ? doc.text("name", 120) : before.name();
 		if (code == null) {
@@ -103,10 +108,19 @@ public class Warehouses {
 		String address = doc.has("address") ? doc.text("address", 500) : before.address();
 		Boolean active = doc.has("active") ? doc.bool("active") : Boolean.valueOf(before.active());
 		doc.throwIfInvalid();
+		var intended = new Warehouse(id, code, name, address, !Boolean.FALSE.equals(active), before.version());
+		if (!AuditTrail.changes(before.snapshot(), intended.snapshot())) {
+			return before;
+		}
 		requireFreeCode(code, id);
-		jdbc.sql("update warehouse set code = ?, name = ?, address = ?, active = ?, version = version + 1 where id = ?")
-			.params(code, name, address, !Boolean.FALSE.equals(active), id)
+		int changed = jdbc.sql("""
+				update warehouse set code = ?, name = ?, address = ?, active = ?, version = version + 1
+				where id = ? and version = ?""")
+			.params(code, name, address, intended.active(), id, before.version())
 			.update();
+		if (changed == 0) {
+			throw expected.conflict(RECORD_TYPE, id, get(id).version());
+		}
 		Warehouse after = find(id).orElseThrow();
 		audit.updated(RECORD_TYPE, id, before.snapshot(), after.snapshot());
 		return after;

@@ -68,41 +68,38 @@ class LeadController {
 			+ "campaign, expectedRevenue, currency, priority, tags, salespersonId and teamId are optional.")
 	ResponseEntity<LeadRow> create(@RequestBody JsonNode body) {
 		LeadRow lead = leads.create(PatchDocument.of(body));
-		return ResponseEntity.created(URI.create("/api/v1/leads/" + lead.id())).eTag(ExpectedVersion.etag(lead.version()))
-			.body(lead);
+		return ResponseEntity.created(URI.create("/api/v1/leads/" + lead.id())).body(lead);
 	}
 
 	@GetMapping("/{id}")
-	ResponseEntity<LeadRow> get(@PathVariable long id) {
-		LeadRow lead = leads.get(id);
-		return ResponseEntity.ok().eTag(ExpectedVersion.etag(lead.version())).body(lead);
+	LeadRow get(@PathVariable long id) {
+		return leads.get(id);
 	}
 
 	@PatchMapping("/{id}")
-	ResponseEntity<LeadRow> update(@PathVariable long id,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch, @RequestBody JsonNode body) {
-		LeadRow lead = leads.update(id, ExpectedVersion.fromRequest(ifMatch, body), PatchDocument.of(body));
-		return ResponseEntity.ok().eTag(ExpectedVersion.etag(lead.version())).body(lead);
+	LeadRow update(@PathVariable long id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+			@RequestBody JsonNode body) {
+		return leads.update(id, ExpectedVersion.required(ifMatch, body), PatchDocument.of(body));
 	}
 
 	@PostMapping("/{id}/qualify")
 	LeadRow qualify(@PathVariable long id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
 			@RequestBody(required = false) @Nullable JsonNode body) {
-		return leads.qualify(id, ExpectedVersion.fromRequest(ifMatch, body));
+		return leads.qualify(id, ExpectedVersion.optional(ifMatch, body));
 	}
 
 	@PostMapping("/{id}/disqualify")
 	@Operation(summary = "Disqualify with a reason")
 	LeadRow disqualify(@PathVariable long id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
 			@RequestBody JsonNode body) {
-		return leads.disqualify(id, ExpectedVersion.fromRequest(ifMatch, body), PatchDocument.of(body));
+		return leads.disqualify(id, ExpectedVersion.optional(ifMatch, body), PatchDocument.of(body));
 	}
 
 	@PostMapping("/{id}/reopen")
 	@Operation(summary = "Reopen a disqualified lead")
 	LeadRow reopen(@PathVariable long id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
 			@RequestBody(required = false) @Nullable JsonNode body) {
-		return leads.reopen(id, ExpectedVersion.fromRequest(ifMatch, body));
+		return leads.reopen(id, ExpectedVersion.optional(ifMatch, body));
 	}
 
 	@PostMapping("/{id}/convert")
@@ -113,7 +110,7 @@ class LeadController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
 			@RequestBody(required = false) @Nullable JsonNode body) {
 		JsonNode document = body == null ? JsonNodeFactory.instance.objectNode() : body;
-		Leads.Conversion conversion = leads.convert(id, ExpectedVersion.fromRequest(ifMatch, document), PatchDocument.of(document));
+		Leads.Conversion conversion = leads.convert(id, ExpectedVersion.optional(ifMatch, document), PatchDocument.of(document));
 		return ResponseEntity.ok().location(URI.create("/api/v1/opportunities/" + conversion.opportunityId())).body(conversion);
 	}
 

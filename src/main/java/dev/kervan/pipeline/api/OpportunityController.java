@@ -70,51 +70,49 @@ class OpportunityController {
 					+ "probability to the stage's.")
 	ResponseEntity<OpportunityView> create(@RequestBody JsonNode body) {
 		OpportunityRow row = opportunities.create(PatchDocument.of(body));
-		return ResponseEntity.created(URI.create("/api/v1/opportunities/" + row.id()))
-			.eTag(ExpectedVersion.etag(row.version()))
-			.body(view(row));
+		return ResponseEntity.created(URI.create("/api/v1/opportunities/" + row.id())).body(view(row));
 	}
 
 	@GetMapping("/{id}")
-	ResponseEntity<OpportunityView> get(@PathVariable long id) {
-		return answer(opportunities.get(id));
+	OpportunityView get(@PathVariable long id) {
+		return view(opportunities.get(id));
 	}
 
 	@PatchMapping("/{id}")
 	@Operation(summary = "Change an opportunity's fields", description = "The stage changes with move, won, lost and reopen.")
-	ResponseEntity<OpportunityView> update(@PathVariable long id,
+	OpportunityView update(@PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch, @RequestBody JsonNode body) {
-		return answer(opportunities.update(id, ExpectedVersion.fromRequest(ifMatch, body), PatchDocument.of(body)));
+		return view(opportunities.update(id, ExpectedVersion.required(ifMatch, body), PatchDocument.of(body)));
 	}
 
 	@PostMapping("/{id}/move")
 	@Operation(summary = "Move the card to a stage of its pipeline, before another card (beforeId) or at the end",
 			description = "Moving into a won stage wins the opportunity. Send the version you saw: if someone moved "
 					+ "it since, 409 answers the current version and nothing changes.")
-	ResponseEntity<OpportunityView> move(@PathVariable long id,
+	OpportunityView move(@PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch, @RequestBody JsonNode body) {
-		return answer(opportunities.move(id, ExpectedVersion.fromRequest(ifMatch, body), PatchDocument.of(body)));
+		return view(opportunities.move(id, ExpectedVersion.optional(ifMatch, body), PatchDocument.of(body)));
 	}
 
 	@PostMapping("/{id}/won")
-	ResponseEntity<OpportunityView> won(@PathVariable long id,
+	OpportunityView won(@PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
 			@RequestBody(required = false) @Nullable JsonNode body) {
-		return answer(opportunities.won(id, ExpectedVersion.fromRequest(ifMatch, body)));
+		return view(opportunities.won(id, ExpectedVersion.optional(ifMatch, body)));
 	}
 
 	@PostMapping("/{id}/lost")
 	@Operation(summary = "Mark lost", description = "lostReasonId is required; note is optional.")
-	ResponseEntity<OpportunityView> lost(@PathVariable long id,
+	OpportunityView lost(@PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch, @RequestBody JsonNode body) {
-		return answer(opportunities.lost(id, ExpectedVersion.fromRequest(ifMatch, body), PatchDocument.of(body)));
+		return view(opportunities.lost(id, ExpectedVersion.optional(ifMatch, body), PatchDocument.of(body)));
 	}
 
 	@PostMapping("/{id}/reopen")
-	ResponseEntity<OpportunityView> reopen(@PathVariable long id,
+	OpportunityView reopen(@PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
 			@RequestBody(required = false) @Nullable JsonNode body) {
-		return answer(opportunities.reopen(id, ExpectedVersion.fromRequest(ifMatch, body)));
+		return view(opportunities.reopen(id, ExpectedVersion.optional(ifMatch, body)));
 	}
 
 	@GetMapping("/{id}/history")
@@ -125,10 +123,6 @@ class OpportunityController {
 		return new KeysetPage<>(entries, null);
 	}
 
-
-	private ResponseEntity<OpportunityView> answer(OpportunityRow row) {
-		return ResponseEntity.ok().eTag(ExpectedVersion.etag(row.version())).body(view(row));
-	}
 
 	private OpportunityView view(OpportunityRow row) {
 		return views(List.of(row)).getFirst();

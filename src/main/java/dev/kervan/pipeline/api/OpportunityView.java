@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import dev.kervan.pipeline.OpportunityStatus;
+import dev.kervan.platform.Versioned;
 import org.jspecify.annotations.Nullable;
 
 /** An opportunity as the API answers it. */
@@ -14,5 +15,5 @@ record OpportunityView(long id, String title, @Nullable Long customerId, @Nullab
 		String currency, int probability, int priority, List<String> tags, @Nullable LocalDate expectedCloseDate,
 		@Nullable Long salespersonId, @Nullable String salespersonName, long teamId, long stageId, OpportunityStatus status,
 		@Nullable String source, @Nullable Long lostReasonId, @Nullable String lostNote, @Nullable Instant closedAt,
-		@Nullable String notes, Instant createdAt, Instant updatedAt, String createdBy, long version) {
+		@Nullable String notes, Instant createdAt, Instant updatedAt, String createdBy, long version) implements Versioned {
 }

@@ -53,8 +53,9 @@ class PipelineSettingsController {
 	@PatchMapping("/api/v1/pipeline-settings")
 	@Operation(summary = "Switch the lead step on or off (sales managers)",
 			description = "With leadsEnabled false, new leads are refused and the public web form enters opportunities.")
-	PipelineSettings.Settings updateSettings(@RequestBody JsonNode body) {
-		return settings.update(PatchDocument.of(body));
+	PipelineSettings.Settings updateSettings(
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch, @RequestBody JsonNode body) {
+		return settings.update(ExpectedVersion.required(ifMatch, body), PatchDocument.of(body));
 	}
 
 	@GetMapping("/api/v1/sales-teams")
@@ -63,24 +64,21 @@ class PipelineSettingsController {
 	}
 
 	@GetMapping("/api/v1/sales-teams/{id}")
-	ResponseEntity<Team> team(@PathVariable long id) {
-		Team team = teams.get(id);
-		return ResponseEntity.ok().eTag(ExpectedVersion.etag(team.version())).body(team);
+	Team team(@PathVariable long id) {
+		return teams.get(id);
 	}
 
 	@PostMapping("/api/v1/sales-teams")
 	@Operation(summary = "Create a sales team", description = "name is required; memberIds lists the users in it.")
 	ResponseEntity<Team> createTeam(@RequestBody JsonNode body) {
 		Team team = teams.create(PatchDocument.of(body));
-		return ResponseEntity.created(URI.create("/api/v1/sales-teams/" + team.id())).eTag(ExpectedVersion.etag(team.version()))
-			.body(team);
+		return ResponseEntity.created(URI.create("/api/v1/sales-teams/" + team.id())).body(team);
 	}
 
 	@PatchMapping("/api/v1/sales-teams/{id}")
-	ResponseEntity<Team> updateTeam(@PathVariable long id,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch, @RequestBody JsonNode body) {
-		Team team = teams.update(id, ExpectedVersion.fromRequest(ifMatch, body), PatchDocument.of(body).ignoring("id", "version", "leaderName"));
-		return ResponseEntity.ok().eTag(ExpectedVersion.etag(team.version())).body(team);
+	Team updateTeam(@PathVariable long id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+			@RequestBody JsonNode body) {
+		return teams.update(id, ExpectedVersion.required(ifMatch, body), PatchDocument.of(body).ignoring("id", "version", "leaderName"));
 	}
 
 	@GetMapping("/api/v1/pipeline-stages")
@@ -90,24 +88,21 @@ class PipelineSettingsController {
 	}
 
 	@GetMapping("/api/v1/pipeline-stages/{id}")
-	ResponseEntity<Stage> stage(@PathVariable long id) {
-		Stage stage = stages.get(id);
-		return ResponseEntity.ok().eTag(ExpectedVersion.etag(stage.version())).body(stage);
+	Stage stage(@PathVariable long id) {
+		return stages.get(id);
 	}
 
 	@PostMapping("/api/v1/pipeline-stages")
 	@Operation(summary = "Add a stage to a team's pipeline", description = "teamId and name are required; it goes last unless sequence says otherwise.")
 	ResponseEntity<Stage> createStage(@RequestBody JsonNode body) {
 		Stage stage = stages.create(PatchDocument.of(body));
-		return ResponseEntity.created(URI.create("/api/v1/pipeline-stages/" + stage.id())).eTag(ExpectedVersion.etag(stage.version()))
-			.body(stage);
+		return ResponseEntity.created(URI.create("/api/v1/pipeline-stages/" + stage.id())).body(stage);
 	}
 
 	@PatchMapping("/api/v1/pipeline-stages/{id}")
-	ResponseEntity<Stage> updateStage(@PathVariable long id,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch, @RequestBody JsonNode body) {
-		Stage stage = stages.update(id, ExpectedVersion.fromRequest(ifMatch, body), PatchDocument.of(body));
-		return ResponseEntity.ok().eTag(ExpectedVersion.etag(stage.version())).body(stage);
+	Stage updateStage(@PathVariable long id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+			@RequestBody JsonNode body) {
+		return stages.update(id, ExpectedVersion.required(ifMatch, body), PatchDocument.of(body));
 	}
 
 	@DeleteMapping("/api/v1/pipeline-stages/{id}")
@@ -129,10 +124,15 @@ class PipelineSettingsController {
 		return ResponseEntity.created(URI.create("/api/v1/lost-reasons/" + reason.id())).body(reason);
 	}
 
-	@PatchMapping("/api/v1/lost-reasons/{id}")
-	@Operation(summary = "Rename a lost reason or retire it (active=false)")
-	LostReason updateLostReason(@PathVariable long id, @RequestBody JsonNode body) {
-		return lostReasons.update(id, PatchDocument.of(body).ignoring("id"));
+	@GetMapping("/api/v1/lost-reasons/{id}")
+	LostReason lostReason(@PathVariable long id) {
+		return lostReasons.get(id);
 	}
 
+	@PatchMapping("/api/v1/lost-reasons/{id}")
+	@Operation(summary = "Rename a lost reason or retire it (active=false)")
+	LostReason updateLostReason(@PathVariable long id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch, @RequestBody JsonNode body) {
+		return lostReasons.update(id, ExpectedVersion.required(ifMatch, body), PatchDocument.of(body));
+	}
 }

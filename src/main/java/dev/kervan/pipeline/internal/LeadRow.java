@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.kervan.pipeline.LeadStatus;
+import dev.kervan.platform.Versioned;
 import org.jspecify.annotations.Nullable;
 
 /** A lead as stored. */
@@ -17,7 +18,8 @@ public record LeadRow(long id, String title, @Nullable String contactName, @Null
 		@Nullable String email, @Nullable String phone, String country, @Nullable String source, @Nullable String campaign,
 		BigDecimal expectedRevenue, String currency, int priority, List<String> tags, @Nullable Long salespersonId,
 		long teamId, @Nullable String notes, LeadStatus status, @Nullable String disqualifyReason,
-		@Nullable Long opportunityId, @Nullable Long customerId, Instant createdAt, String createdBy, long version) {
+		@Nullable Long opportunityId, @Nullable Long customerId, Instant createdAt, String createdBy, long version)
+		implements Versioned {
 
 	static final String COLUMNS = """
 			id, title, contact_name, company_name, email, phone, country, source, campaign, expected_revenue, currency, priority,

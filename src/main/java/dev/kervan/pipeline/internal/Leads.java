@@ -23,7 +23,6 @@ import dev.kervan.platform.PageLimit;
 import dev.kervan.platform.PatchDocument;
 import dev.kervan.platform.PhoneNumbers;
 import dev.kervan.platform.RecordNotFoundException;
-import dev.kervan.platform.VersionConflictException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -174,6 +173,9 @@ public class Leads {
 		var values = current(before);
 		apply(doc, values, false, user);
 		doc.throwIfInvalid();
+		if (!AuditTrail.changes(current(before), values)) {
+			return before;
+		}
 		values.put("id", id);
 		values.put("version", before.version());
 		int changed = jdbc.sql("""
@@ -184,14 +186,14 @@ public class Leads {
 				where id = :id and version = :version""")
 			.params(values)
 			.update();
-		return saved(id, changed, before);
+		return saved(id, changed, before, expected);
 	}
 
 	@Transactional
 	public LeadRow qualify(long id, ExpectedVersion expected) {
 		CurrentUser user = policy.requireLeads();
 		LeadRow before = editable(user, id, expected);
-		return setStatus(before, LeadStatus.QUALIFIED, null);
+		return setStatus(before, LeadStatus.QUALIFIED, null, expected);
 	}
 
 	@Transactional
@@ -204,7 +206,7 @@ public class Leads {
 			doc.reject("reason", "error.lead.reason-required");
 		}
 		doc.throwIfInvalid();
-		return setStatus(before, LeadStatus.DISQUALIFIED, reason);
+		return setStatus(before, LeadStatus.DISQUALIFIED, reason, expected);
 	}
 
 	/** Reopens a disqualified lead. */
@@ -222,7 +224,7 @@ public class Leads {
 		if (before.status() != LeadStatus.DISQUALIFIED) {
 			throw new DomainException(ErrorKind.CONFLICT, "error.lead.not-disqualified");
 		}
-		return setStatus(before, LeadStatus.NEW, null);
+		return setStatus(before, LeadStatus.NEW, null, expected);
 	}
 
 	/**
@@ -272,11 +274,11 @@ public class Leads {
 			.param("id", id)
 			.param("version", lead.version())
 			.update();
-		saved(id, changed, lead);
+		saved(id, changed, lead, expected);
 		return new Conversion(created.id(), customerId);
 	}
 
-	private LeadRow setStatus(LeadRow before, LeadStatus status, @Nullable String reason) {
+	private LeadRow setStatus(LeadRow before, LeadStatus status, @Nullable String reason, ExpectedVersion expected) {
 		int changed = jdbc.sql("""
 				update lead set status = :status, disqualify_reason = :reason, updated_at = now(), version = version + 1
 				where id = :id and version = :version""")
@@ -285,7 +287,7 @@ public class Leads {
 			.param("id", before.id())
 			.param("version", before.version())
 			.update();
-		return saved(before.id(), changed, before);
+		return saved(before.id(), changed, before, expected);
 	}
 
 	private boolean sees(CurrentUser user, LeadRow lead) {
@@ -313,10 +315,10 @@ public class Leads {
 		return lead;
 	}
 
-	private LeadRow saved(long id, int changed, LeadRow before) {
+	private LeadRow saved(long id, int changed, LeadRow before, ExpectedVersion expected) {
 		LeadRow after = load(id);
 		if (changed == 0) {
-			throw new VersionConflictException(RECORD_TYPE, id, after.version(), false);
+			throw expected.conflict(RECORD_TYPE, id, after.version());
 		}
 		audit.updated(RECORD_TYPE, id, before.snapshot(), after.snapshot());
 		return after;

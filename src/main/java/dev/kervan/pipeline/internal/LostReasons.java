@@ -6,8 +6,10 @@ import java.util.Map;
 import dev.kervan.platform.AuditTrail;
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ErrorKind;
+import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.PatchDocument;
 import dev.kervan.platform.RecordNotFoundException;
+import dev.kervan.platform.Versioned;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -19,8 +21,14 @@ public class LostReasons {
 
 	static final String RECORD_TYPE = "lost-reason";
 
-	public record LostReason(long id, String name, boolean active) {
+	public record LostReason(long id, String name, boolean active, long version) implements Versioned {
+
+		Map<String, Object> snapshot() {
+			return Map.of("name", name, "active", active);
+		}
 	}
+
+	private static final String SELECT = "select id, name, active, version from lost_reason";
 
 	private final JdbcClient jdbc;
 	private final AuditTrail audit;
@@ -34,15 +42,15 @@ public class LostReasons {
 
 	public List<LostReason> list(boolean withRetired) {
 		policy.requireSales();
-		return jdbc.sql("select id, name, active from lost_reason" + (withRetired ? "" : " where active") + " order by lower(name), id")
-			.query((rs, n) -> new LostReason(rs.getLong("id"), rs.getString("name"), rs.getBoolean("active")))
+		return jdbc.sql(SELECT + (withRetired ? "" : " where active") + " order by lower(name), id")
+			.query((rs, n) -> reason(rs))
 			.list();
 	}
 
 	public LostReason get(long id) {
 		policy.requireSales();
-		return jdbc.sql("select id, name, active from lost_reason where id = :id").param("id", id)
-			.query((rs, n) -> new LostReason(rs.getLong("id"), rs.getString("name"), rs.getBoolean("active")))
+		return jdbc.sql(SELECT + " where id = :id").param("id", id)
+			.query((rs, n) -> reason(rs))
 			.optional()
 			.orElseThrow(() -> new RecordNotFoundException(RECORD_TYPE, id));
 	}
@@ -71,9 +79,11 @@ public class LostReasons {
 	}
 
 	@Transactional
-	public LostReason update(long id, PatchDocument doc) {
+	public LostReason update(long id, ExpectedVersion expected, PatchDocument doc) {
 		policy.requireManager();
 		LostReason before = get(id);
+		expected.verify(RECORD_TYPE, id, before.version());
+		doc.ignoring("id", "version");
 		String name = before.name();
 		if (doc.has("name")) {
 			name = doc.text("name", 120);
@@ -83,16 +93,28 @@ public class LostReasons {
 		}
 		boolean active = doc.has("active") ? !Boolean.FALSE.equals(doc.bool("active")) : before.active();
 		doc.throwIfInvalid();
+		var intended = new LostReason(id, name, active, before.version());
+		if (!AuditTrail.changes(before.snapshot(), intended.snapshot())) {
+			return before;
+		}
 		try {
-			jdbc.sql("update lost_reason set name = :name, active = :active where id = :id")
-				.param("name", name).param("active", active).param("id", id).update();
+			int changed = jdbc.sql("""
+					update lost_reason set name = :name, active = :active, version = version + 1
+					where id = :id and version = :version""")
+				.param("name", name).param("active", active).param("id", id).param("version", before.version()).update();
+			if (changed == 0) {
+				throw expected.conflict(RECORD_TYPE, id, get(id).version());
+			}
 		}
 		catch (DuplicateKeyException e) {
 			throw new DomainException(ErrorKind.CONFLICT, "error.pipeline.lost-reason-name-taken");
 		}
 		LostReason after = get(id);
-		audit.updated(RECORD_TYPE, id, Map.of("name", before.name(), "active", before.active()),
-				Map.of("name", after.name(), "active", after.active()));
+		audit.updated(RECORD_TYPE, id, before.snapshot(), after.snapshot());
 		return after;
+	}
+
+	private static LostReason reason(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new LostReason(rs.getLong("id"), rs.getString("name"), rs.getBoolean("active"), rs.getLong("version"));
 	}
 }

@@ -27,7 +27,6 @@ import dev.kervan.platform.PageLimit;
 import dev.kervan.platform.PatchDocument;
 import dev.kervan.platform.PhoneNumbers;
 import dev.kervan.platform.RecordNotFoundException;
-import dev.kervan.platform.VersionConflictException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -323,6 +322,9 @@ public class Opportunities implements Pipeline {
 		if (doc.has("probability") && !values.probabilityManual) {
 			values.probability = stages.get(before.stage()).probability();
 		}
+		if (!AuditTrail.changes(Values.of(before).params(), values.params())) {
+			return before;
+		}
 		var params = values.params();
 		params.put("id", id);
 		params.put("version", before.version());
@@ -336,7 +338,7 @@ public class Opportunities implements Pipeline {
 				where id = :id and version = :version""")
 			.params(params)
 			.update();
-		return saved(id, changed, before);
+		return saved(id, changed, before, expected);
 	}
 
 	/**
@@ -388,7 +390,7 @@ public class Opportunities implements Pipeline {
 			.param("id", id)
 			.param("version", before.version())
 			.update();
-		return saved(id, changed, before);
+		return saved(id, changed, before, expected);
 	}
 
 	@Transactional
@@ -410,7 +412,7 @@ public class Opportunities implements Pipeline {
 			.param("id", id)
 			.param("version", before.version())
 			.update();
-		return saved(id, changed, before);
+		return saved(id, changed, before, expected);
 	}
 
 	@Transactional
@@ -440,7 +442,7 @@ public class Opportunities implements Pipeline {
 			.param("id", id)
 			.param("version", before.version())
 			.update();
-		return saved(id, changed, before);
+		return saved(id, changed, before, expected);
 	}
 
 	/** Opens a won or lost opportunity again: a lost one where it was, a won one in the last stage before winning. */
@@ -469,7 +471,7 @@ public class Opportunities implements Pipeline {
 			.param("id", id)
 			.param("version", before.version())
 			.update();
-		return saved(id, changed, before);
+		return saved(id, changed, before, expected);
 	}
 
 	private long stageKey(long stage) {
@@ -499,10 +501,10 @@ public class Opportunities implements Pipeline {
 	}
 
 	/** The opportunity after a change; when another change came first, nothing was written and the caller is told. */
-	private OpportunityRow saved(long id, int changed, OpportunityRow before) {
+	private OpportunityRow saved(long id, int changed, OpportunityRow before, ExpectedVersion expected) {
 		OpportunityRow after = load(id);
 		if (changed == 0) {
-			throw new VersionConflictException(RECORD_TYPE, id, after.version(), false);
+			throw expected.conflict(RECORD_TYPE, id, after.version());
 		}
 		audit.updated(RECORD_TYPE, id, before.snapshot(), after.snapshot());
 		return after;

@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
+import dev.kervan.platform.AuditTrail;
+import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.PatchDocument;
+import dev.kervan.platform.Versioned;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,7 +20,7 @@ public class PipelineSettings {
 	 * The settings as the API answers them. Open opportunities are segmented by expected value: A from
 	 * {@code segmentA} up, B from {@code segmentB}, C below (amounts in the opportunity's own currency).
 	 */
-	public record Settings(boolean leadsEnabled, BigDecimal segmentA, BigDecimal segmentB) {
+	public record Settings(boolean leadsEnabled, BigDecimal segmentA, BigDecimal segmentB, long version) implements Versioned {
 
 		/** The segment of an expected revenue. */
 		public String segmentOf(BigDecimal revenue) {
@@ -25,12 +28,17 @@ public class PipelineSettings {
 		}
 	}
 
+	static final String RECORD_TYPE = "pipeline-settings";
+	private static final String VERSION = "version";
+
 	private final JdbcClient jdbc;
 	private final PipelinePolicy policy;
+	private final AuditTrail audit;
 
-	PipelineSettings(JdbcClient jdbc, PipelinePolicy policy) {
+	PipelineSettings(JdbcClient jdbc, PipelinePolicy policy, AuditTrail audit) {
 		this.jdbc = jdbc;
 		this.policy = policy;
+		this.audit = audit;
 	}
 
 	public Settings get() {
@@ -44,7 +52,8 @@ public class PipelineSettings {
 			values.put(rs.getString("name"), rs.getString("value"));
 		});
 		return new Settings(Boolean.parseBoolean(values.getOrDefault("leads-enabled", "true")),
-				new BigDecimal(values.getOrDefault("segment-a", "100000")), new BigDecimal(values.getOrDefault("segment-b", "25000")));
+				new BigDecimal(values.getOrDefault("segment-a", "100000")), new BigDecimal(values.getOrDefault("segment-b", "25000")),
+				Long.parseLong(values.getOrDefault(VERSION, "0")));
 	}
 
 	boolean leadsEnabled() {
@@ -54,13 +63,18 @@ public class PipelineSettings {
 	}
 
 	@Transactional
-	public Settings update(PatchDocument doc) {
+	public Settings update(ExpectedVersion expected, PatchDocument doc) {
 		policy.requireManager();
+		// The version row is locked first, so that of two changes at once the second sees the first one's version.
+		jdbc.sql("select value from pipeline_setting where name = :name for update").param("name", VERSION).query(String.class)
+			.optional();
+		Settings current = current();
+		expected.verify(RECORD_TYPE, "pipeline", current.version());
+		doc.ignoring("version");
 		Boolean leads = doc.has("leadsEnabled") ? doc.bool("leadsEnabled") : null;
 		if (doc.has("leadsEnabled") && leads == null) {
 			doc.reject("leadsEnabled", "error.value.required");
 		}
-		Settings current = current();
 		BigDecimal segmentA = doc.has("segmentA") ? doc.amount("segmentA") : current.segmentA();
 		BigDecimal segmentB = doc.has("segmentB") ? doc.amount("segmentB") : current.segmentB();
 		if (segmentA == null) {
@@ -73,6 +87,11 @@ public class PipelineSettings {
 			doc.reject("segmentA", "error.pipeline.segments-order");
 		}
 		doc.throwIfInvalid();
+		boolean leadsEnabled = leads == null ? current.leadsEnabled() : leads;
+		if (leadsEnabled == current.leadsEnabled() && segmentA.compareTo(current.segmentA()) == 0
+				&& segmentB.compareTo(current.segmentB()) == 0) {
+			return current;
+		}
 		for (var setting : java.util.Map.of("segment-a", segmentA, "segment-b", segmentB).entrySet()) {
 			jdbc.sql("""
 					insert into pipeline_setting (name, value) values (:name, :value)
@@ -88,7 +107,20 @@ public class PipelineSettings {
 				.param("value", leads.toString())
 				.update();
 		}
-		return current();
+		jdbc.sql("""
+				insert into pipeline_setting (name, value) values (:name, :value)
+				on conflict (name) do update set value = excluded.value""")
+			.param("name", VERSION)
+			.param("value", String.valueOf(current.version() + 1))
+			.update();
+		Settings after = current();
+		audit.updated(RECORD_TYPE, "pipeline", snapshot(current), snapshot(after));
+		return after;
+	}
+
+	private static java.util.Map<String, Object> snapshot(Settings settings) {
+		return java.util.Map.of("leadsEnabled", settings.leadsEnabled(), "segmentA", settings.segmentA(), "segmentB",
+				settings.segmentB());
 	}
 
 	/** The secret the public form's tokens are signed with: made once, shared by every instance through the database. */

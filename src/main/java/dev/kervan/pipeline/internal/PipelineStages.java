@@ -12,7 +12,7 @@ import dev.kervan.platform.ErrorKind;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.PatchDocument;
 import dev.kervan.platform.RecordNotFoundException;
-import dev.kervan.platform.VersionConflictException;
+import dev.kervan.platform.Versioned;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,7 +29,7 @@ public class PipelineStages {
 	static final String RECORD_TYPE = "pipeline-stage";
 
 	public record Stage(long id, long teamId, String name, int sequence, int probability, boolean folded, boolean won,
-			long version) {
+			long version) implements Versioned {
 	}
 
 	private final JdbcClient jdbc;
@@ -132,10 +132,13 @@ public class PipelineStages {
 		policy.requireManager();
 		Stage before = get(id);
 		expected.verify(RECORD_TYPE, id, before.version());
-		doc.ignoring("teamId", "id");
-		var values = apply(doc, new Values(before.name(), before.sequence(), before.probability(), before.folded(), before.won()),
-				false);
+		doc.ignoring("teamId", "id", "version");
+		var current = new Values(before.name(), before.sequence(), before.probability(), before.folded(), before.won());
+		var values = apply(doc, current, false);
 		doc.throwIfInvalid();
+		if (values.equals(current)) {
+			return before;
+		}
 		var params = new HashMap<String, Object>();
 		params.put("id", id);
 		params.put("version", before.version());
@@ -151,7 +154,7 @@ public class PipelineStages {
 				.params(params)
 				.update();
 			if (changed == 0) {
-				throw new VersionConflictException(RECORD_TYPE, id, get(id).version(), false);
+				throw expected.conflict(RECORD_TYPE, id, get(id).version());
 			}
 		}
 		catch (DuplicateKeyException e) {

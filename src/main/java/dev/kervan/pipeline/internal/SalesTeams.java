@@ -12,7 +12,7 @@ import dev.kervan.platform.ErrorKind;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.PatchDocument;
 import dev.kervan.platform.RecordNotFoundException;
-import dev.kervan.platform.VersionConflictException;
+import dev.kervan.platform.Versioned;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,7 +28,7 @@ public class SalesTeams {
 	/** A team as answered by the API. */
 	public record Team(long id, String name, @Nullable Long leaderId, @Nullable String leaderName, List<Long> memberIds,
 			@Nullable String alias, @Nullable String region, @Nullable BigDecimal monthlyTarget, String currency, boolean active,
-			long version) {
+			long version) implements Versioned {
 	}
 
 	private final JdbcClient jdbc;
@@ -98,10 +98,14 @@ public class SalesTeams {
 		policy.requireManager();
 		Team before = get(id);
 		expected.verify(RECORD_TYPE, id, before.version());
-		var values = apply(doc, new TeamValues(before.name(), before.leaderId(), before.alias(), before.region(),
-				before.monthlyTarget(), before.currency(),
-				before.active(), before.memberIds()), false);
+		var current = new TeamValues(before.name(), before.leaderId(), before.alias(), before.region(), before.monthlyTarget(),
+				before.currency(), before.active(), before.memberIds());
+		var values = apply(doc, current, false);
 		doc.throwIfInvalid();
+		if (!AuditTrail.changes(current.params(), values.params())
+				&& java.util.Set.copyOf(values.members()).equals(java.util.Set.copyOf(before.memberIds()))) {
+			return before;
+		}
 		var params = new java.util.HashMap<>(values.params());
 		params.put("id", id);
 		params.put("version", before.version());
@@ -113,7 +117,7 @@ public class SalesTeams {
 				.params(params)
 				.update();
 			if (changed == 0) {
-				throw new VersionConflictException(RECORD_TYPE, id, get(id).version(), false);
+				throw expected.conflict(RECORD_TYPE, id, get(id).version());
 			}
 		}
 		catch (DuplicateKeyException e) {

@@ -98,11 +98,11 @@ class LeadPages {
 	}
 
 	@PostMapping("/{id}/{action:qualify|disqualify|reopen|convert}")
-	String act(@PathVariable long id, @PathVariable String action, @RequestParam long version,
+	String act(@PathVariable long id, @PathVariable String action, @RequestParam(required = false) @Nullable Long version,
 			@RequestParam MultiValueMap<String, String> submitted, Model model, HttpServletResponse response) {
 		FormState form = FormState.from(submitted, Set.of("reason", "customerId", "taxNumber"), Set.of());
-		var expected = ExpectedVersion.of(null, version);
 		try {
+			var expected = ExpectedVersion.fromForm(version);
 			switch (action) {
 				case "qualify" -> leads.qualify(id, expected);
 				case "disqualify" -> leads.disqualify(id, expected, PatchDocument.of(form.toJson(true, Set.of())));

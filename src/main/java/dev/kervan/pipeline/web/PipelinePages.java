@@ -184,14 +184,14 @@ class PipelinePages {
 	@PostMapping("/cards/{id}/move")
 	@ResponseBody
 	ResponseEntity<ObjectNode> move(@PathVariable long id, @RequestParam long stageId,
-			@RequestParam(required = false) @Nullable Long beforeId, @RequestParam long version) {
+			@RequestParam(required = false) @Nullable Long beforeId, @RequestParam(required = false) @Nullable Long version) {
 		ObjectNode body = JsonNodeFactory.instance.objectNode();
 		body.put("stageId", stageId);
 		if (beforeId != null) {
 			body.put("beforeId", beforeId);
 		}
 		try {
-			OpportunityRow moved = opportunities.move(id, ExpectedVersion.of(null, version), PatchDocument.of(body));
+			OpportunityRow moved = opportunities.move(id, ExpectedVersion.fromForm(version), PatchDocument.of(body));
 			ObjectNode answer = JsonNodeFactory.instance.objectNode();
 			answer.put("version", moved.version());
 			answer.put("status", moved.status().name());
@@ -239,11 +239,11 @@ class PipelinePages {
 	}
 
 	@PostMapping("/opportunities/{id}/{action:won|lost|reopen}")
-	String decide(@PathVariable long id, @PathVariable String action, @RequestParam long version,
+	String decide(@PathVariable long id, @PathVariable String action, @RequestParam(required = false) @Nullable Long version,
 			@RequestParam MultiValueMap<String, String> submitted, Model model, HttpServletResponse response) {
 		FormState form = FormState.from(submitted, Set.of("lostReasonId", "note"), Set.of());
-		var expected = ExpectedVersion.of(null, version);
 		try {
+			var expected = ExpectedVersion.fromForm(version);
 			switch (action) {
 				case "won" -> opportunities.won(id, expected);
 				case "lost" -> opportunities.lost(id, expected, PatchDocument.of(form.toJson(true, Set.of())));

@@ -9,6 +9,7 @@ import dev.kervan.pipeline.internal.PipelineSettings;
 import dev.kervan.pipeline.internal.PipelineStages;
 import dev.kervan.pipeline.internal.SalesTeams;
 import dev.kervan.platform.DomainException;
+import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.FormState;
 import dev.kervan.platform.PatchDocument;
 import dev.kervan.platform.Problems;
@@ -64,15 +65,18 @@ class PipelineSettingsPages {
 	}
 
 	@PostMapping("/leads")
-	String leads(@RequestParam(defaultValue = "false") boolean leadsEnabled, RedirectAttributes redirect) {
+	String leads(@RequestParam(defaultValue = "false") boolean leadsEnabled, @RequestParam(required = false) @Nullable Long version,
+			RedirectAttributes redirect) {
 		var body = JsonNodeFactory.instance.objectNode().put("leadsEnabled", leadsEnabled);
-		return run(() -> settings.update(PatchDocument.of(body)), null, redirect);
+		return run(() -> settings.update(ExpectedVersion.fromForm(version), PatchDocument.of(body)), null, redirect);
 	}
 
 	@PostMapping("/segments")
-	String segments(@RequestParam MultiValueMap<String, String> submitted, RedirectAttributes redirect) {
+	String segments(@RequestParam MultiValueMap<String, String> submitted, @RequestParam(required = false) @Nullable Long version,
+			RedirectAttributes redirect) {
 		FormState form = FormState.from(submitted, Set.of("segmentA", "segmentB"), Set.of());
-		return run(() -> settings.update(PatchDocument.of(form.toJson(false, Set.of()))), null, redirect);
+		return run(() -> settings.update(ExpectedVersion.fromForm(version), PatchDocument.of(form.toJson(false, Set.of()))), null,
+				redirect);
 	}
 
 	@PostMapping("/teams")
@@ -101,9 +105,10 @@ class PipelineSettingsPages {
 	}
 
 	@PostMapping("/lost-reasons/{id}/active")
-	String retireReason(@PathVariable long id, @RequestParam boolean active, RedirectAttributes redirect) {
+	String retireReason(@PathVariable long id, @RequestParam boolean active, @RequestParam(required = false) @Nullable Long version,
+			RedirectAttributes redirect) {
 		var body = JsonNodeFactory.instance.objectNode().put("active", active);
-		return run(() -> lostReasons.update(id, PatchDocument.of(body)), null, redirect);
+		return run(() -> lostReasons.update(id, ExpectedVersion.fromForm(version), PatchDocument.of(body)), null, redirect);
 	}
 
 	/** Runs a change and goes back to the page, with what was refused and why. */

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import dev.kervan.platform.Dates;
 import dev.kervan.platform.DomainException;
+import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.Problems;
 import dev.kervan.platform.Problems.FieldMessage;
 import dev.kervan.platform.TooManyRequestsException;
@@ -78,7 +79,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			response.header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, throttled.retryAfter().toSeconds())));
 		}
 		if (exception instanceof VersionConflictException conflict) {
-			response.eTag("\"" + conflict.currentVersion() + "\"");
+			response.eTag(ExpectedVersion.etag(conflict.currentVersion()));
 		}
 		return response.body(problems.of(exception));
 	}

@@ -24,8 +24,9 @@ class OpenApiConfiguration {
 				.description("""
 						JSON over HTTP for outside systems. Get a token with POST /api/v1/auth/tokens and send it as \
 						"Authorization: Bearer <token>". Errors are application/problem+json; lists are \
-						{"items": [...], "nextCursor": "..."}; updates honour If-Match or "version"; POSTs accept \
-						an Idempotency-Key; decimals are strings.""")
+						{"items": [...], "nextCursor": "..."}; records answer their version as ETag, and a PATCH must send \
+						the version it is based on in If-Match or as "version" (428 without, 412 or 409 when stale); POSTs \
+						accept an Idempotency-Key; decimals are strings.""")
 				.license(new License().name("Open source")))
 			.components(new Components().addSecuritySchemes("bearer",
 					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("opaque token")))
