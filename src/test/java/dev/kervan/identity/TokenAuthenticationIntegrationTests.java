@@ -124,7 +124,7 @@ class TokenAuthenticationIntegrationTests extends KervanIntegrationTest {
 
 	@Test
 	void theOpenApiDocumentDescribesTheApi() {
-		Response docs = api.get("/v3/api-docs").send();
+		Response docs = api.get("/v3/api-docs").bearer(api.token("admin", ADMIN_PASSWORD)).send();
 		assertThat(docs.status()).isEqualTo(200);
 		assertThat(docs.body()).contains("/api/v1/auth/tokens", "/api/v1/users");
 	}

@@ -12,7 +12,7 @@ import java.util.Map;
 import dev.kervan.activities.internal.Activities;
 import dev.kervan.activities.internal.ActivityRow;
 import dev.kervan.activities.internal.CalendarFeeds;
-import jakarta.servlet.http.HttpServletRequest;
+import dev.kervan.platform.BaseAddress;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
@@ -37,11 +37,13 @@ class CalendarPages {
 	private final Activities activities;
 	private final CalendarFeeds feeds;
 	private final SubjectNames subjectNames;
+	private final BaseAddress baseAddress;
 
-	CalendarPages(Activities activities, CalendarFeeds feeds, SubjectNames subjectNames) {
+	CalendarPages(Activities activities, CalendarFeeds feeds, SubjectNames subjectNames, BaseAddress baseAddress) {
 		this.activities = activities;
 		this.feeds = feeds;
 		this.subjectNames = subjectNames;
+		this.baseAddress = baseAddress;
 	}
 
 	@GetMapping("/calendar")
@@ -78,11 +80,9 @@ class CalendarPages {
 
 	/** Makes a new feed address and shows it once. */
 	@PostMapping("/calendar/feed")
-	String renewFeed(HttpServletRequest request, RedirectAttributes redirect) {
+	String renewFeed(RedirectAttributes redirect) {
 		String secret = feeds.renew();
-		String base = request.getScheme() + "://" + request.getServerName()
-				+ (request.getServerPort() == 80 || request.getServerPort() == 443 ? "" : ":" + request.getServerPort());
-		redirect.addFlashAttribute("feedUrl", base + "/calendar/feed/" + secret + ".ics");
+		redirect.addFlashAttribute("feedUrl", baseAddress.of("/calendar/feed/" + secret + ".ics"));
 		return "redirect:/calendar";
 	}
 
