@@ -52,7 +52,7 @@ class SecurityConfiguration {
 			+ "base-uri 'self'; form-action 'self'";
 
 	/** Kervan uses none of the browser's devices and sensors; nothing it shows may ask for them. */
-	private static final String PERMISSIONS_POLICY = "accelerometer=(), bluetooth=(), camera=(), display-capture=(), "
+	private static final String PERMISSIONS_POLICY = "accelerometer=(), camera=(), display-capture=(), "
 			+ "geolocation=(), gyroscope=(), hid=(), magnetometer=(), microphone=(), midi=(), payment=(), "
 			+ "screen-wake-lock=(), serial=(), usb=(), xr-spatial-tracking=()";
 
