@@ -1,7 +1,7 @@
 package dev.kervan.identity.api;
 
-import dev.kervan.identity.internal.KervanPrincipal;
 import dev.kervan.identity.internal.ApiTokens;
+import dev.kervan.identity.internal.KervanPrincipal;
 import dev.kervan.identity.internal.UserAdministration;
 import dev.kervan.identity.internal.UserAdministration.Keeping;
 import io.swagger.v3.oas.annotations.Operation;
