@@ -164,6 +164,38 @@ class ActivityApiIntegrationTests extends KervanIntegrationTest {
 				"error.activity.forbidden");
 	}
 
+	@Test
+	void activitiesAreAssignedToActiveStaffOnlyNeverToPortalUsers() {
+		String seller = api.userWithRoles(admin, "SALESPERSON");
+		long portal = id(api.userWithRoles(admin, "PORTAL"));
+		String leaverToken = api.userWithRoles(admin, "SALESPERSON");
+		long leaver = id(leaverToken);
+		assertThat(api.patch("/api/v1/users/" + leaver, Map.of("active", false)).bearer(admin).send().status()).isEqualTo(200);
+		long customer = customer();
+		long call = type("Call").get("id").asLong();
+		long before = jdbc.sql("select count(*) from activity where subject_type = 'CUSTOMER' and subject_id = :c")
+			.param("c", customer).query(Long.class).single();
+
+		Response toPortal = api.post("/api/v1/activities", Map.of("typeId", call, "summary", "For the portal", "subjectType",
+				"CUSTOMER", "subjectId", customer, "assigneeId", portal)).bearer(seller).send();
+		assertProblem(toPortal, 400, "error.validation");
+		assertThat(toPortal.json().get("errors").get(0).get("field").asString()).isEqualTo("assigneeId");
+		assertProblem(api.post("/api/v1/activities", Map.of("typeId", call, "summary", "For a leaver", "subjectType", "CUSTOMER",
+				"subjectId", customer, "assigneeId", leaver)).bearer(seller).send(), 400, "error.validation");
+		assertThat(jdbc.sql("select count(*) from activity where subject_type = 'CUSTOMER' and subject_id = :c")
+			.param("c", customer).query(Long.class).single()).isEqualTo(before);
+
+		long mine = plan(seller, call, "Mine to hand over", today(), customer);
+		Response handedToPortal = api.post("/api/v1/activities/" + mine + "/handover", Map.of("assigneeId", portal, "version", 0))
+			.bearer(seller).send();
+		assertProblem(handedToPortal, 400, "error.validation");
+		assertThat(handedToPortal.json().get("errors").get(0).get("field").asString()).isEqualTo("assigneeId");
+		assertThat(handedToPortal.json().get("errors").get(0).get("message").asString()).contains("portal");
+		JsonNode unchanged = api.get("/api/v1/activities/" + mine).bearer(seller).send().json();
+		assertThat(unchanged.get("assigneeId").asLong()).isEqualTo(id(seller));
+		assertThat(unchanged.get("version").asLong()).isZero();
+	}
+
 	// --- helpers --------------------------------------------------------------------------------------------------
 
 	private long plan(String token, long type, String summary, LocalDate due, long customer) {

@@ -92,6 +92,44 @@ class CustomerPagesIntegrationTests extends PageIntegrationTest {
 	}
 
 	@Test
+	void aForbiddenEditIsRefusedAndChangesNothing() {
+		long id = api.post("/api/v1/customers", company("Not yours " + uniqueWord(), taxNumber())).bearer(admin).send().json()
+			.get("id").asLong();
+		String page = "/customers/" + id;
+		Map<String, String> general = Map.of("kind", "COMPANY", "name", "Taken over", "roles", "CUSTOMER", "status", "ACTIVE",
+				"country", "TR", "language", "tr", "version", "0");
+
+		String seller = Api.uniqueName("seller");
+		api.createUser(admin, seller, "en", "SALESPERSON");
+		Browserless salesperson = new Browserless(api.base()).loggedInAs(seller, Api.PASSWORD);
+		assertThat(salesperson.get(page + "/edit").status()).isEqualTo(403);
+		Response refused = salesperson.submit(page, page, general);
+		assertThat(refused.status()).isEqualTo(403);
+		assertThat(refused.body()).contains("You may not change this account");
+
+		String bookkeeper = Api.uniqueName("books");
+		api.createUser(admin, bookkeeper, "en", "ACCOUNTANT");
+		Browserless accountant = new Browserless(api.base()).loggedInAs(bookkeeper, Api.PASSWORD);
+		Response form = accountant.get(page + "/edit");
+		assertThat(form.status()).isEqualTo(200);
+		assertThat(form.body()).contains("<fieldset id=\"general-fields\" disabled=\"disabled\">", "name=\"creditLimit\"");
+		var withName = new HashMap<>(general);
+		withName.put("creditLimit", "5000");
+		assertThat(accountant.submit(page, page, withName).status()).isEqualTo(403);
+		assertThat(salesperson.submit(page, page, Map.of("creditLimit", "9000", "version", "0")).status()).isEqualTo(403);
+
+		assertThat(jdbc.sql("select name || ' ' || coalesce(credit_limit::text, '-') || ' ' || version from customer where id = :id")
+			.param("id", id).query(String.class).single()).matches("Not yours \\S+ - 0");
+
+		// What the accountant's form sends, the credit terms, is saved.
+		Response saved = accountant.submit(page, page, Map.of("creditLimit", "5000", "paymentTermDays", "30",
+				"currency", "TRY", "version", "0"));
+		assertThat(saved.header("Location")).hasValue(page + "?saved");
+		assertThat(jdbc.sql("select credit_limit from customer where id = :id").param("id", id).query(java.math.BigDecimal.class)
+			.single()).isEqualByComparingTo("5000");
+	}
+
+	@Test
 	void similarNamesAreShownWhileTyping() {
 		String marker = uniqueWord();
 		api.post("/api/v1/customers", company("Marmara " + marker + " Boya", taxNumber())).bearer(admin).send();

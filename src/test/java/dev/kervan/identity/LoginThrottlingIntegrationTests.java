@@ -2,7 +2,13 @@ package dev.kervan.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import dev.kervan.support.Api;
 import dev.kervan.support.Api.Response;
@@ -65,6 +71,81 @@ class LoginThrottlingIntegrationTests extends KervanIntegrationTest {
 			}
 			assertThat(tokenAttempt(username, Api.PASSWORD).status()).isEqualTo(201);
 		}
+	}
+
+	@Test
+	void fortyParallelGuessesThroughBothDoorsCheckAtMostFivePasswordsAndTheRightOneIsThenRefused() throws Exception {
+		String admin = api.token("admin", ADMIN_PASSWORD);
+		String username = createUser(admin, "raced");
+		// Half the guesses come through the login form, each from a browser that has fetched the form (and its CSRF
+		// token) beforehand, so that all forty arrive together.
+		List<Browserless> browsers = new ArrayList<>();
+		List<String> csrfTokens = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			Browserless browser = new Browserless(api.base());
+			csrfTokens.add(Browserless.csrfOf(browser.get("/login").body()));
+			browsers.add(browser);
+		}
+		ExecutorService threads = Executors.newFixedThreadPool(40);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<Response>> answers = new ArrayList<>();
+			for (int i = 0; i < 40; i++) {
+				int guess = i;
+				answers.add(threads.submit(() -> {
+					start.await();
+					if (guess % 2 == 0) {
+						return tokenAttempt(username, "wrong guess " + guess);
+					}
+					return browsers.get(guess / 2).post("/login", Map.of("username", username, "password",
+							"wrong guess " + guess, "_csrf", csrfTokens.get(guess / 2)));
+				}));
+			}
+			start.countDown();
+			int passwordsChecked = 0;
+			int throttled = 0;
+			for (Future<Response> answer : answers) {
+				Response response = answer.get();
+				boolean wrongPassword = response.status() == 401
+						|| (response.status() == 302 && response.header("Location").orElse("").endsWith("/login?error"));
+				if (wrongPassword) {
+					passwordsChecked++;
+				}
+				else {
+					assertThat(response.status()).as(response.body()).isEqualTo(429);
+					throttled++;
+				}
+			}
+			assertThat(passwordsChecked).isEqualTo(5);
+			assertThat(throttled).isEqualTo(35);
+		}
+		finally {
+			threads.shutdownNow();
+		}
+
+		Response api = tokenAttempt(username, Api.PASSWORD);
+		assertThat(api.status()).isEqualTo(429);
+		assertThat(api.contentType()).startsWith("application/problem+json");
+		assertThat(api.header("Retry-After")).isPresent();
+		Response form = new Browserless(this.api.base()).submitLogin(username, Api.PASSWORD);
+		assertThat(form.status()).isEqualTo(429);
+		assertThat(form.body()).contains("Too many failed attempts");
+		assertThat(jdbc.sql("select count(*) from api_token t join app_user u on u.id = t.app_user where u.username = :u")
+			.param("u", username).query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void anOfficeBehindOneAddressIsNotBlockedByItsOwnLogins() {
+		String admin = api.token("admin", ADMIN_PASSWORD);
+		String username = createUser(admin, "office");
+		for (int i = 0; i < 40; i++) {
+			assertThat(tokenAttempt(username, Api.PASSWORD).status()).isEqualTo(201);
+		}
+		// Successful logins left the address its whole allowance: 30 mistakes by colleagues are still checked.
+		for (int i = 0; i < 30; i++) {
+			assertThat(tokenAttempt("colleague-" + i, "typo").status()).isEqualTo(401);
+		}
+		assertThat(tokenAttempt(username, Api.PASSWORD).status()).isEqualTo(429);
 	}
 
 	private Response tokenAttempt(String username, String password) {

@@ -87,7 +87,7 @@ class PagesIntegrationTests extends KervanIntegrationTest {
 		api.createUser(api.token("admin", ADMIN_PASSWORD), username, "en", "PORTAL");
 		Browserless browser = new Browserless(api.base()).loggedInAs(username, Api.PASSWORD);
 		assertThat(browser.get("/").status()).isEqualTo(403);
-		assertThat(browser.get("/profile").status()).isEqualTo(403);
+		assertThat(browser.get("/admin/users").status()).isEqualTo(403);
 	}
 
 	@Test

@@ -3,10 +3,17 @@ package dev.kervan.pipeline;
 import static dev.kervan.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import dev.kervan.support.Api;
 import dev.kervan.support.Api.Response;
@@ -68,6 +75,58 @@ class PublicLeadFormIntegrationTests extends KervanIntegrationTest {
 		String seller = api.userWithRoles(admin, "SALESPERSON");
 		assertProblem(api.patch("/api/v1/pipeline-settings", Map.of("leadsEnabled", false)).bearer(seller).send(), 403,
 				"error.pipeline.forbidden");
+	}
+
+	@Test
+	void aFormIsTakenOnlyFromTheAddressItWasShownToAndOnlyOnce() throws Exception {
+		HttpClient visitor = from("127.0.0.3");
+		HttpClient elsewhere = from("127.0.0.4");
+		var matcher = TOKEN.matcher(Api.exchange(visitor, HttpRequest.newBuilder(URI.create(api.base() + "/public/lead-form"))
+			.GET().build()).body());
+		assertThat(matcher.find()).isTrue();
+		String token = matcher.group(1);
+		String company = Api.uniqueName("Replayed");
+		Thread.sleep(1_100);
+
+		Response replayedElsewhere = post(elsewhere, send(token, company, ""));
+		assertThat(replayedElsewhere.status()).isEqualTo(422);
+		assertThat(replayedElsewhere.body()).contains("id=\"form-notice\"", "Please check your details and send the form again.");
+		assertThat(leadsOf(company)).isZero();
+
+		assertThat(post(visitor, send(token, company, "")).body()).contains("form-thanks");
+		Response sentAgain = post(visitor, send(token, company, ""));
+		assertThat(sentAgain.status()).isEqualTo(409);
+		assertThat(sentAgain.body()).contains("This form was sent already.");
+		assertThat(post(elsewhere, send(token, company, "")).status()).isEqualTo(422);
+		assertThat(leadsOf(company)).isEqualTo(1);
+
+		// The form shown again after a refusal carries a token for the address that sees it.
+		var fresh = TOKEN.matcher(replayedElsewhere.body());
+		assertThat(fresh.find()).isTrue();
+		Thread.sleep(1_100);
+		assertThat(post(elsewhere, send(fresh.group(1), company + " elsewhere", "")).body()).contains("form-thanks");
+		assertThat(leadsOf(company + " elsewhere")).isEqualTo(1);
+	}
+
+	/** A client whose requests come from the given loopback address. */
+	private static HttpClient from(String address) throws Exception {
+		return HttpClient.newBuilder().localAddress(InetAddress.getByName(address)).build();
+	}
+
+	private Response post(HttpClient client, Map<String, String> fields) {
+		String body = fields.entrySet().stream()
+			.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+		return Api.exchange(client, HttpRequest.newBuilder(URI.create(api.base() + "/public/lead-form"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", "text/html")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build());
+	}
+
+	private long leadsOf(String company) {
+		return jdbc.sql("select count(*) from lead where company_name = :company").param("company", company)
+			.query(Long.class).single();
 	}
 
 	private static Map<String, String> send(String token, String company, String website) {

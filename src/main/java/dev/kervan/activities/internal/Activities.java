@@ -9,6 +9,7 @@ import dev.kervan.activities.ActivitySubject;
 import dev.kervan.activities.internal.ActivityTypes.ActivityType;
 import dev.kervan.identity.CurrentUser;
 import dev.kervan.identity.CurrentUsers;
+import dev.kervan.identity.Role;
 import dev.kervan.identity.UserSummary;
 import dev.kervan.identity.Users;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
@@ -118,7 +119,7 @@ public class Activities {
 	public List<ActivityRow> between(@Nullable Long assigneeId, LocalDate from, LocalDate to) {
 		CurrentUser user = ActivityPolicy.requireStaff(currentUsers.get());
 		long assignee = assigneeId == null ? user.id() : assigneeId;
-		if (assignee != user.id() && !user.has(dev.kervan.identity.Role.SALES_MANAGER)) {
+		if (assignee != user.id() && !user.has(Role.SALES_MANAGER)) {
 			throw ActivityPolicy.forbidden();
 		}
 		return jdbc.sql(ActivityRow.SELECT + " " + """
@@ -160,7 +161,12 @@ public class Activities {
 		String note = doc.text("note", 4000);
 		LocalDate due = doc.date("dueDate");
 		Long assignee = doc.has("assigneeId") ? doc.id("assigneeId") : Long.valueOf(user.id());
-		checkAssignee(doc, assignee);
+		if (assignee == null) {
+			doc.reject("assigneeId", "error.value.required");
+		}
+		else {
+			checkAssignee(doc, "assigneeId", assignee);
+		}
 		doc.throwIfInvalid();
 		if (summary == null) {
 			summary = type.defaultSummary() != null ? type.defaultSummary() : type.name();
@@ -279,6 +285,9 @@ public class Activities {
 			if (assignee == null) {
 				doc.reject("teamId", "error.activity.team-without-people", team);
 			}
+			else {
+				checkAssignee(doc, "teamId", assignee);
+			}
 		}
 		else if (assignee == null) {
 			doc.reject("assigneeId", "error.value.required");
@@ -287,7 +296,7 @@ public class Activities {
 			doc.reject("assigneeId", "error.activity.same-assignee");
 		}
 		else {
-			checkAssignee(doc, assignee);
+			checkAssignee(doc, "assigneeId", assignee);
 		}
 		String handoverNote = doc.text("note", 2000);
 		doc.throwIfInvalid();
@@ -318,14 +327,14 @@ public class Activities {
 		return saved(id, changed, before, expected);
 	}
 
-	private void checkAssignee(PatchDocument doc, @Nullable Long assignee) {
-		if (assignee == null) {
-			doc.reject("assigneeId", "error.value.required");
-			return;
-		}
+	/** Work goes to active staff only: a customer's portal user takes no activities. */
+	private void checkAssignee(PatchDocument doc, String field, long assignee) {
 		UserSummary person = users.find(assignee).orElse(null);
 		if (person == null || !person.active()) {
-			doc.reject("assigneeId", "error.activity.unknown-user", assignee);
+			doc.reject(field, "error.activity.unknown-user", assignee);
+		}
+		else if (person.roles().stream().allMatch(role -> role == Role.PORTAL)) {
+			doc.reject(field, "error.activity.not-staff");
 		}
 	}
 

@@ -13,14 +13,21 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import dev.kervan.identity.CredentialsRevoked;
 import dev.kervan.identity.CurrentUsers;
+import dev.kervan.identity.Role;
+import dev.kervan.identity.UserSummary;
+import dev.kervan.identity.Users;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A person's activities as an iCalendar feed (RFC 5545) that calendar apps subscribe to by a secret address.
- * The secret is shown once and kept only as a hash; making a new one ends the old address.
+ * The secret is shown once and kept only as a hash; making a new one ends the old address. The address ends
+ * with the user's other credentials (a new password, deactivation, a role taken away) and is never revived: a
+ * new one must be made. It answers only while its user is active staff.
  */
 @Service
 public class CalendarFeeds {
@@ -30,17 +37,19 @@ public class CalendarFeeds {
 	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
 	private final JdbcClient jdbc;
-	private final CurrentUsers users;
+	private final CurrentUsers currentUsers;
+	private final Users users;
 
-	CalendarFeeds(JdbcClient jdbc, CurrentUsers users) {
+	CalendarFeeds(JdbcClient jdbc, CurrentUsers currentUsers, Users users) {
 		this.jdbc = jdbc;
+		this.currentUsers = currentUsers;
 		this.users = users;
 	}
 
 	/** Makes the current user a new secret address and answers its secret; the previous one stops working. */
 	@Transactional
 	public String renew() {
-		long user = ActivityPolicy.requireStaff(users.get()).id();
+		long user = ActivityPolicy.requireStaff(currentUsers.get()).id();
 		byte[] bytes = new byte[32];
 		RANDOM.nextBytes(bytes);
 		String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -55,7 +64,7 @@ public class CalendarFeeds {
 
 	/** Whether the current user has an address. */
 	public boolean exists() {
-		return jdbc.sql("select count(*) from calendar_feed where app_user = :user").param("user", users.get().id())
+		return jdbc.sql("select count(*) from calendar_feed where app_user = :user").param("user", currentUsers.get().id())
 			.query(Long.class).single() > 0;
 	}
 
@@ -64,12 +73,11 @@ public class CalendarFeeds {
 		if (secret.length() > 100) {
 			return Optional.empty();
 		}
-		Optional<Long> user = jdbc.sql("""
-				select f.app_user from calendar_feed f join app_user u on u.id = f.app_user
-				where f.token_hash = :hash and u.active""")
+		Optional<Long> user = jdbc.sql("select app_user from calendar_feed where token_hash = :hash")
 			.param("hash", hash(secret))
 			.query(Long.class)
-			.optional();
+			.optional()
+			.filter(id -> users.find(id).filter(CalendarFeeds::activeStaff).isPresent());
 		return user.map(id -> ics(jdbc.sql(ActivityRow.SELECT + " " + """
 				where a.assignee = :user and a.status <> 'CANCELLED' and a.due_date between :from and :to order by a.due_date, a.id
 				limit 5000""")
@@ -78,6 +86,16 @@ public class CalendarFeeds {
 			.param("to", today.plusDays(183))
 			.query((rs, n) -> ActivityRow.of(rs))
 			.list()));
+	}
+
+	private static boolean activeStaff(UserSummary user) {
+		return user.active() && user.roles().stream().anyMatch(role -> role != Role.PORTAL);
+	}
+
+	/** Runs in the transaction that ended the user's credentials, so the address ends with them. */
+	@EventListener
+	void credentialsRevoked(CredentialsRevoked event) {
+		jdbc.sql("delete from calendar_feed where app_user = :user").param("user", event.userId()).update();
 	}
 
 	static String ics(List<ActivityRow> activities) {

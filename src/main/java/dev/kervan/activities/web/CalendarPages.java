@@ -11,6 +11,7 @@ import java.util.Map;
 import dev.kervan.activities.internal.Activities;
 import dev.kervan.activities.internal.ActivityRow;
 import dev.kervan.activities.internal.CalendarFeeds;
+import dev.kervan.platform.BaseAddress;
 import dev.kervan.platform.Dates;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -37,11 +38,13 @@ class CalendarPages {
 	private final Activities activities;
 	private final CalendarFeeds feeds;
 	private final SubjectNames subjectNames;
+	private final BaseAddress baseAddress;
 
-	CalendarPages(Activities activities, CalendarFeeds feeds, SubjectNames subjectNames) {
+	CalendarPages(Activities activities, CalendarFeeds feeds, SubjectNames subjectNames, BaseAddress baseAddress) {
 		this.activities = activities;
 		this.feeds = feeds;
 		this.subjectNames = subjectNames;
+		this.baseAddress = baseAddress;
 	}
 
 	@GetMapping("/calendar")
@@ -78,11 +81,9 @@ class CalendarPages {
 
 	/** Makes a new feed address and shows it once. */
 	@PostMapping("/calendar/feed")
-	String renewFeed(HttpServletRequest request, RedirectAttributes redirect) {
+	String renewFeed(RedirectAttributes redirect) {
 		String secret = feeds.renew();
-		String base = request.getScheme() + "://" + request.getServerName()
-				+ (request.getServerPort() == 80 || request.getServerPort() == 443 ? "" : ":" + request.getServerPort());
-		redirect.addFlashAttribute("feedUrl", base + "/calendar/feed/" + secret + ".ics");
+		redirect.addFlashAttribute("feedUrl", baseAddress.of("/calendar/feed/" + secret + ".ics"));
 		return "redirect:/calendar";
 	}
 

@@ -216,7 +216,14 @@ class CustomerPages {
 
 	@GetMapping("/{id}/edit")
 	String edit(@PathVariable long id, Model model) {
+		CurrentUser user = policy.requireReader();
 		Customer customer = customers.get(id);
+		boolean mayEdit = policy.mayEdit(user, customer);
+		if (!mayEdit && !policy.mayEditFinance(user)) {
+			policy.requireEdit(user, customer);
+		}
+		// Accountants change the credit terms only: the other fields are shown, disabled, and so not sent.
+		model.addAttribute("mayEditGeneral", mayEdit);
 		Detail detail = queries.detail(customer);
 		var values = new LinkedHashMap<String, String>();
 		values.put("kind", detail.kind().name());
@@ -256,13 +263,20 @@ class CustomerPages {
 			@RequestParam(required = false) @Nullable Long version, Model model, HttpServletResponse response) {
 		CurrentUser user = policy.requireReader();
 		Customer current = customers.get(id);
-		// Fields the user may not change are not sent, so that saving the form does not trip over them.
+		// A field the user may not change is refused with the whole form (403), never left out in silence: the
+		// page would say "saved" and nothing would be. The form sends accountants' finance fields only.
+		Set<String> sent = submitted.keySet().stream().filter(withExtraFields(FIELDS, submitted)::contains)
+			.collect(java.util.stream.Collectors.toSet());
+		boolean sendsFinance = sent.stream().anyMatch(FINANCE_FIELDS::contains);
+		if (!sendsFinance || !FINANCE_FIELDS.containsAll(sent)) {
+			policy.requireEdit(user, current);
+		}
+		if (sendsFinance) {
+			policy.requireFinance(user);
+		}
 		Set<String> editable = new java.util.HashSet<>(FIELDS);
 		if (!policy.mayEdit(user, current)) {
 			editable.retainAll(FINANCE_FIELDS);
-		}
-		if (!policy.mayEditFinance(user)) {
-			editable.removeAll(FINANCE_FIELDS);
 		}
 		FormState form = FormState.from(submitted, withExtraFields(editable, submitted), Set.of("roles"));
 		try {
@@ -273,6 +287,7 @@ class CustomerPages {
 			model.addAttribute("form", form.reject(refusal, messages).unplaced(withExtraFields(FIELDS, submitted)));
 			model.addAttribute("roleValues", form.list("roles"));
 			model.addAttribute("version", version);
+			model.addAttribute("mayEditGeneral", policy.mayEdit(user, current));
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return editForm(model, queries.detail(current), categoryOf(form));
 		}

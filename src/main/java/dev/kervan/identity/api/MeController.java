@@ -1,11 +1,14 @@
 package dev.kervan.identity.api;
 
+import dev.kervan.identity.internal.ApiTokens;
 import dev.kervan.identity.internal.KervanPrincipal;
 import dev.kervan.identity.internal.UserAdministration;
+import dev.kervan.identity.internal.UserAdministration.Keeping;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,10 +37,13 @@ class MeController {
 	}
 
 	@PostMapping("/password")
-	@Operation(summary = "Change one's own password, proving the current one")
-	ResponseEntity<Void> changePassword(@AuthenticationPrincipal KervanPrincipal caller,
+	@Operation(summary = "Change one's own password, proving the current one",
+			description = "Every other token and every session of the user ends; the token making the call stays valid.")
+	ResponseEntity<Void> changePassword(@AuthenticationPrincipal KervanPrincipal caller, Authentication authentication,
 			@RequestBody PasswordChange request) {
-		administration.changeOwnPassword(caller.id(), request.currentPassword(), request.newPassword());
+		Keeping keeping = authentication.getDetails() instanceof ApiTokens.TokenDetails token
+				? Keeping.token(token.tokenId()) : Keeping.nothing();
+		administration.changeOwnPassword(caller.id(), request.currentPassword(), request.newPassword(), keeping);
 		return ResponseEntity.noContent().build();
 	}
 }

@@ -111,7 +111,7 @@ class UserController {
 	}
 
 	@PutMapping("/{id}/password")
-	@Operation(summary = "Set a new password for a user; their sessions end")
+	@Operation(summary = "Set a new password for a user; their sessions end and their API tokens are revoked")
 	ResponseEntity<Void> setPassword(@PathVariable long id, @RequestBody NewPassword request) {
 		administration.setPassword(id, request.password());
 		return ResponseEntity.noContent().build();

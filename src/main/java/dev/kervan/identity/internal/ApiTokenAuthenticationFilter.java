@@ -41,14 +41,16 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 			refuse(request, response);
 			return;
 		}
-		var principal = tokens.authenticate(header.substring(BEARER.length()).strip());
-		if (principal.isEmpty()) {
+		var presented = tokens.authenticate(header.substring(BEARER.length()).strip());
+		if (presented.isEmpty()) {
 			refuse(request, response);
 			return;
 		}
+		KervanPrincipal principal = presented.get().principal();
+		var authentication = UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
+		authentication.setDetails(new ApiTokens.TokenDetails(presented.get().tokenId()));
 		var context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal.get(), null,
-				principal.get().getAuthorities()));
+		context.setAuthentication(authentication);
 		SecurityContextHolder.setContext(context);
 		try {
 			chain.doFilter(request, response);

@@ -29,8 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * API tokens: random secrets handed out once and kept only as SHA-256 hashes, so a copy of the database lets
- * nobody in. A token acts for its user with the user's current roles, and stops working when it expires, is
- * revoked, or its user is deactivated.
+ * nobody in. A token acts for its user with the user's current roles, and stops working when it expires or is
+ * revoked; deactivating the user, taking a role away or a new password revokes it for good.
  */
 @Service
 public class ApiTokens {
@@ -109,8 +109,25 @@ public class ApiTokens {
 		}
 	}
 
-	/** The user a presented token acts for, if the token is valid now. */
-	Optional<KervanPrincipal> authenticate(String token) {
+	/**
+	 * What an API call authenticated by token carries as its authentication's details: which token it was, so
+	 * that a password changed with it can keep it.
+	 */
+	public record TokenDetails(long tokenId) {
+	}
+
+	/** Revokes every token of the user, for good, but the one given. */
+	void revokeAll(long userId, @Nullable Long except) {
+		jdbc.sql("""
+				update api_token set revoked_at = now()
+				where app_user = :user and revoked_at is null and id <> :except""")
+			.param("user", userId)
+			.param("except", except == null ? -1L : except)
+			.update();
+	}
+
+	/** The token presented and the user it acts for, if the token is valid now. */
+	Optional<Presented> authenticate(String token) {
 		if (!token.startsWith(PREFIX) || token.length() > 100) {
 			return Optional.empty();
 		}
@@ -127,7 +144,10 @@ public class ApiTokens {
 							DisplayCalendar.valueOf(rs.getString("calendar")), true, null)))
 			.optional();
 		holder.ifPresent(this::touch);
-		return holder.map(Holder::principal);
+		return holder.map(h -> new Presented(h.tokenId(), h.principal()));
+	}
+
+	record Presented(long tokenId, KervanPrincipal principal) {
 	}
 
 	/** Notes when a token was last used, at most once a minute so busy clients cost no write per call. */

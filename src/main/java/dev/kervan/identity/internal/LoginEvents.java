@@ -1,13 +1,15 @@
 package dev.kervan.identity.internal;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
-/** Counts login failures and clears them after a success, whichever door (form or API) was used. */
+/**
+ * Tells the throttle about a successful login, whichever door (form or API) was used. Failures need no telling:
+ * every attempt was counted before its password was checked.
+ */
 @Component
 class LoginEvents {
 
@@ -18,13 +20,8 @@ class LoginEvents {
 	}
 
 	@EventListener
-	void failed(AbstractAuthenticationFailureEvent event) {
-		throttle.recordFailure(event.getAuthentication().getName(), address(event.getAuthentication()));
-	}
-
-	@EventListener
 	void succeeded(AuthenticationSuccessEvent event) {
-		throttle.recordSuccess(event.getAuthentication().getName());
+		throttle.succeeded(event.getAuthentication().getName(), address(event.getAuthentication()));
 	}
 
 	private static String address(Authentication authentication) {

@@ -1,7 +1,6 @@
 package dev.kervan.identity.internal;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -11,23 +10,55 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Slows down password guessing, for the login form and the token endpoint alike: after too many failures
- * for one user name, or from one address, within a window, further attempts are refused (429) for a while,
- * even with the right password. Counted in PostgreSQL, so all instances count together.
+ * Slows down password guessing, for the login form and the token endpoint alike. Every attempt is counted
+ * before its password is checked, per user name and per client address, each in one conditional upsert: so
+ * parallel guesses count as they arrive, and no more than the limit of passwords is ever checked within a
+ * window. The attempt over the limit starts a block during which every attempt is refused (429), even with the
+ * right password. A success clears the user name's count and gives its attempt back to the address, so that an
+ * office behind one address is not blocked by its own logins. Counted in PostgreSQL, so all instances count
+ * together.
  */
 @Component
 class LoginThrottle {
 
 	/**
-	 * @param maxFailuresPerUser failures for one user name that block it
-	 * @param maxFailuresPerAddress failures from one client address that block it
-	 * @param window how long failures are remembered
+	 * @param maxFailuresPerUser passwords checked for one user name within a window; the next attempt blocks it
+	 * @param maxFailuresPerAddress passwords checked from one client address within a window
+	 * @param window how long attempts are remembered
 	 * @param blockFor how long a block lasts
 	 */
 	@ConfigurationProperties("kervan.security.login-throttle")
 	record Settings(@DefaultValue("5") int maxFailuresPerUser, @DefaultValue("30") int maxFailuresPerAddress,
 			@DefaultValue("15m") Duration window, @DefaultValue("15m") Duration blockFor) {
 	}
+
+	/** Keys longer than any user name or address are cut, so that a huge user name costs no huge row. */
+	private static final int KEY_LENGTH = 200;
+
+	/*
+	 * One statement per key: PostgreSQL locks the row for the update, so two attempts never read the same count.
+	 * A block still running leaves the row as it is; a block that is over, or a window that is over, starts a new
+	 * window with this attempt; otherwise the attempt is counted, and the one over the limit starts a block.
+	 */
+	private static final String ATTEMPT = """
+			insert into login_throttle as t (throttle_key, attempts, window_started_at)
+			values (:key, 1, now())
+			on conflict (throttle_key) do update set
+			  attempts = case
+			      when t.blocked_until > now() then t.attempts
+			      when t.blocked_until is not null or t.window_started_at <= now() - make_interval(secs => :window) then 1
+			      else t.attempts + 1 end,
+			  window_started_at = case
+			      when t.blocked_until > now() then t.window_started_at
+			      when t.blocked_until is not null or t.window_started_at <= now() - make_interval(secs => :window) then now()
+			      else t.window_started_at end,
+			  blocked_until = case
+			      when t.blocked_until > now() then t.blocked_until
+			      when t.blocked_until is not null or t.window_started_at <= now() - make_interval(secs => :window) then null
+			      when t.attempts + 1 > :limit then now() + make_interval(secs => :block)
+			      else null end
+			returning case when t.blocked_until is null then null
+			  else greatest(1, ceil(extract(epoch from t.blocked_until - now())))::bigint end""";
 
 	private final JdbcClient jdbc;
 	private final Settings settings;
@@ -37,52 +68,57 @@ class LoginThrottle {
 		this.settings = settings;
 	}
 
-	/** How long the caller must still wait, if the user name or the address is blocked. */
-	Optional<Duration> blockedFor(String username, String address) {
-		return jdbc.sql("""
-				select ceil(extract(epoch from blocked_until - now()))::bigint from login_throttle
-				where throttle_key in (:keys) and blocked_until > now()
-				order by blocked_until desc limit 1""")
-			.param("keys", List.of(userKey(username), addressKey(address)))
-			.query(Long.class)
-			.optional()
+	/**
+	 * Counts an attempt to log in, before its password is checked. Answers nothing when the password may be
+	 * checked, or how long the caller must wait when the user name or the address is blocked (then this
+	 * attempt is not counted against the other).
+	 */
+	Optional<Duration> attempt(String username, String address) {
+		String addressKey = addressKey(address);
+		Optional<Duration> addressBlocked = count(addressKey, settings.maxFailuresPerAddress());
+		if (addressBlocked.isPresent()) {
+			return addressBlocked;
+		}
+		Optional<Duration> userBlocked = count(userKey(username), settings.maxFailuresPerUser());
+		if (userBlocked.isPresent()) {
+			// No password is checked for this attempt: the address keeps its allowance.
+			giveBack(addressKey);
+		}
+		return userBlocked;
+	}
+
+	/** A login succeeded: the user name starts afresh, and the address gets its attempt back. */
+	void succeeded(String username, String address) {
+		jdbc.sql("delete from login_throttle where throttle_key = :key").param("key", userKey(username)).update();
+		giveBack(addressKey(address));
+	}
+
+	private Optional<Duration> count(String key, int limit) {
+		return jdbc.sql(ATTEMPT)
+			.param("key", key)
+			.param("window", settings.window().toSeconds())
+			.param("block", settings.blockFor().toSeconds())
+			.param("limit", limit)
+			.query((rs, n) -> Optional.ofNullable(rs.getObject(1, Long.class)))
+			.single()
 			.map(Duration::ofSeconds);
 	}
 
-	void recordFailure(String username, String address) {
-		count(userKey(username), settings.maxFailuresPerUser());
-		count(addressKey(address), settings.maxFailuresPerAddress());
-	}
-
-	void recordSuccess(String username) {
-		jdbc.sql("delete from login_throttle where throttle_key = :key").param("key", userKey(username)).update();
-	}
-
-	private void count(String key, int limit) {
-		jdbc.sql("""
-				insert into login_throttle as t (throttle_key, failures, window_started_at)
-				values (:key, 1, now())
-				on conflict (throttle_key) do update set
-				  failures = case when t.window_started_at < now() - make_interval(secs => :window) then 1 else t.failures + 1 end,
-				  window_started_at = case when t.window_started_at < now() - make_interval(secs => :window) then now() else t.window_started_at end""")
+	private void giveBack(String key) {
+		jdbc.sql("update login_throttle set attempts = attempts - 1 where throttle_key = :key and attempts > 0 and blocked_until is null")
 			.param("key", key)
-			.param("window", settings.window().toSeconds())
-			.update();
-		jdbc.sql("""
-				update login_throttle set blocked_until = now() + make_interval(secs => :block), failures = 0,
-				  window_started_at = now()
-				where throttle_key = :key and failures >= :limit""")
-			.param("key", key)
-			.param("block", settings.blockFor().toSeconds())
-			.param("limit", limit)
 			.update();
 	}
 
 	private static String userKey(String username) {
-		return "user:" + username.strip().toLowerCase(Locale.ROOT);
+		return cut("user:" + username.strip().toLowerCase(Locale.ROOT));
 	}
 
 	private static String addressKey(String address) {
-		return "address:" + address;
+		return cut("address:" + address);
+	}
+
+	private static String cut(String key) {
+		return key.length() > KEY_LENGTH ? key.substring(0, KEY_LENGTH) : key;
 	}
 }

@@ -10,8 +10,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses a login form submission with 429 while its user name or address is blocked, before the password
- * is even looked at.
+ * Counts a login form submission before its password is checked, and refuses it with 429 when its user name or
+ * address is over the limit; the password is then never looked at.
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
 
@@ -32,7 +32,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String username = request.getParameter("username");
-		var wait = throttle.blockedFor(username == null ? "" : username, request.getRemoteAddr());
+		var wait = throttle.attempt(username == null ? "" : username, request.getRemoteAddr());
 		if (wait.isPresent()) {
 			response.setStatus(429);
 			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, wait.get().toSeconds())));

@@ -19,6 +19,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
@@ -27,13 +28,18 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Two doors: the API ({@code /api/**}, {@code /actuator/**}) takes bearer tokens and keeps no session; the
  * pages take a login form, keep the session in PostgreSQL and check CSRF tokens. Both answer refusals the
- * way their callers understand: problem+json for programs, pages for people.
+ * way their callers understand: problem+json for programs, pages for people. The OpenAPI document, read by
+ * programs and by Swagger UI in an administrator's browser, takes either. A session is stored only once someone
+ * has logged in: anonymous visitors' CSRF tokens and the page they asked for travel in cookies.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -44,6 +50,13 @@ class SecurityConfiguration {
 	private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
 			+ "style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; "
 			+ "base-uri 'self'; form-action 'self'";
+
+	/** Kervan uses none of the browser's devices and sensors; nothing it shows may ask for them. */
+	private static final String PERMISSIONS_POLICY = "accelerometer=(), camera=(), display-capture=(), "
+			+ "geolocation=(), gyroscope=(), hid=(), magnetometer=(), microphone=(), midi=(), payment=(), "
+			+ "screen-wake-lock=(), serial=(), usb=(), xr-spatial-tracking=()";
+
+	private static final String[] OPEN_API = { "/v3/api-docs", "/v3/api-docs/**" };
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -86,9 +99,23 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.POST, "/api/v1/auth/tokens").permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 				.requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
-				.anyRequest().authenticated())
-			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, problems), BasicAuthenticationFilter.class)
-			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+				.anyRequest().authenticated());
+		return programsDoor(http, tokens, problems, SessionCreationPolicy.STATELESS);
+	}
+
+	/** The API's description, for staff: with a bearer token, or with the session of Swagger UI's page. */
+	@Bean
+	@Order(2)
+	SecurityFilterChain openApiSecurity(HttpSecurity http, ApiTokens tokens, Problems problems) throws Exception {
+		http.securityMatcher(OPEN_API).authorizeHttpRequests(requests -> requests.anyRequest().hasAnyRole(INTERNAL_ROLES));
+		return programsDoor(http, tokens, problems, SessionCreationPolicy.NEVER);
+	}
+
+	/** Bearer tokens, no CSRF (no cookie authenticates a change), and refusals as problem+json. */
+	private static SecurityFilterChain programsDoor(HttpSecurity http, ApiTokens tokens, Problems problems,
+			SessionCreationPolicy sessions) throws Exception {
+		http.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, problems), BasicAuthenticationFilter.class)
+			.sessionManagement(session -> session.sessionCreationPolicy(sessions))
 			.csrf(csrf -> csrf.disable())
 			.requestCache(cache -> cache.disable())
 			.formLogin(form -> form.disable())
@@ -100,32 +127,62 @@ class SecurityConfiguration {
 					problems.write(request, response, problems.of(401, "error.unauthenticated"));
 				})
 				.accessDeniedHandler((request, response, denied) ->
-						problems.write(request, response, problems.of(403, "error.forbidden"))));
+						problems.write(request, response, problems.of(403, "error.forbidden"))))
+			.headers(SecurityConfiguration::privacyHeaders);
 		return http.build();
 	}
 
 	@Bean
-	@Order(2)
+	@Order(3)
 	SecurityFilterChain pageSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
 			LoginThrottle throttle, LocaleResolver locales) throws Exception {
+		RequestCache askedFor = pageAskedFor();
 		http.authenticationManager(authenticationManager)
 			.authorizeHttpRequests(requests -> requests
 				.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
 				// Calendar feeds are read by calendar apps without a session: the secret in the address is the key.
 				.requestMatchers("/login", "/login/**", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/calendar/feed/*",
-						"/v3/api-docs", "/v3/api-docs/**", "/error", "/public/**")
+						"/error", "/public/**")
 				.permitAll()
 				.requestMatchers("/admin/**", "/swagger-ui.html", "/swagger-ui/**").hasRole(Role.ADMIN.name())
+				// Everyone who logs in keeps their own name, language and password, portal users included.
+				.requestMatchers("/profile", "/profile/**").authenticated()
 				.anyRequest().hasAnyRole(INTERNAL_ROLES))
 			// Public forms are posted from the company's own web site, without a session to protect.
-			.csrf(csrf -> csrf.ignoringRequestMatchers("/public/**"))
+			.csrf(csrf -> csrf.csrfTokenRepository(new SessionOrCookieCsrfTokenRepository())
+				.ignoringRequestMatchers("/public/**"))
+			.requestCache(cache -> cache.requestCache(askedFor))
 			.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
 			.formLogin(form -> form.loginPage("/login")
-				.successHandler(new LoginSuccessHandler(locales))
-				.failureHandler(new SimpleUrlAuthenticationFailureHandler("/login?error"))
+				.successHandler(new LoginSuccessHandler(locales, askedFor))
+				.failureHandler(loginFailed())
 				.permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
+			.headers(headers -> privacyHeaders(headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))));
 		return http.build();
+	}
+
+	/** A failed login shows the form again; the failure is not kept in a session, which it would create. */
+	private static SimpleUrlAuthenticationFailureHandler loginFailed() {
+		var handler = new SimpleUrlAuthenticationFailureHandler("/login?error");
+		handler.setAllowSessionCreation(false);
+		return handler;
+	}
+
+	/**
+	 * The page an anonymous visitor asked for, remembered in a cookie (not a session) to open after login: only
+	 * pages people open, not htmx's fragments or files a page loads.
+	 */
+	private static RequestCache pageAskedFor() {
+		var cache = new CookieRequestCache();
+		cache.setRequestMatcher(request -> HttpMethod.GET.matches(request.getMethod())
+				&& request.getHeader("HX-Request") == null && !"/favicon.ico".equals(request.getRequestURI()));
+		return cache;
+	}
+
+	/** Every answer, page or API: no address leaks to other sites, and no device or sensor may be asked for. */
+	private static void privacyHeaders(HeadersConfigurer<HttpSecurity> headers) {
+		headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+			.permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY));
 	}
 }

@@ -36,7 +36,7 @@ public class TokenLogin {
 		if (password == null || password.isEmpty()) {
 			throw InvalidInputException.of("password", "error.value.required");
 		}
-		throttle.blockedFor(username, request.getRemoteAddr()).ifPresent(wait -> {
+		throttle.attempt(username, request.getRemoteAddr()).ifPresent(wait -> {
 			throw new TooManyRequestsException("error.login.throttled", wait);
 		});
 		var attempt = UsernamePasswordAuthenticationToken.unauthenticated(username.strip(), password);

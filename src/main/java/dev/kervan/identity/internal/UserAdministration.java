@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import dev.kervan.identity.CredentialsRevoked;
 import dev.kervan.identity.Role;
 import dev.kervan.platform.Actor;
 import dev.kervan.platform.AuditEntry;
@@ -21,6 +22,7 @@ import dev.kervan.platform.InvalidInputException;
 import dev.kervan.platform.Languages;
 import dev.kervan.platform.RecordNotFoundException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.session.FindByIndexNameSessionRepository;
@@ -32,7 +34,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Creating and changing users, for the admin pages, the API and the users themselves. Every change is
  * checked, audited, and refused as a whole when any part is wrong. A user who loses access (deactivated, or a
- * role taken away) is logged out everywhere at once.
+ * role taken away) or gets a new password loses every credential at once: sessions end, API tokens are revoked
+ * for good (activating the user again revives none), and other modules end their secrets on
+ * {@link CredentialsRevoked}. Users who change their own password keep only the session or token they did it
+ * with.
  */
 @Service
 public class UserAdministration {
@@ -43,15 +48,38 @@ public class UserAdministration {
 	private final PasswordEncoder passwords;
 	private final AuditTrail audit;
 	private final FindByIndexNameSessionRepository<?> sessions;
+	private final ApiTokens tokens;
+	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
 	UserAdministration(UserAccounts users, PasswordEncoder passwords, AuditTrail audit,
-			FindByIndexNameSessionRepository<?> sessions, Clock clock) {
+			FindByIndexNameSessionRepository<?> sessions, ApiTokens tokens, ApplicationEventPublisher events, Clock clock) {
 		this.users = users;
 		this.passwords = passwords;
 		this.audit = audit;
 		this.sessions = sessions;
+		this.tokens = tokens;
+		this.events = events;
 		this.clock = clock;
+	}
+
+	/**
+	 * The credential users change their own password with, which stays valid while all others end: the session
+	 * of the page, or the API token of the call.
+	 */
+	public record Keeping(@Nullable String sessionId, @Nullable Long tokenId) {
+
+		public static Keeping session(String id) {
+			return new Keeping(id, null);
+		}
+
+		public static Keeping token(long id) {
+			return new Keeping(null, id);
+		}
+
+		public static Keeping nothing() {
+			return new Keeping(null, null);
+		}
 	}
 
 	/** A user to create; {@code language} and {@code calendar} default to English and Gregorian. */
@@ -144,7 +172,7 @@ public class UserAdministration {
 		UserAccount saved = users.save(user);
 		audit.updated(RECORD_TYPE, id, before, saved.auditSnapshot());
 		if (losesAccess) {
-			logOutEverywhereAfterCommit(saved.username());
+			revokeCredentials(saved, Keeping.nothing());
 		}
 		return saved;
 	}
@@ -157,12 +185,16 @@ public class UserAdministration {
 		user.changePassword(passwords.encode(newPassword), clock.instant());
 		users.save(user);
 		audit.updated(RECORD_TYPE, id, Map.of("password", "-"), Map.of("password", "changed"));
-		logOutEverywhereAfterCommit(user.username());
+		revokeCredentials(user, Keeping.nothing());
 	}
 
-	/** Users change their own password by proving they know the current one. */
+	/**
+	 * Users change their own password by proving they know the current one; their other sessions and tokens end,
+	 * the one they did it with stays.
+	 */
 	@Transactional
-	public void changeOwnPassword(long id, @Nullable String currentPassword, @Nullable String newPassword) {
+	public void changeOwnPassword(long id, @Nullable String currentPassword, @Nullable String newPassword,
+			Keeping keeping) {
 		UserAccount user = get(id);
 		if (currentPassword == null || !passwords.matches(currentPassword, user.passwordHash())) {
 			throw InvalidInputException.of("currentPassword", "error.password.current-wrong");
@@ -175,6 +207,7 @@ public class UserAdministration {
 		user.changePassword(passwords.encode(newPassword), clock.instant());
 		users.save(user);
 		audit.updated(RECORD_TYPE, id, Map.of("password", "-"), Map.of("password", "changed"));
+		revokeCredentials(user, keeping);
 	}
 
 	/** Users keep the language they last chose. */
@@ -200,11 +233,20 @@ public class UserAdministration {
 		}
 	}
 
-	private void logOutEverywhereAfterCommit(String username) {
+	/**
+	 * Tokens are revoked and other modules' secrets ended in this transaction; sessions, which a request in
+	 * flight may save again, are deleted once it has committed.
+	 */
+	private void revokeCredentials(UserAccount user, Keeping keeping) {
+		tokens.revokeAll(user.id(), keeping.tokenId());
+		events.publishEvent(new CredentialsRevoked(user.id()));
+		String username = user.username();
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {
-				sessions.findByPrincipalName(username).keySet().forEach(sessions::deleteById);
+				sessions.findByPrincipalName(username).keySet().stream()
+					.filter(session -> !session.equals(keeping.sessionId()))
+					.forEach(sessions::deleteById);
 			}
 		});
 	}

@@ -6,6 +6,7 @@ import dev.kervan.identity.internal.ApiTokens;
 import dev.kervan.identity.internal.KervanPrincipal;
 import dev.kervan.identity.internal.UserAccount;
 import dev.kervan.identity.internal.UserAdministration;
+import dev.kervan.identity.internal.UserAdministration.Keeping;
 import dev.kervan.identity.internal.UserAdministration.UserChanges;
 import dev.kervan.platform.DisplayCalendar;
 import dev.kervan.platform.DomainException;
@@ -13,6 +14,7 @@ import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.Forms;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -82,9 +84,9 @@ class ProfileController {
 	@PostMapping("/password")
 	String changePassword(@AuthenticationPrincipal KervanPrincipal me,
 			@RequestParam(required = false) @Nullable String currentPassword,
-			@RequestParam(required = false) @Nullable String newPassword, RedirectAttributes redirect) {
+			@RequestParam(required = false) @Nullable String newPassword, HttpSession session, RedirectAttributes redirect) {
 		try {
-			administration.changeOwnPassword(me.id(), currentPassword, newPassword);
+			administration.changeOwnPassword(me.id(), currentPassword, newPassword, Keeping.session(session.getId()));
 			redirect.addFlashAttribute("notice", "profile.password.changed");
 		}
 		catch (DomainException refusal) {

@@ -42,9 +42,9 @@ class PublicLeadForm {
 	}
 
 	@GetMapping
-	String show(Model model) {
+	String show(Model model, HttpServletRequest request) {
 		model.addAttribute("form", FormState.empty());
-		model.addAttribute("token", guard.token());
+		model.addAttribute("token", guard.token(request.getRemoteAddr()));
 		return "pipeline/public-lead-form";
 	}
 
@@ -73,7 +73,7 @@ class PublicLeadForm {
 			doc.throwIfInvalid();
 		}
 		catch (dev.kervan.platform.DomainException refusal) {
-			return again(form.reject(refusal, messages), response, HttpStatus.UNPROCESSABLE_CONTENT, model);
+			return again(form.reject(refusal, messages), request, response, HttpStatus.UNPROCESSABLE_CONTENT, model);
 		}
 		Verdict verdict = guard.judge(token, honeypot, request.getRemoteAddr());
 		switch (verdict) {
@@ -81,22 +81,27 @@ class PublicLeadForm {
 			case ROBOT -> {
 				// Robots are thanked like people, so that they learn nothing.
 			}
-			case TOO_SOON, EXPIRED -> {
+			case TOO_SOON, EXPIRED, ELSEWHERE -> {
 				model.addAttribute("notice", messages.getMessage("public.form.again", null, LocaleContextHolder.getLocale()));
-				return again(form, response, HttpStatus.UNPROCESSABLE_CONTENT, model);
+				return again(form, request, response, HttpStatus.UNPROCESSABLE_CONTENT, model);
+			}
+			case USED -> {
+				model.addAttribute("notice", messages.getMessage("public.form.used", null, LocaleContextHolder.getLocale()));
+				return again(form, request, response, HttpStatus.CONFLICT, model);
 			}
 			case TOO_MANY -> {
 				model.addAttribute("notice", messages.getMessage("public.form.too-many", null, LocaleContextHolder.getLocale()));
-				return again(form, response, HttpStatus.TOO_MANY_REQUESTS, model);
+				return again(form, request, response, HttpStatus.TOO_MANY_REQUESTS, model);
 			}
 		}
 		return "pipeline/public-lead-thanks";
 	}
 
-	private String again(FormState form, HttpServletResponse response, HttpStatus status, Model model) {
+	private String again(FormState form, HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+			Model model) {
 		response.setStatus(status.value());
 		model.addAttribute("form", form);
-		model.addAttribute("token", guard.token());
+		model.addAttribute("token", guard.token(request.getRemoteAddr()));
 		return "pipeline/public-lead-form";
 	}
 }

@@ -17,6 +17,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.format.Formatter;
 import org.springframework.format.FormatterRegistry;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.RelativeRedirectFilter;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
@@ -26,6 +28,20 @@ import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
+
+	/**
+	 * Every redirect carries a path only, which the browser resolves against the address it used. Left to itself,
+	 * Tomcat turns a path into a full address built from the request's Host header, which the client chooses.
+	 * Outermost, so that every wrapper inside (sessions, security) redirects through it.
+	 */
+	@Bean
+	FilterRegistrationBean<RelativeRedirectFilter> relativeRedirects() {
+		var filter = new RelativeRedirectFilter();
+		filter.setRedirectStatus(HttpStatus.FOUND);
+		var registration = new FilterRegistrationBean<>(filter);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
 
 	@Bean
 	LocaleResolver localeResolver(ObjectProvider<LanguagePreference> preferences, KervanProperties properties) {
