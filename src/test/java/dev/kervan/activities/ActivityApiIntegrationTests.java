@@ -170,7 +170,7 @@ class ActivityApiIntegrationTests extends KervanIntegrationTest {
 		long portal = id(api.userWithRoles(admin, "PORTAL"));
 		String leaverToken = api.userWithRoles(admin, "SALESPERSON");
 		long leaver = id(leaverToken);
-		assertThat(api.patch("/api/v1/users/" + leaver, Map.of("active", false)).bearer(admin).send().status()).isEqualTo(200);
+		assertThat(api.patch("/api/v1/users/" + leaver, Map.of("active", false)).header("If-Match", "*").bearer(admin).send().status()).isEqualTo(200);
 		long customer = customer();
 		long call = type("Call").get("id").asLong();
 		long before = jdbc.sql("select count(*) from activity where subject_type = 'CUSTOMER' and subject_id = :c")

@@ -84,7 +84,9 @@ class ShellBrowserTests extends BrowserTest {
 
 			// The API documentation is one click away for administrators.
 			page.click(".kervan-sidebar a[href='/swagger-ui/index.html']");
-			assertThat(page.locator(".swagger-ui .opblock-summary-path").first()).isVisible();
+			// The document is built on its first request, which takes several seconds on a busy two-core machine.
+			assertThat(page.locator(".swagger-ui .opblock-summary-path").first())
+				.isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
 			assertThat(page.locator("#swagger-ui")).containsText("/api/v1/users");
 			page.goBack();
 

@@ -155,7 +155,7 @@ class CredentialsIntegrationTests extends KervanIntegrationTest {
 	}
 
 	private Response patchUser(long id, Map<String, Object> changes) {
-		return api.patch("/api/v1/users/" + id, changes).bearer(admin).send();
+		return api.patch("/api/v1/users/" + id, changes).header("If-Match", "*").bearer(admin).send();
 	}
 
 	private String feedAddress(Browserless browser) {

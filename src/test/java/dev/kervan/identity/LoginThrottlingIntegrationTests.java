@@ -62,6 +62,26 @@ class LoginThrottlingIntegrationTests extends KervanIntegrationTest {
 	}
 
 	@Test
+	void guessingTheCurrentPasswordBeforeChangingItIsLimitedLikeLoggingIn() {
+		String admin = api.token("admin", ADMIN_PASSWORD);
+		String token = api.userWithRoles(admin, "MARKETING");
+		for (int i = 0; i < 5; i++) {
+			Response wrong = api.post("/api/v1/me/password", Map.of("currentPassword", "guess number " + i,
+					"newPassword", "a brand new password 2026")).bearer(token).send();
+			assertThat(wrong.status()).isEqualTo(400);
+		}
+		Response refused = api.post("/api/v1/me/password", Map.of("currentPassword", Api.PASSWORD,
+				"newPassword", "a brand new password 2026")).bearer(token).send();
+		assertThat(refused.status()).isEqualTo(429);
+		assertThat(refused.header("Retry-After")).isPresent();
+		// The right password did not change anything: the token still works and the old password still logs in.
+		assertThat(api.get("/api/v1/me").bearer(token).send().status()).isEqualTo(200);
+		jdbc.sql("delete from login_throttle").update();
+		String username = api.get("/api/v1/me").bearer(token).send().json().get("username").asString();
+		assertThat(api.token(username, Api.PASSWORD)).isNotBlank();
+	}
+
+	@Test
 	void aSuccessClearsTheUsersFailures() {
 		String admin = api.token("admin", ADMIN_PASSWORD);
 		String username = createUser(admin, "throttled-three");

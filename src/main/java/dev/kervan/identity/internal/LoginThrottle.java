@@ -2,12 +2,16 @@ package dev.kervan.identity.internal;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Slows down password guessing, for the login form and the token endpoint alike. Every attempt is counted
@@ -62,10 +66,29 @@ class LoginThrottle {
 
 	private final JdbcClient jdbc;
 	private final Settings settings;
+	private final TransactionTemplate ownTransaction;
 
-	LoginThrottle(JdbcClient jdbc, Settings settings) {
+	LoginThrottle(JdbcClient jdbc, Settings settings, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.settings = settings;
+		this.ownTransaction = new TransactionTemplate(transactions);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	/**
+	 * Counts a check of a signed-in user's current password (before changing it) as an attempt to log in as
+	 * them, so that a stolen session or token cannot guess it faster than the login form could. Counted in a
+	 * transaction of its own: the refusal of a wrong password rolls the caller's back, not the count.
+	 */
+	Optional<Duration> passwordCheck(String username) {
+		return Objects.requireNonNull(ownTransaction.execute(status -> count(userKey(username), settings.maxFailuresPerUser())));
+	}
+
+	/** The current password was right: the user name starts afresh. */
+	void passwordConfirmed(String username) {
+		ownTransaction.executeWithoutResult(status -> jdbc.sql("delete from login_throttle where throttle_key = :key")
+			.param("key", userKey(username))
+			.update());
 	}
 
 	/**

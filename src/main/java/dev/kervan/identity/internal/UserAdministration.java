@@ -21,6 +21,7 @@ import dev.kervan.platform.FieldViolation;
 import dev.kervan.platform.InvalidInputException;
 import dev.kervan.platform.Languages;
 import dev.kervan.platform.RecordNotFoundException;
+import dev.kervan.platform.TooManyRequestsException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -51,9 +52,12 @@ public class UserAdministration {
 	private final ApiTokens tokens;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final LoginThrottle throttle;
 
 	UserAdministration(UserAccounts users, PasswordEncoder passwords, AuditTrail audit,
-			FindByIndexNameSessionRepository<?> sessions, ApiTokens tokens, ApplicationEventPublisher events, Clock clock) {
+			FindByIndexNameSessionRepository<?> sessions, ApiTokens tokens, ApplicationEventPublisher events, Clock clock,
+			LoginThrottle throttle) {
+		this.throttle = throttle;
 		this.users = users;
 		this.passwords = passwords;
 		this.audit = audit;
@@ -196,9 +200,16 @@ public class UserAdministration {
 	public void changeOwnPassword(long id, @Nullable String currentPassword, @Nullable String newPassword,
 			Keeping keeping) {
 		UserAccount user = get(id);
-		if (currentPassword == null || !passwords.matches(currentPassword, user.passwordHash())) {
+		if (currentPassword == null || currentPassword.isEmpty()) {
 			throw InvalidInputException.of("currentPassword", "error.password.current-wrong");
 		}
+		throttle.passwordCheck(user.username()).ifPresent(wait -> {
+			throw new TooManyRequestsException("error.login.throttled", wait);
+		});
+		if (!passwords.matches(currentPassword, user.passwordHash())) {
+			throw InvalidInputException.of("currentPassword", "error.password.current-wrong");
+		}
+		throttle.passwordConfirmed(user.username());
 		var violations = PasswordPolicy.check("newPassword", newPassword, user.username(), user.email());
 		if (violations.isEmpty() && currentPassword.equals(newPassword)) {
 			violations = List.of(new FieldViolation("newPassword", "error.password.unchanged"));
