@@ -68,7 +68,7 @@ public class Warehouses {
 	@Transactional
 	public Warehouse create(PatchDocument doc) {
 		policy.requireWarehouse();
-		String code = doc.text("code", 60);
+		String code = doc.code("code", 60);
 		String name = doc.text("name", 120);
 		if (code == null) {
 			doc.reject("code", "error.value.required");
@@ -76,7 +76,7 @@ public class Warehouses {
 		if (name == null) {
 			doc.reject("name", "error.value.required");
 		}
-		String address = doc.text("address", 500);
+		String address = doc.freeText("address", 500);
 		doc.throwIfInvalid();
 		requireFreeCode(code, 0);
 		long id = jdbc.sql("insert into warehouse (code, name, address) values (?, ?, ?) returning id")
@@ -92,7 +92,7 @@ public class Warehouses {
 	public Warehouse update(long id, PatchDocument doc) {
 		policy.requireWarehouse();
 		Warehouse before = get(id);
-		String code = doc.has("code") ? doc.text("code", 60) : before.code();
+		String code = doc.has("code") ? doc.code("code", 60) : before.code();
 		String name = doc.has("name") ? doc.text("name", 120) : before.name();
 		if (code == null) {
 			doc.reject("code", "error.value.required");
@@ -100,7 +100,7 @@ public class Warehouses {
 		if (name == null) {
 			doc.reject("name", "error.value.required");
 		}
-		String address = doc.has("address") ? doc.text("address", 500) : before.address();
+		String address = doc.has("address") ? doc.freeText("address", 500) : before.address();
 		Boolean active = doc.has("active") ? doc.bool("active") : Boolean.valueOf(before.active());
 		doc.throwIfInvalid();
 		requireFreeCode(code, id);
@@ -142,7 +142,7 @@ public class Warehouses {
 	public Location addLocation(long warehouseId, PatchDocument doc) {
 		policy.requireWarehouse();
 		get(warehouseId);
-		String code = doc.text("code", 40);
+		String code = doc.code("code", 40);
 		if (code == null) {
 			doc.reject("code", "error.value.required");
 		}
