@@ -33,8 +33,11 @@ public final class TextHygiene {
 	/** What looks like a full payment card number. */
 	public static final String CARD_NUMBER = "error.card.number-refused";
 
-	/** A run of 13 to 19 digits, possibly split by spaces or dashes: the shape of a card number. */
-	private static final Pattern CARD_LIKE = Pattern.compile("(?:\\p{Nd}[ -]?){12,18}\\p{Nd}");
+	/**
+	 * The first 13 to 19 digits of a run of digits, possibly split by spaces or dashes: the shape of a card number. A
+	 * run glued to a letter is an IBAN, a serial or another code, not a card; nor is the rest of a longer run.
+	 */
+	private static final Pattern CARD_LIKE = Pattern.compile("(?<![\\p{L}\\p{Nd}])(?<!\\p{Nd}[ -])(?:\\p{Nd}[ -]?){12,18}\\p{Nd}");
 
 	private TextHygiene() {
 	}
