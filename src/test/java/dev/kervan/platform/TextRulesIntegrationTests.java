@@ -51,6 +51,13 @@ class TextRulesIntegrationTests extends PageIntegrationTest {
 	}
 
 	@Test
+	void aNulNoTextRuleReadsIsRefusedAsABadRequestNotAConflict() {
+		for (String path : List.of("/api/v1/customers?tag=%00", "/api/v1/opportunities?tag=a%00b")) {
+			assertProblem(api.get(path).bearer(admin).send(), 400, TextHygiene.CONTROL_CHARACTER);
+		}
+	}
+
+	@Test
 	void directionOverridesAreRefusedInNamesAndCodesWhilePersianNamesKeepTheirMarks() {
 		String marker = Api.uniqueName("Bidi");
 		assertRefused(api.post("/api/v1/customers", Map.of("kind", "COMPANY", "name", marker + " \u202Egnp.exe")), "name",
