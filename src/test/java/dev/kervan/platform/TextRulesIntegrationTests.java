@@ -201,13 +201,20 @@ class TextRulesIntegrationTests extends PageIntegrationTest {
 	}
 
 	@Test
-	void aCustomerFormShowsAControlCharacterBesideItsField() {
+	void pageFormsShowAControlCharacterBesideItsField() {
 		String name = Api.uniqueName("Form") + "\u0007";
 		Response refused = browser.submit("/customers/new", "/customers", Map.of("kind", "COMPANY", "name", name, "roles",
 				"CUSTOMER"));
 		assertThat(refused.status()).isEqualTo(422);
 		assertThat(refused.body()).contains("is-invalid", CONTROL);
 		assertThat(count("select count(*) from customer where name like ?", containing(name.substring(0, name.length() - 1)))).isZero();
+
+		String code = "F" + Api.uniqueName("").substring(0, 7);
+		Response warehouse = browser.submit("/inventory/warehouses", "/inventory/warehouses", Map.of("code", code, "name",
+				"Depo\u0000", "address", "Sanayi \u202Esitesi"));
+		assertThat(warehouse.status()).isEqualTo(422);
+		assertThat(warehouse.body()).contains(CONTROL);
+		assertThat(count("select count(*) from warehouse where code = ?", code)).isZero();
 	}
 
 	@Test
