@@ -59,7 +59,8 @@ public class Attachments {
 	 * Checks and keeps a file.
 	 *
 	 * @param declaredType the content type the uploader claimed, if any; it must agree with the content
-	 * @throws InvalidInputException (field {@code file}) when the file is empty, too large or of a refused kind
+	 * @throws InvalidInputException (field {@code file}) when the file is empty, too large or of a refused kind, or
+	 * its name holds a control character or one that changes the writing direction
 	 */
 	@Transactional
 	public Attachment store(String ownerType, String ownerId, String filename, @Nullable String declaredType,
@@ -210,9 +211,16 @@ public class Attachments {
 		}
 	}
 
+	/**
+	 * The name without its folders. A name with a control character or one that changes the writing direction is
+	 * refused: {@code \u202Egnp.exe} shows as {@code exe.png}.
+	 */
 	private static String cleanFilename(String filename) {
 		String name = filename.replace('\\', '/');
-		name = name.substring(name.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").strip();
+		name = name.substring(name.lastIndexOf('/') + 1).strip();
+		TextHygiene.codeProblem(name).ifPresent(problem -> {
+			throw InvalidInputException.of("file", problem);
+		});
 		if (name.isEmpty() || name.equals(".") || name.equals("..")) {
 			throw InvalidInputException.of("file", "error.attachment.no-name");
 		}

@@ -23,6 +23,9 @@ import tools.jackson.databind.exc.JsonNodeException;
 public final class PatchDocument {
 
 	private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
+	/** An http(s) address or a bare host: a host of letters, digits, dots and dashes, a port, then anything but spaces. */
+	private static final java.util.regex.Pattern WEB_ADDRESS = java.util.regex.Pattern.compile(
+			"((?i:https?)://)?([\\p{L}\\p{N}](?:[\\p{L}\\p{N}.-]*[\\p{L}\\p{N}])?)(?::\\d{1,5})?(?:[/?#]\\S*)?");
 
 	private final JsonNode body;
 	private final String path;
@@ -80,25 +83,81 @@ public final class PatchDocument {
 		return body.has(field);
 	}
 
+	/**
+	 * A name, title or other short text, by the rules of {@link TextHygiene}: a control character, a character that
+	 * changes the writing direction or a full card number is refused (and the text answered without the offending
+	 * characters, so that it can still be looked up safely until the violation is thrown).
+	 */
 	public @Nullable String text(String field) {
-		JsonNode value = value(field);
-		if (value == null) {
+		String text = raw(field);
+		if (text == null) {
 			return null;
 		}
-		if (value.isString() || value.isNumber() || value.isBoolean()) {
-			String text = value.asString().strip();
-			return text.isEmpty() ? null : text;
+		var problem = TextHygiene.nameProblem(text);
+		if (problem.isPresent()) {
+			reject(field, problem.get());
+			return emptyToNull(TextHygiene.withoutRefused(text, true).strip());
 		}
-		return invalid(field);
+		return text;
 	}
 
 	/** A text of at most {@code maxLength} characters; a longer one is refused. */
 	public @Nullable String text(String field, int maxLength) {
-		String text = text(field);
-		if (text != null && text.length() > maxLength) {
-			reject(field, "error.value.too-long", maxLength);
+		return limited(field, text(field), maxLength);
+	}
+
+	/**
+	 * A code, number or address typed by hand (a product code, a lot, a tax or phone number, an IBAN): no control
+	 * character at all and no character that changes the writing direction, see {@link TextHygiene}.
+	 */
+	public @Nullable String code(String field) {
+		String code = raw(field);
+		if (code == null) {
+			return null;
 		}
-		return text;
+		var problem = TextHygiene.codeProblem(code);
+		if (problem.isPresent()) {
+			reject(field, problem.get());
+			return emptyToNull(TextHygiene.withoutRefused(code, false).strip());
+		}
+		return code;
+	}
+
+	/** A code of at most {@code maxLength} characters; a longer one is refused. */
+	public @Nullable String code(String field, int maxLength) {
+		return limited(field, code(field), maxLength);
+	}
+
+	/**
+	 * Free text (a note, a description, a message, a line of an address): control characters other than tab and line
+	 * breaks and direction overrides are taken out, not refused; a full card number is refused.
+	 */
+	public @Nullable String freeText(String field, int maxLength) {
+		String raw = raw(field);
+		String text = raw == null ? null : emptyToNull(TextHygiene.freeText(raw).strip());
+		if (TextHygiene.containsCardNumber(text)) {
+			reject(field, TextHygiene.CARD_NUMBER);
+		}
+		return limited(field, text, maxLength);
+	}
+
+	/**
+	 * A web address: {@code http://} or {@code https://} with a host, or a bare host such as {@code www.example.com},
+	 * kept as typed; any other scheme ({@code javascript:}, {@code data:}) is refused.
+	 */
+	public @Nullable String webAddress(String field, int maxLength) {
+		String address = code(field, maxLength);
+		if (address != null && !isWebAddress(address)) {
+			reject(field, "error.value.web-address");
+		}
+		return address;
+	}
+
+	/** Whether text is a web address as {@link #webAddress} takes one. */
+	public static boolean isWebAddress(String address) {
+		var matcher = WEB_ADDRESS.matcher(address);
+		// Without a scheme, a dot tells a host (www.example.com:8080) from a scheme (javascript:1).
+		return matcher.matches() && (matcher.group(1) != null || matcher.group(2).contains("."));
 	}
 
 	/** An amount of money: not negative, at most four decimals and fifteen digits before the point. */
@@ -124,7 +183,7 @@ public final class PatchDocument {
 
 	/** An e-mail address (one {@code @}, a dot in the domain, no spaces), at most 254 characters. */
 	public @Nullable String email(String field) {
-		String email = text(field);
+		String email = code(field);
 		if (email != null && !isEmail(email)) {
 			reject(field, "error.value.email");
 		}
@@ -241,7 +300,6 @@ public final class PatchDocument {
 		return invalid(field);
 	}
 
-	/** A list of texts, blanks and repeats dropped, in the order sent; {@code null} means none. */
 	/** A list of ids (numbers, or texts of digits), repeats dropped, in the order sent; {@code null} means none. */
 	public List<Long> ids(String field) {
 		JsonNode value = value(field);
@@ -264,7 +322,20 @@ public final class PatchDocument {
 		return List.copyOf(ids);
 	}
 
+	/**
+	 * A list of texts, blanks and repeats dropped, in the order sent; {@code null} means none. Each is read as a name
+	 * ({@link #text}).
+	 */
 	public List<String> texts(String field) {
+		return texts(field, false);
+	}
+
+	/** A list of codes (barcodes, serial numbers), blanks and repeats dropped, in the order sent; see {@link #code}. */
+	public List<String> codes(String field) {
+		return texts(field, true);
+	}
+
+	private List<String> texts(String field, boolean codes) {
 		JsonNode value = value(field);
 		if (value == null) {
 			return List.of();
@@ -280,6 +351,11 @@ public final class PatchDocument {
 				return List.of();
 			}
 			String text = item.asString().strip();
+			var problem = codes ? TextHygiene.codeProblem(text) : TextHygiene.nameProblem(text);
+			if (problem.isPresent()) {
+				violations.add(new FieldViolation(path + field, problem.get()));
+				return List.of();
+			}
 			if (!text.isEmpty()) {
 				texts.add(text);
 			}
@@ -304,7 +380,13 @@ public final class PatchDocument {
 				map.put(entry.getKey(), null);
 			}
 			else if (item.isString() || item.isNumber() || item.isBoolean()) {
-				map.put(entry.getKey(), item.asString());
+				var problem = TextHygiene.codeProblem(entry.getKey()).or(() -> TextHygiene.nameProblem(item.asString()));
+				if (problem.isPresent()) {
+					violations.add(new FieldViolation(path + field + "." + entry.getKey(), problem.get()));
+				}
+				else {
+					map.put(entry.getKey(), item.asString());
+				}
 			}
 			else {
 				violations.add(new FieldViolation(path + field + "." + entry.getKey(), "error.value.invalid-type"));
@@ -338,6 +420,29 @@ public final class PatchDocument {
 			}
 		}
 		items.forEach(PatchDocument::collectUnknownFields);
+	}
+
+	/** A field's text as sent, stripped, {@code null} when absent or blank; any other JSON than a scalar is refused. */
+	private @Nullable String raw(String field) {
+		JsonNode value = value(field);
+		if (value == null) {
+			return null;
+		}
+		if (value.isString() || value.isNumber() || value.isBoolean()) {
+			return emptyToNull(value.asString().strip());
+		}
+		return invalid(field);
+	}
+
+	private @Nullable String limited(String field, @Nullable String text, int maxLength) {
+		if (text != null && text.length() > maxLength) {
+			reject(field, "error.value.too-long", maxLength);
+		}
+		return text;
+	}
+
+	private static @Nullable String emptyToNull(String text) {
+		return text.isEmpty() ? null : text;
 	}
 
 	private <T> List<T> invalidList(String field) {

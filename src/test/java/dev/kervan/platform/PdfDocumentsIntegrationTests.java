@@ -60,6 +60,21 @@ class PdfDocumentsIntegrationTests extends KervanIntegrationTest {
 	}
 
 	@Test
+	void storedTextWithControlAndDirectionCharactersNeverFailsADocument() throws IOException {
+		String odd = "Zil\u0007 boş\u0000 yalnız\uD800 \u202Egnp.exe\u202C ters\uFFFE \u2066ayrık\u2069 son";
+		var model = Map.<String, Object>of("turkish", odd, "persian", "\u202Eفاکتور\u0007", "amount", BigDecimal.ONE);
+		assertThat(documents.xhtml("test/pdf-sample", model, Languages.TURKISH)).contains("\u0007");
+
+		for (var language : List.of(Languages.TURKISH, Languages.PERSIAN)) {
+			byte[] pdf = documents.render("test/pdf-sample", model, language);
+			try (PDDocument document = Loader.loadPDF(pdf)) {
+				assertThat(text(document)).contains("Zil boş yalnız gnp.exe ters ayrık son", "فاکتور")
+					.doesNotContain("\u0007", "\u202E", "\u2066", "#");
+			}
+		}
+	}
+
+	@Test
 	void writesPersianRightToLeft() throws IOException {
 		assertThat(documents.xhtml("test/pdf-sample", sample(), Languages.PERSIAN)).contains("lang=\"fa\" dir=\"rtl\"");
 

@@ -158,7 +158,7 @@ public class Activities {
 			doc.reject("subjectId", "error.activity.unknown-subject", subjectId);
 		}
 		String summary = doc.text("summary", 200);
-		String note = doc.text("note", 4000);
+		String note = doc.freeText("note", 4000);
 		LocalDate due = doc.date("dueDate");
 		Long assignee = doc.has("assigneeId") ? doc.id("assigneeId") : Long.valueOf(user.id());
 		if (assignee == null) {
@@ -206,7 +206,7 @@ public class Activities {
 				doc.reject("summary", "error.value.required");
 			}
 		}
-		String note = doc.has("note") ? doc.text("note", 4000) : before.note();
+		String note = doc.has("note") ? doc.freeText("note", 4000) : before.note();
 		LocalDate due = before.dueDate();
 		if (doc.has("dueDate")) {
 			due = doc.date("dueDate");
@@ -241,7 +241,7 @@ public class Activities {
 		CurrentUser user = ActivityPolicy.requireStaff(currentUsers.get());
 		ActivityRow before = changeable(user, id, expected);
 		doc.ignoring("version");
-		String feedback = doc.text("feedback", 4000);
+		String feedback = doc.freeText("feedback", 4000);
 		doc.throwIfInvalid();
 		int changed = jdbc.sql("""
 				update activity set status = 'DONE', feedback = :feedback, done_at = now(), done_by = :me, version = version + 1
@@ -298,7 +298,7 @@ public class Activities {
 		else {
 			checkAssignee(doc, "assigneeId", assignee);
 		}
-		String handoverNote = doc.text("note", 2000);
+		String handoverNote = doc.freeText("note", 2000);
 		doc.throwIfInvalid();
 		String note = handoverNote == null ? before.note()
 				: (before.note() == null ? "" : before.note() + "\n") + user.displayName() + ": " + handoverNote;

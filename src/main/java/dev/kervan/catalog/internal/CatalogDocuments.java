@@ -206,7 +206,7 @@ public class CatalogDocuments {
 		if (to == null) {
 			doc.reject("to", "error.value.required");
 		}
-		String tag = doc.text("language", 10);
+		String tag = doc.code("language", 10);
 		Locale language = Languages.ENGLISH;
 		try {
 			language = language(tag, "language");
@@ -214,7 +214,7 @@ public class CatalogDocuments {
 		catch (InvalidInputException unknown) {
 			unknown.violations().forEach(v -> doc.reject(v.field(), v.messageCode(), v.arguments()));
 		}
-		String message = doc.text("message", 5_000);
+		String message = doc.freeText("message", 5_000);
 		return new Request(to == null ? "" : to, language, message);
 	}
 

@@ -17,6 +17,7 @@ import dev.kervan.platform.ImportedTable;
 import dev.kervan.platform.InvalidInputException;
 import dev.kervan.platform.PatchDocument;
 import dev.kervan.platform.Problems;
+import dev.kervan.platform.TextHygiene;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,10 +65,8 @@ public class PriceImport {
 	public ImportResult run(long listId, String filename, byte[] content) {
 		policy.requirePriceEditor();
 		lists.load(listId);
-		ImportedTable table = ImportedTable.read(filename, content);
-		if (table.lines().size() > ProductImport.MAX_ROWS) {
-			throw InvalidInputException.of("file", "error.import.too-many-rows", ProductImport.MAX_ROWS);
-		}
+		ImportedTable table = ImportedTable.read(filename, content,
+				ImportedTable.Limits.DEFAULT.withRows(ProductImport.MAX_ROWS));
 		Map<String, Integer> columns = ImportedCells.columns(table.headers(), headerNames);
 		if (!columns.containsKey("productCode") && !columns.containsKey("category")) {
 			throw InvalidInputException.of("file", "error.import.column-missing",
@@ -115,6 +114,9 @@ public class PriceImport {
 		String code = cells.get("productCode");
 		String path = cells.get("category");
 		if (code != null) {
+			TextHygiene.codeProblem(code).ifPresent(problem -> {
+				throw InvalidInputException.of("productId", problem);
+			});
 			Long product = jdbc.sql("select id from product where lower(code) = lower(?)")
 				.param(code)
 				.query(Long.class)
@@ -123,6 +125,9 @@ public class PriceImport {
 			body.put("productId", product);
 		}
 		if (path != null) {
+			TextHygiene.nameProblem(path).ifPresent(problem -> {
+				throw InvalidInputException.of("categoryId", problem);
+			});
 			String wanted = String.join(" / ", java.util.Arrays.stream(path.split("/")).map(String::strip)
 				.filter(s -> !s.isEmpty()).toList()).toLowerCase(java.util.Locale.ROOT);
 			Long category = paths.get(wanted);

@@ -260,7 +260,7 @@ public class PriceLists {
 		if (fields.validFrom != null && fields.validTo != null && fields.validTo.isBefore(fields.validFrom)) {
 			doc.reject("validTo", "error.price-list.dates");
 		}
-		fields.notes = doc.has("notes") ? doc.text("notes", 2000) : fields.notes;
+		fields.notes = doc.has("notes") ? doc.freeText("notes", 2000) : fields.notes;
 		if (doc.has("customerIds")) {
 			fields.customerIds = doc.ids("customerIds");
 			for (long customer : fields.customerIds) {

@@ -101,14 +101,14 @@ final class ProductDraft {
 			}
 		}
 		if (doc.has("unit")) {
-			String code = doc.text("unit", 20);
+			String code = doc.code("unit", 20);
 			if (code != null) {
 				units.idOf(code).ifPresentOrElse(id -> unit = id, () -> doc.reject("unit", "error.product.unknown-unit", code));
 			}
 		}
 		brand = doc.has("brand") ? doc.text("brand", 120) : brand;
 		model = doc.has("model") ? doc.text("model", 120) : model;
-		manufacturerCode = doc.has("manufacturerCode") ? doc.text("manufacturerCode", 120) : manufacturerCode;
+		manufacturerCode = doc.has("manufacturerCode") ? doc.code("manufacturerCode", 120) : manufacturerCode;
 		lengthCm = doc.has("lengthCm") ? measure(doc, "lengthCm") : lengthCm;
 		widthCm = doc.has("widthCm") ? measure(doc, "widthCm") : widthCm;
 		heightCm = doc.has("heightCm") ? measure(doc, "heightCm") : heightCm;
@@ -122,8 +122,8 @@ final class ProductDraft {
 				vatRate = rate;
 			}
 		}
-		salesAccount = doc.has("salesAccount") ? doc.text("salesAccount", 40) : salesAccount;
-		purchaseAccount = doc.has("purchaseAccount") ? doc.text("purchaseAccount", 40) : purchaseAccount;
+		salesAccount = doc.has("salesAccount") ? doc.code("salesAccount", 40) : salesAccount;
+		purchaseAccount = doc.has("purchaseAccount") ? doc.code("purchaseAccount", 40) : purchaseAccount;
 		standardCost = doc.has("standardCost") ? doc.amount("standardCost") : standardCost;
 		salePrice = doc.has("salePrice") ? doc.amount("salePrice") : salePrice;
 		if (doc.has("currency")) {
@@ -169,7 +169,7 @@ final class ProductDraft {
 		if (kind == ProductKind.SERVICE && tracking != Tracking.NONE) {
 			doc.reject("tracking", "error.product.service-tracking");
 		}
-		description = doc.has("description") ? doc.text("description", 10_000) : description;
+		description = doc.has("description") ? doc.freeText("description", 10_000) : description;
 	}
 
 	void putInto(Map<String, Object> values) {

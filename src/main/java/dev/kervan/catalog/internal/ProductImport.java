@@ -14,6 +14,7 @@ import dev.kervan.platform.ImportedTable;
 import dev.kervan.platform.InvalidInputException;
 import dev.kervan.platform.PatchDocument;
 import dev.kervan.platform.Problems;
+import dev.kervan.platform.TextHygiene;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -62,10 +63,7 @@ public class ProductImport {
 
 	public ImportResult run(String filename, byte[] content) {
 		policy.requireProductEditor();
-		ImportedTable table = ImportedTable.read(filename, content);
-		if (table.lines().size() > MAX_ROWS) {
-			throw InvalidInputException.of("file", "error.import.too-many-rows", MAX_ROWS);
-		}
+		ImportedTable table = ImportedTable.read(filename, content, ImportedTable.Limits.DEFAULT.withRows(MAX_ROWS));
 		Map<String, Integer> columns = ImportedCells.columns(table.headers(), headerNames);
 		if (!columns.containsKey("code")) {
 			throw InvalidInputException.of("file", "error.import.column-missing", problems.message("catalog.files.column.code"));
@@ -104,6 +102,11 @@ public class ProductImport {
 	/** Saves one row; answers whether it entered a new product. */
 	private boolean save(Map<String, String> cells) {
 		String code = cells.get("code");
+		if (code != null) {
+			TextHygiene.codeProblem(code).ifPresent(problem -> {
+				throw InvalidInputException.of("code", problem);
+			});
+		}
 		ProductRow existing = code == null ? null : findByCode(code);
 		ObjectNode body = JsonNodeFactory.instance.objectNode();
 		var names = new LinkedHashMap<String, String>(existing == null ? Map.of() : existing.names());
@@ -160,6 +163,9 @@ public class ProductImport {
 			if (name.isEmpty()) {
 				continue;
 			}
+			TextHygiene.nameProblem(name).ifPresent(problem -> {
+				throw InvalidInputException.of("categoryId", problem);
+			});
 			Long found = jdbc.sql("""
 					select id from product_category where coalesce(parent, 0) = coalesce(cast(? as bigint), 0)
 					  and lower(name) = lower(?) order by id limit 1""")

@@ -303,7 +303,7 @@ public class ProductParts {
 		// Terms not sent stay as they were for a supplier already listed.
 		Supplier current = supplierId == null ? null
 				: suppliers(productId).stream().filter(s -> s.supplierId() == supplierId).findFirst().orElse(null);
-		String supplierCode = doc.has("supplierCode") || current == null ? doc.text("supplierCode", 80) : current.supplierCode();
+		String supplierCode = doc.has("supplierCode") || current == null ? doc.code("supplierCode", 80) : current.supplierCode();
 		BigDecimal price = doc.has("price") || current == null ? doc.amount("price") : current.price();
 		String currency = doc.has("currency") || current == null ? doc.currency("currency") : current.currency();
 		Integer leadDays = doc.has("leadDays") || current == null ? doc.integer("leadDays") : current.leadDays();
@@ -392,7 +392,7 @@ public class ProductParts {
 		if (observedOn != null && observedOn.isAfter(LocalDate.now().plusDays(1))) {
 			doc.reject("observedOn", "error.product.future-date");
 		}
-		String note = doc.text("note", 300);
+		String note = doc.freeText("note", 300);
 		doc.throwIfInvalid();
 		long competitor = competitorId != null ? competitorId : jdbc.sql("""
 				insert into competitor (name) values (?) on conflict (lower(name)) do update set name = competitor.name

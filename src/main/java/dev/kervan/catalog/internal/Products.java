@@ -171,7 +171,7 @@ public class Products {
 	public ProductRow create(PatchDocument doc) {
 		CurrentUser user = policy.requireProductEditor();
 		var values = new HashMap<String, Object>();
-		String code = doc.text("code", 60);
+		String code = doc.code("code", 60);
 		if (code == null) {
 			doc.reject("code", "error.value.required");
 		}
@@ -218,7 +218,7 @@ public class Products {
 		ProductRow before = load(id);
 		expected.verify(RECORD_TYPE, id, before.version());
 		var values = new HashMap<String, Object>();
-		String code = doc.has("code") ? doc.text("code", 60) : before.code();
+		String code = doc.has("code") ? doc.code("code", 60) : before.code();
 		if (code == null) {
 			doc.reject("code", "error.value.required");
 		}
@@ -297,7 +297,7 @@ public class Products {
 	}
 
 	private List<String> readBarcodes(PatchDocument doc, long productId) {
-		List<String> barcodes = doc.texts("barcodes");
+		List<String> barcodes = doc.codes("barcodes");
 		for (String barcode : barcodes) {
 			if (!Barcodes.isValid(barcode)) {
 				doc.reject("barcodes", "error.product.barcode-invalid", barcode);

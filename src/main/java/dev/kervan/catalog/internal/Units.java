@@ -84,7 +84,7 @@ public class Units {
 	@Transactional
 	public Unit create(PatchDocument doc) {
 		policy.requireProductEditor();
-		String code = doc.text("code", 20);
+		String code = doc.code("code", 20);
 		String name = doc.text("name", 80);
 		if (code == null) {
 			doc.reject("code", "error.value.required");
@@ -93,7 +93,7 @@ public class Units {
 			doc.reject("name", "error.value.required");
 		}
 		Long base = null;
-		String baseCode = doc.text("baseUnit", 20);
+		String baseCode = doc.code("baseUnit", 20);
 		BigDecimal factor = doc.decimal("factor");
 		if (baseCode != null) {
 			Unit baseUnit = all().stream().filter(u -> u.code().equalsIgnoreCase(baseCode)).findFirst().orElse(null);

@@ -180,12 +180,12 @@ class CustomerEditor {
 
 	private void applyOfficialData(PatchDocument doc, Customer customer) {
 		if (doc.has("taxOffice")) {
-			customer.taxOffice = limited(doc, "taxOffice", 120);
+			customer.taxOffice = doc.text("taxOffice", 120);
 		}
 		// The tax number and the phone are read with the country's rules, whichever of them changed.
 		boolean countryChanged = doc.has("country");
 		if (doc.has("taxNumber")) {
-			String typed = doc.text("taxNumber");
+			String typed = doc.code("taxNumber");
 			customer.taxNumber = typed == null ? null : CustomerRules.normalizeTaxNumber(typed);
 		}
 		if (customer.taxNumber != null && (doc.has("taxNumber") || countryChanged)) {
@@ -193,14 +193,14 @@ class CustomerEditor {
 				.ifPresent(problem -> doc.reject("taxNumber", problem));
 		}
 		if (doc.has("email")) {
-			String email = doc.text("email");
+			String email = doc.code("email");
 			if (email != null && !CustomerRules.isEmail(email)) {
 				doc.reject("email", "error.customer.email");
 			}
 			customer.email = email;
 		}
 		if (doc.has("phone")) {
-			String typed = doc.text("phone");
+			String typed = doc.code("phone");
 			if (typed == null) {
 				customer.phone = null;
 			}
@@ -210,7 +210,7 @@ class CustomerEditor {
 			}
 		}
 		if (doc.has("website")) {
-			customer.website = limited(doc, "website", 300);
+			customer.website = doc.webAddress("website", 300);
 		}
 	}
 
@@ -302,10 +302,10 @@ class CustomerEditor {
 			}
 		}
 		if (doc.has("receivableAccount")) {
-			customer.receivableAccount = limited(doc, "receivableAccount", 40);
+			customer.receivableAccount = doc.code("receivableAccount", 40);
 		}
 		if (doc.has("payableAccount")) {
-			customer.payableAccount = limited(doc, "payableAccount", 40);
+			customer.payableAccount = doc.code("payableAccount", 40);
 		}
 	}
 
@@ -316,7 +316,7 @@ class CustomerEditor {
 					() -> doc.reject("language", "error.user.language-unsupported", String.valueOf(language)));
 		}
 		if (doc.has("eInvoiceAlias")) {
-			customer.eInvoiceAlias = limited(doc, "eInvoiceAlias", 120);
+			customer.eInvoiceAlias = doc.code("eInvoiceAlias", 120);
 		}
 		if (doc.has("birthDate")) {
 			LocalDate birthDate = doc.date("birthDate");
@@ -329,7 +329,7 @@ class CustomerEditor {
 			doc.reject("birthDate", "error.customer.birth-date-company");
 		}
 		if (doc.has("externalRef")) {
-			customer.externalRef = limited(doc, "externalRef", 100);
+			customer.externalRef = doc.code("externalRef", 100);
 		}
 	}
 
@@ -410,10 +410,6 @@ class CustomerEditor {
 			doc.reject(field, "error.customer.amount");
 		}
 		return amount;
-	}
-
-	private static @Nullable String limited(PatchDocument doc, String field, int length) {
-		return doc.text(field, length);
 	}
 
 	private static @Nullable String upper(@Nullable String text) {

@@ -32,6 +32,7 @@ import dev.kervan.platform.InvalidInputException;
 import dev.kervan.platform.PatchDocument;
 import dev.kervan.platform.RecordNotFoundException;
 import dev.kervan.platform.SearchText;
+import dev.kervan.platform.TextHygiene;
 import jakarta.annotation.PreDestroy;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
@@ -401,6 +402,12 @@ public class CustomerImport {
 		columns.forEach((target, column) -> {
 			String value = line.cell(column).strip();
 			if (value.isEmpty()) {
+				return;
+			}
+			// Checked before anything is looked up by it: a NUL fails a query, and a refused row's reason is stored.
+			var unfit = TextHygiene.characterProblem(value);
+			if (unfit.isPresent()) {
+				problems.add(label(target) + ": " + message(unfit.get()));
 				return;
 			}
 			switch (target) {

@@ -277,7 +277,7 @@ public class CustomerParts {
 			branch.phone = phone(doc, "phone", customer.country);
 		}
 		if (doc.has("address")) {
-			branch.address = optional(doc, "address", 500);
+			branch.address = doc.freeText("address", 500);
 		}
 		if (doc.has("city")) {
 			branch.city = optional(doc, "city", 120);
@@ -299,7 +299,7 @@ public class CustomerParts {
 			}
 		}
 		if (doc.has("notes")) {
-			branch.notes = optional(doc, "notes", 4000);
+			branch.notes = doc.freeText("notes", 4000);
 		}
 	}
 
@@ -346,7 +346,7 @@ public class CustomerParts {
 			contact.portalAccess = portal != null && portal;
 		}
 		if (doc.has("notes")) {
-			contact.notes = optional(doc, "notes", 4000);
+			contact.notes = doc.freeText("notes", 4000);
 		}
 	}
 
@@ -366,9 +366,9 @@ public class CustomerParts {
 		if (doc.has("label")) {
 			address.label = optional(doc, "label", 120);
 		}
-		address.line1 = required(doc, "line1", 300, address.line1, creating);
+		address.line1 = requiredFreeText(doc, "line1", 300, address.line1, creating);
 		if (doc.has("line2")) {
-			address.line2 = optional(doc, "line2", 300);
+			address.line2 = doc.freeText("line2", 300);
 		}
 		if (doc.has("district")) {
 			address.district = optional(doc, "district", 120);
@@ -378,7 +378,7 @@ public class CustomerParts {
 			address.region = optional(doc, "region", 120);
 		}
 		if (doc.has("postalCode")) {
-			address.postalCode = optional(doc, "postalCode", 20);
+			address.postalCode = doc.code("postalCode", 20);
 		}
 		if (doc.has("country")) {
 			String country = doc.text("country");
@@ -394,7 +394,7 @@ public class CustomerParts {
 
 	private void applyBankAccount(PatchDocument doc, BankAccount account, Customer customer, boolean creating) {
 		if (creating || doc.has("iban")) {
-			String typed = doc.text("iban");
+			String typed = doc.code("iban");
 			if (typed == null) {
 				doc.reject("iban", "error.value.required");
 			}
@@ -431,7 +431,7 @@ public class CustomerParts {
 			}
 		}
 		if (creating || doc.has("last4")) {
-			String last4 = doc.text("last4");
+			String last4 = doc.code("last4");
 			if (last4 == null || !last4.matches("[0-9]{4}")) {
 				doc.reject("last4", "error.card.last4");
 			}
@@ -440,7 +440,7 @@ public class CustomerParts {
 			}
 		}
 		if (creating || doc.has("expiry")) {
-			String expiry = doc.text("expiry");
+			String expiry = doc.code("expiry");
 			Matcher matcher = expiry == null ? null : EXPIRY.matcher(expiry);
 			if (matcher == null || !matcher.matches()) {
 				doc.reject("expiry", "error.card.expiry");
@@ -458,23 +458,12 @@ public class CustomerParts {
 				}
 			}
 		}
+		// A card number in the holder or the brand is refused by the text rules, as in any name.
 		if (doc.has("holder")) {
-			String holder = optional(doc, "holder", 200);
-			if (CustomerRules.containsCardNumber(holder)) {
-				doc.reject("holder", "error.card.number-refused");
-			}
-			else {
-				card.holder = holder;
-			}
+			card.holder = optional(doc, "holder", 200);
 		}
 		if (doc.has("brand")) {
-			String brand = optional(doc, "brand", 30);
-			if (CustomerRules.containsCardNumber(brand)) {
-				doc.reject("brand", "error.card.number-refused");
-			}
-			else {
-				card.brand = brand;
-			}
+			card.brand = optional(doc, "brand", 30);
 		}
 	}
 
@@ -520,7 +509,7 @@ public class CustomerParts {
 			}
 		}
 		if (doc.has("note")) {
-			relation.note = optional(doc, "note", 500);
+			relation.note = doc.freeText("note", 500);
 		}
 	}
 
@@ -542,7 +531,7 @@ public class CustomerParts {
 			doc.reject("endsOn", "error.customer.agreement-dates");
 		}
 		if (doc.has("attachmentId")) {
-			String text = doc.text("attachmentId");
+			String text = doc.code("attachmentId");
 			UUID attachment = null;
 			if (text != null) {
 				try {
@@ -561,18 +550,12 @@ public class CustomerParts {
 			agreement.attachment = attachment;
 		}
 		if (doc.has("notes")) {
-			agreement.notes = optional(doc, "notes", 4000);
+			agreement.notes = doc.freeText("notes", 4000);
 		}
 	}
 
 	private void applyNote(PatchDocument doc, Note note, Customer customer, boolean creating) {
-		String text = required(doc, "text", 10_000, note.text, creating);
-		if (CustomerRules.containsCardNumber(text)) {
-			doc.reject("text", "error.card.number-refused");
-		}
-		else {
-			note.text = text;
-		}
+		note.text = requiredFreeText(doc, "text", 10_000, note.text, creating);
 		if (creating) {
 			note.author = policy.requireReader().username();
 		}
@@ -584,13 +567,20 @@ public class CustomerParts {
 		if (!creating && !doc.has(field)) {
 			return current;
 		}
-		String text = doc.text(field);
+		return orRequired(doc, field, doc.text(field, length), current);
+	}
+
+	private static String requiredFreeText(PatchDocument doc, String field, int length, String current, boolean creating) {
+		if (!creating && !doc.has(field)) {
+			return current;
+		}
+		return orRequired(doc, field, doc.freeText(field, length), current);
+	}
+
+	private static String orRequired(PatchDocument doc, String field, @Nullable String text, String current) {
 		if (text == null) {
 			doc.reject(field, "error.value.required");
 			return current;
-		}
-		if (text.length() > length) {
-			doc.reject(field, "error.value.too-long", length);
 		}
 		return text;
 	}
@@ -600,7 +590,7 @@ public class CustomerParts {
 	}
 
 	private static @Nullable String email(PatchDocument doc, String field) {
-		String email = doc.text(field);
+		String email = doc.code(field);
 		if (email != null && !CustomerRules.isEmail(email)) {
 			doc.reject(field, "error.customer.email");
 		}
@@ -608,7 +598,7 @@ public class CustomerParts {
 	}
 
 	private static @Nullable String phone(PatchDocument doc, String field, String country) {
-		String typed = doc.text(field);
+		String typed = doc.code(field);
 		if (typed == null) {
 			return null;
 		}

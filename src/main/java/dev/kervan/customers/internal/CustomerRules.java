@@ -22,8 +22,6 @@ final class CustomerRules {
 	private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 	private static final Pattern TAX_NUMBER = Pattern.compile("[A-Z0-9]{2,20}");
 	private static final Pattern DIGITS = Pattern.compile("[0-9]+");
-	/** A run of 13 to 19 digits, possibly split by spaces or dashes: the shape of a card number. */
-	private static final Pattern CARD_LIKE = Pattern.compile("(?:\\d[ -]?){12,18}\\d");
 
 	private CustomerRules() {
 	}
@@ -74,40 +72,6 @@ final class CustomerRules {
 		catch (IbanFormatException | InvalidCheckDigitException | UnsupportedCountryException e) {
 			return Optional.empty();
 		}
-	}
-
-	/** Whether text holds something shaped like a full card number that passes the Luhn check. */
-	static boolean containsCardNumber(@Nullable String text) {
-		if (text == null) {
-			return false;
-		}
-		var matcher = CARD_LIKE.matcher(text);
-		while (matcher.find()) {
-			if (luhn(matcher.group().replaceAll("[ -]", ""))) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	static boolean luhn(String digits) {
-		int sum = 0;
-		boolean doubled = false;
-		for (int i = digits.length() - 1; i >= 0; i--) {
-			int digit = digits.charAt(i) - '0';
-			if (digit < 0 || digit > 9) {
-				return false;
-			}
-			if (doubled) {
-				digit *= 2;
-				if (digit > 9) {
-					digit -= 9;
-				}
-			}
-			sum += digit;
-			doubled = !doubled;
-		}
-		return digits.length() >= 12 && sum % 10 == 0;
 	}
 
 	/** Money limits: not negative, at most four decimals, below a trillion. */

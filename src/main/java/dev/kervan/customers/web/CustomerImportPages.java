@@ -55,7 +55,8 @@ class CustomerImportPages {
 			return "redirect:/customers/import/mapping/" + id;
 		}
 		catch (DomainException refusal) {
-			model.addAttribute("form", FormState.empty().reject(refusal, messages));
+			// The page has one field, the file: its refusal (unreadable, past a limit) shows above the form.
+			model.addAttribute("form", FormState.empty().reject(refusal, messages).unplaced(java.util.Set.of()));
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return "customers/import";
 		}

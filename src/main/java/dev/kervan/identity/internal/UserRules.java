@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import dev.kervan.identity.Role;
 import dev.kervan.platform.FieldViolation;
+import dev.kervan.platform.TextHygiene;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,8 +37,14 @@ final class UserRules {
 		else if (displayName.length() > 200) {
 			violations.add(new FieldViolation("displayName", "error.value.too-long", 200));
 		}
+		else {
+			TextHygiene.nameProblem(displayName).ifPresent(problem -> violations.add(new FieldViolation("displayName", problem)));
+		}
 		if (email != null && (email.length() > 254 || !EMAIL.matcher(email).matches())) {
 			violations.add(new FieldViolation("email", "error.user.email-format"));
+		}
+		else if (email != null) {
+			TextHygiene.codeProblem(email).ifPresent(problem -> violations.add(new FieldViolation("email", problem)));
 		}
 	}
 

@@ -20,6 +20,7 @@ import dev.kervan.platform.ImportedTable;
 import dev.kervan.platform.InvalidInputException;
 import dev.kervan.platform.PatchDocument;
 import dev.kervan.platform.Problems;
+import dev.kervan.platform.TextHygiene;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -97,10 +98,7 @@ public class OpeningStockImport {
 		if (!warehouse.active()) {
 			throw InvalidInputException.of("warehouseId", "error.stock.inactive-warehouse", warehouse.code());
 		}
-		ImportedTable table = ImportedTable.read(filename, content);
-		if (table.lines().size() > MAX_ROWS) {
-			throw InvalidInputException.of("file", "error.import.too-many-rows", MAX_ROWS);
-		}
+		ImportedTable table = ImportedTable.read(filename, content, ImportedTable.Limits.DEFAULT.withRows(MAX_ROWS));
 		Map<String, Integer> columns = ImportedCells.columns(table.headers(), headerNames);
 		if (!columns.containsKey("productCode")) {
 			throw InvalidInputException.of("file", "error.import.column-missing",
@@ -182,6 +180,13 @@ public class OpeningStockImport {
 	/** One row checked by the rules of a receipt; {@code null} when something is wrong (told in {@code out}). */
 	private @Nullable Checked check(Map<String, String> cells, List<String> headers, Map<String, Integer> columns,
 			List<String> out) {
+		for (String field : List.of("productCode", "unit", "lot", "serial")) {
+			var problem = TextHygiene.codeProblem(cells.get(field));
+			if (problem.isPresent()) {
+				out.add(where(field, headers, columns) + problems.message(problem.get()));
+				return null;
+			}
+		}
 		String code = cells.get("productCode");
 		String serial = cells.get("serial");
 		String lot = cells.getOrDefault("lot", "");

@@ -69,10 +69,10 @@ public class Reservations {
 		Long warehouseId = doc.id("warehouseId");
 		BigDecimal quantity = doc.quantity("quantity");
 		String reference = doc.text("reference", 120);
-		String referenceType = doc.text("referenceType", 40);
+		String referenceType = doc.code("referenceType", 40);
 		Long referenceId = doc.id("referenceId");
 		Long customerId = doc.id("customerId");
-		String serial = doc.text("serial", 80);
+		String serial = doc.code("serial", 80);
 		ProductFacts product = null;
 		if (productId == null) {
 			doc.reject("productId", "error.value.required");

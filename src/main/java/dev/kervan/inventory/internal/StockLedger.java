@@ -93,7 +93,7 @@ public class StockLedger {
 		if (toWarehouse != null && toWarehouse.equals(warehouse)) {
 			doc.reject("toWarehouseId", "error.stock.same-warehouse");
 		}
-		String reason = doc.text("reason", 300);
+		String reason = doc.freeText("reason", 300);
 		if (type == StockMoveType.ADJUSTMENT && reason == null) {
 			doc.reject("reason", "error.stock.reason-required");
 		}
@@ -180,7 +180,7 @@ public class StockLedger {
 			else if (product.service()) {
 				item.reject("productId", "error.stock.service", product.code());
 			}
-			String unit = item.text("unit", 20);
+			String unit = item.code("unit", 20);
 			BigDecimal entered = item.quantity("quantity");
 			BigDecimal counted = type == StockMoveType.ADJUSTMENT ? item.quantity("countedQuantity") : null;
 			if (entered == null && counted == null) {
@@ -198,9 +198,9 @@ public class StockLedger {
 			else if (counted != null && counted.signum() < 0) {
 				item.reject("countedQuantity", "error.value.not-negative");
 			}
-			String lot = item.text("lot", 60);
+			String lot = item.code("lot", 60);
 			LocalDate expiry = item.date("expiry");
-			List<String> lineSerials = item.texts("serials");
+			List<String> lineSerials = item.codes("serials");
 			Long reservation = item.id("reservationId");
 			if (reservation != null && type != StockMoveType.ISSUE) {
 				item.reject("reservationId", "error.stock.reservation-issue-only");

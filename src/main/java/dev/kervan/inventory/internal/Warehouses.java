@@ -71,7 +71,7 @@ public class Warehouses {
 	@Transactional
 	public Warehouse create(PatchDocument doc) {
 		policy.requireWarehouse();
-		String code = doc.text("code", 60);
+		String code = doc.code("code", 60);
 		String name = doc.text("name", 120);
 		if (code == null) {
 			doc.reject("code", "error.value.required");
@@ -79,7 +79,7 @@ public class Warehouses {
 		if (name == null) {
 			doc.reject("name", "error.value.required");
 		}
-		String address = doc.text("address", 500);
+		String address = doc.freeText("address", 500);
 		doc.throwIfInvalid();
 		requireFreeCode(code, 0);
 		long id = jdbc.sql("insert into warehouse (code, name, address) values (?, ?, ?) returning id")
@@ -97,7 +97,7 @@ public class Warehouses {
 		Warehouse before = get(id);
 		expected.verify(RECORD_TYPE, id, before.version());
 		doc.ignoring("id", "version");
-		String code = doc.has("code") ? doc.text("code", 60) : before.code();
+		String code = doc.has("code") ? doc.code("code", 60) : before.code();
 		String name = doc.has("name") ? doc.text("name", 120) : before.name();
 		if (code == null) {
 			doc.reject("code", "error.value.required");
@@ -105,7 +105,7 @@ public class Warehouses {
 		if (name == null) {
 			doc.reject("name", "error.value.required");
 		}
-		String address = doc.has("address") ? doc.text("address", 500) : before.address();
+		String address = doc.has("address") ? doc.freeText("address", 500) : before.address();
 		Boolean active = doc.has("active") ? doc.bool("active") : Boolean.valueOf(before.active());
 		doc.throwIfInvalid();
 		var intended = new Warehouse(id, code, name, address, !Boolean.FALSE.equals(active), before.version());
@@ -156,7 +156,7 @@ public class Warehouses {
 	public Location addLocation(long warehouseId, PatchDocument doc) {
 		policy.requireWarehouse();
 		get(warehouseId);
-		String code = doc.text("code", 40);
+		String code = doc.code("code", 40);
 		if (code == null) {
 			doc.reject("code", "error.value.required");
 		}

@@ -53,10 +53,7 @@ public class LeadImport {
 
 	public Result run(String filename, byte[] content) {
 		policy.requireLeads();
-		ImportedTable table = ImportedTable.read(filename, content);
-		if (table.lines().size() > MAX_ROWS) {
-			throw InvalidInputException.of("file", "error.lead.import-too-long", MAX_ROWS);
-		}
+		ImportedTable table = ImportedTable.read(filename, content, ImportedTable.Limits.DEFAULT.withRows(MAX_ROWS));
 		var columns = new HashMap<String, Integer>();
 		for (int i = 0; i < table.headers().size(); i++) {
 			String field = HEADERS.get(SearchText.fold(table.headers().get(i)).replace(" ", ""));

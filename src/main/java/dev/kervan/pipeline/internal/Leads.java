@@ -201,7 +201,7 @@ public class Leads {
 		CurrentUser user = policy.requireLeads();
 		LeadRow before = editable(user, id, expected);
 		doc.ignoring("version");
-		String reason = doc.text("reason", 2000);
+		String reason = doc.freeText("reason", 2000);
 		if (reason == null) {
 			doc.reject("reason", "error.lead.reason-required");
 		}
@@ -237,7 +237,7 @@ public class Leads {
 		LeadRow lead = editable(user, id, expected);
 		doc.ignoring("version");
 		Long customerId = doc.id("customerId");
-		String taxNumber = doc.text("taxNumber", 20);
+		String taxNumber = doc.code("taxNumber", 20);
 		if (customerId != null && customers.find(customerId).filter(c -> !c.archived()).isEmpty()) {
 			doc.reject("customerId", "error.pipeline.unknown-customer", customerId);
 		}
@@ -379,7 +379,7 @@ public class Leads {
 			}
 		}
 		if (doc.has("country")) {
-			String country = doc.text("country", 2);
+			String country = doc.code("country", 2);
 			if (country == null || !country.matches("[A-Za-z]{2}")) {
 				doc.reject("country", "error.value.invalid", String.valueOf(country));
 			}
@@ -391,7 +391,7 @@ public class Leads {
 			values.put("email", doc.email("email"));
 		}
 		if (doc.has("phone")) {
-			String typed = doc.text("phone", 40);
+			String typed = doc.code("phone", 40);
 			values.put("phone", typed == null ? null : PhoneNumbers.toE164(typed, (String) values.get("country")).orElseGet(() -> {
 				doc.reject("phone", "error.phone.invalid");
 				return null;
@@ -403,7 +403,7 @@ public class Leads {
 			}
 		}
 		if (doc.has("notes")) {
-			values.put("notes", doc.text("notes", 4000));
+			values.put("notes", doc.freeText("notes", 4000));
 		}
 		if (doc.has("expectedRevenue")) {
 			BigDecimal revenue = doc.amount("expectedRevenue");

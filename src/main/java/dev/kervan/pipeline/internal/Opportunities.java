@@ -427,7 +427,7 @@ public class Opportunities implements Pipeline {
 		else if (!lostReasons.isActive(reason)) {
 			doc.reject("lostReasonId", "error.pipeline.unknown-lost-reason", reason);
 		}
-		String note = doc.text("note", 4000);
+		String note = doc.freeText("note", 4000);
 		doc.throwIfInvalid();
 		if (before.status() != OpportunityStatus.OPEN) {
 			throw new DomainException(ErrorKind.CONFLICT, "error.pipeline.closed", before.status().name());
@@ -665,7 +665,7 @@ public class Opportunities implements Pipeline {
 			values.email = doc.email("email");
 		}
 		if (doc.has("phone")) {
-			String typed = doc.text("phone", 40);
+			String typed = doc.code("phone", 40);
 			values.phone = typed == null ? null : PhoneNumbers.toE164(typed, country).orElseGet(() -> {
 				doc.reject("phone", "error.phone.invalid");
 				return null;
@@ -726,7 +726,7 @@ public class Opportunities implements Pipeline {
 			values.source = doc.text("source", 120);
 		}
 		if (doc.has("notes")) {
-			values.notes = doc.text("notes", 4000);
+			values.notes = doc.freeText("notes", 4000);
 		}
 	}
 }

@@ -63,12 +63,12 @@ class PublicLeadForm {
 		if (email == null) {
 			doc.reject("email", "error.value.required");
 		}
-		String phone = doc.text("phone", 40);
+		String phone = doc.code("phone", 40);
 		String e164 = phone == null ? null : PhoneNumbers.toE164(phone, "TR").orElse(null);
 		if (phone != null && e164 == null) {
 			doc.reject("phone", "error.phone.invalid");
 		}
-		String message = doc.text("message", 4000);
+		String message = doc.freeText("message", 4000);
 		try {
 			doc.throwIfInvalid();
 		}
