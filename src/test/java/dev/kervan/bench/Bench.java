@@ -753,6 +753,10 @@ public final class Bench {
 	private HttpRequest apiRequest(String method, String path, @Nullable String json) {
 		var request = HttpRequest.newBuilder(URI.create(app.base() + path)).timeout(REQUEST_TIMEOUT)
 			.header("Authorization", "Bearer " + token);
+		if ("PATCH".equals(method)) {
+			// Updates must name the version they change; the bench changes whatever version is there.
+			request.header("If-Match", "*");
+		}
 		if (json != null) {
 			request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
 		}
