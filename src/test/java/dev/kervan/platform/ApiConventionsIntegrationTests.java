@@ -41,6 +41,17 @@ class ApiConventionsIntegrationTests extends KervanIntegrationTest {
 	}
 
 	@Test
+	void aFieldSentTwiceIsA400ProblemAndCreatesNothing() {
+		String name = Api.uniqueName("twice");
+		Response response = api.post("/api/v1/customers",
+				"{\"kind\": \"COMPANY\", \"name\": \"" + name + "\", \"name\": \"Other " + name + "\", \"country\": \"TR\"}")
+			.bearer(admin).send();
+		assertProblem(response, 400, "error.malformed-body");
+		assertThat(jdbc.sql("select count(*) from customer where name like :n").param("n", "%" + name).query(Long.class).single())
+			.isZero();
+	}
+
+	@Test
 	void jsonOfTheWrongShapeIsA400Problem() {
 		assertProblem(api.post("/api/v1/users", "[1, 2]").bearer(admin).send(), 400, "error.body-shape");
 		assertProblem(api.post("/api/v1/auth/tokens", "\"admin\"").send(), 400, "error.body-shape");

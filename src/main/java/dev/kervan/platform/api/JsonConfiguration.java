@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.SerializationContext;
@@ -49,6 +50,15 @@ class JsonConfiguration {
 	@Bean
 	JsonMapperBuilderCustomizer exactNumbers() {
 		return builder -> builder.enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+	}
+
+	/**
+	 * A field sent twice ({@code {"name": "A", "name": "B"}}) is refused as malformed: which of the two a client
+	 * meant cannot be known, and taking the last one silently hides the mistake.
+	 */
+	@Bean
+	JsonMapperBuilderCustomizer noFieldTwice() {
+		return builder -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 	}
 
 	/** A date of a request record: an ISO date within {@link Dates}' range, else a refusal naming the field. */
