@@ -19,9 +19,17 @@ class PipelineBrowserTests extends BrowserTest {
 	void dragACardKeepItThereAndMarkOneLost() {
 		String admin = api.token("admin", ADMIN_PASSWORD);
 		String manager = staffUser("manager", "SALES_MANAGER");
-		JsonNode stages = api.get("/api/v1/pipeline-stages").bearer(admin).send().json().get("items");
-		long team = stages.get(0).get("teamId").asLong();
-		long target = stages.get(1).get("id").asLong();
+		// A team of its own: the first team's board holds the cards every other test made, and a long column puts the
+		// new card below the window, where a mouse cannot reach it.
+		long team = api.post("/api/v1/sales-teams", Map.of("name", Api.uniqueName("Board team"))).bearer(admin).send()
+			.json().get("id").asLong();
+		long[] stageIds = new long[3];
+		Object[][] stages = { { "New", 10, false }, { "Offer", 50, false }, { "Won", 100, true } };
+		for (int i = 0; i < stages.length; i++) {
+			stageIds[i] = api.post("/api/v1/pipeline-stages", Map.of("teamId", team, "name", stages[i][0],
+					"probability", stages[i][1], "won", stages[i][2])).bearer(admin).send().json().get("id").asLong();
+		}
+		long target = stageIds[1];
 		String title = Api.uniqueName("Dragged card");
 		long card = api.post("/api/v1/opportunities", Map.of("title", title, "teamId", team, "expectedRevenue", "5000"))
 			.bearer(admin).send().json().get("id").asLong();
