@@ -18,7 +18,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Every operation of the API document, called with generated input ({@link ApiFuzzer}): no answer may be a 5xx, an
- * error that is not problem+json, or a success that is not what it claims to be. A run is repeatable: it prints its
+ * error that is not problem+json, a success that is not what it claims to be, or an answer the document does not
+ * describe (a status it does not declare, a body its schema does not allow). A run is repeatable: it prints its
  * seed, and {@code -Dkervan.fuzz.seed=…} runs it again ({@code -Dkervan.fuzz.rounds=…} calls each operation more
  * often, {@code -Dkervan.fuzz.verbose=true} shows how the records it needs were refused until they were created).
  *

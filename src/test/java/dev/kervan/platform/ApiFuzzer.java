@@ -38,8 +38,10 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * each refusal which fields are unknown and which are required), most of it hostile (numbers out of range, impossible
  * dates, long and foreign text, wrong types, malformed JSON and multipart bodies, undecodable query strings, junk
  * path parameters and headers, the wrong content type). Every answer must keep the API's promises: no 5xx, every
- * error problem+json with its status, every success readable as the type it claims. One seed decides every choice,
- * so a run can be repeated.
+ * error problem+json with its status, every success readable as the type it claims; and the document's: a status
+ * the operation declares, a success in a media type declared for it, JSON with the required members and no null
+ * where the schema allows none, and no refusal of a body built from the request schema for a field the schema
+ * declares (or lacks). One seed decides every choice, so a run can be repeated.
  *
  * <p>Changes go only to records the fuzzer created itself: an update, deletion or action names one of those, or an
  * id that cannot exist. The fuzzer's own user (the administrator) and its token are never among them.
@@ -51,6 +53,8 @@ final class ApiFuzzer {
 	private static final String UNKNOWN_FIELD = "Unknown field.";
 	private static final String REQUIRED = "Required.";
 	private static final String NONEXISTENT_ID = "987654321";
+	/** What the server itself answers before any operation sees a request; the document names them once, in its description. */
+	private static final Set<Integer> SERVER_REFUSALS = Set.of(405, 406, 414, 431);
 
 	/** Words and values people type: Turkish and Persian letters, digits of both, right-to-left text, emoji. */
 	private static final List<String> WORDS = List.of("Kervan", "İstanbul", "Çağlayan", "Şişli", "Ağrı", "ılık", "ÖZGÜR",
@@ -118,6 +122,10 @@ final class ApiFuzzer {
 	private final Map<String, Finding> findings = new LinkedHashMap<>();
 	private final Map<Integer, Integer> statuses = new java.util.TreeMap<>();
 	private boolean learning;
+	/** Whether the request being sent is one the document describes: its path as declared (not a hostile one). */
+	private boolean documented;
+	/** Whether the body being sent was built from the operation's own request schema, as a client following it would. */
+	private boolean bodyFromSchema;
 	private int requests;
 
 	ApiFuzzer(int port, String token, JsonNode document, long seed) {
@@ -197,6 +205,7 @@ final class ApiFuzzer {
 
 	/** Reads every list, so that reads and references can name records that exist. */
 	void harvest() {
+		documented = true;
 		for (Operation operation : operations()) {
 			if (operation.method().equals("GET") && !operation.path().contains("{")) {
 				Response answer = send(operation, "GET", operation.path(), List.of(), null, null);
@@ -211,6 +220,7 @@ final class ApiFuzzer {
 	 */
 	void createRecords() {
 		learning = true;
+		documented = true;
 		for (int round = 0; round < 3; round++) {
 			for (Operation operation : operations()) {
 				if (!operation.method().equals("POST") || isAction(operation.path())) {
@@ -222,8 +232,10 @@ final class ApiFuzzer {
 						break;
 					}
 					String target = path.get() + query(operation, false);
+					bodyFromSchema = !operation.multipart() && declaresOwnSchema(operation);
 					Response answer = operation.multipart() ? sendUpload(operation, target, validUpload(operation))
 							: send(operation, "POST", target, List.of(), "application/json", validBody(operation));
+					bodyFromSchema = false;
 					if (answer.status() / 100 == 2) {
 						break;
 					}
@@ -253,6 +265,8 @@ final class ApiFuzzer {
 	private void call(Operation operation) {
 		int scenario = random.nextInt(100);
 		boolean hostilePath = scenario < 8;
+		documented = !hostilePath;
+		bodyFromSchema = false;
 		Optional<String> path = hostilePath ? Optional.of(hostilePath(operation)) : concretePath(operation, true);
 		if (path.isEmpty()) {
 			return;
@@ -265,6 +279,10 @@ final class ApiFuzzer {
 		else if (operation.parameters("header").stream().anyMatch(p -> p.path("name").asString().equals("If-Match"))
 				&& random.nextBoolean()) {
 			headers.add(new String[] { "If-Match", "\"" + currentVersion(operation, path.get()).orElse("0") + "\"" });
+		}
+		if (headers.isEmpty() && random.nextInt(4) == 0
+				&& operation.parameters("header").stream().anyMatch(p -> p.path("name").asString().equals("Idempotency-Key"))) {
+			headers.add(new String[] { "Idempotency-Key", UUID.randomUUID().toString() });
 		}
 		if (operation.bodyType() == null) {
 			send(operation, operation.method(), target, headers, null, null);
@@ -284,8 +302,16 @@ final class ApiFuzzer {
 		}
 		else {
 			body = validBody(operation);
+			bodyFromSchema = contentType.equals("application/json") && declaresOwnSchema(operation);
 		}
 		send(operation, operation.method(), target, headers, contentType, body);
+		bodyFromSchema = false;
+	}
+
+	/** Whether the operation's request schema is one record of its own (not one of several, not missing). */
+	private boolean declaresOwnSchema(Operation operation) {
+		JsonNode declared = resolve(operation.spec().path("requestBody").path("content").path("application/json").path("schema"));
+		return declared.path("properties").size() > 0;
 	}
 
 	// --- paths ------------------------------------------------------------------------------------------------------
@@ -303,7 +329,7 @@ final class ApiFuzzer {
 			String name = matcher.group(1);
 			JsonNode schema = parameter(operation, name).path("schema");
 			String value;
-			if (!schema.path("type").asString("").equals("integer") && !schema.path("format").asString("").equals("uuid")) {
+			if (!type(schema).equals("integer") && !schema.path("format").asString("").equals("uuid")) {
 				value = word(operation, name);
 			}
 			else {
@@ -433,10 +459,16 @@ final class ApiFuzzer {
 
 	// --- bodies ---------------------------------------------------------------------------------------------------------
 
-	/** The schema of the record an operation takes: its own if declared, else that of the record it answers. */
+	/**
+	 * The schema of the record an operation takes: its own (one of them, when it takes one of several), else that of
+	 * the record it answers, for the operations whose request has no schema yet.
+	 */
 	private JsonNode recordSchema(Operation operation) {
 		JsonNode declared = resolve(operation.spec().path("requestBody").path("content").path("application/json").path("schema"));
-		if (declared.path("properties").size() > 0 && !declared.path("properties").has("nodeType")) {
+		if (declared.path("oneOf").size() > 0) {
+			declared = resolve(declared.path("oneOf").get(random.nextInt(declared.path("oneOf").size())));
+		}
+		if (declared.path("properties").size() > 0) {
 			return declared;
 		}
 		JsonNode responses = operation.spec().path("responses");
@@ -456,7 +488,8 @@ final class ApiFuzzer {
 	private String validBody(Operation operation) {
 		JsonNode schema = recordSchema(operation);
 		Set<String> refused = refusedFields.getOrDefault(operation.key(), Set.of());
-		Set<String> required = requiredFields.getOrDefault(operation.key(), Set.of());
+		Set<String> required = new LinkedHashSet<>(requiredFields.getOrDefault(operation.key(), Set.of()));
+		schema.path("required").forEach(name -> required.add(name.asString()));
 		var fields = new LinkedHashMap<String, String>();
 		schema.path("properties").properties().forEach(property -> {
 			String name = property.getKey();
@@ -493,7 +526,8 @@ final class ApiFuzzer {
 	 */
 	private JsonNode value(Operation operation, String name, JsonNode schema) {
 		int refusals = refusedValues.getOrDefault(operation.key() + " " + name, 0);
-		if (refusals == 0 || !resolve(schema).path("type").asString("string").equals("string") || resolve(schema).has("enum")) {
+		if (refusals == 0 || !type(resolve(schema)).equals("string") || resolve(schema).has("enum")
+				|| resolve(schema).path("format").asString("").equals("decimal")) {
 			return validValue(name, schema, 0);
 		}
 		return JsonNodeFactory.instance.stringNode(switch (refusals % 5) {
@@ -519,13 +553,18 @@ final class ApiFuzzer {
 		if (schema.has("enum") && schema.path("enum").size() > 0) {
 			return schema.path("enum").get(random.nextInt(schema.path("enum").size()));
 		}
-		String type = schema.path("type").asString("string");
+		String type = type(schema).isEmpty() ? "string" : type(schema);
 		String format = schema.path("format").asString("");
 		String lower = name.toLowerCase(Locale.ROOT);
 		switch (type) {
 			case "integer":
 				if (lower.endsWith("id") || lower.equals("other")) {
 					return factory.numberNode(Long.parseLong(reference(name)));
+				}
+				if (schema.has("minimum") || schema.has("maximum")) {
+					int least = schema.path("minimum").asInt(0);
+					int most = Math.min(schema.path("maximum").asInt(least + 30), least + 1000);
+					return factory.numberNode(least + random.nextInt(most - least + 1));
 				}
 				return factory.numberNode(random.nextInt(lower.contains("probability") ? 101 : 30));
 			case "number":
@@ -550,8 +589,10 @@ final class ApiFuzzer {
 					return object;
 				}
 				if (depth < 2) {
+					Set<String> required = new LinkedHashSet<>();
+					schema.path("required").forEach(field -> required.add(field.asString()));
 					schema.path("properties").properties().forEach(property -> {
-						if (!property.getKey().equals("id") && random.nextInt(3) > 0) {
+						if (!property.getKey().equals("id") && (required.contains(property.getKey()) || random.nextInt(3) > 0)) {
 							object.set(property.getKey(), validValue(property.getKey(), property.getValue(), depth + 1));
 						}
 					});
@@ -559,6 +600,9 @@ final class ApiFuzzer {
 				return object;
 			}
 			default:
+				if (format.equals("decimal")) {
+					return factory.stringNode(random.nextInt(10_000) + "." + String.format("%02d", random.nextInt(100)));
+				}
 				return factory.stringNode(text(lower, format));
 		}
 	}
@@ -640,12 +684,40 @@ final class ApiFuzzer {
 		return word.endsWith("s") ? word.substring(0, word.length() - 1) : word;
 	}
 
+	/** The schema a reference names, and the value's schema of one that may also be null ({@code anyOf [x, null]}). */
 	private JsonNode resolve(JsonNode schema) {
 		String reference = schema.path("$ref").asString("");
 		if (reference.startsWith("#/components/schemas/")) {
-			return document.path("components").path("schemas").path(reference.substring("#/components/schemas/".length()));
+			return resolve(document.path("components").path("schemas").path(reference.substring("#/components/schemas/".length())));
+		}
+		for (JsonNode alternative : schema.path("anyOf")) {
+			if (!type(alternative).equals("null")) {
+				return resolve(alternative);
+			}
 		}
 		return schema;
+	}
+
+	/** A schema's type: OpenAPI 3.1 writes a nullable one as {@code ["string", "null"]}. */
+	private static String type(JsonNode schema) {
+		JsonNode type = schema.path("type");
+		if (type.isArray()) {
+			for (JsonNode each : type) {
+				if (!each.asString().equals("null")) {
+					return each.asString();
+				}
+			}
+			return "null";
+		}
+		return type.asString(schema.has("properties") ? "object" : "");
+	}
+
+	/** Whether a property's schema lets it be null. */
+	private static boolean nullable(JsonNode schema) {
+		if (schema.path("type").isArray()) {
+			return schema.path("type").valueStream().anyMatch(t -> t.asString().equals("null"));
+		}
+		return schema.path("anyOf").valueStream().anyMatch(alternative -> type(alternative).equals("null"));
 	}
 
 	// --- uploads --------------------------------------------------------------------------------------------------------
@@ -802,6 +874,9 @@ final class ApiFuzzer {
 	private void check(Operation operation, String method, String request, Response answer) {
 		int status = answer.status();
 		String type = answer.contentType().toLowerCase(Locale.ROOT);
+		if (documented && method.equals(operation.method())) {
+			checkAgainstDocument(operation, request, answer);
+		}
 		if (status >= 500) {
 			record(operation, "server error " + status, request, answer);
 		}
@@ -832,9 +907,13 @@ final class ApiFuzzer {
 			try {
 				JsonNode json = Api.parse(answer.body());
 				JsonNode schema = resolve(declaredSchema(operation, status));
-				String declared = schema.path("type").asString(schema.has("properties") ? "object" : "");
+				String declared = type(schema);
 				if (declared.equals("object") && !json.isObject() || declared.equals("array") && !json.isArray()) {
 					record(operation, "answer is not the " + declared + " the document declares", request, answer);
+				}
+				else if (method.equals(operation.method())) {
+					mismatch(json, declaredSchema(operation, status), "answer", 0)
+						.ifPresent(problem -> record(operation, "answer is not as its schema says: " + problem, request, answer));
 				}
 			}
 			catch (JacksonException e) {
@@ -847,6 +926,76 @@ final class ApiFuzzer {
 		else if (type.contains("spreadsheetml") && !answer.body().startsWith("PK")) {
 			record(operation, "XLSX answer that is no XLSX", request, answer);
 		}
+	}
+
+	/**
+	 * What the document promises of this answer: its status is one the operation declares, a success comes in a media
+	 * type declared for it, and a refused body built from the operation's own schema names no field the schema
+	 * declares as unknown, and requires none it lacks.
+	 */
+	private void checkAgainstDocument(Operation operation, String request, Response answer) {
+		int status = answer.status();
+		JsonNode response = operation.spec().path("responses").path(String.valueOf(status));
+		if (status >= 200 && response.isMissingNode() && !SERVER_REFUSALS.contains(status)) {
+			record(operation, "answered " + status + ", which the document does not declare", request, answer);
+			return;
+		}
+		String mediaType = answer.contentType().split(";")[0].strip().toLowerCase(Locale.ROOT);
+		if (status / 100 == 2 && !answer.body().isEmpty() && !response.path("content").has(mediaType)) {
+			record(operation, "answered " + status + " as " + mediaType + ", which the document does not declare", request, answer);
+		}
+		if (status == 400 && bodyFromSchema && answer.contentType().contains("json")) {
+			JsonNode schema = resolve(operation.spec().path("requestBody").path("content").path("application/json").path("schema"));
+			for (JsonNode error : Api.parse(answer.body()).path("errors")) {
+				String field = error.path("field").asString("");
+				String message = error.path("message").asString("");
+				boolean declared = schema.path("properties").has(field);
+				if (message.equals(UNKNOWN_FIELD) && declared) {
+					record(operation, "refused " + field + " as unknown, which the request schema declares", request, answer);
+				}
+				if (message.equals(REQUIRED) && !declared && field.matches("[A-Za-z]+")) {
+					record(operation, "requires " + field + ", which the request schema lacks", request, answer);
+				}
+			}
+		}
+	}
+
+	/**
+	 * Where a JSON answer differs from its schema: a required member missing, or null where the schema does not allow
+	 * it (a record component that is not {@code @Nullable}); empty when it matches.
+	 */
+	private Optional<String> mismatch(JsonNode value, JsonNode schema, String where, int depth) {
+		if (value.isNull()) {
+			return nullable(schema) || type(resolve(schema)).isEmpty() ? Optional.empty() : Optional.of(where + " is null");
+		}
+		JsonNode resolved = resolve(schema);
+		if (depth > 4) {
+			return Optional.empty();
+		}
+		if (value.isObject()) {
+			for (JsonNode required : resolved.path("required")) {
+				if (!value.has(required.asString())) {
+					return Optional.of(where + "." + required.asString() + " is missing");
+				}
+			}
+			for (var property : resolved.path("properties").properties()) {
+				if (value.has(property.getKey())) {
+					Optional<String> found = mismatch(value.get(property.getKey()), property.getValue(), where + "." + property.getKey(), depth + 1);
+					if (found.isPresent()) {
+						return found;
+					}
+				}
+			}
+		}
+		else if (value.isArray() && resolved.has("items")) {
+			for (int i = 0; i < Math.min(value.size(), 5); i++) {
+				Optional<String> found = mismatch(value.get(i), resolved.path("items"), where + "[" + i + "]", depth + 1);
+				if (found.isPresent()) {
+					return found;
+				}
+			}
+		}
+		return Optional.empty();
 	}
 
 	private JsonNode declaredSchema(Operation operation, int status) {

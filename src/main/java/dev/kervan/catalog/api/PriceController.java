@@ -14,6 +14,7 @@ import dev.kervan.platform.KeysetPage;
 import dev.kervan.platform.PatchDocument;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -46,7 +47,10 @@ class PriceController {
 	@GetMapping("/prices")
 	@Operation(summary = "What a customer pays for a product",
 			description = "unitPrice = listPrice × (1 − discount/100); rule says which price list rule, class discount or base price gave it. "
-					+ "quantity defaults to 1, date to today; without customerId only lists for every customer apply.")
+					+ "quantity defaults to 1, date to today; without customerId only lists for every customer apply. "
+					+ "409 when neither the product nor a price list gives a price.")
+	@ApiResponse(responseCode = "200", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "409")
 	Prices.Quote price(@RequestParam long productId, @RequestParam(required = false) @Nullable Long customerId,
 			@RequestParam(required = false) @Nullable BigDecimal quantity,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate date) {

@@ -174,6 +174,11 @@ class ApiOperations implements GlobalOperationCustomizer {
 		boolean noBody = !writesOwnAnswer && (body == Void.class || body == void.class);
 		if (!declaresSuccess(handler.getMethod())) {
 			ApiResponse computed = responses.remove("200");
+			if (computed == null && !noBody && !writesOwnAnswer) {
+				// Springdoc computes no success once a method declares any @ApiResponse.
+				throw new IllegalStateException(handler + " declares a problem response; declare its success too, with "
+						+ "@ApiResponse(responseCode = \"200\", useReturnTypeSchema = true)");
+			}
 			String status = noBody ? "204" : method == RequestMethod.POST && entity ? "201" : "200";
 			ApiResponse success = computed == null ? new ApiResponse() : computed;
 			responses.addApiResponse(status, success.description(switch (status) {
