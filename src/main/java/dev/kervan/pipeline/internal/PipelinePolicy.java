@@ -60,6 +60,18 @@ public class PipelinePolicy {
 		return seesAll(user) || user.id() == nullToZero(salesperson) || teams.teamsOf(user.id()).contains(team);
 	}
 
+	/** Who may change records of a team's pipeline assigned to a salesperson, for many records at once. */
+	public interface Editable {
+		boolean test(long team, @Nullable Long salesperson);
+	}
+
+	/** The rule of {@link #mayEdit(CurrentUser, long, Long)} for one user, with their teams read once. */
+	public Editable editableBy(CurrentUser user) {
+		boolean all = seesAll(user);
+		Set<Long> led = all ? Set.of() : teams.ledBy(user.id());
+		return (team, salesperson) -> all || user.id() == nullToZero(salesperson) || led.contains(team);
+	}
+
 	/** Whether the user changes a record of a team's pipeline assigned to a salesperson. */
 	boolean mayEdit(CurrentUser user, long team, @Nullable Long salesperson) {
 		return seesAll(user) || user.id() == nullToZero(salesperson) || teams.ledBy(user.id()).contains(team);
