@@ -24,8 +24,6 @@ import javax.sql.DataSource;
 import dev.kervan.identity.CurrentUser;
 import dev.kervan.identity.Role;
 import dev.kervan.platform.AuditTrail;
-import dev.kervan.platform.DomainException;
-import dev.kervan.platform.ErrorKind;
 import dev.kervan.platform.FieldViolation;
 import dev.kervan.platform.ImportedTable;
 import dev.kervan.platform.ImportedTable.Line;
@@ -619,11 +617,7 @@ public class CustomerImport {
 	}
 
 	private CurrentUser requireImporter() {
-		CurrentUser user = policy.requireReader();
-		if (!user.has(Role.SALES_MANAGER)) {
-			throw new DomainException(ErrorKind.FORBIDDEN, "error.import.forbidden");
-		}
-		return user;
+		return policy.requireReader().require("error.import.forbidden", Role.SALES_MANAGER);
 	}
 
 	private static String normalize(String header) {
