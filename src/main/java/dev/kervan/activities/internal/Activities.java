@@ -18,7 +18,6 @@ import dev.kervan.platform.BackgroundJobs;
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ErrorKind;
 import dev.kervan.platform.ExpectedVersion;
-import dev.kervan.platform.KervanProperties;
 import dev.kervan.platform.Notifications;
 import dev.kervan.platform.PatchDocument;
 import dev.kervan.platform.RecordNotFoundException;
@@ -52,14 +51,12 @@ public class Activities {
 	private final AuditTrail audit;
 	private final Notifications notifications;
 	private final Clock clock;
-	private final KervanProperties properties;
 	private final BackgroundJobs jobs;
 	private final OneTimeTask<String> handoverMail;
 
 	Activities(JdbcClient jdbc, CurrentUsers currentUsers, Users users, ActivityTypes types, ActivityPolicy policy,
-			AuditTrail audit, Notifications notifications, Clock clock, KervanProperties properties, BackgroundJobs jobs,
+			AuditTrail audit, Notifications notifications, Clock clock, BackgroundJobs jobs,
 			OneTimeTask<String> handoverMail) {
-		this.properties = properties;
 		this.jobs = jobs;
 		this.handoverMail = handoverMail;
 		this.jdbc = jdbc;
@@ -72,9 +69,9 @@ public class Activities {
 		this.clock = clock;
 	}
 
-	/** Today where the company is: the configured time zone, not the server's. */
+	/** Today where the company is: the clock runs in the configured time zone, not the server's. */
 	public LocalDate today() {
-		return LocalDate.now(clock.withZone(properties.displayZone()));
+		return LocalDate.now(clock);
 	}
 
 	public ActivityRow get(long id) {

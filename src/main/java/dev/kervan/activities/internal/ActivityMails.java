@@ -53,7 +53,7 @@ class ActivityMails {
 	@Bean
 	RecurringTask<Void> dailyReminders(@Value("${kervan.reminders-at:08:00}") LocalTime at) {
 		return Tasks.recurring("activity-reminders", Schedules.daily(properties.displayZone(), at))
-			.execute((instance, context) -> sendReminders(LocalDate.now(clock.withZone(properties.displayZone()))));
+			.execute((instance, context) -> sendReminders(LocalDate.now(clock)));
 	}
 
 	/** Tells the assignee of an activity that it was handed to them, unless they have no address. */

@@ -17,6 +17,8 @@ import org.springframework.stereotype.Component;
 @Component
 class ActivityPolicy {
 
+	static final String REFUSAL = "error.activity.forbidden";
+
 	private final Customers customers;
 	private final Pipeline pipeline;
 
@@ -26,10 +28,7 @@ class ActivityPolicy {
 	}
 
 	static CurrentUser requireStaff(CurrentUser user) {
-		if (!user.isStaff()) {
-			throw forbidden();
-		}
-		return user;
+		return user.requireStaff(REFUSAL);
 	}
 
 	/** Whether the record exists and the user may see it (archived accounts take no new activities). */
@@ -51,6 +50,6 @@ class ActivityPolicy {
 	}
 
 	static DomainException forbidden() {
-		return new DomainException(ErrorKind.FORBIDDEN, "error.activity.forbidden");
+		return new DomainException(ErrorKind.FORBIDDEN, REFUSAL);
 	}
 }

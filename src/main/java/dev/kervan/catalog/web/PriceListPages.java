@@ -1,7 +1,6 @@
 package dev.kervan.catalog.web;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 
@@ -102,7 +101,7 @@ class PriceListPages {
 					.orElseThrow(() -> new DomainException(dev.kervan.platform.ErrorKind.NOT_FOUND, "price-list.check.unknown", product))
 					.id();
 				model.addAttribute("quote", prices.quote(productId, customerId, quantity == null ? BigDecimal.ONE : quantity,
-						LocalDate.now()));
+						null));
 			}
 			catch (DomainException refusal) {
 				model.addAttribute("problem", problems.describe(refusal));

@@ -260,7 +260,7 @@ class ProductPages {
 			if (amount.signum() <= 0 || amount.scale() > 4 || amount.precision() - amount.scale() > 15) {
 				throw new NumberFormatException();
 			}
-			model.addAttribute("quote", prices.quote(productId, customerId, amount, java.time.LocalDate.now()));
+			model.addAttribute("quote", prices.quote(productId, customerId, amount, null));
 		}
 		catch (NumberFormatException e) {
 			model.addAttribute("quoteProblem", messages.getMessage("error.value.quantity", null,

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -23,8 +24,6 @@ import javax.sql.DataSource;
 import dev.kervan.identity.CurrentUser;
 import dev.kervan.identity.Role;
 import dev.kervan.platform.AuditTrail;
-import dev.kervan.platform.DomainException;
-import dev.kervan.platform.ErrorKind;
 import dev.kervan.platform.FieldViolation;
 import dev.kervan.platform.ImportedTable;
 import dev.kervan.platform.ImportedTable.Line;
@@ -104,11 +103,12 @@ public class CustomerImport {
 	private final AuditTrail audit;
 	private final MessageSource messages;
 	private final SearchWords searchWords;
+	private final Clock clock;
 	private final ExecutorService runner = Executors.newVirtualThreadPerTaskExecutor();
 
 	CustomerImport(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transactions, CustomerAccounts accounts,
 			CustomerEditor editor, CustomerService customers, CustomerPolicy policy, AuditTrail audit,
-			MessageSource messages, SearchWords searchWords) {
+			MessageSource messages, SearchWords searchWords, Clock clock) {
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.transactions = transactions;
@@ -119,6 +119,7 @@ public class CustomerImport {
 		this.audit = audit;
 		this.messages = messages;
 		this.searchWords = searchWords;
+		this.clock = clock;
 	}
 
 	@PreDestroy
@@ -461,7 +462,7 @@ public class CustomerImport {
 		var created = new ArrayList<Customer>();
 		int updated = 0;
 		int refused = 0;
-		Instant now = Instant.now();
+		Instant now = clock.instant();
 		for (Prepared row : rows) {
 			Customer match = row.externalRef() != null ? existing.get("ref:" + row.externalRef())
 					: row.taxNumber() != null ? existing.get("tax:" + row.taxCountry() + ":" + row.taxNumber()) : null;
@@ -616,11 +617,7 @@ public class CustomerImport {
 	}
 
 	private CurrentUser requireImporter() {
-		CurrentUser user = policy.requireReader();
-		if (!user.has(Role.SALES_MANAGER)) {
-			throw new DomainException(ErrorKind.FORBIDDEN, "error.import.forbidden");
-		}
-		return user;
+		return policy.requireReader().require("error.import.forbidden", Role.SALES_MANAGER);
 	}
 
 	private static String normalize(String header) {

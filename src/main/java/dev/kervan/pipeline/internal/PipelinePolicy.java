@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class PipelinePolicy {
 
+	private static final String REFUSAL = "error.pipeline.forbidden";
+
 	private final CurrentUsers users;
 	private final TeamMembers teams;
 
@@ -28,19 +30,11 @@ public class PipelinePolicy {
 
 	/** The current user, when they may work with the pipeline at all. */
 	public CurrentUser requireSales() {
-		CurrentUser user = users.get();
-		if (!user.has(Role.SALESPERSON)) {
-			throw forbidden();
-		}
-		return user;
+		return users.get().require(REFUSAL, Role.SALESPERSON);
 	}
 
 	public CurrentUser requireManager() {
-		CurrentUser user = users.get();
-		if (!user.has(Role.SALES_MANAGER)) {
-			throw forbidden();
-		}
-		return user;
+		return users.get().require(REFUSAL, Role.SALES_MANAGER);
 	}
 
 	public boolean seesAll(CurrentUser user) {
@@ -82,11 +76,7 @@ public class PipelinePolicy {
 	 * and fairs and see them all.
 	 */
 	public CurrentUser requireLeads() {
-		CurrentUser user = users.get();
-		if (!user.hasAny(Role.SALESPERSON, Role.MARKETING)) {
-			throw forbidden();
-		}
-		return user;
+		return users.get().require(REFUSAL, Role.SALESPERSON, Role.MARKETING);
 	}
 
 	boolean seesAllLeads(CurrentUser user) {
@@ -115,7 +105,7 @@ public class PipelinePolicy {
 	}
 
 	static DomainException forbidden() {
-		return new DomainException(ErrorKind.FORBIDDEN, "error.pipeline.forbidden");
+		return new DomainException(ErrorKind.FORBIDDEN, REFUSAL);
 	}
 
 	private static long nullToZero(@Nullable Long id) {
