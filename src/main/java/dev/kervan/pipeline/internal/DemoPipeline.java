@@ -1,5 +1,8 @@
 package dev.kervan.pipeline.internal;
 
+import dev.kervan.identity.Role;
+import dev.kervan.identity.UserSummary;
+import dev.kervan.identity.Users;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -22,9 +25,11 @@ class DemoPipeline implements ApplicationRunner {
 	private static final Logger log = LoggerFactory.getLogger(DemoPipeline.class);
 
 	private final JdbcClient jdbc;
+	private final Users users;
 
-	DemoPipeline(JdbcClient jdbc) {
+	DemoPipeline(JdbcClient jdbc, Users users) {
 		this.jdbc = jdbc;
+		this.users = users;
 	}
 
 	@Override
@@ -39,8 +44,8 @@ class DemoPipeline implements ApplicationRunner {
 				                      count(*) over () as stages
 				               from pipeline_stage where team = (select id from team)),
 				     seller as (select u.id, row_number() over (order by u.id) - 1 as n, count(*) over () as sellers
-				                from app_user u join user_role r on r.app_user = u.id and r.role = 'SALESPERSON' where u.active),
-				     chosen as (select id, name, currency from customer where archived_at is null
+				                from unnest(cast(:sellers as bigint[])) as u(id)),
+				     chosen as (select id, name, currency from customer_ref where archived_at is null
 				                order by coalesce(external_ref like 'demo-%', false) desc, id limit 200),
 				     account as (select id, name, currency, row_number() over (order by id) - 1 as n, count(*) over () as accounts
 				                 from chosen)
@@ -61,6 +66,7 @@ class DemoPipeline implements ApplicationRunner {
 				join account a on a.n = i % a.accounts
 				join stage st on st.n = i % st.stages
 				left join seller se on se.n = i % se.sellers""")
+			.param("sellers", users.activeWithRole(Role.SALESPERSON).stream().map(UserSummary::id).toArray(Long[]::new))
 			.update();
 		log.info("Demo data: {} opportunities", created);
 	}

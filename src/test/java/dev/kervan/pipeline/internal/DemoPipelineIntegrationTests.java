@@ -5,12 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import dev.kervan.identity.Users;
 import dev.kervan.support.Api;
 import dev.kervan.support.KervanIntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 
 class DemoPipelineIntegrationTests extends KervanIntegrationTest {
+
+	@Autowired
+	Users users;
 
 	@Test
 	void threeHundredOpportunitiesOverTheStagesLoadOnceAndFeedMyDay() {
@@ -20,7 +25,7 @@ class DemoPipelineIntegrationTests extends KervanIntegrationTest {
 					"country", "TR")).bearer(admin).send();
 		}
 		api.userWithRoles(admin, "SALESPERSON");
-		var pipeline = new DemoPipeline(jdbc);
+		var pipeline = new DemoPipeline(jdbc, users);
 		pipeline.run(new DefaultApplicationArguments());
 		pipeline.run(new DefaultApplicationArguments());
 		assertThat(count("select count(*) from opportunity where created_by = 'demo'")).isEqualTo(300);
