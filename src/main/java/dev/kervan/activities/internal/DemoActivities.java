@@ -41,7 +41,7 @@ class DemoActivities implements ApplicationRunner {
 		}
 		int created = jdbc.sql("""
 				with deal as (select id, salesperson, row_number() over (order by id) - 1 as n, count(*) over () as deals
-				              from opportunity where created_by = 'demo' and status = 'OPEN' and salesperson is not null),
+				              from opportunity_ref where created_by = 'demo' and status = 'OPEN' and salesperson is not null),
 				     kind as (select id, name, row_number() over (order by id) - 1 as n, count(*) over () as kinds
 				              from activity_type where active)
 				insert into activity (type, summary, subject_type, subject_id, assignee, due_date, status, feedback, done_at, created_by)

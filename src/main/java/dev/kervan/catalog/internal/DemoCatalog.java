@@ -114,7 +114,7 @@ class DemoCatalog implements ApplicationRunner {
 		jdbc.sql("""
 				insert into product_supplier (product, supplier, supplier_code, price, currency, lead_days, min_quantity, preferred)
 				select p.id, s.id, 'S-' || p.code, p.standard_cost, 'TRY', 3 + p.id % 20, 10, true
-				from product p cross join lateral (select id from customer where is_supplier order by id limit 1) s
+				from product p cross join lateral (select id from customer_ref where is_supplier order by id limit 1) s
 				where p.created_by = 'demo' and p.kind = 'GOOD'
 				on conflict do nothing""").update();
 		jdbc.sql("""

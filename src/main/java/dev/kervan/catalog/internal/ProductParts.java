@@ -280,7 +280,7 @@ public class ProductParts {
 		return jdbc.sql("""
 				select s.id, s.product, s.supplier, c.name, s.supplier_code, s.price, s.currency, s.lead_days, s.min_quantity,
 				  s.preferred, s.version
-				from product_supplier s join customer c on c.id = s.supplier where s.product = ? order by s.preferred desc, c.name""")
+				from product_supplier s join customer_ref c on c.id = s.supplier where s.product = ? order by s.preferred desc, c.name""")
 			.param(productId)
 			.query((rs, n) -> new Supplier(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
 					rs.getBigDecimal(6), rs.getString(7), rs.getObject(8, Integer.class), rs.getBigDecimal(9), rs.getBoolean(10),

@@ -278,7 +278,7 @@ public class CustomerImport {
 		Map<String, Long> sectors = names("select id, name from customer_lookup where kind = 'SECTOR' and active");
 		Map<String, Long> sizeBands = names("select id, name from customer_lookup where kind = 'SIZE_BAND' and active");
 		Map<String, Long> classes = names("select id, name from customer_class where active");
-		Map<String, Long> salespeople = names("select id, username as name from app_user where active");
+		Map<String, Long> salespeople = names("select id, username as name from user_ref where active");
 		var seenKeys = new HashMap<String, Integer>();
 		var tally = new Tally(id);
 		Locale locale = LocaleContextHolder.getLocale();
@@ -495,7 +495,7 @@ public class CustomerImport {
 			}
 		}
 		long checked = System.nanoTime();
-		int imported = created.isEmpty() ? 0 : copy(created, user, source, tolerant);
+		int imported = created.isEmpty() ? 0 : copy(created, source, tolerant);
 		log.debug("Import batch of {}: matching {} ms, checking {} ms, writing {} ms", rows.size(),
 				(matched - started) / 1_000_000, (checked - matched) / 1_000_000, (System.nanoTime() - checked) / 1_000_000);
 		return new int[] { imported, updated, refused + created.size() - imported };
@@ -536,7 +536,7 @@ public class CustomerImport {
 	}
 
 	/** New accounts go in with COPY through a staging table; each gets a line in the audit trail. */
-	private int copy(List<Customer> created, CurrentUser user, String source, boolean tolerant) {
+	private int copy(List<Customer> created, String source, boolean tolerant) {
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		try {
 			try (var statement = connection.createStatement()) {
@@ -560,19 +560,12 @@ public class CustomerImport {
 			throw new IllegalStateException("Could not stage imported accounts", e);
 		}
 		searchWords.rememberAll("customer_import_stage");
-		return jdbc.sql("""
-				with inserted as (
-				  insert into customer (%s) select %s from customer_import_stage %s returning id
-				), audited as (
-				  insert into audit_log (occurred_at, actor_id, actor_name, record_type, record_id, action, field, old_value, new_value)
-				  select now(), :actor, :actorName, 'customer', id::text, 'CREATE', 'import', null, :source from inserted
-				  returning 1
-				) select count(*) from audited""".formatted(STAGED_COLUMNS, STAGED_COLUMNS, tolerant ? "on conflict do nothing" : ""))
-			.param("actor", user.id())
-			.param("actorName", user.username())
-			.param("source", source)
-			.query(Integer.class)
-			.single();
+		List<Long> inserted = jdbc.sql("insert into customer (%s) select %s from customer_import_stage %s returning id"
+			.formatted(STAGED_COLUMNS, STAGED_COLUMNS, tolerant ? "on conflict do nothing" : ""))
+			.query(Long.class)
+			.list();
+		audit.createdAll(CustomerService.RECORD_TYPE, inserted, "import", source);
+		return inserted.size();
 	}
 
 	private void progress(UUID id, int processed, int imported, int updated, List<RowError> reported) {

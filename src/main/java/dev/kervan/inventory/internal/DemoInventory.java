@@ -40,7 +40,7 @@ class DemoInventory implements ApplicationRunner {
 	@Transactional
 	public void run(ApplicationArguments arguments) {
 		if (jdbc.sql("select count(*) from warehouse where code in ('IST', 'TBZ')").query(Long.class).single() > 0
-				|| jdbc.sql("select count(*) from product where created_by = 'demo'").query(Long.class).single() == 0) {
+				|| jdbc.sql("select count(*) from product_ref where created_by = 'demo'").query(Long.class).single() == 0) {
 			return;
 		}
 		jdbc.sql("insert into warehouse (code, name, address) values ('IST', 'İstanbul merkez depo', 'Hadımköy, İstanbul'), "
@@ -57,7 +57,7 @@ class DemoInventory implements ApplicationRunner {
 				insert into stock_move_line (move, product, quantity, unit, base_quantity, lot, expiry)
 				select m.id, p.id, q.quantity, p.unit, q.quantity, q.lot, q.expiry
 				from stock_move m join warehouse w on w.id = m.warehouse
-				cross join product p
+				cross join product_ref p
 				cross join lateral (
 				    select case p.tracking when 'SERIAL' then 3 when 'LOT' then 20 + p.id % 40 else (p.id * 7) % 50 end as quantity,
 				           case when p.tracking = 'LOT' then 'L' || to_char(cast(:today as date) - 60, 'YYMM') || '-' || p.id else '' end as lot,
@@ -73,7 +73,7 @@ class DemoInventory implements ApplicationRunner {
 				insert into serial_number (product, serial, status, warehouse)
 				select l.product, 'SN' || p.code || '-' || w.code || '-' || n, 'IN_STOCK', m.warehouse
 				from stock_move_line l join stock_move m on m.id = l.move join warehouse w on w.id = m.warehouse
-				join product p on p.id = l.product cross join generate_series(1, 3) n
+				join product_ref p on p.id = l.product cross join generate_series(1, 3) n
 				where m.number like 'SM-DEMO-%' and p.tracking = 'SERIAL'""").update();
 		jdbc.sql("""
 				insert into stock_move_serial (line, serial)

@@ -481,7 +481,7 @@ public class StockLedger {
 		jdbc.sql("""
 				select l.move, l.id, l.product, p.code, p.name, l.quantity, u.code as unit, l.base_quantity, l.lot, l.expiry, l.reservation,
 				  array(select s.serial from stock_move_serial ms join serial_number s on s.id = ms.serial where ms.line = l.id order by s.serial) as serials
-				from stock_move_line l join product p on p.id = l.product join unit_of_measure u on u.id = l.unit
+				from stock_move_line l join product_ref p on p.id = l.product join unit_ref u on u.id = l.unit
 				where l.move = any(?) order by l.id""")
 			.param(wanted)
 			.query((rs, n) -> {

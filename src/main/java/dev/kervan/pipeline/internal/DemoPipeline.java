@@ -4,6 +4,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import dev.kervan.identity.Role;
+import dev.kervan.identity.UserSummary;
+import dev.kervan.identity.Users;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -27,10 +30,12 @@ class DemoPipeline implements ApplicationRunner {
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
+	private final Users users;
 
-	DemoPipeline(JdbcClient jdbc, Clock clock) {
+	DemoPipeline(JdbcClient jdbc, Clock clock, Users users) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.users = users;
 	}
 
 	@Override
@@ -45,8 +50,8 @@ class DemoPipeline implements ApplicationRunner {
 				                      count(*) over () as stages
 				               from pipeline_stage where team = (select id from team)),
 				     seller as (select u.id, row_number() over (order by u.id) - 1 as n, count(*) over () as sellers
-				                from app_user u join user_role r on r.app_user = u.id and r.role = 'SALESPERSON' where u.active),
-				     chosen as (select id, name, currency from customer where archived_at is null
+				                from unnest(cast(:sellers as bigint[])) as u(id)),
+				     chosen as (select id, name, currency from customer_ref where archived_at is null
 				                order by coalesce(external_ref like 'demo-%', false) desc, id limit 200),
 				     account as (select id, name, currency, row_number() over (order by id) - 1 as n, count(*) over () as accounts
 				                 from chosen)
@@ -69,6 +74,7 @@ class DemoPipeline implements ApplicationRunner {
 				left join seller se on se.n = i % se.sellers""")
 			.param("today", LocalDate.now(clock))
 			.param("now", Timestamp.from(clock.instant()))
+			.param("sellers", users.activeWithRole(Role.SALESPERSON).stream().map(UserSummary::id).toArray(Long[]::new))
 			.update();
 		log.info("Demo data: {} opportunities", created);
 	}

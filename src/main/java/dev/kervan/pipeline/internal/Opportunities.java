@@ -129,7 +129,8 @@ public class Opportunities implements Pipeline {
 		}
 		var teamsSeen = all ? java.util.Set.<Long>of() : policy.visibleTeams(user);
 		var titles = new HashMap<Long, String>();
-		jdbc.sql("select id, title, team, salesperson from " + table + " where id = any(cast(:ids as bigint[]))")
+		jdbc.sql(table.equals("lead") ? "select id, title, team, salesperson from lead where id = any(cast(:ids as bigint[]))"
+				: "select id, title, team, salesperson from opportunity where id = any(cast(:ids as bigint[]))")
 			.param("ids", ids.toArray(Long[]::new))
 			.query(rs -> {
 				if (all || teamsSeen.contains(rs.getLong("team")) || rs.getLong("salesperson") == user.id()) {

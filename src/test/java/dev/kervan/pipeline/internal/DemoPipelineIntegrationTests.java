@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
+import dev.kervan.identity.Users;
 import dev.kervan.support.Api;
 import dev.kervan.support.KervanIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,9 @@ class DemoPipelineIntegrationTests extends KervanIntegrationTest {
 	@Autowired
 	private Clock clock;
 
+	@Autowired
+	Users users;
+
 	@Test
 	void threeHundredOpportunitiesOverTheStagesLoadOnceAndFeedMyDay() {
 		String admin = api.token("admin", ADMIN_PASSWORD);
@@ -25,7 +29,7 @@ class DemoPipelineIntegrationTests extends KervanIntegrationTest {
 					"country", "TR")).bearer(admin).send();
 		}
 		api.userWithRoles(admin, "SALESPERSON");
-		var pipeline = new DemoPipeline(jdbc, clock);
+		var pipeline = new DemoPipeline(jdbc, clock, users);
 		pipeline.run(new DefaultApplicationArguments());
 		pipeline.run(new DefaultApplicationArguments());
 		assertThat(count("select count(*) from opportunity where created_by = 'demo'")).isEqualTo(300);
