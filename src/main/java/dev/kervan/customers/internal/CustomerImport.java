@@ -32,6 +32,7 @@ import dev.kervan.platform.PatchDocument;
 import dev.kervan.platform.RecordNotFoundException;
 import dev.kervan.platform.SearchText;
 import dev.kervan.platform.TextHygiene;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.annotation.PreDestroy;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
@@ -86,6 +87,7 @@ public class CustomerImport {
 	}
 
 	/** A refused row. */
+	@Schema(name = "CustomerImportRowError")
 	public record RowError(int row, String message) {
 	}
 

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import dev.kervan.platform.Decimals;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class Replenishment {
 
+	@Schema(name = "ReplenishmentLine")
 	public record Line(long productId, String productCode, String productName, String unit, BigDecimal minStock,
 			@Nullable BigDecimal maxStock, BigDecimal onHand, BigDecimal reserved, BigDecimal available, BigDecimal incoming,
 			BigDecimal toOrder, @Nullable Long supplierId, @Nullable String supplierName, @Nullable String supplierCode,

@@ -79,6 +79,7 @@ class OpportunityController {
 	}
 
 	@GetMapping("/{id}")
+	@Operation(summary = "An opportunity")
 	OpportunityView get(@PathVariable long id) {
 		return view(opportunities.get(id));
 	}
@@ -101,6 +102,7 @@ class OpportunityController {
 	}
 
 	@PostMapping("/{id}/won")
+	@Operation(summary = "Mark won")
 	OpportunityView won(@PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
 			@RequestBody(required = false) @Nullable VersionBody body) {
@@ -116,6 +118,7 @@ class OpportunityController {
 	}
 
 	@PostMapping("/{id}/reopen")
+	@Operation(summary = "Reopen a won or lost opportunity")
 	OpportunityView reopen(@PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
 			@RequestBody(required = false) @Nullable VersionBody body) {
