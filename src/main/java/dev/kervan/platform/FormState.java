@@ -3,6 +3,7 @@ package dev.kervan.platform;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +34,15 @@ public final class FormState implements Serializable {
 	private final Map<String, List<String>> lists;
 	private final Map<String, String> errors = new LinkedHashMap<>();
 	private final List<String> general = new java.util.ArrayList<>();
+	private final Set<String> shown = new HashSet<>();
+	private final Set<String> shownLists = new HashSet<>();
+	private String ids = "f-";
 
 	private FormState(Map<String, String> values, Map<String, List<String>> lists) {
 		this.values = new HashMap<>(values);
 		this.lists = new HashMap<>(lists);
+		this.shown.addAll(values.keySet());
+		this.shown.addAll(lists.keySet());
 	}
 
 	public static FormState empty() {
@@ -47,6 +53,13 @@ public final class FormState implements Serializable {
 		var copy = new HashMap<String, String>();
 		values.forEach((key, value) -> copy.put(key, value == null ? "" : value));
 		return new FormState(copy, Map.of());
+	}
+
+	/** A form of values and lists (ticked boxes), as a record shows it before anything is typed. */
+	public static FormState of(Map<String, @Nullable String> values, Map<String, List<String>> lists) {
+		var copy = new HashMap<String, String>();
+		values.forEach((key, value) -> copy.put(key, value == null ? "" : value));
+		return new FormState(copy, lists);
 	}
 
 	/**
@@ -68,7 +81,36 @@ public final class FormState implements Serializable {
 				values.put(field, given.isEmpty() || given.getFirst() == null ? "" : given.getFirst().strip());
 			}
 		}
-		return new FormState(values, lists);
+		FormState form = new FormState(values, lists);
+		form.shown.addAll(fields);
+		return form;
+	}
+
+	/**
+	 * Names the fields the form shows, each with its message beside it; a refusal of any other field is shown above
+	 * the form. By default these are the fields the form was read from.
+	 */
+	public FormState showing(Set<String> fields) {
+		shown.clear();
+		shown.addAll(fields);
+		return this;
+	}
+
+	/** Shows the messages about the items of a list ({@code lines[2].quantity}) beside each item: {@link #errorsOf}. */
+	public FormState showingItems(String list) {
+		shownLists.add(list);
+		return this;
+	}
+
+	/** Gives the fields ids without the usual {@code f-} before their names. */
+	public FormState withPlainIds() {
+		ids = "";
+		return this;
+	}
+
+	/** The id of a field's input; its message has this id followed by {@code -error}. */
+	public String id(String field) {
+		return ids + field;
 	}
 
 	/**
@@ -102,7 +144,7 @@ public final class FormState implements Serializable {
 		return node;
 	}
 
-	/** Puts each of the refusal's messages beside its field, or above the form when it names none. */
+	/** Puts each of the refusal's messages beside its field, or above the form when the form does not show it. */
 	public FormState reject(DomainException refusal, MessageSource messages) {
 		var locale = LocaleContextHolder.getLocale();
 		if (refusal.violations().isEmpty()) {
@@ -129,16 +171,40 @@ public final class FormState implements Serializable {
 	}
 
 	public @Nullable String error(String field) {
-		return errors.get(field);
+		return isShown(field) ? errors.get(field) : null;
 	}
 
 	public boolean hasError(String field) {
-		return errors.containsKey(field);
+		return isShown(field) && errors.containsKey(field);
+	}
+
+	/** The messages about the {@code index}-th item of a list, as one text, or null. */
+	public @Nullable String errorsOf(String list, int index) {
+		String prefix = list + "[" + index + "]";
+		String joined = String.join(" ", errors.entrySet().stream()
+			.filter(e -> e.getKey().equals(prefix) || e.getKey().startsWith(prefix + "."))
+			.map(Map.Entry::getValue)
+			.toList());
+		return joined.isEmpty() ? null : joined;
 	}
 
 	/** Messages about the form as a whole, and about fields the form does not show. */
 	public List<String> general() {
-		return List.copyOf(general);
+		var all = new java.util.ArrayList<>(general);
+		errors.forEach((field, message) -> {
+			if (!isShown(field)) {
+				all.add(message);
+			}
+		});
+		return List.copyOf(all);
+	}
+
+	private boolean isShown(String field) {
+		if (shown.contains(field)) {
+			return true;
+		}
+		int bracket = field.indexOf('[');
+		return bracket > 0 && shownLists.contains(field.substring(0, bracket));
 	}
 
 	public Map<String, String> errors() {
@@ -147,17 +213,5 @@ public final class FormState implements Serializable {
 
 	public boolean hasErrors() {
 		return !errors.isEmpty() || !general.isEmpty();
-	}
-
-	/** Marks field errors the form cannot show beside a field as general ones. */
-	public FormState unplaced(Set<String> shown) {
-		errors.entrySet().removeIf(entry -> {
-			if (!shown.contains(entry.getKey())) {
-				general.add(entry.getValue());
-				return true;
-			}
-			return false;
-		});
-		return this;
 	}
 }

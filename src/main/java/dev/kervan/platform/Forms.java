@@ -1,30 +1,141 @@
 package dev.kervan.platform;
 
-import org.springframework.beans.BeanWrapperImpl;
-import org.springframework.validation.BindingResult;
+import java.util.function.Supplier;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Shows a refusal on the form that caused it: each invalid field gets its message beside it, anything else
- * (a conflict, a rule about the whole record) a message above the form.
+ * The one way a page refuses a form. A form the person can correct is shown again with each message beside its
+ * field ({@code templates/fragments/fields.html}) and the rest above the form, answered 422 for invalid input and
+ * 409 when the record changed meanwhile or a rule about its state refused; anything else (403, 404, 429) is no
+ * matter of the form and goes on to the friendly error page. Small forms on a record's page go back to it instead
+ * (post-redirect-get) and say there what happened.
  */
-public final class Forms {
+@Component
+public class Forms {
 
-	private Forms() {
+	/** The flash attribute with the text of a change that went through. */
+	public static final String MESSAGE = "message";
+
+	/** The flash attribute with the text of a change that was refused. */
+	public static final String PROBLEM = "problem";
+
+	/** Labels for a form whose refusals need no field names: its only field is the file it sends. */
+	public static final String WITHOUT_NAMES = "";
+
+	private final MessageSource messages;
+
+	Forms(MessageSource messages) {
+		this.messages = messages;
 	}
 
-	public static void reject(DomainException refusal, BindingResult form) {
-		var target = form.getTarget() == null ? null : new BeanWrapperImpl(form.getTarget());
-		if (refusal.violations().isEmpty()) {
-			form.reject(refusal.messageCode(), refusal.arguments(), refusal.messageCode());
-			return;
+	/** The status a page answers a refusal with: the one place where a page decides it. */
+	public static HttpStatus status(DomainException refusal) {
+		return switch (refusal.kind()) {
+			case INVALID, UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
+			case CONFLICT, PRECONDITION_FAILED, PRECONDITION_REQUIRED -> HttpStatus.CONFLICT;
+			default -> HttpStatus.valueOf(refusal.kind().status());
+		};
+	}
+
+	/** Whether the person can answer the refusal on the form: invalid input, or a conflict with the record. */
+	public static boolean belongsOnForm(DomainException refusal) {
+		HttpStatus status = status(refusal);
+		return status == HttpStatus.UNPROCESSABLE_CONTENT || status == HttpStatus.CONFLICT;
+	}
+
+	/**
+	 * Runs a form's change and answers where it leads (a redirect); when refused, puts the refusal on the form
+	 * (model attribute {@code form}), sets the status and answers the form again.
+	 */
+	public String submit(FormState form, Model model, Supplier<String> change, Supplier<String> formAgain) {
+		try {
+			return change.get();
 		}
+		catch (DomainException refusal) {
+			if (!belongsOnForm(refusal)) {
+				throw refusal;
+			}
+			model.addAttribute("form", form.reject(refusal, messages));
+			currentResponse().setStatus(status(refusal).value());
+			return formAgain.get();
+		}
+	}
+
+	/**
+	 * Runs the change of a small form on a record's page and goes back to {@code back}, saying there that it went
+	 * through ({@code done}, a message code, in {@link #MESSAGE}) or why not (in {@link #PROBLEM}). A refusal that
+	 * does not belong on a form goes on to the error page, as with {@link #submit}.
+	 */
+	public String andBack(String back, RedirectAttributes redirect, @Nullable String done, Runnable change) {
+		return andBack(back, redirect, done, null, change);
+	}
+
+	/**
+	 * As {@link #andBack(String, RedirectAttributes, String, Runnable)}, naming refused fields by their labels: the
+	 * message under {@code labels} + the field's name; {@link #WITHOUT_NAMES} for a form of one field (a file).
+	 */
+	public String andBack(String back, RedirectAttributes redirect, @Nullable String done, @Nullable String labels,
+			Runnable change) {
+		try {
+			change.run();
+			if (done != null) {
+				redirect.addFlashAttribute(MESSAGE, message(done));
+			}
+		}
+		catch (DomainException refusal) {
+			if (!belongsOnForm(refusal)) {
+				throw refusal;
+			}
+			redirect.addFlashAttribute(PROBLEM, describe(refusal, labels));
+		}
+		return "redirect:" + back;
+	}
+
+	/**
+	 * A refusal as one line of text in the reader's language: its message, then each refused field with its
+	 * label ({@code labels} + the field's name, when the bundle has it) or its name.
+	 */
+	public String describe(DomainException refusal, @Nullable String labels) {
+		if (WITHOUT_NAMES.equals(labels)) {
+			return reason(refusal);
+		}
+		var text = new StringBuilder(message(refusal.messageCode(), refusal.arguments()));
 		for (FieldViolation violation : refusal.violations()) {
-			if (target != null && target.isReadableProperty(violation.field())) {
-				form.rejectValue(violation.field(), violation.messageCode(), violation.arguments(), violation.messageCode());
-			}
-			else {
-				form.reject(violation.messageCode(), violation.arguments(), violation.messageCode());
-			}
+			String label = labels == null ? violation.field()
+					: messages.getMessage(labels + violation.field(), null, violation.field(), LocaleContextHolder.getLocale());
+			text.append(' ').append(label).append(": ").append(message(violation.messageCode(), violation.arguments()));
 		}
+		return text.toString();
+	}
+
+	/** Each of a refusal's messages without the names of the fields: for a form with one field, a file. */
+	public String reason(DomainException refusal) {
+		if (refusal.violations().isEmpty()) {
+			return message(refusal.messageCode(), refusal.arguments());
+		}
+		return String.join(" ", refusal.violations().stream().map(v -> message(v.messageCode(), v.arguments())).toList());
+	}
+
+	public String message(String code, Object... arguments) {
+		return messages.getMessage(code, arguments, code, LocaleContextHolder.getLocale());
+	}
+
+	private static HttpServletResponse currentResponse() {
+		var attributes = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
+		HttpServletResponse response = attributes.getResponse();
+		if (response == null) {
+			throw new IllegalStateException("A form is submitted inside a web request");
+		}
+		return response;
 	}
 }

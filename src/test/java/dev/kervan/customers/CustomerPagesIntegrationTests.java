@@ -28,6 +28,12 @@ class CustomerPagesIntegrationTests extends PageIntegrationTest {
 		assertThat(page.body()).contains("Liste " + marker + " Gıda", "id=\"customer-list\"", "id=\"export-xlsx\"");
 		Response everything = browser.get("/customers?status=PASSIVE&role=SUPPLIER&sort=newest&kind=PERSON");
 		assertThat(everything.status()).isEqualTo(200);
+
+		Response fragment = browser.getFragment("/customers?q=" + marker + "&status=ACTIVE", "customer-list");
+		assertThat(fragment.status()).isEqualTo(200);
+		assertThat(fragment.body()).startsWith("<section id=\"customer-list\"").contains("Liste " + marker + " Gıda")
+			.doesNotContain("<html", "kervan-filters");
+		assertThat(browser.getFragment("/customers?q=" + marker, "somewhere-else").body()).contains("<html");
 	}
 
 	@Test
@@ -86,7 +92,7 @@ class CustomerPagesIntegrationTests extends PageIntegrationTest {
 		fields.put("_csrf", Browserless.csrfOf(form.body()));
 		assertThat(browser.post("/customers/" + id, fields).status()).isEqualTo(302);
 		Response stale = browser.post("/customers/" + id, fields);
-		assertThat(stale.status()).isEqualTo(422);
+		assertThat(stale.status()).isEqualTo(409);
 		assertThat(stale.body()).contains("Somebody changed this customer");
 		assertThat(api.get("/api/v1/customers/" + id).bearer(admin).send().json().get("status").asString()).isEqualTo("PASSIVE");
 	}

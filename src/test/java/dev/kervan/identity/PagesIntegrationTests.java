@@ -208,7 +208,7 @@ class PagesIntegrationTests extends KervanIntegrationTest {
 		var second = new java.util.HashMap<>(fields);
 		second.put("displayName", "Second edit");
 		Response refused = browser.post("/admin/users/" + id, second);
-		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.status()).isEqualTo(409);
 		assertThat(refused.body()).contains("Somebody changed this user");
 		assertThat(jdbc.sql("select display_name from app_user where id = :id").param("id", id).query(String.class).single())
 			.isEqualTo("First edit");

@@ -48,6 +48,15 @@ public final class Browserless {
 			.GET());
 	}
 
+	/** Asks as htmx does for the element with id {@code target}, as a filter bar reloading its list. */
+	public Response getFragment(String path, String target) {
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Accept", "text/html")
+			.header("HX-Request", "true")
+			.header("HX-Target", target)
+			.GET());
+	}
+
 	/** Submits a form found on {@code page}, with the page's CSRF token. */
 	public Response submit(String page, String action, Map<String, String> fields) {
 		var withToken = new LinkedHashMap<>(fields);

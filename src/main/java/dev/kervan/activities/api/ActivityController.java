@@ -3,7 +3,6 @@ package dev.kervan.activities.api;
 import java.net.URI;
 import java.time.LocalDate;
 
-import dev.kervan.activities.ActivitySubject;
 import dev.kervan.activities.internal.Activities;
 import dev.kervan.activities.internal.ActivityRow;
 import dev.kervan.activities.internal.ActivityTypes;
@@ -87,7 +86,7 @@ class ActivityController {
 
 	@GetMapping("/api/v1/activities")
 	@Operation(summary = "Activities of a record (subjectType and subjectId), or the user's between two days (from, to)")
-	KeysetPage<ActivityRow> list(@RequestParam(required = false) @Nullable ActivitySubject subjectType,
+	KeysetPage<ActivityRow> list(@RequestParam(required = false) @Nullable String subjectType,
 			@RequestParam(required = false) @Nullable Long subjectId, @RequestParam(required = false) @Nullable Long assigneeId,
 			@RequestParam(required = false) @Nullable LocalDate from, @RequestParam(required = false) @Nullable LocalDate to) {
 		if (subjectType != null && subjectId != null) {
@@ -110,7 +109,7 @@ class ActivityController {
 
 	@PostMapping("/api/v1/activities")
 	@Operation(summary = "Plan an activity on a record",
-			description = "typeId, subjectType (CUSTOMER, OPPORTUNITY) and subjectId are required; summary and dueDate "
+			description = "typeId, subjectType (CUSTOMER, OPPORTUNITY, LEAD) and subjectId are required; summary and dueDate "
 					+ "default from the type, the assignee to the user.")
 	ResponseEntity<ActivityRow> plan(
 			@RequestBody @Schema(implementation = ActivityRequests.NewActivity.class) JsonNode body) {

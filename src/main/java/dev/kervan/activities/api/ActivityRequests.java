@@ -2,7 +2,6 @@ package dev.kervan.activities.api;
 
 import java.time.LocalDate;
 
-import dev.kervan.activities.ActivitySubject;
 import dev.kervan.activities.internal.ActivityTypes;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
@@ -33,7 +32,8 @@ final class ActivityRequests {
 	}
 
 	@Schema(description = "An activity planned on a record; summary and dueDate default from the type, the assignee to you.")
-	record NewActivity(long typeId, ActivitySubject subjectType, long subjectId,
+	record NewActivity(long typeId,
+			@Schema(description = "The kind of record, as its module names it: CUSTOMER, OPPORTUNITY, LEAD…", maxLength = 40) String subjectType, long subjectId,
 			@Schema(maxLength = 200) @Nullable String summary, @Schema(maxLength = 4000) @Nullable String note,
 			@Nullable LocalDate dueDate, @Nullable Long assigneeId) {
 	}

@@ -5,26 +5,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.kervan.activities.ActivitySubject;
+import dev.kervan.activities.ActivitySubjects;
+import dev.kervan.activities.HandoverTeams;
 import dev.kervan.activities.internal.Activities;
 import dev.kervan.activities.internal.ActivityRow;
 import dev.kervan.activities.internal.ActivityTypes;
 import dev.kervan.activities.internal.InteractionHistory;
+import dev.kervan.activities.internal.SubjectTypes;
 import dev.kervan.identity.CurrentUsers;
 import dev.kervan.identity.Role;
 import dev.kervan.identity.UserSummary;
 import dev.kervan.identity.Users;
-import dev.kervan.pipeline.Pipeline;
-import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.Formats;
 import dev.kervan.platform.FormState;
+import dev.kervan.platform.Forms;
 import dev.kervan.platform.Notifications;
 import dev.kervan.platform.PatchDocument;
-import dev.kervan.platform.Problems;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -49,26 +47,26 @@ class ActivityPages {
 	private final Users users;
 	private final CurrentUsers currentUsers;
 	private final Notifications notifications;
-	private final MessageSource messages;
 	private final Formats formats;
 	private final InteractionHistory history;
-	private final Problems problems;
-	private final Pipeline pipeline;
+	private final SubjectTypes subjects;
+	private final java.util.Optional<HandoverTeams> teams;
+	private final Forms forms;
 
 	ActivityPages(Activities activities, ActivityTypes types, SubjectNames subjectNames, Users users,
-			CurrentUsers currentUsers, Notifications notifications, MessageSource messages, Formats formats,
-			InteractionHistory history, Problems problems, Pipeline pipeline) {
-		this.pipeline = pipeline;
+			CurrentUsers currentUsers, Notifications notifications, Formats formats, InteractionHistory history,
+			SubjectTypes subjects, java.util.Optional<HandoverTeams> teams, Forms forms) {
+		this.subjects = subjects;
+		this.teams = teams;
 		this.history = history;
-		this.problems = problems;
 		this.activities = activities;
 		this.types = types;
 		this.subjectNames = subjectNames;
 		this.users = users;
 		this.currentUsers = currentUsers;
 		this.notifications = notifications;
-		this.messages = messages;
 		this.formats = formats;
+		this.forms = forms;
 	}
 
 	@GetMapping("/today")
@@ -94,21 +92,12 @@ class ActivityPages {
 		if (feedback != null) {
 			body.put("feedback", feedback);
 		}
-		try {
+		return forms.andBack(safe(back), redirect, null, () -> {
 			Activities.Done done = activities.done(id, ExpectedVersion.fromForm(version), PatchDocument.of(body));
-			if (done.next() != null) {
-				redirect.addFlashAttribute("message", messages.getMessage("activity.done.next", new Object[] {
-						done.next().typeName(), done.next().summary(), formats.date(done.next().dueDate()) },
-						LocaleContextHolder.getLocale()));
-			}
-			else {
-				redirect.addFlashAttribute("message", messages.getMessage("activity.done", null, LocaleContextHolder.getLocale()));
-			}
-		}
-		catch (DomainException refusal) {
-			refuse(redirect, refusal);
-		}
-		return "redirect:" + safe(back);
+			redirect.addFlashAttribute(Forms.MESSAGE, done.next() == null ? forms.message("activity.done")
+					: forms.message("activity.done.next", done.next().typeName(), done.next().summary(),
+							formats.date(done.next().dueDate())));
+		});
 	}
 
 	@PostMapping("/{id}/reschedule")
@@ -116,20 +105,15 @@ class ActivityPages {
 			@RequestParam(defaultValue = "/activities/today") String back, RedirectAttributes redirect) {
 		var body = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
 		body.put("dueDate", dueDate);
-		try {
-			activities.update(id, ExpectedVersion.fromForm(version), PatchDocument.of(body));
-		}
-		catch (DomainException refusal) {
-			refuse(redirect, refusal);
-		}
-		return "redirect:" + safe(back);
+		return forms.andBack(safe(back), redirect, null,
+				() -> activities.update(id, ExpectedVersion.fromForm(version), PatchDocument.of(body)));
 	}
 
 	@GetMapping("/{id}/handover-form")
 	String handOverForm(@PathVariable long id, Model model) {
 		model.addAttribute("activity", activities.get(id));
 		model.addAttribute("colleagues", colleagues());
-		model.addAttribute("teams", pipeline.activeTeams());
+		model.addAttribute("teams", teams.map(HandoverTeams::active).orElse(Map.of()));
 		return "activities/handover :: form";
 	}
 
@@ -144,30 +128,27 @@ class ActivityPages {
 			body.remove("assigneeId");
 			body.put("teamId", chosen.substring("team:".length()));
 		}
-		try {
-			activities.handOver(id, ExpectedVersion.fromForm(version), PatchDocument.of(body));
-		}
-		catch (DomainException refusal) {
-			refuse(redirect, refusal);
-		}
-		return "redirect:" + safe(back);
+		return forms.andBack(safe(back), redirect, null,
+				() -> activities.handOver(id, ExpectedVersion.fromForm(version), PatchDocument.of(body)));
 	}
 
 	/** The activities panel of a record's page, loaded by htmx. */
 	@GetMapping("/of/{subjectType}/{subjectId}")
-	String panel(@PathVariable ActivitySubject subjectType, @PathVariable long subjectId, Model model) {
-		model.addAttribute("activities", activities.ofSubject(subjectType, subjectId));
+	String panel(@PathVariable String subjectType, @PathVariable long subjectId, Model model) {
+		ActivitySubjects kind = subjects.named(subjectType);
+		model.addAttribute("activities", activities.ofSubject(kind.type(), subjectId));
 		model.addAttribute("types", types.list().stream().filter(ActivityTypes.ActivityType::active).toList());
-		model.addAttribute("subjectType", subjectType.name());
+		model.addAttribute("subjectType", kind.type());
 		model.addAttribute("subjectId", subjectId);
+		model.addAttribute("subjectLink", kind.link(subjectId));
 		model.addAttribute("today", activities.today());
 		return "activities/panel :: panel";
 	}
 
-	/** A customer's timeline, loaded by the account page. */
-	@GetMapping("/timeline/CUSTOMER/{customerId}")
-	String timeline(@PathVariable long customerId, Model model) {
-		model.addAttribute("events", history.ofCustomer(customerId));
+	/** A record's timeline, loaded by its page (the account page). */
+	@GetMapping("/timeline/{subjectType}/{subjectId}")
+	String timeline(@PathVariable String subjectType, @PathVariable long subjectId, Model model) {
+		model.addAttribute("events", history.of(subjectType, subjectId));
 		return "activities/timeline :: timeline";
 	}
 
@@ -175,18 +156,8 @@ class ActivityPages {
 	@PostMapping
 	String plan(@RequestParam MultiValueMap<String, String> submitted, @RequestParam String back, RedirectAttributes redirect) {
 		FormState form = FormState.from(submitted, Set.of("typeId", "summary", "dueDate", "subjectType", "subjectId"), Set.of());
-		try {
-			activities.plan(PatchDocument.of(form.toJson(true, Set.of())));
-			redirect.addFlashAttribute("message", messages.getMessage("activity.planned", null, LocaleContextHolder.getLocale()));
-		}
-		catch (DomainException refusal) {
-			refuse(redirect, refusal);
-		}
-		return "redirect:" + safe(back);
-	}
-
-	private void refuse(RedirectAttributes redirect, DomainException refusal) {
-		redirect.addFlashAttribute("problem", problems.describe(refusal));
+		return forms.andBack(safe(back), redirect, "activity.planned",
+				() -> activities.plan(PatchDocument.of(form.toJson(true, Set.of()))));
 	}
 
 	/** Only a path of this application: a link from elsewhere must not turn a form into a redirect off-site. */

@@ -5,11 +5,10 @@ import java.util.Set;
 import dev.kervan.activities.internal.ActivityTypes;
 import dev.kervan.identity.CurrentUsers;
 import dev.kervan.identity.Role;
-import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.FormState;
 import dev.kervan.platform.PatchDocument;
-import dev.kervan.platform.Problems;
+import dev.kervan.platform.Forms;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,12 +30,12 @@ class ActivityTypePages {
 
 	private final ActivityTypes types;
 	private final CurrentUsers users;
-	private final Problems messages;
+	private final Forms forms;
 
-	ActivityTypePages(ActivityTypes types, CurrentUsers users, Problems messages) {
+	ActivityTypePages(ActivityTypes types, CurrentUsers users, Forms forms) {
 		this.types = types;
 		this.users = users;
-		this.messages = messages;
+		this.forms = forms;
 	}
 
 	@GetMapping
@@ -61,13 +60,6 @@ class ActivityTypePages {
 	}
 
 	private String run(Runnable change, RedirectAttributes redirect) {
-		try {
-			change.run();
-			redirect.addFlashAttribute("notice", "action.saved");
-		}
-		catch (DomainException refusal) {
-			redirect.addFlashAttribute("problem", messages.describe(refusal));
-		}
-		return "redirect:/activities/types";
+		return forms.andBack("/activities/types", redirect, "action.saved", change);
 	}
 }

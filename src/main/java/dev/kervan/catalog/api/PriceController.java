@@ -58,7 +58,7 @@ class PriceController {
 		if (wanted.signum() <= 0 || wanted.scale() > 4 || wanted.precision() - wanted.scale() > 15) {
 			throw new InvalidInputException(List.of(new FieldViolation("quantity", "error.value.positive")));
 		}
-		return prices.quote(productId, customerId, wanted, date == null ? LocalDate.now() : date);
+		return prices.quote(productId, customerId, wanted, date);
 	}
 
 	@GetMapping("/price-lists")

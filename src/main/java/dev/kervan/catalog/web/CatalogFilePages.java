@@ -1,28 +1,26 @@
 package dev.kervan.catalog.web;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Set;
 
 import dev.kervan.catalog.internal.CatalogDocuments;
 import dev.kervan.catalog.internal.CatalogExports;
 import dev.kervan.catalog.internal.DocumentNotSentException;
-import dev.kervan.catalog.internal.ImportResult;
 import dev.kervan.catalog.internal.PriceImport;
 import dev.kervan.catalog.internal.PriceLists;
 import dev.kervan.catalog.internal.ProductImport;
-import dev.kervan.platform.DomainException;
 import dev.kervan.platform.FormState;
+import dev.kervan.platform.Forms;
 import dev.kervan.platform.PatchDocument;
-import dev.kervan.platform.Problems;
 import dev.kervan.platform.TableExport;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -52,18 +50,16 @@ class CatalogFilePages {
 	private final CatalogExports exports;
 	private final CatalogDocuments documents;
 	private final PriceLists priceLists;
-	private final MessageSource messages;
-	private final Problems problems;
+	private final Forms forms;
 
 	CatalogFilePages(ProductImport productImport, PriceImport priceImport, CatalogExports exports, CatalogDocuments documents,
-			PriceLists priceLists, MessageSource messages, Problems problems) {
+			PriceLists priceLists, Forms forms) {
 		this.productImport = productImport;
 		this.priceImport = priceImport;
 		this.exports = exports;
 		this.documents = documents;
 		this.priceLists = priceLists;
-		this.messages = messages;
-		this.problems = problems;
+		this.forms = forms;
 	}
 
 	@GetMapping("/price-lists/{id}/export")
@@ -77,17 +73,9 @@ class CatalogFilePages {
 
 	/** Rules for a price list from a file: good rows are kept, refused ones listed on the list's page. */
 	@PostMapping("/price-lists/{id}/import")
-	String importPrices(@PathVariable long id, @RequestPart("file") MultipartFile file, RedirectAttributes redirect)
-			throws IOException {
-		try {
-			String name = file.getOriginalFilename();
-			redirect.addFlashAttribute("importResult",
-					priceImport.run(id, name == null || name.isBlank() ? "prices.csv" : name, file.getBytes()));
-		}
-		catch (DomainException refusal) {
-			redirect.addFlashAttribute("problem", reason(refusal));
-		}
-		return "redirect:/price-lists/" + id;
+	String importPrices(@PathVariable long id, @RequestPart("file") MultipartFile file, RedirectAttributes redirect) {
+		return forms.andBack("/price-lists/" + id, redirect, null, Forms.WITHOUT_NAMES, () -> redirect.addFlashAttribute(
+				"importResult", priceImport.run(id, nameOf(file, "prices.csv"), bytes(file))));
 	}
 
 	@GetMapping("/products/import")
@@ -97,16 +85,9 @@ class CatalogFilePages {
 
 	/** Products from a file: the good rows are kept, the refused ones listed with their row numbers. */
 	@PostMapping("/products/import")
-	String importFile(@RequestPart("file") MultipartFile file, RedirectAttributes redirect) throws IOException {
-		try {
-			String name = file.getOriginalFilename();
-			ImportResult result = productImport.run(name == null || name.isBlank() ? "products.csv" : name, file.getBytes());
-			redirect.addFlashAttribute("importResult", result);
-		}
-		catch (DomainException refusal) {
-			redirect.addFlashAttribute("importProblem", reason(refusal));
-		}
-		return "redirect:/products/import";
+	String importFile(@RequestPart("file") MultipartFile file, RedirectAttributes redirect) {
+		return forms.andBack("/products/import", redirect, null, Forms.WITHOUT_NAMES, () -> redirect.addFlashAttribute(
+				"importResult", productImport.run(nameOf(file, "products.csv"), bytes(file))));
 	}
 
 	@GetMapping("/products/export")
@@ -131,43 +112,49 @@ class CatalogFilePages {
 
 	@GetMapping("/price-lists/{id}/send")
 	String sendForm(@PathVariable long id, @RequestParam(required = false) @Nullable Long customerId, Model model) {
-		if (!model.containsAttribute("form")) {
-			model.addAttribute("form", FormState.of(java.util.Map.of("language", LocaleContextHolder.getLocale().getLanguage(),
-					"customerId", customerId == null ? "" : customerId.toString())));
+		model.addAttribute("form", FormState.of(Map.of("language", LocaleContextHolder.getLocale().getLanguage(),
+				"customerId", customerId == null ? "" : customerId.toString())));
+		return sendPage(id, model);
+	}
+
+	/** Mails a price list; a mail server that refuses or cannot be reached is said on the form with its status. */
+	@PostMapping("/price-lists/{id}/send")
+	String send(@PathVariable long id, @RequestParam MultiValueMap<String, String> submitted, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		FormState form = FormState.from(submitted, SEND_FIELDS, Set.of()).showing(Set.of("to", "language", "message"));
+		ObjectNode body = form.toJson(true, Set.of());
+		try {
+			return forms.submit(form, model, () -> {
+				documents.sendPriceList(id, PatchDocument.of(body));
+				redirect.addFlashAttribute("sentTo", form.value("to"));
+				return "redirect:/price-lists/" + id + "/send";
+			}, () -> sendPage(id, model));
 		}
+		catch (DocumentNotSentException failure) {
+			model.addAttribute("form", form);
+			model.addAttribute("sendProblem", forms.message(failure.messageCode()));
+			response.setStatus(failure.status());
+			return sendPage(id, model);
+		}
+	}
+
+	private String sendPage(long id, Model model) {
 		model.addAttribute("list", priceLists.get(id));
 		return "catalog/price-list-send";
 	}
 
-	@PostMapping("/price-lists/{id}/send")
-	String send(@PathVariable long id, @RequestParam MultiValueMap<String, String> submitted, Model model,
-			HttpServletResponse response, RedirectAttributes redirect) {
-		FormState form = FormState.from(submitted, SEND_FIELDS, Set.of());
-		ObjectNode body = form.toJson(true, Set.of());
-		try {
-			documents.sendPriceList(id, PatchDocument.of(body));
-			redirect.addFlashAttribute("sentTo", form.value("to"));
-			return "redirect:/price-lists/" + id + "/send";
-		}
-		catch (DomainException refusal) {
-			model.addAttribute("form", form.reject(refusal, messages).unplaced(Set.of("to", "language", "message")));
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-		}
-		catch (DocumentNotSentException failure) {
-			model.addAttribute("form", form);
-			model.addAttribute("sendProblem", problems.message(failure.messageCode()));
-			response.setStatus(failure.status());
-		}
-		return sendForm(id, null, model);
+	private static String nameOf(MultipartFile file, String otherwise) {
+		String name = file.getOriginalFilename();
+		return name == null || name.isBlank() ? otherwise : name;
 	}
 
-	/** A refusal of a whole file (its type, its columns, its length) in words, without the field names of the API. */
-	private String reason(DomainException refusal) {
-		if (refusal.violations().isEmpty()) {
-			return problems.message(refusal.messageCode(), refusal.arguments());
+	private static byte[] bytes(MultipartFile file) {
+		try {
+			return file.getBytes();
 		}
-		return String.join(" ", refusal.violations().stream().map(v -> problems.message(v.messageCode(), v.arguments()))
-			.toList());
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
 	}
 
 	private static ResponseEntity<byte[]> inline(CatalogDocuments.Pdf pdf) {

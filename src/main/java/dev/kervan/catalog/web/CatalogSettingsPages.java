@@ -6,10 +6,9 @@ import dev.kervan.catalog.internal.CatalogPolicy;
 import dev.kervan.catalog.internal.ProductCategories;
 import dev.kervan.catalog.internal.ProductParts;
 import dev.kervan.catalog.internal.Units;
-import dev.kervan.platform.DomainException;
 import dev.kervan.platform.FormState;
+import dev.kervan.platform.Forms;
 import dev.kervan.platform.PatchDocument;
-import dev.kervan.platform.Problems;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -29,14 +28,14 @@ class CatalogSettingsPages {
 	private final Units units;
 	private final ProductParts parts;
 	private final CatalogPolicy policy;
-	private final Problems problems;
+	private final Forms forms;
 
-	CatalogSettingsPages(ProductCategories categories, Units units, ProductParts parts, CatalogPolicy policy, Problems problems) {
+	CatalogSettingsPages(ProductCategories categories, Units units, ProductParts parts, CatalogPolicy policy, Forms forms) {
 		this.categories = categories;
 		this.units = units;
 		this.parts = parts;
 		this.policy = policy;
-		this.problems = problems;
+		this.forms = forms;
 	}
 
 	@GetMapping
@@ -51,18 +50,13 @@ class CatalogSettingsPages {
 	@PostMapping("/{what:categories|units|attributes}")
 	String add(@PathVariable String what, @RequestParam MultiValueMap<String, String> submitted, RedirectAttributes redirect) {
 		FormState form = FormState.from(submitted, Set.of("name", "parentId", "code", "baseUnit", "factor", "values"), Set.of());
-		try {
+		return forms.andBack("/products/settings#" + what, redirect, "action.saved", () -> {
 			PatchDocument doc = PatchDocument.of(form.toJson(true, Set.of("values")));
 			switch (what) {
 				case "categories" -> categories.create(doc);
 				case "units" -> units.create(doc);
 				default -> parts.createAttribute(doc);
 			}
-			redirect.addFlashAttribute("message", problems.message("action.saved"));
-		}
-		catch (DomainException refusal) {
-			redirect.addFlashAttribute("problem", problems.describe(refusal));
-		}
-		return "redirect:/products/settings#" + what;
+		});
 	}
 }

@@ -1,7 +1,6 @@
 package dev.kervan.catalog.web;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 
@@ -11,14 +10,12 @@ import dev.kervan.catalog.internal.PriceLists;
 import dev.kervan.catalog.internal.Prices;
 import dev.kervan.catalog.internal.ProductCategories;
 import dev.kervan.platform.DomainException;
+import dev.kervan.platform.ErrorKind;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.FormState;
+import dev.kervan.platform.Forms;
 import dev.kervan.platform.PatchDocument;
-import dev.kervan.platform.Problems;
-import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -42,42 +39,36 @@ class PriceListPages {
 	private final Catalog catalog;
 	private final ProductCategories categories;
 	private final CatalogPolicy policy;
-	private final MessageSource messages;
-	private final Problems problems;
+	private final Forms forms;
 
 	PriceListPages(PriceLists lists, Prices prices, Catalog catalog, ProductCategories categories, CatalogPolicy policy,
-			MessageSource messages, Problems problems) {
+			Forms forms) {
 		this.lists = lists;
 		this.prices = prices;
 		this.catalog = catalog;
 		this.categories = categories;
 		this.policy = policy;
-		this.messages = messages;
-		this.problems = problems;
+		this.forms = forms;
 	}
 
 	@GetMapping
 	String list(Model model) {
-		model.addAttribute("lists", lists.list());
-		model.addAttribute("mayEdit", policy.mayEditPrices());
-		if (!model.containsAttribute("form")) {
-			model.addAttribute("form", FormState.of(Map.of("currency", "TRY")));
-		}
-		return "catalog/price-lists";
+		model.addAttribute("form", FormState.of(Map.of("currency", "TRY")));
+		return page(model);
 	}
 
 	@PostMapping
-	String create(@RequestParam MultiValueMap<String, String> submitted, Model model, HttpServletResponse response) {
+	String create(@RequestParam MultiValueMap<String, String> submitted, Model model) {
 		FormState form = FormState.from(submitted, Set.of("name", "currency", "validFrom", "validTo"), Set.of());
-		try {
-			PriceLists.PriceList created = lists.create(PatchDocument.of(form.toJson(true, Set.of())));
-			return "redirect:/price-lists/" + created.id();
-		}
-		catch (DomainException refusal) {
-			model.addAttribute("form", form.reject(refusal, messages));
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return list(model);
-		}
+		return forms.submit(form, model,
+				() -> "redirect:/price-lists/" + lists.create(PatchDocument.of(form.toJson(true, Set.of()))).id(),
+				() -> page(model));
+	}
+
+	private String page(Model model) {
+		model.addAttribute("lists", lists.list());
+		model.addAttribute("mayEdit", policy.mayEditPrices());
+		return "catalog/price-lists";
 	}
 
 	@GetMapping("/{id}")
@@ -93,19 +84,18 @@ class PriceListPages {
 				customerId == null ? "" : customerId.toString(), "quantity",
 				quantity == null || !sensibleQuantity ? "1" : quantity.toPlainString()));
 		if (!sensibleQuantity) {
-			model.addAttribute("problem", messages.getMessage("error.value.quantity", null,
-					org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+			model.addAttribute(Forms.PROBLEM, forms.message("error.value.quantity"));
 		}
 		else if (product != null && !product.isBlank()) {
 			try {
 				long productId = catalog.findByCodeOrBarcode(product)
-					.orElseThrow(() -> new DomainException(dev.kervan.platform.ErrorKind.NOT_FOUND, "price-list.check.unknown", product))
+					.orElseThrow(() -> new DomainException(ErrorKind.NOT_FOUND, "price-list.check.unknown", product))
 					.id();
 				model.addAttribute("quote", prices.quote(productId, customerId, quantity == null ? BigDecimal.ONE : quantity,
-						LocalDate.now()));
+						null));
 			}
 			catch (DomainException refusal) {
-				model.addAttribute("problem", problems.describe(refusal));
+				model.addAttribute(Forms.PROBLEM, forms.describe(refusal, null));
 			}
 		}
 		return "catalog/price-list";
@@ -123,17 +113,15 @@ class PriceListPages {
 		ObjectNode rule = form.toJson(true, Set.of());
 		rule.remove("product");
 		String product = form.value("product");
-		if (!product.isBlank()) {
-			var found = catalog.findByCodeOrBarcode(product);
-			if (found.isEmpty()) {
-				redirect.addFlashAttribute("problem", messages.getMessage("price-list.check.unknown", new Object[] { product },
-						org.springframework.context.i18n.LocaleContextHolder.getLocale()));
-				return "redirect:/price-lists/" + id;
-			}
-			rule.put("productId", found.get().id());
-		}
 		rules.add(rule);
-		return save(id, version, body, redirect);
+		return forms.andBack("/price-lists/" + id, redirect, "action.saved", () -> {
+			if (!product.isBlank()) {
+				rule.put("productId", catalog.findByCodeOrBarcode(product)
+					.orElseThrow(() -> new DomainException(ErrorKind.UNPROCESSABLE, "price-list.check.unknown", product))
+					.id());
+			}
+			lists.update(id, ExpectedVersion.fromForm(version), PatchDocument.of(body));
+		});
 	}
 
 	@PostMapping("/{id}/rules/{ruleId}/delete")
@@ -154,17 +142,8 @@ class PriceListPages {
 	}
 
 	private String save(long id, @Nullable Long version, ObjectNode body, RedirectAttributes redirect) {
-		try {
-			lists.update(id, ExpectedVersion.fromForm(version), PatchDocument.of(body));
-			redirect.addFlashAttribute("message", messages.getMessage("action.saved", null,
-					org.springframework.context.i18n.LocaleContextHolder.getLocale()));
-		}
-		catch (DomainException refusal) {
-			redirect.addFlashAttribute("problem", problems.describe(refusal) + " " + String.join(" ",
-					refusal.violations().stream().map(v -> v.field() + ": " + messages.getMessage(v.messageCode(), v.arguments(),
-							v.messageCode(), org.springframework.context.i18n.LocaleContextHolder.getLocale())).toList()));
-		}
-		return "redirect:/price-lists/" + id;
+		return forms.andBack("/price-lists/" + id, redirect, "action.saved",
+				() -> lists.update(id, ExpectedVersion.fromForm(version), PatchDocument.of(body)));
 	}
 
 	private static ArrayNode existingRules(PriceLists.PriceList list, ObjectNode body, @Nullable Long leaveOut) {

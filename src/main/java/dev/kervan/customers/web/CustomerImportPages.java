@@ -1,26 +1,27 @@
 package dev.kervan.customers.web;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import dev.kervan.customers.internal.CustomerImport;
-import dev.kervan.platform.DomainException;
 import dev.kervan.platform.FormState;
+import dev.kervan.platform.Forms;
+import dev.kervan.platform.InvalidInputException;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Importing a customer list in three steps: upload a file, say which column fills which field (guessed from the
@@ -31,11 +32,11 @@ import jakarta.servlet.http.HttpServletResponse;
 class CustomerImportPages {
 
 	private final CustomerImport imports;
-	private final MessageSource messages;
+	private final Forms forms;
 
-	CustomerImportPages(CustomerImport imports, MessageSource messages) {
+	CustomerImportPages(CustomerImport imports, Forms forms) {
 		this.imports = imports;
-		this.messages = messages;
+		this.forms = forms;
 	}
 
 	@GetMapping
@@ -44,39 +45,26 @@ class CustomerImportPages {
 		return "customers/import";
 	}
 
+	/** The page has one field, the file: its refusal (unreadable, past a limit) shows above the form. */
 	@PostMapping
-	String uploaded(@RequestParam(name = "file", required = false) @Nullable MultipartFile file, Model model,
-			HttpServletResponse response) throws IOException {
-		try {
+	String uploaded(@RequestParam(name = "file", required = false) @Nullable MultipartFile file, Model model) {
+		return forms.submit(FormState.empty(), model, () -> {
 			if (file == null || file.isEmpty()) {
-				throw dev.kervan.platform.InvalidInputException.of("file", "error.attachment.empty");
+				throw InvalidInputException.of("file", "error.attachment.empty");
 			}
-			UUID id = imports.hold(String.valueOf(file.getOriginalFilename()), file.getBytes());
-			return "redirect:/customers/import/mapping/" + id;
-		}
-		catch (DomainException refusal) {
-			// The page has one field, the file: its refusal (unreadable, past a limit) shows above the form.
-			model.addAttribute("form", FormState.empty().reject(refusal, messages).unplaced(java.util.Set.of()));
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return "customers/import";
-		}
+			return "redirect:/customers/import/mapping/" + imports.hold(String.valueOf(file.getOriginalFilename()), bytes(file));
+		}, () -> "customers/import");
 	}
 
 	@GetMapping("/mapping/{uploadId}")
 	String mapping(@PathVariable UUID uploadId, Model model) {
 		CustomerImport.Held held = imports.held(uploadId);
 		CustomerImport.Preview preview = imports.preview(held.filename(), held.content());
-		model.addAttribute("upload", held);
-		model.addAttribute("preview", preview);
-		model.addAttribute("targets", CustomerImport.TARGETS);
-		model.addAttribute("mapping", preview.mapping());
-		model.addAttribute("form", FormState.empty());
-		return "customers/import-mapping";
+		return mappingPage(held, preview, preview.mapping(), FormState.empty(), model);
 	}
 
 	@PostMapping("/mapping/{uploadId}")
-	String start(@PathVariable UUID uploadId, @RequestParam MultiValueMap<String, String> submitted, Model model,
-			HttpServletResponse response) {
+	String start(@PathVariable UUID uploadId, @RequestParam MultiValueMap<String, String> submitted, Model model) {
 		var mapping = new LinkedHashMap<String, String>();
 		for (String target : CustomerImport.TARGETS) {
 			String header = submitted.getFirst("mapping." + target);
@@ -84,28 +72,46 @@ class CustomerImportPages {
 				mapping.put(target, header);
 			}
 		}
-		try {
-			UUID job = imports.startHeld(uploadId, mapping);
-			return "redirect:/customers/import/" + job;
-		}
-		catch (DomainException refusal) {
+		FormState form = FormState.empty()
+			.showing(CustomerImport.TARGETS.stream().map(target -> "mapping." + target).collect(Collectors.toSet()));
+		return forms.submit(form, model, () -> "redirect:/customers/import/" + imports.startHeld(uploadId, mapping), () -> {
 			CustomerImport.Held held = imports.held(uploadId);
-			model.addAttribute("upload", held);
-			model.addAttribute("preview", imports.preview(held.filename(), held.content()));
-			model.addAttribute("targets", CustomerImport.TARGETS);
-			model.addAttribute("mapping", mapping);
-			model.addAttribute("form", FormState.empty().reject(refusal, messages));
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return "customers/import-mapping";
-		}
+			return mappingPage(held, imports.preview(held.filename(), held.content()), mapping, form, model);
+		});
 	}
 
 	@GetMapping("/{jobId}")
-	String progress(@PathVariable UUID jobId, @RequestHeader(name = "HX-Target", required = false) @Nullable String target,
-			Model model) {
+	String progress(@PathVariable UUID jobId, Model model) {
 		CustomerImport.Job job = imports.status(jobId);
 		model.addAttribute("job", job);
 		model.addAttribute("percent", job.total() == 0 ? 100 : job.processed() * 100 / job.total());
-		return "import-progress".equals(target) ? "customers/import-progress :: import-progress" : "customers/import-progress";
+		return "customers/import-progress";
+	}
+
+	/** The progress alone, which the page polls while the import runs. */
+	@HxRequest(target = "import-progress")
+	@GetMapping("/{jobId}")
+	String progressOnly(@PathVariable UUID jobId, Model model) {
+		progress(jobId, model);
+		return "customers/import-progress :: import-progress";
+	}
+
+	private static String mappingPage(CustomerImport.Held held, CustomerImport.Preview preview, Map<String, String> mapping,
+			FormState form, Model model) {
+		model.addAttribute("upload", held);
+		model.addAttribute("preview", preview);
+		model.addAttribute("targets", CustomerImport.TARGETS);
+		model.addAttribute("mapping", mapping);
+		model.addAttribute("form", form);
+		return "customers/import-mapping";
+	}
+
+	private static byte[] bytes(MultipartFile file) {
+		try {
+			return file.getBytes();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
 	}
 }

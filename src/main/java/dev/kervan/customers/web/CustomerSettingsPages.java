@@ -7,12 +7,11 @@ import java.util.Set;
 import dev.kervan.customers.internal.CustomerSettings;
 import dev.kervan.customers.internal.ExtraField;
 import dev.kervan.customers.internal.Lookup;
-import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.FormState;
+import dev.kervan.platform.Forms;
 import dev.kervan.platform.RecordNotFoundException;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,11 +31,11 @@ import tools.jackson.databind.json.JsonMapper;
 class CustomerSettingsPages {
 
 	private final CustomerSettings settings;
-	private final MessageSource messages;
+	private final Forms forms;
 
-	CustomerSettingsPages(CustomerSettings settings, MessageSource messages) {
+	CustomerSettingsPages(CustomerSettings settings, Forms forms) {
 		this.settings = settings;
-		this.messages = messages;
+		this.forms = forms;
 	}
 
 	@GetMapping
@@ -53,9 +52,6 @@ class CustomerSettingsPages {
 		model.addAttribute("categories", lists.get("category"));
 		model.addAttribute("categoryNames", categoryNames);
 		model.addAttribute("fieldTypes", Arrays.asList(ExtraField.Type.values()));
-		if (!model.containsAttribute("settingsForm")) {
-			model.addAttribute("settingsForm", FormState.empty());
-		}
 		return "customers/settings";
 	}
 
@@ -63,21 +59,20 @@ class CustomerSettingsPages {
 	String addLookup(@PathVariable String kind, @RequestParam MultiValueMap<String, String> submitted,
 			RedirectAttributes redirect) {
 		FormState form = FormState.from(submitted, Set.of("name", "sortOrder"), Set.of());
-		return run(redirect, form, () -> settings.createLookup(lookupKind(kind), form.toJson(true, Set.of())));
+		return run(redirect, () -> settings.createLookup(lookupKind(kind), form.toJson(true, Set.of())));
 	}
 
 	@PostMapping("/lookups/{kind}/{id}/toggle")
 	String toggleLookup(@PathVariable String kind, @PathVariable long id, @RequestParam boolean active,
 			@RequestParam(required = false) @Nullable Long version, RedirectAttributes redirect) {
 		var json = JsonMapper.builder().build().createObjectNode().put("active", active);
-		return run(redirect, FormState.empty(),
-				() -> settings.updateLookup(lookupKind(kind), id, ExpectedVersion.fromForm(version), json));
+		return run(redirect, () -> settings.updateLookup(lookupKind(kind), id, ExpectedVersion.fromForm(version), json));
 	}
 
 	@PostMapping("/classes")
 	String addClass(@RequestParam MultiValueMap<String, String> submitted, RedirectAttributes redirect) {
 		FormState form = FormState.from(submitted, Set.of("name", "defaultDiscount", "riskLimit", "currency"), Set.of());
-		return run(redirect, form, () -> settings.createClass(form.toJson(true, Set.of())));
+		return run(redirect, () -> settings.createClass(form.toJson(true, Set.of())));
 	}
 
 	@PostMapping("/fields")
@@ -85,18 +80,11 @@ class CustomerSettingsPages {
 		FormState form = FormState.from(submitted, Set.of("categoryId", "code", "label", "type", "choices"), Set.of());
 		var json = form.toJson(true, Set.of("choices"));
 		json.put("required", submitted.containsKey("required"));
-		return run(redirect, form, () -> settings.createField(json));
+		return run(redirect, () -> settings.createField(json));
 	}
 
-	private String run(RedirectAttributes redirect, FormState form, Runnable action) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("notice", "action.saved");
-		}
-		catch (DomainException refusal) {
-			redirect.addFlashAttribute("settingsForm", form.reject(refusal, messages).unplaced(Set.of()));
-		}
-		return "redirect:/admin/customer-settings";
+	private String run(RedirectAttributes redirect, Runnable action) {
+		return forms.andBack("/admin/customer-settings", redirect, "action.saved", action);
 	}
 
 	private static Lookup.Kind lookupKind(String kind) {

@@ -9,17 +9,17 @@ import dev.kervan.identity.internal.UserAdministration;
 import dev.kervan.identity.internal.UserAdministration.Keeping;
 import dev.kervan.identity.internal.UserAdministration.UserChanges;
 import dev.kervan.platform.DisplayCalendar;
-import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.Forms;
+import dev.kervan.platform.Option;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -37,84 +37,78 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/profile")
 class ProfileController {
 
+	private static final java.util.Set<String> FIELDS = java.util.Set.of("displayName", "email", "language", "calendar");
+
 	private final UserAdministration administration;
 	private final ApiTokens tokens;
 	private final LocaleResolver locales;
+	private final UserFormOptions options;
+	private final Forms forms;
 
-	ProfileController(UserAdministration administration, ApiTokens tokens, LocaleResolver locales) {
+	ProfileController(UserAdministration administration, ApiTokens tokens, LocaleResolver locales, UserFormOptions options,
+			Forms forms) {
 		this.administration = administration;
 		this.tokens = tokens;
 		this.locales = locales;
+		this.options = options;
+		this.forms = forms;
 	}
 
-	@ModelAttribute("calendars")
-	List<DisplayCalendar> calendars() {
-		return List.of(DisplayCalendar.values());
+	@ModelAttribute("languageOptions")
+	List<Option> languageOptions() {
+		return options.languages();
+	}
+
+	@ModelAttribute("calendarOptions")
+	List<Option> calendarOptions() {
+		return options.calendars();
 	}
 
 	@GetMapping
 	String show(@AuthenticationPrincipal KervanPrincipal me, Model model) {
-		UserAccount user = administration.get(me.id());
-		model.addAttribute("user", user);
-		if (!model.containsAttribute("userForm")) {
-			model.addAttribute("userForm", UserForm.of(user));
-		}
-		model.addAttribute("tokens", tokens.list(me.id()));
-		return "identity/profile";
+		model.addAttribute("form", UserForm.stateOf(administration.get(me.id())));
+		return page(me, null, model);
 	}
 
 	@PostMapping
-	String update(@AuthenticationPrincipal KervanPrincipal me, @ModelAttribute("userForm") UserForm form,
-			BindingResult result, Model model, HttpServletRequest request, HttpServletResponse response) {
-		try {
+	String update(@AuthenticationPrincipal KervanPrincipal me, @ModelAttribute("userForm") UserForm form, BindingResult binding,
+			@RequestParam MultiValueMap<String, String> submitted, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
+		return forms.submit(UserForm.stateOf(submitted, FIELDS), model, () -> {
 			UserAccount user = administration.update(me.id(), ExpectedVersion.fromForm(form.getVersion()),
 					new UserChanges(form.getDisplayName(), form.getEmail() == null ? "" : form.getEmail(),
 							form.getLanguage(), form.getCalendar(), null, null));
 			locales.setLocale(request, response, user.language());
 			request.getSession().setAttribute(DisplayCalendar.SESSION_ATTRIBUTE, user.calendar());
 			return "redirect:/profile?saved";
-		}
-		catch (DomainException refusal) {
-			Forms.reject(refusal, result);
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return show(me, model);
-		}
+		}, () -> page(me, form.getVersion(), model));
+	}
+
+	private String page(KervanPrincipal me, @Nullable Long version, Model model) {
+		UserAccount user = administration.get(me.id());
+		model.addAttribute("user", user);
+		model.addAttribute("version", version == null ? user.version() : version);
+		model.addAttribute("tokens", tokens.list(me.id()));
+		return "identity/profile";
 	}
 
 	@PostMapping("/password")
 	String changePassword(@AuthenticationPrincipal KervanPrincipal me,
 			@RequestParam(required = false) @Nullable String currentPassword,
 			@RequestParam(required = false) @Nullable String newPassword, HttpSession session, RedirectAttributes redirect) {
-		try {
-			administration.changeOwnPassword(me.id(), currentPassword, newPassword, Keeping.session(session.getId()));
-			redirect.addFlashAttribute("notice", "profile.password.changed");
-		}
-		catch (DomainException refusal) {
-			var violation = refusal.violations().isEmpty() ? null : refusal.violations().getFirst();
-			redirect.addFlashAttribute("passwordErrorField", violation == null ? "" : violation.field());
-			redirect.addFlashAttribute("passwordError", violation == null ? refusal.messageCode() : violation.messageCode());
-			redirect.addFlashAttribute("passwordErrorArgs", violation == null ? refusal.arguments() : violation.arguments());
-		}
-		return "redirect:/profile#password";
+		return forms.andBack("/profile#password", redirect, "profile.password.changed", Forms.WITHOUT_NAMES,
+				() -> administration.changeOwnPassword(me.id(), currentPassword, newPassword, Keeping.session(session.getId())));
 	}
 
 	@PostMapping("/tokens")
 	String issueToken(@AuthenticationPrincipal KervanPrincipal me, @RequestParam(required = false) @Nullable String name,
 			RedirectAttributes redirect) {
-		try {
-			redirect.addFlashAttribute("newToken", tokens.issue(me.id(), name).token());
-		}
-		catch (DomainException refusal) {
-			redirect.addFlashAttribute("error", refusal.messageCode());
-			redirect.addFlashAttribute("errorArgs", refusal.arguments());
-		}
-		return "redirect:/profile#tokens";
+		return forms.andBack("/profile#tokens", redirect, null, Forms.WITHOUT_NAMES,
+				() -> redirect.addFlashAttribute("newToken", tokens.issue(me.id(), name).token()));
 	}
 
 	@PostMapping("/tokens/{id}/revoke")
 	String revokeToken(@AuthenticationPrincipal KervanPrincipal me, @PathVariable long id, RedirectAttributes redirect) {
-		tokens.revoke(me.id(), id);
-		redirect.addFlashAttribute("notice", "profile.token.revoked");
-		return "redirect:/profile#tokens";
+		return forms.andBack("/profile#tokens", redirect, "profile.token.revoked", () -> tokens.revoke(me.id(), id));
 	}
 }

@@ -2,33 +2,34 @@ package dev.kervan.identity.web;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 import dev.kervan.identity.Role;
-import dev.kervan.identity.internal.UserAccount;
 import dev.kervan.identity.internal.UserAdministration;
 import dev.kervan.identity.internal.UserAdministration.NewUser;
 import dev.kervan.identity.internal.UserAdministration.UserChanges;
 import dev.kervan.identity.internal.UserQueries;
 import dev.kervan.identity.internal.UserQueries.Filter;
-import dev.kervan.platform.DisplayCalendar;
-import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ExpectedVersion;
+import dev.kervan.platform.FormState;
 import dev.kervan.platform.Forms;
+import dev.kervan.platform.ListLinks;
+import dev.kervan.platform.Option;
 import dev.kervan.platform.PageLimit;
-import dev.kervan.platform.Problems;
 import dev.kervan.platform.TableExport;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -41,14 +42,19 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasRole('ADMIN')")
 class UserAdminController {
 
+	private static final Set<String> NEW_USER_FIELDS = Set.of("username", "displayName", "email", "language", "calendar",
+			"roles");
+
 	private final UserAdministration administration;
 	private final UserQueries queries;
-	private final Problems problems;
+	private final UserFormOptions options;
+	private final Forms forms;
 
-	UserAdminController(UserAdministration administration, UserQueries queries, Problems problems) {
+	UserAdminController(UserAdministration administration, UserQueries queries, UserFormOptions options, Forms forms) {
 		this.administration = administration;
 		this.queries = queries;
-		this.problems = problems;
+		this.options = options;
+		this.forms = forms;
 	}
 
 	@ModelAttribute("allRoles")
@@ -56,23 +62,43 @@ class UserAdminController {
 		return List.of(Role.values());
 	}
 
-	@ModelAttribute("calendars")
-	List<DisplayCalendar> calendars() {
-		return List.of(DisplayCalendar.values());
+	@ModelAttribute("roleOptions")
+	List<Option> roleOptions() {
+		return options.roles();
+	}
+
+	@ModelAttribute("languageOptions")
+	List<Option> languageOptions() {
+		return options.languages();
+	}
+
+	@ModelAttribute("calendarOptions")
+	List<Option> calendarOptions() {
+		return options.calendars();
 	}
 
 	@GetMapping
 	String list(@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable Role role,
 			@RequestParam(required = false) @Nullable String status, @RequestParam(required = false) @Nullable String sort,
-			@RequestParam(required = false) @Nullable String cursor,
-			@RequestHeader(name = "HX-Target", required = false) @Nullable String htmxTarget, Model model) {
+			@RequestParam(required = false) @Nullable String cursor, Model model) {
 		var filter = new Filter(q, role, status);
-		var order = UserQueries.Sort.of(sort);
+		String order = UserQueries.Sort.of(sort).name().toLowerCase(Locale.ROOT);
 		model.addAttribute("filter", filter);
-		model.addAttribute("sort", order.name().toLowerCase(java.util.Locale.ROOT));
-		model.addAttribute("page", queries.page(filter, order, cursor, PageLimit.of(null)));
-		model.addAttribute("firstPage", cursor == null || cursor.isBlank());
-		return "user-list".equals(htmxTarget) ? "identity/users :: user-list" : "identity/users";
+		model.addAttribute("sort", order);
+		model.addAttribute("page", queries.page(filter, UserQueries.Sort.of(sort), cursor, PageLimit.of(null)));
+		model.addAttribute("links", ListLinks.to("/admin/users").exportedAt("/admin/users/export").with("q", q)
+			.with("role", role).with("status", status).with("sort", order).at(cursor));
+		return "identity/users";
+	}
+
+	/** The list alone, for the filter bar. */
+	@HxRequest(target = "user-list")
+	@GetMapping
+	String listOnly(@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable Role role,
+			@RequestParam(required = false) @Nullable String status, @RequestParam(required = false) @Nullable String sort,
+			@RequestParam(required = false) @Nullable String cursor, Model model) {
+		list(q, role, status, sort, cursor, model);
+		return "identity/users :: user-list";
 	}
 
 	@GetMapping("/export")
@@ -83,64 +109,58 @@ class UserAdminController {
 		var filter = new Filter(q, role, status);
 		var order = UserQueries.Sort.of(sort);
 		TableExport.startDownload(response, exportFormat, "users");
-		List<String> headers = List.of(problems.message("user.username"), problems.message("user.displayName"),
-				problems.message("user.email"), problems.message("user.language"), problems.message("user.roles"),
-				problems.message("user.status"), problems.message("user.createdAt"));
-		TableExport.write(exportFormat, response.getOutputStream(), problems.message("menu.users"), headers,
+		List<String> headers = List.of(forms.message("user.username"), forms.message("user.displayName"),
+				forms.message("user.email"), forms.message("user.language"), forms.message("user.roles"),
+				forms.message("user.status"), forms.message("user.createdAt"));
+		TableExport.write(exportFormat, response.getOutputStream(), forms.message("menu.users"), headers,
 				rows -> queries.forEach(filter, order, user -> rows.add(List.of(user.username(), user.displayName(),
 						user.email() == null ? "" : user.email(), user.language(),
-						String.join(", ", user.roles().stream().map(r -> problems.message("role." + r.name())).toList()),
-						problems.message(user.active() ? "user.status.active" : "user.status.inactive"),
+						String.join(", ", user.roles().stream().map(r -> forms.message("role." + r.name())).toList()),
+						forms.message(user.active() ? "user.status.active" : "user.status.inactive"),
 						user.createdAt()))));
 	}
 
 	@GetMapping("/new")
 	String newUser(Model model) {
-		model.addAttribute("userForm", new UserForm());
+		model.addAttribute("form", FormState.of(java.util.Map.of("language", "en", "calendar", "GREGORIAN"))
+			.showing(NEW_USER_FIELDS).withPlainIds());
 		return "identity/user-new";
 	}
 
+	/** Binding errors (a role that does not exist) leave the field empty, and the rules then refuse it. */
 	@PostMapping
-	String create(@ModelAttribute("userForm") UserForm form, BindingResult result, Model model,
-			HttpServletResponse response) {
-		try {
-			UserAccount user = administration.create(new NewUser(form.getUsername(), form.getDisplayName(),
-					form.getEmail(), form.getLanguage(), form.getCalendar(), form.getRoles(), form.getPassword()));
-			return "redirect:/admin/users/" + user.id() + "?created";
-		}
-		catch (DomainException refusal) {
-			Forms.reject(refusal, result);
-			form.setPassword(null);
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return "identity/user-new";
-		}
+	String create(@ModelAttribute("userForm") UserForm form, BindingResult binding,
+			@RequestParam MultiValueMap<String, String> submitted, Model model) {
+		return forms.submit(UserForm.stateOf(submitted, NEW_USER_FIELDS), model, () -> "redirect:/admin/users/"
+				+ administration.create(new NewUser(form.getUsername(), form.getDisplayName(), form.getEmail(),
+						form.getLanguage(), form.getCalendar(), form.getRoles(), form.getPassword())).id() + "?created",
+				() -> "identity/user-new");
 	}
 
 	@GetMapping("/{id}")
 	String show(@PathVariable long id, Model model) {
-		UserAccount user = administration.get(id);
-		model.addAttribute("user", user);
-		if (!model.containsAttribute("userForm")) {
-			model.addAttribute("userForm", UserForm.of(user));
-		}
-		model.addAttribute("history", administration.history(id));
-		return "identity/user";
+		model.addAttribute("form", UserForm.stateOf(administration.get(id)));
+		return userPage(id, model);
 	}
 
 	@PostMapping("/{id}")
-	String update(@PathVariable long id, @ModelAttribute("userForm") UserForm form, BindingResult result, Model model,
-			HttpServletResponse response) {
-		try {
+	String update(@PathVariable long id, @ModelAttribute("userForm") UserForm form, BindingResult binding,
+			@RequestParam MultiValueMap<String, String> submitted, Model model) {
+		return forms.submit(UserForm.stateOf(submitted, UserForm.FIELDS), model, () -> {
 			administration.update(id, ExpectedVersion.fromForm(form.getVersion()), new UserChanges(form.getDisplayName(),
 					form.getEmail() == null ? "" : form.getEmail(), form.getLanguage(), form.getCalendar(), form.getRoles(),
 					null));
 			return "redirect:/admin/users/" + id + "?saved";
-		}
-		catch (DomainException refusal) {
-			Forms.reject(refusal, result);
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return show(id, model);
-		}
+		}, () -> userPage(id, model));
+	}
+
+	private String userPage(long id, Model model) {
+		var user = administration.get(id);
+		model.addAttribute("user", user);
+		model.addAttribute("version", model.containsAttribute("userForm")
+				? ((UserForm) model.getAttribute("userForm")).getVersion() : user.version());
+		model.addAttribute("history", administration.history(id));
+		return "identity/user";
 	}
 
 	@PostMapping("/{id}/deactivate")
@@ -156,29 +176,13 @@ class UserAdminController {
 	@PostMapping("/{id}/password")
 	String setPassword(@PathVariable long id, @RequestParam(required = false) @Nullable String password,
 			RedirectAttributes redirect) {
-		try {
-			administration.setPassword(id, password);
-			redirect.addFlashAttribute("notice", "user.password.set");
-		}
-		catch (DomainException refusal) {
-			redirect.addFlashAttribute("passwordError", refusal.violations().isEmpty() ? refusal.messageCode()
-					: refusal.violations().getFirst().messageCode());
-			redirect.addFlashAttribute("passwordErrorArgs", refusal.violations().isEmpty() ? refusal.arguments()
-					: refusal.violations().getFirst().arguments());
-		}
-		return "redirect:/admin/users/" + id;
+		return forms.andBack("/admin/users/" + id, redirect, "user.password.set", Forms.WITHOUT_NAMES,
+				() -> administration.setPassword(id, password));
 	}
 
 	private String changeActive(long id, @Nullable Long version, boolean active, RedirectAttributes redirect) {
-		try {
-			administration.update(id, ExpectedVersion.fromForm(version),
-					new UserChanges(null, null, null, null, null, active));
-			redirect.addFlashAttribute("notice", active ? "user.activated" : "user.deactivated");
-		}
-		catch (DomainException refusal) {
-			redirect.addFlashAttribute("error", refusal.messageCode());
-			redirect.addFlashAttribute("errorArgs", refusal.arguments());
-		}
-		return "redirect:/admin/users/" + id;
+		return forms.andBack("/admin/users/" + id, redirect, active ? "user.activated" : "user.deactivated",
+				() -> administration.update(id, ExpectedVersion.fromForm(version),
+						new UserChanges(null, null, null, null, null, active)));
 	}
 }

@@ -5,9 +5,10 @@ import java.util.Set;
 
 import dev.kervan.identity.Role;
 import dev.kervan.identity.internal.UserAccount;
+import dev.kervan.platform.FormState;
 import org.jspecify.annotations.Nullable;
 
-/** What the user form edits; a new user also gets a user name and a first password. */
+/** What the user forms send, bound to types; shown again through a {@link FormState}. */
 public class UserForm {
 
 	private @Nullable String username;
@@ -19,16 +20,26 @@ public class UserForm {
 	private @Nullable String password;
 	private @Nullable Long version;
 
-	static UserForm of(UserAccount user) {
-		var form = new UserForm();
-		form.username = user.username();
-		form.displayName = user.displayName();
-		form.email = user.email();
-		form.language = user.language().getLanguage();
-		form.calendar = user.calendar().name();
-		form.roles = user.roles();
-		form.version = user.version();
-		return form;
+	/** The fields of the user forms; a new user's also has a user name and a first password. */
+	static final Set<String> FIELDS = Set.of("displayName", "email", "language", "calendar", "roles");
+
+	/** A user as the form shows it; the ids of its fields are their names. */
+	static FormState stateOf(UserAccount user) {
+		var values = new java.util.HashMap<String, @Nullable String>();
+		values.put("username", user.username());
+		values.put("displayName", user.displayName());
+		values.put("email", user.email());
+		values.put("language", user.language().getLanguage());
+		values.put("calendar", user.calendar().name());
+		return FormState.of(values, java.util.Map.of("roles", user.roles().stream().map(Enum::name).toList()))
+			.showing(FIELDS).withPlainIds();
+	}
+
+	/** The form as it was sent, passwords left out: a refused password is typed again, never sent back. */
+	static FormState stateOf(org.springframework.util.MultiValueMap<String, String> submitted, Set<String> fields) {
+		var shown = new java.util.HashSet<>(fields);
+		shown.add("password");
+		return FormState.from(submitted, fields, Set.of("roles")).showing(shown).withPlainIds();
 	}
 
 	public @Nullable String getUsername() {

@@ -2,34 +2,33 @@ package dev.kervan.inventory.web;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import dev.kervan.catalog.Catalog;
 import dev.kervan.catalog.ProductFacts;
+import dev.kervan.inventory.internal.InventoryPageModels;
 import dev.kervan.inventory.internal.InventoryPolicy;
 import dev.kervan.inventory.internal.Replenishment;
 import dev.kervan.inventory.internal.Reservations;
 import dev.kervan.inventory.internal.SerialNumbers;
 import dev.kervan.inventory.internal.StockLedger;
 import dev.kervan.inventory.internal.StockLevelExport;
-import dev.kervan.inventory.internal.StockLevels;
 import dev.kervan.inventory.internal.StockMoveType;
-import dev.kervan.inventory.internal.StockMoveView;
 import dev.kervan.inventory.internal.Warehouses;
 import dev.kervan.platform.DomainException;
+import dev.kervan.platform.ErrorKind;
 import dev.kervan.platform.FormState;
-import dev.kervan.platform.PageLimit;
+import dev.kervan.platform.Forms;
 import dev.kervan.platform.PatchDocument;
-import dev.kervan.platform.Problems;
 import dev.kervan.platform.RecordNotFoundException;
 import dev.kervan.platform.TableExport;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -55,42 +54,46 @@ class InventoryPages {
 	/** Lines the entry form offers without JavaScript; with it, scanning adds as many as needed. */
 	private static final int BLANK_LINES = 5;
 
+	private final InventoryPageModels pages;
 	private final StockLedger ledger;
-	private final StockLevels levels;
 	private final Warehouses warehouses;
 	private final Reservations reservations;
 	private final SerialNumbers serials;
 	private final Replenishment replenishment;
 	private final InventoryPolicy policy;
 	private final Catalog catalog;
-	private final MessageSource messages;
-	private final Problems problems;
 	private final StockLevelExport stockExport;
+	private final Forms forms;
 
-	InventoryPages(StockLedger ledger, StockLevels levels, Warehouses warehouses, Reservations reservations,
-			SerialNumbers serials, Replenishment replenishment, InventoryPolicy policy, Catalog catalog, MessageSource messages,
-			Problems problems, StockLevelExport stockExport) {
-		this.stockExport = stockExport;
+	InventoryPages(InventoryPageModels pages, StockLedger ledger, Warehouses warehouses, Reservations reservations,
+			SerialNumbers serials, Replenishment replenishment, InventoryPolicy policy, Catalog catalog,
+			StockLevelExport stockExport, Forms forms) {
+		this.pages = pages;
 		this.ledger = ledger;
-		this.levels = levels;
 		this.warehouses = warehouses;
 		this.reservations = reservations;
 		this.serials = serials;
 		this.replenishment = replenishment;
 		this.policy = policy;
 		this.catalog = catalog;
-		this.messages = messages;
-		this.problems = problems;
+		this.stockExport = stockExport;
+		this.forms = forms;
 	}
 
 	@GetMapping
 	String overview(@RequestParam(required = false) @Nullable Long warehouseId, @RequestParam(required = false) @Nullable String cursor,
 			Model model) {
-		model.addAttribute("page", levels.list(null, warehouseId, cursor, PageLimit.of(100)));
-		model.addAttribute("warehouses", warehouses.list());
-		model.addAttribute("warehouseId", warehouseId);
-		model.addAttribute("mayMove", policy.mayMoveStock());
+		model.addAllAttributes(pages.overview(warehouseId, cursor).toModel());
 		return "inventory/overview";
+	}
+
+	/** The stock alone, for the filter bar. */
+	@HxRequest(target = "stock-overview")
+	@GetMapping
+	String overviewOnly(@RequestParam(required = false) @Nullable Long warehouseId,
+			@RequestParam(required = false) @Nullable String cursor, Model model) {
+		overview(warehouseId, cursor, model);
+		return "inventory/overview :: stock-overview";
 	}
 
 	@GetMapping("/export")
@@ -102,32 +105,29 @@ class InventoryPages {
 	@GetMapping("/moves")
 	String moves(@RequestParam(required = false) @Nullable Long warehouseId, @RequestParam(required = false) @Nullable StockMoveType type,
 			@RequestParam(required = false) @Nullable String cursor, Model model) {
-		model.addAttribute("page", ledger.list(null, warehouseId, type, cursor, PageLimit.of(50)));
-		model.addAttribute("warehouses", warehouses.list());
-		model.addAttribute("warehouseId", warehouseId);
-		model.addAttribute("type", type == null ? "" : type.name());
-		model.addAttribute("types", StockMoveType.values());
-		model.addAttribute("mayMove", policy.mayMoveStock());
+		model.addAllAttributes(pages.ledger(warehouseId, type, cursor).toModel());
 		return "inventory/moves";
+	}
+
+	/** The ledger alone, for the filter bar. */
+	@HxRequest(target = "move-list")
+	@GetMapping("/moves")
+	String movesOnly(@RequestParam(required = false) @Nullable Long warehouseId,
+			@RequestParam(required = false) @Nullable StockMoveType type, @RequestParam(required = false) @Nullable String cursor,
+			Model model) {
+		moves(warehouseId, type, cursor, model);
+		return "inventory/moves :: move-list";
 	}
 
 	@GetMapping("/moves/new")
 	String newMove(@RequestParam(defaultValue = "RECEIPT") StockMoveType type, Model model) {
-		policy.requireWarehouse();
-		if (!model.containsAttribute("form")) {
-			model.addAttribute("form", FormState.of(Map.of("type", type.name())));
+		var blank = new ArrayList<EnteredLine>();
+		for (int i = 0; i < BLANK_LINES; i++) {
+			blank.add(EnteredLine.blank());
 		}
-		if (!model.containsAttribute("lines")) {
-			var blank = new ArrayList<EnteredLine>();
-			for (int i = 0; i < BLANK_LINES; i++) {
-				blank.add(EnteredLine.blank());
-			}
-			model.addAttribute("lines", blank);
-		}
-		model.addAttribute("type", type);
-		model.addAttribute("types", StockMoveType.values());
-		model.addAttribute("warehouses", warehouses.list().stream().filter(Warehouses.Warehouse::active).toList());
-		return "inventory/move-form";
+		model.addAttribute("form", FormState.of(Map.of("type", type.name())));
+		model.addAttribute("lines", blank);
+		return moveForm(type, model);
 	}
 
 	/** A line as typed or scanned: the product by code or barcode, and the rest as text. */
@@ -141,26 +141,30 @@ class InventoryPages {
 		boolean isEmpty() {
 			return code.isBlank() && quantity.isBlank() && serials.isBlank();
 		}
+
+		EnteredLine withError(@Nullable String message) {
+			return message == null ? this : new EnteredLine(code, quantity, unit, lot, expiry, serials,
+					error == null ? message : error + " " + message);
+		}
 	}
 
 	@PostMapping("/moves")
-	String post(@RequestParam MultiValueMap<String, String> submitted, Model model, HttpServletResponse response) {
-		FormState form = FormState.from(submitted, Set.of("type", "warehouseId", "toWarehouseId", "reason", "reference"), Set.of());
-		List<EnteredLine> entered = enteredLines(submitted);
+	String post(@RequestParam MultiValueMap<String, String> submitted, Model model) {
+		FormState form = FormState.from(submitted, Set.of("type", "warehouseId", "toWarehouseId", "reason", "reference"), Set.of())
+			.showingItems("lines");
 		ObjectNode body = form.toJson(true, Set.of());
 		var lines = body.putArray("lines");
 		var checked = new ArrayList<EnteredLine>();
 		boolean unknownProduct = false;
 		boolean counting = "ADJUSTMENT".equals(form.value("type")) && submitted.containsKey("counted");
-		for (EnteredLine line : entered) {
+		for (EnteredLine line : enteredLines(submitted)) {
 			if (line.isEmpty()) {
 				continue;
 			}
 			ProductFacts product = line.code().isBlank() ? null : catalog.findByCodeOrBarcode(line.code()).orElse(null);
 			if (product == null) {
 				unknownProduct = true;
-				checked.add(new EnteredLine(line.code(), line.quantity(), line.unit(), line.lot(), line.expiry(), line.serials(),
-						messages.getMessage("inventory.unknown-code", new Object[] { line.code() }, LocaleContextHolder.getLocale())));
+				checked.add(line.withError(forms.message("inventory.unknown-code", line.code())));
 				continue;
 			}
 			// An adjustment may be a count: the quantities are then what is on the shelf, not the change.
@@ -177,26 +181,27 @@ class InventoryPages {
 			}
 			checked.add(line);
 		}
-		try {
-			if (unknownProduct) {
-				throw new DomainException(dev.kervan.platform.ErrorKind.INVALID, "inventory.fix-lines");
+		boolean refusedLines = unknownProduct;
+		return forms.submit(form, model, () -> {
+			if (refusedLines) {
+				throw new DomainException(ErrorKind.INVALID, "inventory.fix-lines");
 			}
-			StockMoveView move = ledger.post(PatchDocument.of(body));
-			return "redirect:/inventory/moves/" + move.id() + "?posted";
-		}
-		catch (DomainException refusal) {
-			model.addAttribute("form", form.reject(refusal, messages));
-			model.addAttribute("lines", withLineErrors(checked, refusal));
-			response.setStatus(refusal.kind().status() == 409 ? HttpStatus.CONFLICT.value() : HttpStatus.UNPROCESSABLE_CONTENT.value());
-			StockMoveType type = StockMoveType.RECEIPT;
-			try {
-				type = StockMoveType.valueOf(form.value("type"));
-			}
-			catch (IllegalArgumentException e) {
-				// the refusal already says the type is wrong
-			}
-			return newMove(type, model);
-		}
+			return "redirect:/inventory/moves/" + ledger.post(PatchDocument.of(body)).id() + "?posted";
+		}, () -> {
+			model.addAttribute("lines", withLineErrors(checked, form));
+			return moveForm(typeOf(form), model);
+		});
+	}
+
+	private String moveForm(StockMoveType type, Model model) {
+		model.addAllAttributes(pages.moveForm(type).toModel());
+		return "inventory/move-form";
+	}
+
+	/** The type the form was sent with; a wrong one is refused by the ledger, and the form shows receipts again. */
+	private static StockMoveType typeOf(FormState form) {
+		return Arrays.stream(StockMoveType.values()).filter(t -> t.name().equals(form.value("type"))).findFirst()
+			.orElse(StockMoveType.RECEIPT);
 	}
 
 	private static void putIfGiven(ObjectNode item, String field, String value) {
@@ -220,21 +225,10 @@ class InventoryPages {
 	}
 
 	/** Puts the refusal's messages about {@code lines[n].…} beside the n-th line entered. */
-	private List<EnteredLine> withLineErrors(List<EnteredLine> lines, DomainException refusal) {
-		var result = new ArrayList<>(lines);
-		var locale = LocaleContextHolder.getLocale();
-		for (var violation : refusal.violations()) {
-			var matcher = java.util.regex.Pattern.compile("lines\\[(\\d+)]\\.?(.*)").matcher(violation.field());
-			if (matcher.matches()) {
-				int index = Integer.parseInt(matcher.group(1));
-				if (index < result.size()) {
-					EnteredLine line = result.get(index);
-					String message = messages.getMessage(violation.messageCode(), violation.arguments(), violation.messageCode(), locale);
-					String error = line.error() == null ? message : line.error() + " " + message;
-					result.set(index, new EnteredLine(line.code(), line.quantity(), line.unit(), line.lot(), line.expiry(),
-							line.serials(), error));
-				}
-			}
+	private static List<EnteredLine> withLineErrors(List<EnteredLine> lines, FormState form) {
+		var result = new ArrayList<EnteredLine>();
+		for (int i = 0; i < lines.size(); i++) {
+			result.add(lines.get(i).withError(form.errorsOf("lines", i)));
 		}
 		while (result.size() < BLANK_LINES) {
 			result.add(EnteredLine.blank());
@@ -261,10 +255,16 @@ class InventoryPages {
 
 	@GetMapping("/replenishment")
 	String replenishment(@RequestParam(required = false) @Nullable Long warehouseId, Model model) {
-		model.addAttribute("lines", replenishment.report(warehouseId));
-		model.addAttribute("warehouses", warehouses.list());
-		model.addAttribute("warehouseId", warehouseId);
+		model.addAllAttributes(pages.replenishment(warehouseId).toModel());
 		return "inventory/replenishment";
+	}
+
+	/** The report alone, for the filter bar. */
+	@HxRequest(target = "replenishment")
+	@GetMapping("/replenishment")
+	String replenishmentOnly(@RequestParam(required = false) @Nullable Long warehouseId, Model model) {
+		replenishment(warehouseId, model);
+		return "inventory/replenishment :: replenishment";
 	}
 
 	@GetMapping("/replenishment/export")
@@ -275,10 +275,10 @@ class InventoryPages {
 		TableExport.startDownload(response, chosen, "replenishment");
 		List<String> headers = List.of("code", "name", "unit", "min", "max", "on-hand", "reserved", "available", "incoming",
 				"to-order", "supplier", "supplier-code", "price", "currency", "lead-days")
-			.stream().map(h -> problems.message("inventory.replenishment.column." + h)).toList();
-		TableExport.write(chosen, response.getOutputStream(), problems.message("menu.replenishment"), headers, rows -> {
+			.stream().map(h -> forms.message("inventory.replenishment.column." + h)).toList();
+		TableExport.write(chosen, response.getOutputStream(), forms.message("menu.replenishment"), headers, rows -> {
 			for (Replenishment.Line l : lines) {
-				rows.add(java.util.Arrays.asList(l.productCode(), l.productName(), l.unit(), l.minStock(), l.maxStock(), l.onHand(),
+				rows.add(Arrays.asList(l.productCode(), l.productName(), l.unit(), l.minStock(), l.maxStock(), l.onHand(),
 						l.reserved(), l.available(), l.incoming(), l.toOrder(), l.supplierName(), l.supplierCode(), l.supplierPrice(),
 						l.supplierCurrency(), l.leadDays()));
 			}
@@ -287,39 +287,29 @@ class InventoryPages {
 
 	@GetMapping("/warehouses")
 	String warehouses(Model model) {
-		model.addAttribute("warehouses", warehouses.list());
-		model.addAttribute("locations", warehouses.locationsByWarehouse());
-		model.addAttribute("mayMove", policy.mayMoveStock());
-		if (!model.containsAttribute("form")) {
-			model.addAttribute("form", FormState.empty());
-		}
-		return "inventory/warehouses";
+		model.addAttribute("form", FormState.empty());
+		return warehousesPage(model);
 	}
 
 	@PostMapping("/warehouses")
-	String createWarehouse(@RequestParam MultiValueMap<String, String> submitted, Model model, HttpServletResponse response) {
+	String createWarehouse(@RequestParam MultiValueMap<String, String> submitted, Model model) {
 		FormState form = FormState.from(submitted, Set.of("code", "name", "address"), Set.of());
-		try {
+		return forms.submit(form, model, () -> {
 			warehouses.create(PatchDocument.of(form.toJson(true, Set.of())));
 			return "redirect:/inventory/warehouses";
-		}
-		catch (DomainException refusal) {
-			model.addAttribute("form", form.reject(refusal, messages));
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return warehouses(model);
-		}
+		}, () -> warehousesPage(model));
+	}
+
+	private String warehousesPage(Model model) {
+		model.addAllAttributes(pages.warehouses().toModel());
+		return "inventory/warehouses";
 	}
 
 	@PostMapping("/warehouses/{id}/locations")
 	String addLocation(@PathVariable long id, @RequestParam MultiValueMap<String, String> submitted, RedirectAttributes redirect) {
 		FormState form = FormState.from(submitted, Set.of("code", "name"), Set.of());
-		try {
-			warehouses.addLocation(id, PatchDocument.of(form.toJson(true, Set.of())));
-		}
-		catch (DomainException refusal) {
-			redirect.addFlashAttribute("problem", problems.describe(refusal));
-		}
-		return "redirect:/inventory/warehouses#warehouse-" + id;
+		return forms.andBack("/inventory/warehouses#warehouse-" + id, redirect, null,
+				() -> warehouses.addLocation(id, PatchDocument.of(form.toJson(true, Set.of()))));
 	}
 
 	@GetMapping("/serials")
@@ -342,25 +332,13 @@ class InventoryPages {
 	String reserve(@RequestParam MultiValueMap<String, String> submitted, RedirectAttributes redirect) {
 		FormState form = FormState.from(submitted, Set.of("productId", "warehouseId", "quantity", "reference", "serial"), Set.of());
 		String productId = form.value("productId").matches("\\d{1,18}") ? form.value("productId") : "";
-		try {
-			reservations.create(PatchDocument.of(form.toJson(true, Set.of())));
-			redirect.addFlashAttribute("message", messages.getMessage("inventory.reserved-done", null, LocaleContextHolder.getLocale()));
-		}
-		catch (DomainException refusal) {
-			redirect.addFlashAttribute("problem", problems.describe(refusal));
-		}
-		return "redirect:/products/" + productId + "#stock";
+		return forms.andBack("/products/" + productId + "#stock", redirect, "inventory.reserved-done",
+				() -> reservations.create(PatchDocument.of(form.toJson(true, Set.of()))));
 	}
 
 	@PostMapping("/reservations/{id}/release")
 	String release(@PathVariable long id, RedirectAttributes redirect) {
 		long productId = reservations.get(id).productId();
-		try {
-			reservations.release(id);
-		}
-		catch (DomainException refusal) {
-			redirect.addFlashAttribute("problem", problems.describe(refusal));
-		}
-		return "redirect:/products/" + productId + "#stock";
+		return forms.andBack("/products/" + productId + "#stock", redirect, null, () -> reservations.release(id));
 	}
 }

@@ -1,11 +1,11 @@
 package dev.kervan.inventory.web;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 
 import dev.kervan.inventory.internal.OpeningStockImport;
 import dev.kervan.inventory.internal.Warehouses;
-import dev.kervan.platform.DomainException;
-import dev.kervan.platform.Problems;
+import dev.kervan.platform.Forms;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,12 +24,12 @@ class OpeningStockPages {
 
 	private final OpeningStockImport imports;
 	private final Warehouses warehouses;
-	private final Problems problems;
+	private final Forms forms;
 
-	OpeningStockPages(OpeningStockImport imports, Warehouses warehouses, Problems problems) {
+	OpeningStockPages(OpeningStockImport imports, Warehouses warehouses, Forms forms) {
 		this.imports = imports;
 		this.warehouses = warehouses;
-		this.problems = problems;
+		this.forms = forms;
 	}
 
 	@GetMapping
@@ -42,20 +42,21 @@ class OpeningStockPages {
 	}
 
 	@PostMapping
-	String importFile(@RequestParam long warehouseId, @RequestPart("file") MultipartFile file, RedirectAttributes redirect)
-			throws IOException {
-		try {
+	String importFile(@RequestParam long warehouseId, @RequestPart("file") MultipartFile file, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("selected", warehouseId);
+		return forms.andBack("/inventory/opening-stock", redirect, null, Forms.WITHOUT_NAMES, () -> {
 			String name = file.getOriginalFilename();
 			redirect.addFlashAttribute("importResult",
-					imports.run(warehouseId, name == null || name.isBlank() ? "opening-stock.csv" : name, file.getBytes()));
+					imports.run(warehouseId, name == null || name.isBlank() ? "opening-stock.csv" : name, bytes(file)));
+		});
+	}
+
+	private static byte[] bytes(MultipartFile file) {
+		try {
+			return file.getBytes();
 		}
-		catch (DomainException refusal) {
-			redirect.addFlashAttribute("importProblem", refusal.violations().isEmpty()
-					? problems.message(refusal.messageCode(), refusal.arguments())
-					: String.join(" ", refusal.violations().stream().map(v -> problems.message(v.messageCode(), v.arguments()))
-						.toList()));
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
 		}
-		redirect.addFlashAttribute("selected", warehouseId);
-		return "redirect:/inventory/opening-stock";
 	}
 }

@@ -4,10 +4,10 @@ import java.util.List;
 
 import dev.kervan.platform.SearchProvider;
 import dev.kervan.platform.SearchProvider.SearchHit;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -30,8 +30,7 @@ class HomeController {
 	}
 
 	@GetMapping("/search")
-	String search(@RequestParam(name = "q", defaultValue = "") String query,
-			@RequestHeader(name = "HX-Target", required = false) String htmxTarget, Model model) {
+	String search(@RequestParam(name = "q", defaultValue = "") String query, Model model) {
 		String trimmed = query.strip();
 		List<SearchHit> hits = trimmed.isEmpty() ? List.of()
 				: providers.stream()
@@ -40,7 +39,14 @@ class HomeController {
 					.toList();
 		model.addAttribute("q", trimmed);
 		model.addAttribute("hits", hits);
-		// The search box in the top bar asks for the results alone, to show them under itself.
-		return "search-results".equals(htmxTarget) ? "platform/search :: search-results" : "platform/search";
+		return "platform/search";
+	}
+
+	/** The results alone, which the search box in the top bar shows under itself. */
+	@HxRequest(target = "search-results")
+	@GetMapping("/search")
+	String searchResults(@RequestParam(name = "q", defaultValue = "") String query, Model model) {
+		search(query, model);
+		return "platform/search :: search-results";
 	}
 }

@@ -1,0 +1,246 @@
+package dev.kervan.catalog.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import dev.kervan.catalog.ProductPanel;
+import dev.kervan.catalog.Tracking;
+import dev.kervan.platform.Attachment;
+import dev.kervan.platform.AuditEntry;
+import dev.kervan.platform.AuditTrail;
+import dev.kervan.platform.DomainException;
+import dev.kervan.platform.FormState;
+import dev.kervan.platform.Forms;
+import dev.kervan.platform.KeysetPage;
+import dev.kervan.platform.ListLinks;
+import dev.kervan.platform.Option;
+import dev.kervan.platform.PageLimit;
+import dev.kervan.platform.PageModel;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** What the product pages show, each built in one call: the list, a product with its parts, the product form. */
+@Component
+public class ProductPageModels {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final Products products;
+	private final ProductParts parts;
+	private final ProductFiles files;
+	private final ProductCategories categories;
+	private final Units units;
+	private final PriceLists priceLists;
+	private final Prices prices;
+	private final CatalogPolicy policy;
+	private final AuditTrail audit;
+	private final List<ProductPanel> panels;
+	private final Forms forms;
+
+	ProductPageModels(Products products, ProductParts parts, ProductFiles files, ProductCategories categories, Units units,
+			PriceLists priceLists, Prices prices, CatalogPolicy policy, AuditTrail audit, List<ProductPanel> panels,
+			Forms forms) {
+		this.products = products;
+		this.parts = parts;
+		this.files = files;
+		this.categories = categories;
+		this.units = units;
+		this.priceLists = priceLists;
+		this.prices = prices;
+		this.policy = policy;
+		this.audit = audit;
+		this.panels = panels.stream().sorted(Comparator.comparingInt(ProductPanel::order)).toList();
+		this.forms = forms;
+	}
+
+	public record ListPage(KeysetPage<ProductRow> page, Map<String, String> filter, ListLinks links,
+			List<ProductCategories.Category> categories, ProductStage[] stages, Tracking[] trackings, boolean mayEdit)
+			implements PageModel {
+	}
+
+	/** A panel of another module, ready for the page: its model is what its fragment reads as {@code data}. */
+	public record ShownPanel(String titleKey, String template, String fragment, Map<String, Object> data) {
+	}
+
+	public record ProductPage(ProductRow product, @Nullable String categoryPath, List<ShownPanel> panels,
+			List<ProductParts.Supplier> suppliers, List<ProductParts.CompetitorPrice> competitorPrices, String competitorChart,
+			List<ProductParts.Link> links, List<ProductRow> variants, List<ProductParts.Attribute> attributes,
+			List<PriceLists.PriceList> priceLists, List<Attachment> files, List<AuditEntry> history, boolean mayEdit,
+			boolean mayEditSuppliers, boolean mayEditPrices, Map<String, String> check, Prices.@Nullable Quote quote,
+			@Nullable String quoteProblem) implements PageModel {
+	}
+
+	/** The product form: the product when one is changed, the form, and the choices its drop-downs offer. */
+	public record FormPage(@Nullable ProductRow product, FormState form, List<Option> unitOptions,
+			List<Option> categoryOptions, List<Option> stageOptions, List<Option> trackingOptions, List<Option> kindOptions,
+			List<Option> warrantyUnitOptions) implements PageModel {
+	}
+
+	public ListPage list(Products.Filter filter, @Nullable String cursor) {
+		var links = ListLinks.to("/products").exportedAt("/products/export").with("q", filter.query())
+			.with("categoryId", filter.categoryId()).with("stage", filter.stage()).with("tracking", filter.tracking())
+			.with("active", filter.active()).at(cursor);
+		var shown = new HashMap<String, String>();
+		for (String name : List.of("q", "categoryId", "stage", "tracking", "active")) {
+			shown.put(name, links.value(name));
+		}
+		return new ListPage(products.list(filter, cursor, PageLimit.of(50)), shown, links, categories.list(),
+				ProductStage.values(), Tracking.values(), policy.mayEditProducts());
+	}
+
+	/** A product's page, with what a customer pays for a quantity when the page is asked for it. */
+	public ProductPage product(long id, @Nullable Long customerId, @Nullable String quantity) {
+		ProductRow product = products.get(id);
+		var shown = new ArrayList<ShownPanel>();
+		for (ProductPanel panel : panels) {
+			Map<String, Object> data = panel.model(product.facts());
+			if (!data.isEmpty()) {
+				shown.add(new ShownPanel(panel.titleKey(), panel.template(), panel.fragment(), data));
+			}
+		}
+		List<ProductParts.CompetitorPrice> competitorPrices = parts.competitorPrices(id);
+		Map<String, String> check = Map.of("customerId", customerId == null ? "" : customerId.toString(), "quantity",
+				quantity == null ? "1" : quantity);
+		Prices.Quote quote = null;
+		String quoteProblem = null;
+		if (customerId != null || quantity != null) {
+			try {
+				quote = prices.quote(id, customerId, quantityOf(quantity), null);
+			}
+			catch (NumberFormatException e) {
+				quoteProblem = forms.message("error.value.quantity");
+			}
+			catch (DomainException refusal) {
+				quoteProblem = forms.describe(refusal, null);
+			}
+		}
+		return new ProductPage(product, product.categoryId() == null ? null : categories.get(product.categoryId()).path(),
+				shown, parts.suppliers(id), competitorPrices, competitorChart(product, competitorPrices), parts.links(id),
+				product.variantOfId() == null ? parts.variants(id) : List.of(), parts.attributes(), priceLists.forProduct(id),
+				files.list(id), audit.history("product", id), policy.mayEditProducts(), policy.mayEditSuppliers(),
+				policy.mayEditPrices(), check, quote, quoteProblem);
+	}
+
+	/** The form for a new product, with the usual unit, currency, VAT rate, stage, tracking and kind. */
+	public FormPage newProduct() {
+		policy.requireProductEditor();
+		return form(null, FormState.of(Map.of("unit", "PCS", "currency", "TRY", "vatRate", "20", "stage", "ACTIVE",
+				"tracking", "NONE", "kind", "GOOD")));
+	}
+
+	public FormPage edit(long id) {
+		policy.requireProductEditor();
+		ProductRow product = products.get(id);
+		return form(product, FormState.of(values(product)));
+	}
+
+	/** The form again as it was sent, with the refusal it carries. */
+	public FormPage refused(@Nullable Long id, FormState form) {
+		policy.requireProductEditor();
+		return form(id == null ? null : products.get(id), form);
+	}
+
+	private FormPage form(@Nullable ProductRow product, FormState form) {
+		return new FormPage(product, form,
+				units.list().stream().filter(Units.Unit::active).map(u -> new Option(u.code(), u.code() + " · " + u.name()))
+					.toList(),
+				categories.list().stream().map(c -> new Option(String.valueOf(c.id()), c.path())).toList(),
+				options(ProductStage.values(), "product.stage."), options(Tracking.values(), "product.tracking."),
+				options(ProductKind.values(), "product.kind."), options(WarrantyUnit.values(), "product.warranty-unit."));
+	}
+
+	private List<Option> options(Enum<?>[] values, String prefix) {
+		return Arrays.stream(values).map(v -> new Option(v.name(), forms.message(prefix + v.name()))).toList();
+	}
+
+	private static BigDecimal quantityOf(@Nullable String quantity) {
+		BigDecimal amount = new BigDecimal(quantity == null || quantity.isBlank() ? "1" : quantity.strip());
+		if (amount.signum() <= 0 || amount.scale() > 4 || amount.precision() - amount.scale() > 15) {
+			throw new NumberFormatException();
+		}
+		return amount;
+	}
+
+	/** The competitors' prices as lines over the days they were seen, with ours beside them. */
+	private static String competitorChart(ProductRow product, List<ProductParts.CompetitorPrice> prices) {
+		var days = new TreeSet<LocalDate>();
+		var byCompetitor = new LinkedHashMap<String, Map<LocalDate, BigDecimal>>();
+		for (ProductParts.CompetitorPrice price : prices) {
+			days.add(price.observedOn());
+			byCompetitor.computeIfAbsent(price.competitor() + " (" + price.currency() + ")", k -> new HashMap<>())
+				.put(price.observedOn(), price.price());
+		}
+		ObjectNode chart = JSON.createObjectNode();
+		var labels = chart.putArray("labels");
+		days.forEach(day -> labels.add(day.toString()));
+		var datasets = chart.putArray("datasets");
+		byCompetitor.forEach((competitor, values) -> {
+			ObjectNode set = datasets.addObject().put("label", competitor);
+			var points = set.putArray("values");
+			days.forEach(day -> {
+				BigDecimal value = values.get(day);
+				if (value == null) {
+					points.addNull();
+				}
+				else {
+					points.add(value.toPlainString());
+				}
+			});
+		});
+		if (product.salePrice() != null) {
+			ObjectNode ours = datasets.addObject().put("label", product.code() + " (" + product.currency() + ")");
+			var points = ours.putArray("values");
+			days.forEach(day -> points.add(product.salePrice().toPlainString()));
+		}
+		return chart.toString();
+	}
+
+	private static Map<String, @Nullable String> values(ProductRow p) {
+		var values = new HashMap<String, @Nullable String>();
+		values.put("code", p.code());
+		values.put("name", p.name());
+		values.put("nameTr", p.names().get("tr"));
+		values.put("nameFa", p.names().get("fa"));
+		values.put("kind", p.kind().name());
+		values.put("categoryId", p.categoryId() == null ? null : p.categoryId().toString());
+		values.put("unit", p.unitCode());
+		values.put("brand", p.brand());
+		values.put("model", p.model());
+		values.put("manufacturerCode", p.manufacturerCode());
+		values.put("barcodes", String.join(" ", p.barcodes()));
+		values.put("lengthCm", plain(p.lengthCm()));
+		values.put("widthCm", plain(p.widthCm()));
+		values.put("heightCm", plain(p.heightCm()));
+		values.put("weightKg", plain(p.weightKg()));
+		values.put("vatRate", plain(p.vatRate()));
+		values.put("salesAccount", p.salesAccount());
+		values.put("purchaseAccount", p.purchaseAccount());
+		values.put("standardCost", plain(p.standardCost()));
+		values.put("salePrice", plain(p.salePrice()));
+		values.put("currency", p.currency());
+		values.put("stage", p.stage().name());
+		values.put("targetMarket", p.targetMarket());
+		values.put("shelfLifeDays", p.shelfLifeDays() == null ? null : p.shelfLifeDays().toString());
+		values.put("minStock", plain(p.minStock()));
+		values.put("maxStock", plain(p.maxStock()));
+		values.put("warrantyLength", p.warrantyLength() == null ? null : p.warrantyLength().toString());
+		values.put("warrantyUnit", p.warrantyUnit());
+		values.put("tracking", p.tracking().name());
+		values.put("description", p.description());
+		return values;
+	}
+
+	private static @Nullable String plain(@Nullable BigDecimal value) {
+		return value == null ? null : value.toPlainString();
+	}
+}

@@ -1,0 +1,211 @@
+package dev.kervan.customers.internal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.kervan.customers.internal.CustomerParts.Kind;
+import dev.kervan.customers.internal.CustomerQueries.Filter;
+import dev.kervan.customers.internal.CustomerViews.Detail;
+import dev.kervan.customers.internal.CustomerViews.ListItem;
+import dev.kervan.identity.CurrentUser;
+import dev.kervan.identity.Role;
+import dev.kervan.platform.Attachment;
+import dev.kervan.platform.AuditEntry;
+import dev.kervan.platform.AuditTrail;
+import dev.kervan.platform.FormState;
+import dev.kervan.platform.KeysetPage;
+import dev.kervan.platform.ListLinks;
+import dev.kervan.platform.PageLimit;
+import dev.kervan.platform.PageModel;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What the accounts' pages show, each built in one call: the list, an account with its tabs, the account form. */
+@Component
+public class CustomerPageModels {
+
+	/** The account page's tabs, in order. */
+	public static final List<String> TABS = List.of("overview", "branches", "contacts", "addresses", "bank", "notes",
+			"agreements", "relations", "history");
+
+	private final CustomerService customers;
+	private final CustomerQueries queries;
+	private final CustomerParts parts;
+	private final CustomerFiles files;
+	private final CustomerSettings settings;
+	private final CustomerPolicy policy;
+	private final AuditTrail audit;
+
+	CustomerPageModels(CustomerService customers, CustomerQueries queries, CustomerParts parts, CustomerFiles files,
+			CustomerSettings settings, CustomerPolicy policy, AuditTrail audit) {
+		this.customers = customers;
+		this.queries = queries;
+		this.parts = parts;
+		this.files = files;
+		this.settings = settings;
+		this.policy = policy;
+		this.audit = audit;
+	}
+
+	public record ListPage(Filter filter, String sort, KeysetPage<ListItem> page, ListLinks links, boolean mayCreate,
+			boolean mayImport) implements PageModel {
+	}
+
+	public record AccountPage(Detail customer, boolean mayEdit, boolean mayEditFinance, List<Attachment> files,
+			List<AuditEntry> history, Map<String, String> extraLabels, String tab,
+			Map<String, List<PartViews.PartView>> partsByKind) implements PageModel {
+
+		@Override
+		public Map<String, @Nullable Object> more() {
+			return new LinkedHashMap<>(partsByKind);
+		}
+	}
+
+	/**
+	 * The account form: the account when one is changed, the form's values and refusals, the roles ticked, the
+	 * extra fields of the chosen category, and which fields the reader may change.
+	 */
+	public record FormPage(@Nullable Detail customer, FormState form, List<String> roleValues, @Nullable Long version,
+			List<ExtraField> extraFields, boolean mayEditGeneral, boolean mayEditFinance) implements PageModel {
+	}
+
+	@Transactional(readOnly = true)
+	public ListPage list(Filter filter, @Nullable String sort, @Nullable String cursor) {
+		CurrentUser user = policy.requireReader();
+		var order = CustomerQueries.Sort.of(sort);
+		var links = ListLinks.to("/customers").exportedAt("/customers/export").with("q", filter.q())
+			.with("categoryId", filter.categoryId()).with("sectorId", filter.sectorId()).with("classId", filter.classId())
+			.with("tag", filter.tag()).with("salespersonId", filter.salespersonId()).with("status", filter.status())
+			.with("role", filter.role()).with("kind", filter.kind());
+		String sortName = order.name().toLowerCase(Locale.ROOT);
+		return new ListPage(filter, sortName, queries.page(filter, order, cursor, PageLimit.of(null)),
+				links.with("sort", sortName).at(cursor), user.has(Role.SALESPERSON), user.has(Role.SALES_MANAGER));
+	}
+
+	@Transactional(readOnly = true)
+	public AccountPage account(long id, String tab) {
+		CurrentUser user = policy.requireReader();
+		Customer customer = customers.get(id);
+		Detail detail = queries.detail(customer);
+		var byKind = new LinkedHashMap<String, List<PartViews.PartView>>();
+		for (Kind kind : Kind.values()) {
+			byKind.put(camel(kind), parts.all(id, kind));
+		}
+		return new AccountPage(detail, policy.mayEdit(user, customer) && !customer.archived(),
+				policy.mayEditFinance(user) && !customer.archived(), files.list(id), audit.history("customer", id),
+				extraLabels(detail.categoryId()), TABS.contains(tab) ? tab : "overview", byKind);
+	}
+
+	/** The form for a new account, with a name already typed elsewhere (a search that found nothing). */
+	public FormPage newAccount(@Nullable String name) {
+		policy.requireCreator();
+		var values = new LinkedHashMap<String, @Nullable String>();
+		values.put("name", name == null ? "" : name.strip());
+		values.put("kind", "COMPANY");
+		values.put("status", "ACTIVE");
+		values.put("country", "TR");
+		values.put("currency", "TRY");
+		values.put("language", "tr");
+		return form(null, FormState.of(values), List.of("CUSTOMER"), null, true);
+	}
+
+	/** The form of an account as it is; accountants, who change the credit terms only, see the rest disabled. */
+	@Transactional(readOnly = true)
+	public FormPage edit(long id) {
+		CurrentUser user = policy.requireReader();
+		Customer customer = customers.get(id);
+		boolean mayEdit = policy.mayEdit(user, customer);
+		if (!mayEdit && !policy.mayEditFinance(user)) {
+			policy.requireEdit(user, customer);
+		}
+		Detail detail = queries.detail(customer);
+		var values = new LinkedHashMap<String, @Nullable String>();
+		values.put("kind", detail.kind().name());
+		values.put("name", detail.name());
+		values.put("status", detail.status().name());
+		values.put("country", detail.country());
+		values.put("taxOffice", detail.taxOffice());
+		values.put("taxNumber", detail.taxNumber());
+		values.put("email", detail.email());
+		values.put("phone", detail.phoneDisplay());
+		values.put("website", detail.website());
+		values.put("categoryId", text(detail.categoryId()));
+		values.put("sectorId", text(detail.sectorId()));
+		values.put("sizeBandId", text(detail.sizeBandId()));
+		values.put("classId", text(detail.classId()));
+		values.put("tags", String.join(", ", detail.tags()));
+		values.put("salespersonId", text(detail.salespersonId()));
+		values.put("paymentTermDays", text(detail.paymentTermDays()));
+		values.put("creditLimit", detail.creditLimit() == null ? "" : detail.creditLimit().toPlainString());
+		values.put("riskLimit", detail.riskLimit() == null ? "" : detail.riskLimit().toPlainString());
+		values.put("currency", detail.currency());
+		values.put("language", detail.language());
+		values.put("eInvoiceAlias", detail.eInvoiceAlias());
+		values.put("receivableAccount", detail.receivableAccount());
+		values.put("payableAccount", detail.payableAccount());
+		values.put("birthDate", detail.birthDate() == null ? "" : detail.birthDate().toString());
+		values.put("externalRef", detail.externalRef());
+		detail.extraFields().forEach((code, value) -> values.put("extraFields." + code, value));
+		return form(detail, FormState.of(values), detail.roles().stream().map(Enum::name).toList(), detail.version(),
+				mayEdit);
+	}
+
+	/** The form again as it was sent, with the refusal that {@code form} carries. */
+	@Transactional(readOnly = true)
+	public FormPage refused(@Nullable Long id, FormState form, @Nullable Long version) {
+		CurrentUser user = policy.requireReader();
+		if (id == null) {
+			return form(null, form, form.list("roles"), null, true);
+		}
+		Customer customer = customers.get(id);
+		return form(queries.detail(customer), form, form.list("roles"), version, policy.mayEdit(user, customer));
+	}
+
+	private FormPage form(@Nullable Detail customer, FormState form, List<String> roles, @Nullable Long version,
+			boolean mayEditGeneral) {
+		Long category = categoryOf(form);
+		List<ExtraField> extraFields = category == null ? List.of()
+				: settings.fields(category).stream().filter(ExtraField::active).toList();
+		return new FormPage(customer, form, roles, version, extraFields, mayEditGeneral,
+				policy.mayEditFinance(policy.requireReader()));
+	}
+
+	/** The active extra fields of a category, for the form when its category changes. */
+	public List<ExtraField> extraFields(@Nullable Long categoryId) {
+		policy.requireReader();
+		return categoryId == null ? List.of() : settings.fields(categoryId).stream().filter(ExtraField::active).toList();
+	}
+
+	private Map<String, String> extraLabels(@Nullable Long category) {
+		var labels = new LinkedHashMap<String, String>();
+		if (category != null) {
+			settings.fields(category).forEach(field -> labels.put(field.code(), field.label()));
+		}
+		return labels;
+	}
+
+	private static @Nullable Long categoryOf(FormState form) {
+		try {
+			return form.value("categoryId").isBlank() ? null : Long.valueOf(form.value("categoryId"));
+		}
+		catch (NumberFormatException e) {
+			return null;
+		}
+	}
+
+	private static String camel(Kind kind) {
+		String[] words = kind.path().split("-");
+		var name = new StringBuilder(words[0]);
+		for (int i = 1; i < words.length; i++) {
+			name.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+		}
+		return name.toString();
+	}
+
+	private static String text(@Nullable Object value) {
+		return value == null ? "" : value.toString();
+	}
+}

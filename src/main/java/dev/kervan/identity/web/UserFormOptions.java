@@ -1,0 +1,42 @@
+package dev.kervan.identity.web;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import dev.kervan.identity.Role;
+import dev.kervan.platform.DisplayCalendar;
+import dev.kervan.platform.Forms;
+import dev.kervan.platform.Languages;
+import dev.kervan.platform.Option;
+import org.springframework.stereotype.Component;
+
+/** The choices of the user forms (languages in their own names, calendars and roles in the reader's language). */
+@Component
+class UserFormOptions {
+
+	private final Forms forms;
+
+	UserFormOptions(Forms forms) {
+		this.forms = forms;
+	}
+
+	List<Option> languages() {
+		return Languages.SUPPORTED.stream().map(language -> new Option(language.getLanguage(), nativeName(language))).toList();
+	}
+
+	List<Option> calendars() {
+		return Arrays.stream(DisplayCalendar.values())
+			.map(calendar -> new Option(calendar.name(), forms.message("calendar." + calendar.name())))
+			.toList();
+	}
+
+	List<Option> roles() {
+		return Arrays.stream(Role.values()).map(role -> new Option(role.name(), forms.message("role." + role.name()))).toList();
+	}
+
+	private static String nativeName(Locale language) {
+		String name = language.getDisplayLanguage(language);
+		return name.substring(0, 1).toUpperCase(language) + name.substring(1);
+	}
+}

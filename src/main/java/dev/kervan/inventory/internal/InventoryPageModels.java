@@ -1,0 +1,83 @@
+package dev.kervan.inventory.internal;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.kervan.inventory.StockFigures;
+import dev.kervan.platform.KeysetPage;
+import dev.kervan.platform.ListLinks;
+import dev.kervan.platform.PageLimit;
+import dev.kervan.platform.PageModel;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/** What the warehouse's pages show, each built in one call: stock, the ledger, a move, replenishment, warehouses. */
+@Component
+public class InventoryPageModels {
+
+	private final StockLedger ledger;
+	private final StockLevels levels;
+	private final Warehouses warehouses;
+	private final Replenishment replenishment;
+	private final InventoryPolicy policy;
+
+	InventoryPageModels(StockLedger ledger, StockLevels levels, Warehouses warehouses, Replenishment replenishment,
+			InventoryPolicy policy) {
+		this.ledger = ledger;
+		this.levels = levels;
+		this.warehouses = warehouses;
+		this.replenishment = replenishment;
+		this.policy = policy;
+	}
+
+	public record OverviewPage(KeysetPage<StockFigures> page, ListLinks links, List<Warehouses.Warehouse> warehouses,
+			@Nullable Long warehouseId, boolean mayMove) implements PageModel {
+	}
+
+	public record LedgerPage(KeysetPage<StockMoveView> page, ListLinks links, List<Warehouses.Warehouse> warehouses,
+			@Nullable Long warehouseId, String type, StockMoveType[] types, boolean mayMove) implements PageModel {
+	}
+
+	/** The report has no pages: it is one page whose lines are all the products to reorder. */
+	public record ReplenishmentPage(KeysetPage<Replenishment.Line> page, ListLinks links,
+			List<Warehouses.Warehouse> warehouses, @Nullable Long warehouseId) implements PageModel {
+	}
+
+	public record WarehousesPage(List<Warehouses.Warehouse> warehouses, Map<Long, List<Warehouses.Location>> locations,
+			boolean mayMove) implements PageModel {
+	}
+
+	/** The entry of a move: its type, the types to switch to, and the active warehouses. */
+	public record MoveFormPage(StockMoveType type, StockMoveType[] types, List<Warehouses.Warehouse> warehouses)
+			implements PageModel {
+	}
+
+	public OverviewPage overview(@Nullable Long warehouseId, @Nullable String cursor) {
+		var links = ListLinks.to("/inventory").exportedAt("/inventory/export").with("warehouseId", warehouseId).at(cursor);
+		return new OverviewPage(levels.list(null, warehouseId, cursor, PageLimit.of(100)), links, warehouses.list(),
+				warehouseId, policy.mayMoveStock());
+	}
+
+	public LedgerPage ledger(@Nullable Long warehouseId, @Nullable StockMoveType type, @Nullable String cursor) {
+		var links = ListLinks.to("/inventory/moves").with("warehouseId", warehouseId).with("type", type).at(cursor);
+		return new LedgerPage(ledger.list(null, warehouseId, type, cursor, PageLimit.of(50)), links, warehouses.list(),
+				warehouseId, type == null ? "" : type.name(), StockMoveType.values(), policy.mayMoveStock());
+	}
+
+	public ReplenishmentPage replenishment(@Nullable Long warehouseId) {
+		var links = ListLinks.to("/inventory/replenishment").exportedAt("/inventory/replenishment/export")
+			.with("warehouseId", warehouseId);
+		return new ReplenishmentPage(new KeysetPage<>(replenishment.report(warehouseId), null), links, warehouses.list(),
+				warehouseId);
+	}
+
+	public WarehousesPage warehouses() {
+		return new WarehousesPage(warehouses.list(), warehouses.locationsByWarehouse(), policy.mayMoveStock());
+	}
+
+	public MoveFormPage moveForm(StockMoveType type) {
+		policy.requireWarehouse();
+		return new MoveFormPage(type, StockMoveType.values(),
+				warehouses.list().stream().filter(Warehouses.Warehouse::active).toList());
+	}
+}
