@@ -108,6 +108,22 @@ class CustomerImportIntegrationTests extends KervanIntegrationTest {
 	}
 
 	@Test
+	void aMappingThatIsNoObjectIsRefusedAndImportsNothing() {
+		String marker = uniqueWord();
+		byte[] csv = ("name\nUnmapped " + marker + "\n").getBytes(StandardCharsets.UTF_8);
+		for (String mapping : List.of("null", "[]", "{", "\"name\"")) {
+			Response refused = new Multipart().file("file", "x.csv", "text/csv", csv)
+				.field("mapping", mapping)
+				.header("Authorization", "Bearer " + admin)
+				.post(api.base() + "/api/v1/customers/import");
+			assertProblem(refused, 400, "error.validation");
+			assertThat(refused.json().get("errors").get(0).get("field").asString()).as(mapping).isEqualTo("mapping");
+		}
+		assertThat(jdbc.sql("select count(*) from customer where name like :m").param("m", "%" + marker + "%")
+			.query(Long.class).single()).isZero();
+	}
+
+	@Test
 	void thePreviewGuessesTheMappingFromHeadersInAnyLanguage() {
 		byte[] csv = "kind,name,taxNumber,Ülke,E-posta,تلفن\nCOMPANY,X,1234567890,TR,x@example.com,0212 555 00 00\n"
 			.getBytes(StandardCharsets.UTF_8);

@@ -74,12 +74,18 @@ class CustomerImportController {
 		if (text == null || text.isBlank()) {
 			return Map.of();
 		}
+		@Nullable Map<String, String> mapping;
 		try {
-			return JSON.readValue(text, new TypeReference<Map<String, String>>() {
+			mapping = JSON.readValue(text, new TypeReference<Map<String, String>>() {
 			});
 		}
 		catch (JacksonException e) {
 			throw InvalidInputException.of("mapping", "error.value.invalid-type");
 		}
+		if (mapping == null) {
+			// The JSON null reads as no map at all, and is refused as any other text that is not an object.
+			throw InvalidInputException.of("mapping", "error.value.invalid-type");
+		}
+		return mapping;
 	}
 }
