@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -207,6 +208,51 @@ class ActivityApiIntegrationTests extends KervanIntegrationTest {
 		JsonNode unchanged = api.get("/api/v1/activities/" + mine).bearer(seller).send().json();
 		assertThat(unchanged.get("assigneeId").asLong()).isEqualTo(id(seller));
 		assertThat(unchanged.get("version").asLong()).isZero();
+	}
+
+	@Test
+	void aChangeTouchesOnlyTheFieldsSentNullClearsTheNoteAndTheAssigneeChangesByHandoverOnly() {
+		String seller = api.userWithRoles(admin, "SALESPERSON");
+		long id = plan(seller, type("Call").get("id").asLong(), "Keep this summary", today(), customer());
+		Response noted = api.patch("/api/v1/activities/" + id, Map.of("note", "Bring the catalogue", "version", 0))
+			.bearer(seller).send();
+		assertThat(noted.status()).as(noted.body()).isEqualTo(200);
+		assertThat(noted.json().get("summary").asString()).isEqualTo("Keep this summary");
+		assertThat(noted.json().get("dueDate").asString()).isEqualTo(today().toString());
+		var clearNote = new HashMap<String, Object>();
+		clearNote.put("note", null);
+		Response cleared = api.patch("/api/v1/activities/" + id, clearNote).header("If-Match", "\"1\"").bearer(seller).send();
+		assertThat(cleared.status()).as(cleared.body()).isEqualTo(200);
+		assertThat(cleared.json().get("note").isNull()).isTrue();
+
+		Response reassigned = api.patch("/api/v1/activities/" + id, Map.of("assigneeId", id(admin), "version", 2)).bearer(seller).send();
+		assertProblem(reassigned, 400, "error.validation");
+		assertThat(reassigned.json().get("errors").get(0).get("field").asString()).isEqualTo("assigneeId");
+		var clearSummary = new HashMap<String, Object>();
+		clearSummary.put("summary", null);
+		clearSummary.put("version", 2);
+		Response unsummarised = api.patch("/api/v1/activities/" + id, clearSummary).bearer(seller).send();
+		assertProblem(unsummarised, 400, "error.validation");
+		assertThat(unsummarised.json().get("errors").get(0).get("field").asString()).isEqualTo("summary");
+		JsonNode unchanged = api.get("/api/v1/activities/" + id).bearer(seller).send().json();
+		assertThat(unchanged.get("version").asLong()).isEqualTo(2);
+		assertThat(unchanged.get("summary").asString()).isEqualTo("Keep this summary");
+		assertThat(unchanged.get("assigneeId").asLong()).isEqualTo(id(seller));
+	}
+
+	@Test
+	void aCategoryIsReadByItsNameInAnyCaseAndNeverByItsPosition() {
+		Response lowerCase = api.post("/api/v1/activity-types", Map.of("name", Api.uniqueName("Lower"), "category", "meeting"))
+			.bearer(admin).send();
+		assertThat(lowerCase.status()).as(lowerCase.body()).isEqualTo(201);
+		assertThat(lowerCase.json().get("category").asString()).isEqualTo("MEETING");
+		String byPosition = Api.uniqueName("Position");
+		for (Object position : List.of(2, "2")) {
+			Response refused = api.post("/api/v1/activity-types", Map.of("name", byPosition, "category", position)).bearer(admin).send();
+			assertProblem(refused, 400, "error.validation");
+			assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("category");
+		}
+		assertThat(jdbc.sql("select count(*) from activity_type where name = ?").param(byPosition).query(Long.class).single()).isZero();
 	}
 
 	// --- helpers --------------------------------------------------------------------------------------------------

@@ -4,18 +4,22 @@ import java.net.URI;
 import java.time.LocalDate;
 
 import dev.kervan.activities.internal.Activities;
+import dev.kervan.activities.internal.ActivityChange;
 import dev.kervan.activities.internal.ActivityRow;
+import dev.kervan.activities.internal.ActivityTypeChange;
 import dev.kervan.activities.internal.ActivityTypes;
 import dev.kervan.activities.internal.ActivityTypes.ActivityType;
+import dev.kervan.activities.internal.Completion;
+import dev.kervan.activities.internal.Handover;
+import dev.kervan.activities.internal.NewActivity;
+import dev.kervan.activities.internal.NewActivityType;
 import dev.kervan.platform.AuditEntry;
 import dev.kervan.platform.AuditTrail;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.InvalidInputException;
 import dev.kervan.platform.KeysetPage;
-import dev.kervan.platform.PatchDocument;
 import dev.kervan.platform.Versioned;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -29,7 +33,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 @RestController
 @Tag(name = "Activities")
@@ -64,9 +67,8 @@ class ActivityController {
 	@PostMapping("/api/v1/activity-types")
 	@Operation(summary = "Add an activity type (administrators)",
 			description = "name and category (EMAIL, CALL, MEETING, TODO, OTHER) are required; delayDays and nextTypeId plan the follow-up.")
-	ResponseEntity<ActivityType> createType(
-			@RequestBody @Schema(implementation = ActivityRequests.NewActivityType.class) JsonNode body) {
-		ActivityType type = types.create(PatchDocument.of(body));
+	ResponseEntity<ActivityType> createType(@RequestBody NewActivityType command) {
+		ActivityType type = types.create(command);
 		return ResponseEntity.created(URI.create("/api/v1/activity-types/" + type.id())).body(type);
 	}
 
@@ -80,8 +82,8 @@ class ActivityController {
 	@Operation(summary = "Change an activity type (administrators)", description = "Send the version you read in If-Match or as version.")
 	ActivityType updateType(@PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-			@RequestBody @Schema(implementation = ActivityRequests.ActivityTypeChange.class) JsonNode body) {
-		return types.update(id, ExpectedVersion.required(ifMatch, body), PatchDocument.of(body));
+			@RequestBody ActivityTypeChange change) {
+		return types.update(id, ExpectedVersion.requiredVersion(ifMatch, change.version()), change);
 	}
 
 	@GetMapping("/api/v1/activities")
@@ -111,9 +113,8 @@ class ActivityController {
 	@Operation(summary = "Plan an activity on a record",
 			description = "typeId, subjectType (CUSTOMER, OPPORTUNITY, LEAD) and subjectId are required; summary and dueDate "
 					+ "default from the type, the assignee to the user.")
-	ResponseEntity<ActivityRow> plan(
-			@RequestBody @Schema(implementation = ActivityRequests.NewActivity.class) JsonNode body) {
-		ActivityRow row = activities.plan(PatchDocument.of(body));
+	ResponseEntity<ActivityRow> plan(@RequestBody NewActivity command) {
+		ActivityRow row = activities.plan(command);
 		return ResponseEntity.created(URI.create("/api/v1/activities/" + row.id())).body(row);
 	}
 
@@ -126,31 +127,31 @@ class ActivityController {
 	@PatchMapping("/api/v1/activities/{id}")
 	@Operation(summary = "Reschedule (dueDate) or change the summary, note or type")
 	ActivityRow update(@PathVariable long id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-			@RequestBody @Schema(implementation = ActivityRequests.ActivityChange.class) JsonNode body) {
-		return activities.update(id, ExpectedVersion.required(ifMatch, body), PatchDocument.of(body));
+			@RequestBody ActivityChange change) {
+		return activities.update(id, ExpectedVersion.requiredVersion(ifMatch, change.version()), change);
 	}
 
 	@PostMapping("/api/v1/activities/{id}/done")
 	@Operation(summary = "Mark done with feedback", description = "Answers the follow-up the type planned as next, or null.")
 	DoneAnswer done(@PathVariable long id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-			@RequestBody(required = false) @Schema(implementation = ActivityRequests.Completion.class) @Nullable JsonNode body) {
-		JsonNode document = body == null ? tools.jackson.databind.node.JsonNodeFactory.instance.objectNode() : body;
-		Activities.Done done = activities.done(id, ExpectedVersion.optional(ifMatch, document), PatchDocument.of(document));
+			@RequestBody(required = false) @Nullable Completion body) {
+		Completion completion = body == null ? Completion.WITHOUT_FEEDBACK : body;
+		Activities.Done done = activities.done(id, ExpectedVersion.optionalVersion(ifMatch, completion.version()), completion);
 		return new DoneAnswer(done.done(), done.next());
 	}
 
 	@PostMapping("/api/v1/activities/{id}/handover")
 	@Operation(summary = "Hand the activity to a colleague (assigneeId) with a note; they are told in the app")
 	ActivityRow handOver(@PathVariable long id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-			@RequestBody @Schema(implementation = ActivityRequests.Handover.class) JsonNode body) {
-		return activities.handOver(id, ExpectedVersion.optional(ifMatch, body), PatchDocument.of(body));
+			@RequestBody Handover handover) {
+		return activities.handOver(id, ExpectedVersion.optionalVersion(ifMatch, handover.version()), handover);
 	}
 
 	@DeleteMapping("/api/v1/activities/{id}")
 	@Operation(summary = "Cancel a planned activity")
 	ResponseEntity<Void> cancel(@PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
-		activities.cancel(id, ExpectedVersion.optional(ifMatch, null));
+		activities.cancel(id, ExpectedVersion.optionalVersion(ifMatch, null));
 		return ResponseEntity.noContent().build();
 	}
 

@@ -16,11 +16,11 @@ import dev.kervan.identity.Users;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import dev.kervan.platform.AuditTrail;
 import dev.kervan.platform.BackgroundJobs;
+import dev.kervan.platform.Checks;
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ErrorKind;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.Notifications;
-import dev.kervan.platform.PatchDocument;
 import dev.kervan.platform.RecordNotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -136,45 +136,38 @@ public class Activities {
 	}
 
 	@Transactional
-	public ActivityRow plan(PatchDocument doc) {
+	public ActivityRow plan(NewActivity command) {
 		CurrentUser user = ActivityPolicy.requireStaff(currentUsers.get());
+		var checks = new Checks();
 		ActivityType type = null;
-		Long typeId = doc.id("typeId");
-		if (typeId == null) {
-			doc.reject("typeId", "error.value.required");
-		}
-		else {
+		Long typeId = checks.required("typeId", command.typeId());
+		if (typeId != null) {
 			type = types.find(typeId).filter(ActivityType::active).orElse(null);
 			if (type == null) {
-				doc.reject("typeId", "error.activity.unknown-type", typeId);
+				checks.reject("typeId", "error.activity.unknown-type", typeId);
 			}
 		}
-		String subjectName = doc.text("subjectType");
+		String subjectName = checks.name("subjectType", command.subjectType());
 		String subjectType = subjectName == null ? null : subjects.find(subjectName).map(ActivitySubjects::type).orElse(null);
-		Long subjectId = doc.id("subjectId");
+		Long subjectId = command.subjectId();
 		if (subjectName == null) {
-			doc.reject("subjectType", "error.value.required");
+			checks.reject("subjectType", "error.value.required");
 		}
 		else if (subjectType == null) {
-			doc.reject("subjectType", "error.value.invalid-type");
+			checks.reject("subjectType", "error.value.invalid-type");
 		}
 		if (subjectId == null) {
-			doc.reject("subjectId", "error.value.required");
+			checks.reject("subjectId", "error.value.required");
 		}
 		else if (subjectType != null && !policy.seesSubject(subjectType, subjectId)) {
-			doc.reject("subjectId", "error.activity.unknown-subject", subjectId);
+			checks.reject("subjectId", "error.activity.unknown-subject", subjectId);
 		}
-		String summary = doc.text("summary", 200);
-		String note = doc.freeText("note", 4000);
-		LocalDate due = doc.date("dueDate");
-		Long assignee = doc.has("assigneeId") ? doc.id("assigneeId") : Long.valueOf(user.id());
-		if (assignee == null) {
-			doc.reject("assigneeId", "error.value.required");
-		}
-		else {
-			checkAssignee(doc, "assigneeId", assignee);
-		}
-		doc.throwIfInvalid();
+		String summary = checks.name("summary", command.summary(), 200);
+		String note = checks.freeText("note", command.note(), 4000);
+		LocalDate due = checks.date("dueDate", command.dueDate());
+		long assignee = command.assigneeId() == null ? user.id() : command.assigneeId();
+		checkAssignee(checks, "assigneeId", assignee);
+		checks.throwIfInvalid();
 		if (summary == null) {
 			summary = type.defaultSummary() != null ? type.defaultSummary() : type.name();
 		}
@@ -192,39 +185,35 @@ public class Activities {
 
 	/** Moves the activity to another day, or changes its summary, note or type. */
 	@Transactional
-	public ActivityRow update(long id, ExpectedVersion expected, PatchDocument doc) {
+	public ActivityRow update(long id, ExpectedVersion expected, ActivityChange change) {
 		CurrentUser user = ActivityPolicy.requireStaff(currentUsers.get());
 		ActivityRow before = changeable(user, id, expected);
-		doc.ignoring("id", "version");
+		var checks = new Checks();
 		long type = before.typeId();
-		if (doc.has("typeId")) {
-			Long typeId = doc.id("typeId");
+		if (change.typeId().isGiven()) {
+			Long typeId = change.typeId().value();
 			if (typeId == null || types.find(typeId).filter(ActivityType::active).isEmpty()) {
-				doc.reject("typeId", "error.activity.unknown-type", String.valueOf(typeId));
+				checks.reject("typeId", "error.activity.unknown-type", String.valueOf(typeId));
 			}
 			else {
 				type = typeId;
 			}
 		}
 		String summary = before.summary();
-		if (doc.has("summary")) {
-			summary = doc.text("summary", 200);
-			if (summary == null) {
-				doc.reject("summary", "error.value.required");
-			}
+		if (change.summary().isGiven()) {
+			String given = checks.required("summary", checks.name("summary", change.summary(), 200).value());
+			summary = given == null ? summary : given;
 		}
-		String note = doc.has("note") ? doc.freeText("note", 4000) : before.note();
+		String note = checks.freeText("note", change.note(), 4000).applyTo(before.note());
 		LocalDate due = before.dueDate();
-		if (doc.has("dueDate")) {
-			due = doc.date("dueDate");
-			if (due == null) {
-				doc.reject("dueDate", "error.value.required");
-			}
+		if (change.dueDate().isGiven()) {
+			LocalDate given = checks.required("dueDate", checks.date("dueDate", change.dueDate()).value());
+			due = given == null ? due : given;
 		}
-		if (doc.has("assigneeId")) {
-			doc.reject("assigneeId", "error.activity.handover-instead");
+		if (change.assigneeId().isGiven()) {
+			checks.reject("assigneeId", "error.activity.handover-instead");
 		}
-		doc.throwIfInvalid();
+		checks.throwIfInvalid();
 		if (type == before.typeId() && summary.equals(before.summary()) && java.util.Objects.equals(note, before.note())
 				&& due.equals(before.dueDate())) {
 			return before;
@@ -244,12 +233,12 @@ public class Activities {
 
 	/** Marks the activity done with what came of it; plans the follow-up its type suggests. */
 	@Transactional
-	public Done done(long id, ExpectedVersion expected, PatchDocument doc) {
+	public Done done(long id, ExpectedVersion expected, Completion completion) {
 		CurrentUser user = ActivityPolicy.requireStaff(currentUsers.get());
 		ActivityRow before = changeable(user, id, expected);
-		doc.ignoring("version");
-		String feedback = doc.freeText("feedback", 4000);
-		doc.throwIfInvalid();
+		var checks = new Checks();
+		String feedback = checks.freeText("feedback", completion.feedback(), 4000);
+		checks.throwIfInvalid();
 		int changed = jdbc.sql("""
 				update activity set status = 'DONE', feedback = :feedback, done_at = now(), done_by = :me, version = version + 1
 				where id = :id and version = :version""")
@@ -274,32 +263,32 @@ public class Activities {
 
 	/** Gives the activity to a colleague, with a note; the colleague is told in the app. */
 	@Transactional
-	public ActivityRow handOver(long id, ExpectedVersion expected, PatchDocument doc) {
+	public ActivityRow handOver(long id, ExpectedVersion expected, Handover handover) {
 		CurrentUser user = ActivityPolicy.requireStaff(currentUsers.get());
 		ActivityRow before = changeable(user, id, expected);
-		doc.ignoring("version");
-		Long assignee = doc.id("assigneeId");
-		Long team = doc.id("teamId");
+		var checks = new Checks();
+		Long assignee = handover.assigneeId();
+		Long team = handover.teamId();
 		if (assignee == null && team != null) {
 			assignee = teams.flatMap(known -> known.taker(team)).orElse(null);
 			if (assignee == null) {
-				doc.reject("teamId", "error.activity.team-without-people", team);
+				checks.reject("teamId", "error.activity.team-without-people", team);
 			}
 			else {
-				checkAssignee(doc, "teamId", assignee);
+				checkAssignee(checks, "teamId", assignee);
 			}
 		}
 		else if (assignee == null) {
-			doc.reject("assigneeId", "error.value.required");
+			checks.reject("assigneeId", "error.value.required");
 		}
 		else if (assignee == before.assigneeId()) {
-			doc.reject("assigneeId", "error.activity.same-assignee");
+			checks.reject("assigneeId", "error.activity.same-assignee");
 		}
 		else {
-			checkAssignee(doc, "assigneeId", assignee);
+			checkAssignee(checks, "assigneeId", assignee);
 		}
-		String handoverNote = doc.freeText("note", 2000);
-		doc.throwIfInvalid();
+		String handoverNote = checks.freeText("note", handover.note(), 2000);
+		checks.throwIfInvalid();
 		String note = handoverNote == null ? before.note()
 				: (before.note() == null ? "" : before.note() + "\n") + user.displayName() + ": " + handoverNote;
 		int changed = jdbc.sql("""
@@ -328,13 +317,13 @@ public class Activities {
 	}
 
 	/** Work goes to active staff only: a customer's portal user takes no activities. */
-	private void checkAssignee(PatchDocument doc, String field, long assignee) {
+	private void checkAssignee(Checks checks, String field, long assignee) {
 		UserSummary person = users.find(assignee).orElse(null);
 		if (person == null || !person.active()) {
-			doc.reject(field, "error.activity.unknown-user", assignee);
+			checks.reject(field, "error.activity.unknown-user", assignee);
 		}
 		else if (person.roles().stream().allMatch(role -> role == Role.PORTAL)) {
-			doc.reject(field, "error.activity.not-staff");
+			checks.reject(field, "error.activity.not-staff");
 		}
 	}
 

@@ -7,10 +7,10 @@ import java.util.Optional;
 import dev.kervan.identity.CurrentUsers;
 import dev.kervan.identity.Role;
 import dev.kervan.platform.AuditTrail;
+import dev.kervan.platform.Checks;
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ErrorKind;
 import dev.kervan.platform.ExpectedVersion;
-import dev.kervan.platform.PatchDocument;
 import dev.kervan.platform.RecordNotFoundException;
 import dev.kervan.platform.Versioned;
 import org.jspecify.annotations.Nullable;
@@ -66,10 +66,11 @@ public class ActivityTypes {
 	}
 
 	@Transactional
-	public ActivityType create(PatchDocument doc) {
+	public ActivityType create(NewActivityType command) {
 		requireAdministrator();
-		var values = apply(doc, new ActivityType(0, "", Category.TODO, null, 0, null, true, 0), true);
-		doc.throwIfInvalid();
+		var checks = new Checks();
+		var values = apply(checks, command.asChange(), new ActivityType(0, "", Category.TODO, null, 0, null, true, 0));
+		checks.throwIfInvalid();
 		try {
 			long id = jdbc.sql("""
 					insert into activity_type (name, category, default_summary, delay_days, next_type, active)
@@ -86,15 +87,16 @@ public class ActivityTypes {
 	}
 
 	@Transactional
-	public ActivityType update(long id, ExpectedVersion expected, PatchDocument doc) {
+	public ActivityType update(long id, ExpectedVersion expected, ActivityTypeChange change) {
 		requireAdministrator();
 		ActivityType before = get(id);
 		expected.verify(RECORD_TYPE, id, before.version());
-		var values = apply(doc.ignoring("id", "version"), before, false);
+		var checks = new Checks();
+		var values = apply(checks, change, before);
 		if (values.nextTypeId() != null && values.nextTypeId() == id) {
-			doc.reject("nextTypeId", "error.activity.next-is-itself");
+			checks.reject("nextTypeId", "error.activity.next-is-itself");
 		}
-		doc.throwIfInvalid();
+		checks.throwIfInvalid();
 		if (!AuditTrail.changes(params(before), params(values))) {
 			return before;
 		}
@@ -122,44 +124,34 @@ public class ActivityTypes {
 		users.get().require(ActivityPolicy.REFUSAL, Role.ADMIN);
 	}
 
-	private ActivityType apply(PatchDocument doc, ActivityType current, boolean creating) {
+	/** The type after the change; a field not sent keeps its value, and a new type starts from the defaults. */
+	private ActivityType apply(Checks checks, ActivityTypeChange change, ActivityType current) {
 		String name = current.name();
-		if (creating || doc.has("name")) {
-			name = doc.text("name", 80);
-			if (name == null) {
-				doc.reject("name", "error.value.required");
-				name = "";
-			}
+		if (change.name().isGiven()) {
+			String given = checks.required("name", checks.name("name", change.name(), 80).value());
+			name = given == null ? "" : given;
 		}
 		Category category = current.category();
-		if (creating || doc.has("category")) {
-			Category chosen = doc.choice("category", Category.class);
-			if (chosen == null) {
-				doc.reject("category", "error.value.required");
-			}
-			else {
-				category = chosen;
-			}
+		if (change.category().isGiven()) {
+			Category chosen = checks.required("category", change.category().value());
+			category = chosen == null ? category : chosen;
 		}
-		String summary = doc.has("defaultSummary") ? doc.text("defaultSummary", 200) : current.defaultSummary();
+		String summary = checks.name("defaultSummary", change.defaultSummary(), 200).applyTo(current.defaultSummary());
 		int delay = current.delayDays();
-		if (doc.has("delayDays")) {
-			Integer days = doc.integer("delayDays");
+		if (change.delayDays().isGiven()) {
+			Integer days = change.delayDays().value();
 			if (days == null || days < 0 || days > 3650) {
-				doc.reject("delayDays", "error.value.range", 0, 3650);
+				checks.reject("delayDays", "error.value.range", 0, 3650);
 			}
 			else {
 				delay = days;
 			}
 		}
-		Long next = current.nextTypeId();
-		if (doc.has("nextTypeId")) {
-			next = doc.id("nextTypeId");
-			if (next != null && find(next).isEmpty()) {
-				doc.reject("nextTypeId", "error.activity.unknown-type", next);
-			}
+		Long next = change.nextTypeId().applyTo(current.nextTypeId());
+		if (change.nextTypeId().isGiven() && next != null && find(next).isEmpty()) {
+			checks.reject("nextTypeId", "error.activity.unknown-type", next);
 		}
-		boolean active = doc.has("active") ? !Boolean.FALSE.equals(doc.bool("active")) : current.active();
+		boolean active = change.active().isGiven() ? !Boolean.FALSE.equals(change.active().value()) : current.active();
 		return new ActivityType(current.id(), name, category, summary, delay, next, active, current.version());
 	}
 

@@ -8,9 +8,13 @@ import java.util.Set;
 import dev.kervan.activities.ActivitySubjects;
 import dev.kervan.activities.HandoverTeams;
 import dev.kervan.activities.internal.Activities;
+import dev.kervan.activities.internal.ActivityChange;
 import dev.kervan.activities.internal.ActivityRow;
 import dev.kervan.activities.internal.ActivityTypes;
+import dev.kervan.activities.internal.Completion;
+import dev.kervan.activities.internal.Handover;
 import dev.kervan.activities.internal.InteractionHistory;
+import dev.kervan.activities.internal.NewActivity;
 import dev.kervan.activities.internal.SubjectTypes;
 import dev.kervan.identity.CurrentUsers;
 import dev.kervan.identity.Role;
@@ -21,7 +25,7 @@ import dev.kervan.platform.Formats;
 import dev.kervan.platform.FormState;
 import dev.kervan.platform.Forms;
 import dev.kervan.platform.Notifications;
-import dev.kervan.platform.PatchDocument;
+import dev.kervan.platform.Commands;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -52,10 +56,11 @@ class ActivityPages {
 	private final SubjectTypes subjects;
 	private final java.util.Optional<HandoverTeams> teams;
 	private final Forms forms;
+	private final Commands commands;
 
 	ActivityPages(Activities activities, ActivityTypes types, SubjectNames subjectNames, Users users,
 			CurrentUsers currentUsers, Notifications notifications, Formats formats, InteractionHistory history,
-			SubjectTypes subjects, java.util.Optional<HandoverTeams> teams, Forms forms) {
+			SubjectTypes subjects, java.util.Optional<HandoverTeams> teams, Forms forms, Commands commands) {
 		this.subjects = subjects;
 		this.teams = teams;
 		this.history = history;
@@ -67,6 +72,7 @@ class ActivityPages {
 		this.notifications = notifications;
 		this.formats = formats;
 		this.forms = forms;
+		this.commands = commands;
 	}
 
 	@GetMapping("/today")
@@ -86,14 +92,13 @@ class ActivityPages {
 	}
 
 	@PostMapping("/{id}/done")
-	String done(@PathVariable long id, @RequestParam(required = false) @Nullable Long version, @RequestParam(required = false) @Nullable String feedback,
-			@RequestParam(defaultValue = "/activities/today") String back, RedirectAttributes redirect) {
-		var body = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-		if (feedback != null) {
-			body.put("feedback", feedback);
-		}
+	String done(@PathVariable long id, @RequestParam(required = false) @Nullable Long version,
+			@RequestParam MultiValueMap<String, String> submitted, @RequestParam(defaultValue = "/activities/today") String back,
+			RedirectAttributes redirect) {
+		FormState form = FormState.from(submitted, Set.of("feedback"), Set.of());
 		return forms.andBack(safe(back), redirect, null, () -> {
-			Activities.Done done = activities.done(id, ExpectedVersion.fromForm(version), PatchDocument.of(body));
+			Activities.Done done = activities.done(id, ExpectedVersion.fromForm(version),
+					commands.read(form.toJson(true, Set.of()), Completion.class));
 			redirect.addFlashAttribute(Forms.MESSAGE, done.next() == null ? forms.message("activity.done")
 					: forms.message("activity.done.next", done.next().typeName(), done.next().summary(),
 							formats.date(done.next().dueDate())));
@@ -103,10 +108,9 @@ class ActivityPages {
 	@PostMapping("/{id}/reschedule")
 	String reschedule(@PathVariable long id, @RequestParam(required = false) @Nullable Long version, @RequestParam String dueDate,
 			@RequestParam(defaultValue = "/activities/today") String back, RedirectAttributes redirect) {
-		var body = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-		body.put("dueDate", dueDate);
-		return forms.andBack(safe(back), redirect, null,
-				() -> activities.update(id, ExpectedVersion.fromForm(version), PatchDocument.of(body)));
+		FormState form = FormState.of(Map.of("dueDate", dueDate));
+		return forms.andBack(safe(back), redirect, null, () -> activities.update(id, ExpectedVersion.fromForm(version),
+				commands.read(form.toJson(false, Set.of()), ActivityChange.class)));
 	}
 
 	@GetMapping("/{id}/handover-form")
@@ -121,15 +125,12 @@ class ActivityPages {
 	String handOver(@PathVariable long id, @RequestParam(required = false) @Nullable Long version, @RequestParam MultiValueMap<String, String> submitted,
 			@RequestParam(defaultValue = "/activities/today") String back, RedirectAttributes redirect) {
 		FormState form = FormState.from(submitted, Set.of("assigneeId", "note"), Set.of());
-		var body = form.toJson(true, Set.of());
 		// The select offers people by id and teams as "team:<id>".
 		String chosen = form.value("assigneeId");
-		if (chosen.startsWith("team:")) {
-			body.remove("assigneeId");
-			body.put("teamId", chosen.substring("team:".length()));
-		}
-		return forms.andBack(safe(back), redirect, null,
-				() -> activities.handOver(id, ExpectedVersion.fromForm(version), PatchDocument.of(body)));
+		FormState handover = chosen.startsWith("team:")
+				? FormState.of(Map.of("teamId", chosen.substring("team:".length()), "note", form.value("note"))) : form;
+		return forms.andBack(safe(back), redirect, null, () -> activities.handOver(id, ExpectedVersion.fromForm(version),
+				commands.read(handover.toJson(true, Set.of()), Handover.class)));
 	}
 
 	/** The activities panel of a record's page, loaded by htmx. */
@@ -157,7 +158,7 @@ class ActivityPages {
 	String plan(@RequestParam MultiValueMap<String, String> submitted, @RequestParam String back, RedirectAttributes redirect) {
 		FormState form = FormState.from(submitted, Set.of("typeId", "summary", "dueDate", "subjectType", "subjectId"), Set.of());
 		return forms.andBack(safe(back), redirect, "activity.planned",
-				() -> activities.plan(PatchDocument.of(form.toJson(true, Set.of()))));
+				() -> activities.plan(commands.read(form.toJson(true, Set.of()), NewActivity.class)));
 	}
 
 	/** Only a path of this application: a link from elsewhere must not turn a form into a redirect off-site. */

@@ -2,12 +2,14 @@ package dev.kervan.activities.web;
 
 import java.util.Set;
 
+import dev.kervan.activities.internal.ActivityTypeChange;
 import dev.kervan.activities.internal.ActivityTypes;
+import dev.kervan.activities.internal.NewActivityType;
 import dev.kervan.identity.CurrentUsers;
 import dev.kervan.identity.Role;
+import dev.kervan.platform.Commands;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.FormState;
-import dev.kervan.platform.PatchDocument;
 import dev.kervan.platform.Forms;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -19,7 +21,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 /** The activity types: everyone reads them, administrators add, change and retire them. */
 @Controller
@@ -31,11 +32,13 @@ class ActivityTypePages {
 	private final ActivityTypes types;
 	private final CurrentUsers users;
 	private final Forms forms;
+	private final Commands commands;
 
-	ActivityTypePages(ActivityTypes types, CurrentUsers users, Forms forms) {
+	ActivityTypePages(ActivityTypes types, CurrentUsers users, Forms forms, Commands commands) {
 		this.types = types;
 		this.users = users;
 		this.forms = forms;
+		this.commands = commands;
 	}
 
 	@GetMapping
@@ -49,14 +52,13 @@ class ActivityTypePages {
 	@PostMapping
 	String add(@RequestParam MultiValueMap<String, String> submitted, RedirectAttributes redirect) {
 		FormState form = FormState.from(submitted, FIELDS, Set.of());
-		return run(() -> types.create(PatchDocument.of(form.toJson(true, Set.of()))), redirect);
+		return run(() -> types.create(commands.read(form.toJson(true, Set.of()), NewActivityType.class)), redirect);
 	}
 
 	@PostMapping("/{id}/active")
 	String active(@PathVariable long id, @RequestParam boolean active, @RequestParam(required = false) @Nullable Long version,
 			RedirectAttributes redirect) {
-		return run(() -> types.update(id, ExpectedVersion.fromForm(version),
-				PatchDocument.of(JsonNodeFactory.instance.objectNode().put("active", active))), redirect);
+		return run(() -> types.update(id, ExpectedVersion.fromForm(version), ActivityTypeChange.activeOnly(active)), redirect);
 	}
 
 	private String run(Runnable change, RedirectAttributes redirect) {

@@ -14,8 +14,10 @@ import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JacksonModule;
+import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueSerializer;
+import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.deser.std.StdScalarDeserializer;
 import tools.jackson.databind.module.SimpleModule;
@@ -62,6 +64,16 @@ class JsonConfiguration {
 	JsonMapperBuilderCustomizer strictRequests() {
 		return builder -> builder.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+	}
+
+	/**
+	 * A choice (an enum) is read by its name in any case, as {@link dev.kervan.platform.PatchDocument#choice} reads
+	 * one ({@code "meeting"} is {@code MEETING}), and never by its position: {@code 2} or {@code "2"} is refused, not
+	 * taken as the third constant.
+	 */
+	@Bean
+	JsonMapperBuilderCustomizer choicesByName() {
+		return builder -> builder.enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS).enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
 	}
 
 	/**
