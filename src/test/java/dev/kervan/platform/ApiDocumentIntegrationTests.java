@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BiConsumer;
 
 import dev.kervan.support.Api.Response;
@@ -84,11 +86,22 @@ class ApiDocumentIntegrationTests extends KervanIntegrationTest {
 			}
 		}));
 		assertThat(unknown).as("answers whose content could not be described (see the log for why)").isEmpty();
-		JsonNode export = operation("get", "/api/v1/customers/export").path("responses").path("200").path("content");
-		assertThat(export.propertyNames()).containsExactlyInAnyOrder("text/csv",
-				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-		assertThat(operation("get", "/api/v1/products/pdf").path("responses").path("200").path("content").propertyNames())
-			.containsExactly("application/pdf");
+		var files = new ArrayList<String>();
+		eachOperation((id, operation) -> {
+			Set<String> answered = Set.copyOf(resolve(operation.path("responses").path("200")).path("content").propertyNames());
+			boolean export = parameterOf(operation, "format").isPresent();
+			boolean pdf = id.endsWith("Pdf");
+			if (export && !answered.equals(Set.of("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+					|| pdf && !answered.equals(Set.of("application/pdf"))) {
+				files.add(id + " answers " + answered);
+			}
+			if (export || pdf) {
+				files.add(id);
+			}
+		});
+		assertThat(files).as("every export answers CSV or XLSX, every document PDF")
+			.containsExactlyInAnyOrder("customer.export", "catalogFile.exportProducts", "catalogFile.exportPriceList",
+					"stockFile.exportLevels", "catalogFile.productsPdf", "catalogFile.priceListPdf");
 		assertThat(operation("post", "/api/v1/customers/import").path("requestBody").path("content")
 			.path("multipart/form-data").path("schema").path("properties").path("file").path("description").asString(""))
 			.isNotBlank();
@@ -128,6 +141,32 @@ class ApiDocumentIntegrationTests extends KervanIntegrationTest {
 		JsonNode problem = resolve(document.path("components").path("schemas").path("Problem"));
 		assertThat(problem.path("properties").propertyNames()).contains("type", "title", "status", "detail", "instance",
 				"code", "errors", "incident", "available");
+		var undeclared = new ArrayList<String>();
+		eachOperation((id, operation) -> {
+			boolean anonymous = operation.has("security");
+			boolean write = !methodOf(id).equals("get");
+			var expected = new TreeSet<>(List.of("400", "401", "503"));
+			if (!anonymous) {
+				expected.add("403");
+			}
+			if (write && !anonymous) {
+				expected.add("409");
+			}
+			if (operation.has("requestBody")) {
+				expected.add("415");
+			}
+			if (operation.path("parameters").valueStream().anyMatch(p -> p.path("in").asString().equals("path"))) {
+				expected.add("404");
+			}
+			if (methodOf(id).equals("post") && !anonymous) {
+				expected.add("422");
+			}
+			expected.removeAll(operation.path("responses").propertyNames());
+			if (!expected.isEmpty()) {
+				undeclared.add(id + " " + expected);
+			}
+		});
+		assertThat(undeclared).as("problems an operation of its kind can answer but does not declare").isEmpty();
 		assertThat(responseCodes("patch", "/api/v1/customers/{id}")).contains("400", "401", "403", "404", "409", "412",
 				"415", "428");
 		assertThat(responseCodes("post", "/api/v1/auth/tokens")).contains("400", "401", "415", "429")
@@ -137,6 +176,33 @@ class ApiDocumentIntegrationTests extends KervanIntegrationTest {
 
 	@Test
 	void successIsTheStatusTheOperationAnswers() {
+		var wrong = new ArrayList<String>();
+		eachOperation((id, operation) -> {
+			List<String> successes = operation.path("responses").propertyNames().stream().filter(code -> code.startsWith("2")).toList();
+			if (successes.size() != 1) {
+				wrong.add(id + " declares " + successes);
+				return;
+			}
+			JsonNode success = operation.path("responses").path(successes.getFirst());
+			switch (successes.getFirst()) {
+				case "201" -> {
+					if (!success.path("headers").has("Location") || success.path("content").isEmpty()) {
+						wrong.add(id + " creates without Location or body");
+					}
+				}
+				case "204" -> {
+					if (!success.path("content").isMissingNode()) {
+						wrong.add(id + " has a body with 204");
+					}
+				}
+				default -> {
+					if (methodOf(id).equals("delete")) {
+						wrong.add(id + " deletes with " + successes.getFirst());
+					}
+				}
+			}
+		});
+		assertThat(wrong).isEmpty();
 		assertThat(responseCodes("post", "/api/v1/customers")).contains("201").doesNotContain("200");
 		assertThat(operation("post", "/api/v1/customers").path("responses").path("201").path("headers").has("Location")).isTrue();
 		assertThat(responseCodes("delete", "/api/v1/customers/{id}")).contains("204").doesNotContain("200");
@@ -162,22 +228,125 @@ class ApiDocumentIntegrationTests extends KervanIntegrationTest {
 		assertThat(page.path("required").valueStream().map(JsonNode::asString)).containsExactly("items");
 		assertThat(page.path("properties").path("nextCursor").path("type").valueStream().map(JsonNode::asString))
 			.containsExactlyInAnyOrder("string", "null");
+		JsonNode newActivity = document.path("components").path("schemas").path("NewActivity");
+		assertThat(newActivity.path("required").valueStream().map(JsonNode::asString))
+			.containsExactlyInAnyOrder("typeId", "subjectType", "subjectId");
+		assertThat(nullable(newActivity.path("properties").path("dueDate"))).isTrue();
+		assertThat(nullable(newActivity.path("properties").path("typeId"))).isFalse();
+	}
+
+	@Test
+	void aChangeRequiresNoFieldAndEveryFieldMayBeSentAsNull() {
+		var wrong = new ArrayList<String>();
+		eachOperation((id, operation) -> {
+			if (!methodOf(id).equals("patch")) {
+				return;
+			}
+			for (JsonNode schema : requestSchemas(operation)) {
+				if (!schema.path("required").isEmpty()) {
+					wrong.add(id + " requires " + schema.path("required"));
+				}
+				schema.path("properties").properties().forEach(property -> {
+					if (!nullable(property.getValue())) {
+						wrong.add(id + " " + property.getKey() + " cannot be null");
+					}
+				});
+			}
+		});
+		assertThat(wrong).as("a PATCH changes only the fields sent, and null clears one").isEmpty();
+	}
+
+	@Test
+	void theVersionABodyIsBasedOnIsAWholeNumber() {
+		var versions = new ArrayList<String>();
+		var wrong = new ArrayList<String>();
+		eachOperation((id, operation) -> requestSchemas(operation).forEach(schema -> {
+			JsonNode version = schema.path("properties").path("version");
+			if (version.isMissingNode()) {
+				return;
+			}
+			versions.add(id);
+			boolean wholeNumber = version.path("type").valueStream().map(JsonNode::asString).toList().contains("integer")
+					&& version.path("minimum").asInt(-1) == 0;
+			if (!wholeNumber || !nullable(version) || schema.path("required").valueStream().anyMatch(r -> r.asString().equals("version"))) {
+				wrong.add(id + " " + version);
+			}
+		}));
+		assertThat(versions).contains("activity.update", "activity.done", "opportunity.update", "opportunity.won", "customer.update");
+		assertThat(wrong).as("a body's version is an optional whole number from 0 (If-Match may say it instead)").isEmpty();
 	}
 
 	@Test
 	void parametersSayWhatTheyTake() {
-		assertThat(parameter("get", "/api/v1/customers/export", "format").path("schema").path("enum")
-			.valueStream().map(JsonNode::asString)).containsExactly("xlsx", "csv");
-		assertThat(parameter("get", "/api/v1/products/pdf", "lang").path("schema").path("enum")
-			.valueStream().map(JsonNode::asString)).containsExactly("en", "tr", "fa");
-		JsonNode limit = parameter("get", "/api/v1/customers", "limit").path("schema");
-		assertThat(limit.path("minimum").asInt()).isEqualTo(1);
-		assertThat(limit.path("maximum").asInt()).isEqualTo(PageLimit.MAX);
-		assertThat(parameter("patch", "/api/v1/customers/{id}", "If-Match").isMissingNode()).isFalse();
-		assertThat(parameter("post", "/api/v1/customers", "Idempotency-Key").isMissingNode()).isFalse();
+		var formats = new ArrayList<String>();
+		var languages = new ArrayList<String>();
+		var limits = new ArrayList<String>();
+		var wrong = new ArrayList<String>();
+		eachOperation((id, operation) -> {
+			parameterOf(operation, "format").ifPresent(format -> {
+				formats.add(id);
+				if (!enumOf(format).equals(List.of("xlsx", "csv"))) {
+					wrong.add(id + " format " + format);
+				}
+			});
+			parameterOf(operation, "lang").ifPresent(lang -> {
+				languages.add(id);
+				if (!enumOf(lang).equals(List.of("en", "tr", "fa"))) {
+					wrong.add(id + " lang " + lang);
+				}
+			});
+			parameterOf(operation, "limit").ifPresent(limit -> {
+				limits.add(id);
+				if (limit.path("schema").path("minimum").asInt() != 1 || limit.path("schema").path("maximum").asInt() != PageLimit.MAX) {
+					wrong.add(id + " limit " + limit);
+				}
+			});
+			if (parameterOf(operation, "Accept-Language").isEmpty()) {
+				wrong.add(id + " without Accept-Language");
+			}
+		});
+		assertThat(wrong).isEmpty();
+		assertThat(formats).contains("customer.export", "stockFile.exportLevels");
+		assertThat(languages).contains("catalogFile.productsPdf", "catalogFile.priceListPdf");
+		assertThat(limits).contains("customer.list", "product.list", "opportunity.list", "inventory.levels");
+	}
+
+	@Test
+	void everyPostThatNeedsATokenTakesAnIdempotencyKey() {
+		var wrong = new ArrayList<String>();
+		eachOperation((id, operation) -> {
+			boolean offered = parameterOf(operation, "Idempotency-Key").isPresent();
+			boolean expected = methodOf(id).equals("post") && !operation.has("security");
+			if (offered != expected) {
+				wrong.add(id + (offered ? " offers" : " lacks") + " Idempotency-Key");
+			}
+		});
+		assertThat(wrong).isEmpty();
 		assertThat(parameter("post", "/api/v1/auth/tokens", "Idempotency-Key").isMissingNode())
 			.as("an anonymous POST has no key to scope to a caller").isTrue();
-		assertThat(parameter("get", "/api/v1/customers", "Accept-Language").isMissingNode()).isFalse();
+	}
+
+	@Test
+	void ifMatchIsOfferedWhereAVersionIsCheckedAndRequiredOnlyByAChange() {
+		var wrong = new ArrayList<String>();
+		var offered = new ArrayList<String>();
+		eachOperation((id, operation) -> {
+			boolean ifMatch = parameterOf(operation, "If-Match").isPresent();
+			Set<String> codes = Set.copyOf(operation.path("responses").propertyNames());
+			if (ifMatch) {
+				offered.add(id);
+			}
+			if (ifMatch != codes.contains("412")) {
+				wrong.add(id + (ifMatch ? " reads If-Match without 412" : " answers 412 without If-Match"));
+			}
+			boolean patch = methodOf(id).equals("patch");
+			if (patch && !ifMatch || patch != codes.contains("428")) {
+				wrong.add(id + " " + codes);
+			}
+		});
+		assertThat(wrong).isEmpty();
+		assertThat(offered).contains("customer.update", "activity.update", "activity.done", "activity.handOver",
+				"activity.cancel", "opportunity.won", "lead.qualify");
 	}
 
 	@Test
@@ -195,6 +364,41 @@ class ApiDocumentIntegrationTests extends KervanIntegrationTest {
 	private void eachOperation(BiConsumer<String, JsonNode> action) {
 		document.path("paths").properties().forEach(path -> path.getValue().properties()
 			.forEach(method -> action.accept(method.getValue().path("operationId").asString(), method.getValue())));
+	}
+
+	/** The HTTP method of an operation, by its id. */
+	private String methodOf(String operationId) {
+		for (var path : document.path("paths").properties()) {
+			for (var method : path.getValue().properties()) {
+				if (method.getValue().path("operationId").asString().equals(operationId)) {
+					return method.getKey();
+				}
+			}
+		}
+		throw new AssertionError("no operation " + operationId);
+	}
+
+	/** The records a JSON body may be: its schema, or each of those it may be one of. */
+	private List<JsonNode> requestSchemas(JsonNode operation) {
+		JsonNode schema = resolve(operation.path("requestBody").path("content").path("application/json").path("schema"));
+		if (schema.path("oneOf").isEmpty()) {
+			return schema.isMissingNode() ? List.of() : List.of(schema);
+		}
+		return schema.path("oneOf").valueStream().map(this::resolve).toList();
+	}
+
+	private static Optional<JsonNode> parameterOf(JsonNode operation, String name) {
+		return operation.path("parameters").valueStream().filter(p -> p.path("name").asString().equals(name)).findFirst();
+	}
+
+	private static List<String> enumOf(JsonNode parameter) {
+		return parameter.path("schema").path("enum").valueStream().map(JsonNode::asString).toList();
+	}
+
+	/** Whether a property may be null: {@code type: [x, "null"]}, or {@code anyOf} with a null. */
+	private static boolean nullable(JsonNode property) {
+		return property.path("type").valueStream().anyMatch(t -> t.asString().equals("null"))
+				|| property.path("anyOf").valueStream().anyMatch(alternative -> alternative.path("type").asString("").equals("null"));
 	}
 
 	private boolean untypedBody(String operationId) {

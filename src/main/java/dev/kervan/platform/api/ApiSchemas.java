@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JavaType;
+import dev.kervan.platform.Patch;
 import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.core.converter.ModelConverterContext;
@@ -25,8 +26,11 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  * <li>a {@link BigDecimal} is a string with the format {@code decimal} ({@code "12.50"}), as
  * {@link JsonConfiguration} writes it; requests may send it as a string (or a number);</li>
- * <li>a record component is required unless it is {@link Nullable}, and a {@code @Nullable} one may be
- * {@code null} (or, in a request, left out: "absent" keeps a value as it is, {@code null} clears it);</li>
+ * <li>a record component is required unless it is {@link Nullable} or a {@link Patch}, which may be {@code null}
+ * (or, in a request, left out: "absent" keeps a value as it is, {@code null} clears it);</li>
+ * <li>a {@code version} is a whole number from 0; one a request record reads as a {@code JsonNode} (for
+ * {@link dev.kervan.platform.ExpectedVersion}) is the version the request is based on, and may be left out or
+ * {@code null};</li>
  * <li>a {@code JsonNode} is just an object: an operation that still reads one has no typed schema, which
  * {@code ApiDocumentIntegrationTests} refuses;</li>
  * <li>two types may not share a schema name (springdoc names schemas by their simple class name and would let
@@ -36,6 +40,8 @@ import org.jspecify.annotations.Nullable;
 class ApiSchemas implements ModelConverter {
 
 	private static final String SCHEMAS = "#/components/schemas/";
+	private static final String VERSION = "version";
+	private static final String BASED_ON = "The version this is based on, unless sent as If-Match.";
 
 	/** Which type each schema name was given to; a name given to two types is refused. */
 	private final Map<String, String> namedTypes = new ConcurrentHashMap<>();
@@ -52,8 +58,7 @@ class ApiSchemas implements ModelConverter {
 		if (raw == BigDecimal.class) {
 			return decimal();
 		}
-		if (tools.jackson.databind.JsonNode.class.isAssignableFrom(raw)
-				|| com.fasterxml.jackson.databind.JsonNode.class.isAssignableFrom(raw)) {
+		if (isJsonNode(raw)) {
 			return oneOf(type, context).orElseGet(() -> ofType("object"));
 		}
 		if (!chain.hasNext()) {
@@ -119,7 +124,10 @@ class ApiSchemas implements ModelConverter {
 		}
 	}
 
-	/** Non-null components are required; {@code @Nullable} ones may be absent or null. */
+	/**
+	 * Non-null components are required; {@code @Nullable} ones may be absent or null, and so may the fields of a
+	 * change ({@link Patch}: absent keeps the value, {@code null} clears it); a version is a whole number from 0.
+	 */
 	@SuppressWarnings("unchecked")
 	private static void markRequiredAndNullable(Schema<?> model, Class<?> record) {
 		Map<String, Schema> properties = (Map<String, Schema>) (Map<?, ?>) model.getProperties();
@@ -129,7 +137,17 @@ class ApiSchemas implements ModelConverter {
 			if (property == null) {
 				continue;
 			}
-			if (component.getAnnotatedType().isAnnotationPresent(Nullable.class)) {
+			boolean optional = component.getAnnotatedType().isAnnotationPresent(Nullable.class);
+			if (isVersion(component)) {
+				// ExpectedVersion reads a JsonNode itself, so that a version that is no number gets its own message.
+				boolean read = isJsonNode(component.getType());
+				property = version(read && property.getDescription() == null ? BASED_ON : property.getDescription());
+				properties.put(VERSION, read || optional ? nullable(property) : property);
+				if (!read && !optional) {
+					required.add(VERSION);
+				}
+			}
+			else if (optional || component.getType() == Patch.class) {
 				properties.put(component.getName(), nullable(property));
 			}
 			else {
@@ -137,6 +155,21 @@ class ApiSchemas implements ModelConverter {
 			}
 		}
 		model.setRequired(required.isEmpty() ? null : required);
+	}
+
+	private static boolean isJsonNode(Class<?> type) {
+		return tools.jackson.databind.JsonNode.class.isAssignableFrom(type)
+				|| com.fasterxml.jackson.databind.JsonNode.class.isAssignableFrom(type);
+	}
+
+	private static boolean isVersion(RecordComponent component) {
+		Class<?> type = component.getType();
+		return component.getName().equals(VERSION) && (isJsonNode(type) || type == Long.class || type == long.class);
+	}
+
+	/** A record's version: a whole number from 0, as answered in ETag and read by ExpectedVersion. */
+	private static Schema version(@Nullable String description) {
+		return ofType("integer").format("int64").minimum(BigDecimal.ZERO).description(description);
 	}
 
 	private static Schema nullable(Schema property) {
