@@ -11,6 +11,7 @@ import java.util.Set;
 import dev.kervan.pipeline.LeadAction;
 import dev.kervan.pipeline.LeadConverted;
 import dev.kervan.pipeline.LeadStatus;
+import dev.kervan.platform.VersionedDocument;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -23,7 +24,7 @@ import org.springframework.data.relational.core.mapping.Table;
  * method below is one thing a salesperson does to it.
  */
 @Table("lead")
-class Lead extends AbstractAggregateRoot<Lead> {
+class Lead extends AbstractAggregateRoot<Lead> implements VersionedDocument {
 
 	@Id
 	@Nullable Long id;
@@ -67,14 +68,16 @@ class Lead extends AbstractAggregateRoot<Lead> {
 		return lead;
 	}
 
-	long id() {
+	@Override
+	public long id() {
 		if (id == null) {
 			throw new IllegalStateException("The lead is not saved yet");
 		}
 		return id;
 	}
 
-	long version() {
+	@Override
+	public long version() {
 		return version == null ? 0 : version;
 	}
 
@@ -147,8 +150,8 @@ class Lead extends AbstractAggregateRoot<Lead> {
 		return List.copyOf(domainEvents());
 	}
 
-	/** What the audit trail compares. */
-	Map<String, Object> snapshot() {
+	@Override
+	public Map<String, Object> snapshot() {
 		var values = new LinkedHashMap<String, Object>();
 		values.put("title", title);
 		values.put("contactName", contactName);

@@ -16,7 +16,7 @@ import dev.kervan.identity.CurrentUser;
 import dev.kervan.identity.Users;
 import dev.kervan.pipeline.LeadAction;
 import dev.kervan.pipeline.LeadStatus;
-import dev.kervan.platform.AuditTrail;
+import dev.kervan.platform.DocumentChanges;
 import dev.kervan.platform.Checks;
 import dev.kervan.platform.Cursor;
 import dev.kervan.platform.DomainException;
@@ -54,13 +54,13 @@ public class Leads {
 	private final Opportunities opportunities;
 	private final Customers customers;
 	private final Users users;
-	private final AuditTrail audit;
+	private final DocumentChanges changes;
 	private final PipelineSettings settings;
 	private final LeadRecords records;
 	private final Clock clock;
 
 	Leads(JdbcClient jdbc, PipelinePolicy policy, SalesTeams teams, Opportunities opportunities, Customers customers,
-			Users users, AuditTrail audit, PipelineSettings settings, LeadRecords records, Clock clock) {
+			Users users, DocumentChanges changes, PipelineSettings settings, LeadRecords records, Clock clock) {
 		this.settings = settings;
 		this.records = records;
 		this.clock = clock;
@@ -70,7 +70,7 @@ public class Leads {
 		this.opportunities = opportunities;
 		this.customers = customers;
 		this.users = users;
-		this.audit = audit;
+		this.changes = changes;
 	}
 
 	public LeadRow get(long id) {
@@ -130,10 +130,7 @@ public class Leads {
 		if (!policy.seesAllLeads(user) && !policy.mayUseTeam(user, team)) {
 			throw PipelinePolicy.forbidden();
 		}
-		long id = records.save(Lead.enter(fields, team, user.username(), clock.instant())).id();
-		LeadRow saved = load(id);
-		audit.created(RECORD_TYPE, id, saved.snapshot());
-		return saved;
+		return load(changes.created(records, RECORD_TYPE, Lead.enter(fields, team, user.username(), clock.instant())));
 	}
 
 	/**
@@ -151,8 +148,7 @@ public class Leads {
 		}
 		var fields = new Lead.Fields(title, checked.name(), checked.company(), checked.email(), checked.phone(), "TR",
 				"Web form", null, BigDecimal.ZERO, "TRY", 0, List.of(), null, checked.message());
-		long id = records.save(Lead.enter(fields, team, "web-form", clock.instant())).id();
-		audit.created(RECORD_TYPE, id, load(id).snapshot());
+		changes.created(records, RECORD_TYPE, Lead.enter(fields, team, "web-form", clock.instant()));
 	}
 
 	/** Changes the fields sent; see {@link LeadChange}. */
@@ -275,20 +271,9 @@ public class Leads {
 		return lead;
 	}
 
-	/**
-	 * Saves a change, with its audit line and its events; when another change came first, nothing is written and
-	 * the caller is told the current version.
-	 */
 	private LeadRow saved(Lead lead, Map<String, Object> before, ExpectedVersion expected) {
-		long id = lead.id();
-		try {
-			records.save(lead);
-		}
-		catch (OptimisticLockingFailureException raced) {
-			throw expected.conflict(RECORD_TYPE, id, load(id).version());
-		}
-		audit.updated(RECORD_TYPE, id, before, lead.snapshot());
-		return load(id);
+		changes.changed(records, RECORD_TYPE, lead, before, expected);
+		return load(lead.id());
 	}
 
 	LeadRow load(long id) {
