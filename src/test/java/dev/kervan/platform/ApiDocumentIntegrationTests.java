@@ -23,13 +23,6 @@ import tools.jackson.databind.JsonNode;
  */
 class ApiDocumentIntegrationTests extends KervanIntegrationTest {
 
-	/**
-	 * Operations whose controllers still read a {@code JsonNode}: the pipeline's leads, which are becoming typed
-	 * commands. Remove each one here as it gets its request record; the list must end empty.
-	 */
-	private static final Set<String> UNTYPED_BODIES_BEING_CONVERTED = Set.of("lead.create", "lead.update",
-			"lead.qualify", "lead.disqualify", "lead.reopen", "lead.convert");
-
 	private static final String PROBLEM = "#/components/schemas/Problem";
 
 	/** The document of the one application all integration tests share: read once. */
@@ -51,13 +44,11 @@ class ApiDocumentIntegrationTests extends KervanIntegrationTest {
 		eachOperation((id, operation) -> operation.path("requestBody").path("content").properties().forEach(media -> {
 			JsonNode schema = resolve(media.getValue().path("schema"));
 			boolean typed = schema.path("properties").size() > 0 || schema.path("oneOf").size() > 0;
-			if (!typed && !UNTYPED_BODIES_BEING_CONVERTED.contains(id)) {
+			if (!typed) {
 				untyped.add(id + " " + media.getKey());
 			}
 		}));
 		assertThat(untyped).as("operations whose request body has no typed schema").isEmpty();
-		assertThat(UNTYPED_BODIES_BEING_CONVERTED).as("operations still listed as untyped although they are typed now")
-			.allSatisfy(id -> assertThat(untypedBody(id)).as(id).isTrue());
 	}
 
 	@Test
@@ -399,19 +390,6 @@ class ApiDocumentIntegrationTests extends KervanIntegrationTest {
 	private static boolean nullable(JsonNode property) {
 		return property.path("type").valueStream().anyMatch(t -> t.asString().equals("null"))
 				|| property.path("anyOf").valueStream().anyMatch(alternative -> alternative.path("type").asString("").equals("null"));
-	}
-
-	private boolean untypedBody(String operationId) {
-		var untyped = new ArrayList<Boolean>();
-		eachOperation((id, operation) -> {
-			if (id.equals(operationId)) {
-				operation.path("requestBody").path("content").forEach(media -> {
-					JsonNode schema = resolve(media.path("schema"));
-					untyped.add(schema.path("properties").isEmpty() && schema.path("oneOf").isEmpty());
-				});
-			}
-		});
-		return untyped.contains(true);
 	}
 
 	private JsonNode operation(String method, String path) {

@@ -74,7 +74,7 @@ class CustomerImportController {
 		if (text == null || text.isBlank()) {
 			return Map.of();
 		}
-		@Nullable Map<String, String> mapping;
+		Map<String, String> mapping;
 		try {
 			mapping = JSON.readValue(text, new TypeReference<Map<String, String>>() {
 			});
@@ -83,7 +83,9 @@ class CustomerImportController {
 			throw InvalidInputException.of("mapping", "error.value.invalid-type");
 		}
 		if (mapping == null) {
-			// The JSON null reads as no map at all, and is refused as any other text that is not an object.
+			return Map.of();
+		}
+		if (mapping.values().stream().anyMatch(java.util.Objects::isNull)) {
 			throw InvalidInputException.of("mapping", "error.value.invalid-type");
 		}
 		return mapping;
