@@ -16,6 +16,7 @@ import dev.kervan.support.KervanIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 class ActivityApiIntegrationTests extends KervanIntegrationTest {
 
@@ -211,7 +212,7 @@ class ActivityApiIntegrationTests extends KervanIntegrationTest {
 	}
 
 	@Test
-	void aChangeTouchesOnlyTheFieldsSentNullClearsTheNoteAndTheAssigneeChangesByHandoverOnly() {
+	void aChangeTouchesOnlyTheFieldsSentNullClearsTheNoteTheAnswerMayBeSentBackAndTheAssigneeChangesByHandoverOnly() {
 		String seller = api.userWithRoles(admin, "SALESPERSON");
 		long id = plan(seller, type("Call").get("id").asLong(), "Keep this summary", today(), customer());
 		Response noted = api.patch("/api/v1/activities/" + id, Map.of("note", "Bring the catalogue", "version", 0))
@@ -224,19 +225,24 @@ class ActivityApiIntegrationTests extends KervanIntegrationTest {
 		Response cleared = api.patch("/api/v1/activities/" + id, clearNote).header("If-Match", "\"1\"").bearer(seller).send();
 		assertThat(cleared.status()).as(cleared.body()).isEqualTo(200);
 		assertThat(cleared.json().get("note").isNull()).isTrue();
+		var sentBack = (ObjectNode) cleared.json();
+		sentBack.put("summary", "Reworded");
+		Response reworded = api.patch("/api/v1/activities/" + id, sentBack).bearer(seller).send();
+		assertThat(reworded.status()).as("the activity as answered, sent back with a change: " + reworded.body()).isEqualTo(200);
+		assertThat(reworded.json().get("summary").asString()).isEqualTo("Reworded");
 
-		Response reassigned = api.patch("/api/v1/activities/" + id, Map.of("assigneeId", id(admin), "version", 2)).bearer(seller).send();
+		Response reassigned = api.patch("/api/v1/activities/" + id, Map.of("assigneeId", id(admin), "version", 3)).bearer(seller).send();
 		assertProblem(reassigned, 400, "error.validation");
 		assertThat(reassigned.json().get("errors").get(0).get("field").asString()).isEqualTo("assigneeId");
 		var clearSummary = new HashMap<String, Object>();
 		clearSummary.put("summary", null);
-		clearSummary.put("version", 2);
+		clearSummary.put("version", 3);
 		Response unsummarised = api.patch("/api/v1/activities/" + id, clearSummary).bearer(seller).send();
 		assertProblem(unsummarised, 400, "error.validation");
 		assertThat(unsummarised.json().get("errors").get(0).get("field").asString()).isEqualTo("summary");
 		JsonNode unchanged = api.get("/api/v1/activities/" + id).bearer(seller).send().json();
-		assertThat(unchanged.get("version").asLong()).isEqualTo(2);
-		assertThat(unchanged.get("summary").asString()).isEqualTo("Keep this summary");
+		assertThat(unchanged.get("version").asLong()).isEqualTo(3);
+		assertThat(unchanged.get("summary").asString()).isEqualTo("Reworded");
 		assertThat(unchanged.get("assigneeId").asLong()).isEqualTo(id(seller));
 	}
 

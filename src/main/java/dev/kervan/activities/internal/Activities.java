@@ -210,7 +210,7 @@ public class Activities {
 			LocalDate given = checks.required("dueDate", checks.date("dueDate", change.dueDate()).value());
 			due = given == null ? due : given;
 		}
-		if (change.assigneeId().isGiven()) {
+		if (change.assigneeId().isGiven() && !Long.valueOf(before.assigneeId()).equals(change.assigneeId().value())) {
 			checks.reject("assigneeId", "error.activity.handover-instead");
 		}
 		checks.throwIfInvalid();

@@ -10,10 +10,12 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A change of a planned activity: another day, type, summary or note; only the fields sent change, and a note sent
- * as {@code null} is cleared (the type, summary and day cannot be). The assignee changes by a handover, so an
- * {@code assigneeId} is refused with the reason.
+ * as {@code null} is cleared (the type, summary and day cannot be). The assignee changes by a handover, so another
+ * {@code assigneeId} is refused with the reason. The other fields of the activity as answered may be sent back:
+ * they are ignored.
  */
-@JsonIgnoreProperties("id")
+@JsonIgnoreProperties({ "id", "typeName", "category", "subjectType", "subjectId", "assigneeName", "status", "feedback",
+		"doneAt", "previousId", "createdBy" })
 @Schema(description = "Reschedules or rewords an activity; its assignee changes by a handover.")
 public record ActivityChange(Patch<Long> typeId, @Schema(maxLength = 200) Patch<String> summary,
 		@Schema(maxLength = 4000) Patch<String> note, Patch<LocalDate> dueDate,
