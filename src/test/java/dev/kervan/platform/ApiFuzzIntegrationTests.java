@@ -66,5 +66,9 @@ class ApiFuzzIntegrationTests {
 					String.join("\n", findings.stream().limit(40).map(ApiFuzzer.Finding::toString).toList()))
 			.isEmpty();
 		assertThat(fuzzer.requests()).isGreaterThan(fuzzer.operations().size() * rounds / 2);
+		assertThat(api.get("/api/v1/me").bearer(token).send().status())
+			.as("the fuzzer's token still works: it changed nothing but its own records, and every request was tested "
+					+ "as the administrator, not refused as unauthenticated")
+			.isEqualTo(200);
 	}
 }

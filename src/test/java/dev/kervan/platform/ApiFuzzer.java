@@ -83,6 +83,12 @@ final class ApiFuzzer {
 			"%20", "..", "1;x=y", "١٢٣", "%D9%A1", "x".repeat(300), "1".repeat(300), "00000000-0000-0000-0000-000000000000",
 			"not-a-uuid", "%E2%80%AEexe");
 
+	/**
+	 * Path values that are ids in other digits ({@code ١٢٣} is 123, {@code %D9%A1} is 1), which the API reads as
+	 * numbers: they may name a record that exists (the fuzzer's own token is 1), so a change never gets them.
+	 */
+	private static final Set<String> IDS_IN_OTHER_DIGITS = Set.of("١٢٣", "%D9%A1");
+
 	private static final List<String> HOSTILE_QUERY_VALUES = List.of("", "%FF", "%", "%C3%28", "%FF%FE", "%C3", "-1",
 			"0", "99999999999999999999", "1e400", "-1e400", "1e-400", "NaN", "%2B999999999-12-31", "-0001-01-01",
 			"2026-02-30", "x".repeat(2000), "%00", "%D8%B3%D9%84%D8%A7%D9%85", "%C4%B0", "true", "null", "[]", "a+b",
@@ -359,7 +365,9 @@ final class ApiFuzzer {
 		if (!matcher.find()) {
 			return operation.path() + pick(List.of("/", "/%FF", "/..", "%20", ";a=b", "/x".repeat(400)));
 		}
-		String value = pick(HOSTILE_PATH_VALUES);
+		String value = pick(operation.changes()
+				? HOSTILE_PATH_VALUES.stream().filter(hostile -> !IDS_IN_OTHER_DIGITS.contains(hostile)).toList()
+				: HOSTILE_PATH_VALUES);
 		return concretePath(operation, true).orElse(operation.path())
 			.replaceFirst("^" + Pattern.quote(operation.path().substring(0, matcher.start())) + "[^/]*",
 					Matcher.quoteReplacement(operation.path().substring(0, matcher.start()) + value));
