@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.kervan.inventory.StockFigures;
+import dev.kervan.inventory.StockMoveType;
 import dev.kervan.platform.KeysetPage;
 import dev.kervan.platform.ListLinks;
 import dev.kervan.platform.PageLimit;
