@@ -68,7 +68,7 @@ class InventoryController {
 	@Operation(summary = "Add a warehouse")
 	ResponseEntity<Warehouses.Warehouse> createWarehouse(@RequestBody NewWarehouse command) {
 		Warehouses.Warehouse warehouse = warehouses.create(command);
-		return ResponseEntity.created(URI.create("/api/v1/warehouses/" + warehouse.id())).body(warehouse);
+		return created("/api/v1/warehouses/", warehouse.id(), warehouse);
 	}
 
 	@GetMapping("/warehouses/{id}")
@@ -113,7 +113,7 @@ class InventoryController {
 					+ "lots the named lot or the first to expire. Not enough stock → 409 with available; nothing is written.")
 	ResponseEntity<StockMoveView> post(@RequestBody StockMoveDraft draft) {
 		StockMoveView move = ledger.post(draft);
-		return ResponseEntity.created(URI.create("/api/v1/stock-moves/" + move.id())).body(move);
+		return created("/api/v1/stock-moves/", move.id(), move);
 	}
 
 	@GetMapping("/stock-moves/{id}")
@@ -152,7 +152,7 @@ class InventoryController {
 			+ "customerId, serial (one unit of a serial-tracked product). 409 with the available quantity when there is not enough.")
 	ResponseEntity<Reservations.Reservation> reserve(@RequestBody NewReservation command) {
 		Reservations.Reservation reservation = reservations.create(command);
-		return ResponseEntity.created(URI.create("/api/v1/reservations/" + reservation.id())).body(reservation);
+		return created("/api/v1/reservations/", reservation.id(), reservation);
 	}
 
 	@GetMapping("/reservations/{id}")
@@ -187,5 +187,10 @@ class InventoryController {
 	@Operation(summary = "Products below their minimum (available + incoming), with the quantity to order and the preferred supplier")
 	KeysetPage<ReplenishmentLineView> replenishment(@RequestParam(required = false) @Nullable Long warehouseId) {
 		return new KeysetPage<>(replenishment.report(warehouseId).stream().map(ReplenishmentLineView::of).toList(), null);
+	}
+
+	/** 201 with the new record and where it is. */
+	private static <T> ResponseEntity<T> created(String collection, long id, T record) {
+		return ResponseEntity.created(URI.create(collection + id)).body(record);
 	}
 }
