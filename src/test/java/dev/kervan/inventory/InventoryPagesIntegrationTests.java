@@ -127,6 +127,19 @@ class InventoryPagesIntegrationTests extends PageIntegrationTest {
 		assertThat(api.get("/api/v1/stock-moves?productId=" + boltId).bearer(admin).send().json().get("items")).isEmpty();
 	}
 
+	@Test
+	void aCodeWithAControlCharacterIsRefusedBesideItsLineAndLooksNothingUp() {
+		long warehouse = api.post("/api/v1/warehouses", Map.of("code", Api.uniqueName("W").substring(0, 8), "name", "Depo"))
+			.bearer(admin).send().json().get("id").asLong();
+		long movesBefore = jdbc.sql("select count(*) from stock_move").query(Long.class).single();
+		Response refused = browser.submit("/inventory/moves/new", "/inventory/moves", Map.of("type", "RECEIPT", "warehouseId",
+				String.valueOf(warehouse), "code", "BOLT\u0000", "quantity", "2"));
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.body()).contains("id=\"f-lines[0].productId-error\"");
+		assertThat(browser.get("/inventory/lookup?code=BOLT%00").status()).isEqualTo(404);
+		assertThat(jdbc.sql("select count(*) from stock_move").query(Long.class).single()).isEqualTo(movesBefore);
+	}
+
 	/** A form's fields in the order given, a name as often as it is given (the lines of a move repeat theirs). */
 	private static Map<String, String> repeated(String... namesAndValues) {
 		var fields = new java.util.LinkedHashSet<Map.Entry<String, String>>();

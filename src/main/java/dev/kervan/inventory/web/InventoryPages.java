@@ -29,6 +29,7 @@ import dev.kervan.platform.FormState;
 import dev.kervan.platform.Forms;
 import dev.kervan.platform.RecordNotFoundException;
 import dev.kervan.platform.TableExport;
+import dev.kervan.platform.TextHygiene;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -197,25 +198,34 @@ class InventoryPages {
 	}
 
 	/**
-	 * The draft the form makes, read as the API reads one; a code that names no product is refused beside its line
-	 * before the draft is read.
+	 * The draft the form makes, read as the API reads one. The product of a line is found by its code first: a code
+	 * that is missing, holds what no code may, or names no product is refused beside its line before the draft is read.
 	 */
 	private StockMoveDraft draft(FormState form, List<EnteredLine> entered, boolean counted) {
 		// An adjustment may be a count: the quantities are then what is on the shelf, not the change.
 		boolean counting = counted && "ADJUSTMENT".equals(form.value("type"));
-		var unknown = new Checks();
+		var products = new Checks();
 		var lines = new ArrayList<FormState>();
 		for (int i = 0; i < entered.size(); i++) {
 			EnteredLine line = entered.get(i);
-			var product = line.code().isBlank() ? Optional.<ProductFacts>empty() : catalog.findByCodeOrBarcode(line.code());
-			if (product.isEmpty()) {
-				unknown.item("lines", i).reject("productId", "inventory.unknown-code", line.code());
+			Checks at = products.item("lines", i);
+			Optional<String> unreadable = TextHygiene.codeProblem(line.code());
+			Optional<ProductFacts> product = unreadable.isPresent() || line.code().isBlank() ? Optional.empty()
+					: catalog.findByCodeOrBarcode(line.code());
+			if (unreadable.isPresent()) {
+				at.reject("productId", unreadable.get());
+			}
+			else if (line.code().isBlank()) {
+				at.reject("productId", "error.value.required");
+			}
+			else if (product.isEmpty()) {
+				at.reject("productId", "inventory.unknown-code", line.code());
 			}
 			else {
 				lines.add(line.asDraftLine(product.get(), counting));
 			}
 		}
-		unknown.throwIfInvalid();
+		products.throwIfInvalid();
 		ObjectNode fields = form.toJson(true, Set.of());
 		lines.forEach(line -> fields.withArray("lines").add(line.toJson(true, Set.of())));
 		return commands.read(fields, StockMoveDraft.class);
@@ -237,6 +247,9 @@ class InventoryPages {
 	@ResponseBody
 	ResponseEntity<Map<String, Object>> lookup(@RequestParam String code) {
 		policy.requireReader();
+		if (TextHygiene.codeProblem(code).isPresent()) {
+			return ResponseEntity.notFound().build();
+		}
 		return catalog.findByCodeOrBarcode(code)
 			.map(p -> ResponseEntity.ok(Map.<String, Object>of("id", p.id(), "code", p.code(), "name",
 					p.name(LocaleContextHolder.getLocale().getLanguage()), "unit", p.unitCode(), "tracking", p.tracking().name())))
