@@ -137,6 +137,9 @@ class InventoryPagesIntegrationTests extends PageIntegrationTest {
 		assertThat(refused.status()).isEqualTo(422);
 		assertThat(refused.body()).contains("id=\"f-lines[0].productId-error\"");
 		assertThat(browser.get("/inventory/lookup?code=BOLT%00").status()).isEqualTo(404);
+		Response serial = browser.get("/inventory/serials?serial=SN%00");
+		assertThat(serial.status()).isEqualTo(200);
+		assertThat(serial.body()).contains("alert alert-warning");
 		assertThat(jdbc.sql("select count(*) from stock_move").query(Long.class).single()).isEqualTo(movesBefore);
 	}
 

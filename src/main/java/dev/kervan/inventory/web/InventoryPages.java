@@ -314,7 +314,10 @@ class InventoryPages {
 			Model model) {
 		policy.requireReader();
 		model.addAttribute("query", serial == null ? "" : serial);
-		if (serial != null && !serial.isBlank()) {
+		if (serial != null && TextHygiene.codeProblem(serial).isPresent()) {
+			model.addAttribute("notFound", true);
+		}
+		else if (serial != null && !serial.isBlank()) {
 			try {
 				model.addAttribute("serial", serials.find(serial, productId));
 			}
