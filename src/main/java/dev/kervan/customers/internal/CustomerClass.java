@@ -1,7 +1,10 @@
 package dev.kervan.customers.internal;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
+import dev.kervan.platform.Money;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -12,7 +15,7 @@ import org.springframework.data.relational.core.mapping.Table;
  * its members unless an account says otherwise.
  */
 @Table("customer_class")
-public class CustomerClass {
+public class CustomerClass implements VersionedRows.Row {
 
 	@Id
 	@Nullable Long id;
@@ -40,8 +43,9 @@ public class CustomerClass {
 		return defaultDiscount;
 	}
 
-	public @Nullable BigDecimal riskLimit() {
-		return riskLimit;
+	/** The risk limit of the class's accounts, in the class's currency; none when unset. */
+	public @Nullable Money riskLimit() {
+		return riskLimit == null ? null : Money.of(riskLimit, currency);
 	}
 
 	public String currency() {
@@ -54,5 +58,16 @@ public class CustomerClass {
 
 	public long version() {
 		return version == null ? 0 : version;
+	}
+
+	/** The fields the audit trail compares. */
+	Map<String, Object> auditSnapshot() {
+		var snapshot = new LinkedHashMap<String, Object>();
+		snapshot.put("name", name);
+		snapshot.put("defaultDiscount", defaultDiscount);
+		snapshot.put("riskLimit", riskLimit);
+		snapshot.put("currency", currency);
+		snapshot.put("active", active);
+		return snapshot;
 	}
 }

@@ -2,6 +2,7 @@ package dev.kervan.customers.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
@@ -10,7 +11,7 @@ import org.springframework.data.relational.core.mapping.Table;
 
 /** A field an administrator adds to the accounts of one category. */
 @Table("customer_field")
-public class ExtraField {
+public class ExtraField implements VersionedRows.Row {
 
 	/** What an extra field holds. */
 	public enum Type {
@@ -75,5 +76,11 @@ public class ExtraField {
 
 	public long version() {
 		return version == null ? 0 : version;
+	}
+
+	/** The fields the audit trail compares; the category, code and type never change. */
+	Map<String, Object> auditSnapshot() {
+		return Map.of("label", label, "required", required, "choices", String.join(", ", choices), "sortOrder", sortOrder,
+				"active", active);
 	}
 }

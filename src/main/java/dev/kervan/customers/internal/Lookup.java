@@ -1,5 +1,7 @@
 package dev.kervan.customers.internal;
 
+import java.util.Map;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -7,7 +9,7 @@ import org.springframework.data.relational.core.mapping.Table;
 
 /** An entry of an administrator's list: an account category, a sector or a company-size band. */
 @Table("customer_lookup")
-public class Lookup {
+public class Lookup implements VersionedRows.Row {
 
 	/** The lists an administrator keeps. */
 	public enum Kind {
@@ -51,5 +53,10 @@ public class Lookup {
 
 	public long version() {
 		return version == null ? 0 : version;
+	}
+
+	/** The fields the audit trail compares. */
+	Map<String, Object> auditSnapshot() {
+		return Map.of("name", name, "sortOrder", sortOrder, "active", active);
 	}
 }
