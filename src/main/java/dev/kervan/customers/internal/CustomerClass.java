@@ -6,8 +6,6 @@ import java.util.Map;
 
 import dev.kervan.platform.Money;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
@@ -15,24 +13,15 @@ import org.springframework.data.relational.core.mapping.Table;
  * its members unless an account says otherwise.
  */
 @Table("customer_class")
-public class CustomerClass implements VersionedRows.Row {
+public class CustomerClass extends SettingRow {
 
-	@Id
-	@Nullable Long id;
 	String name;
 	BigDecimal defaultDiscount = BigDecimal.ZERO;
 	@Nullable BigDecimal riskLimit;
 	String currency = "TRY";
-	boolean active = true;
-	@Version
-	@Nullable Long version;
 
 	CustomerClass(String name) {
 		this.name = name;
-	}
-
-	public long id() {
-		return id == null ? 0 : id;
 	}
 
 	public String name() {
@@ -52,15 +41,7 @@ public class CustomerClass implements VersionedRows.Row {
 		return currency;
 	}
 
-	public boolean active() {
-		return active;
-	}
-
-	public long version() {
-		return version == null ? 0 : version;
-	}
-
-	/** The fields the audit trail compares. */
+	@Override
 	Map<String, Object> auditSnapshot() {
 		var snapshot = new LinkedHashMap<String, Object>();
 		snapshot.put("name", name);
