@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 import dev.kervan.inventory.StockFigures;
+import dev.kervan.inventory.StockMoveType;
 import dev.kervan.platform.KeysetPage;
 import dev.kervan.platform.ListLinks;
+import dev.kervan.platform.Option;
 import dev.kervan.platform.PageLimit;
 import dev.kervan.platform.PageModel;
 import org.jspecify.annotations.Nullable;
@@ -47,8 +49,8 @@ public class InventoryPageModels {
 			boolean mayMove) implements PageModel {
 	}
 
-	/** The entry of a move: its type, the types to switch to, and the active warehouses. */
-	public record MoveFormPage(StockMoveType type, StockMoveType[] types, List<Warehouses.Warehouse> warehouses)
+	/** The entry of a move: its type, the types to switch to, and the active warehouses to choose from. */
+	public record MoveFormPage(StockMoveType type, StockMoveType[] types, List<Option> warehouseOptions)
 			implements PageModel {
 	}
 
@@ -77,7 +79,7 @@ public class InventoryPageModels {
 
 	public MoveFormPage moveForm(StockMoveType type) {
 		policy.requireWarehouse();
-		return new MoveFormPage(type, StockMoveType.values(),
-				warehouses.list().stream().filter(Warehouses.Warehouse::active).toList());
+		return new MoveFormPage(type, StockMoveType.values(), warehouses.list().stream().filter(Warehouses.Warehouse::active)
+			.map(w -> new Option(String.valueOf(w.id()), w.code() + " · " + w.name())).toList());
 	}
 }
