@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.kervan.platform.Commands;
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.FieldViolation;
 import dev.kervan.platform.ImportedCells;
 import dev.kervan.platform.ImportedTable;
 import dev.kervan.platform.InvalidInputException;
-import dev.kervan.platform.PatchDocument;
 import dev.kervan.platform.Problems;
 import dev.kervan.platform.TextHygiene;
 import org.jspecify.annotations.Nullable;
@@ -48,11 +48,13 @@ public class ProductImport {
 	private final JdbcClient jdbc;
 	private final TransactionTemplate transactions;
 	private final Problems problems;
+	private final Commands commands;
 	private final Map<String, List<String>> headerNames;
 
 	ProductImport(Products products, ProductCategories categories, CatalogPolicy policy, JdbcClient jdbc,
-			TransactionTemplate transactions, Problems problems, MessageSource messages) {
+			TransactionTemplate transactions, Problems problems, Commands commands, MessageSource messages) {
 		this.products = products;
+		this.commands = commands;
 		this.categories = categories;
 		this.policy = policy;
 		this.jdbc = jdbc;
@@ -136,10 +138,10 @@ public class ProductImport {
 			names.forEach(node::put);
 		}
 		if (existing == null) {
-			products.create(PatchDocument.of(body));
+			products.create(commands.read(body, ProductDraft.class));
 			return true;
 		}
-		products.update(existing.id(), ExpectedVersion.unconditional(), PatchDocument.of(body));
+		products.update(existing.id(), ExpectedVersion.unconditional(), commands.read(body, ProductChange.class));
 		return false;
 	}
 
@@ -174,12 +176,8 @@ public class ProductImport {
 				.optional()
 				.orElse(null);
 			if (found == null) {
-				ObjectNode category = JsonNodeFactory.instance.objectNode().put("name", name);
-				if (parent != null) {
-					category.put("parentId", parent);
-				}
 				try {
-					found = categories.create(PatchDocument.of(category)).id();
+					found = categories.create(new ProductCategories.NewProductCategory(name, parent)).id();
 				}
 				catch (InvalidInputException refused) {
 					throw new InvalidInputException(refused.violations().stream()
