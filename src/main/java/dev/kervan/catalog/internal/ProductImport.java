@@ -1,5 +1,6 @@
 package dev.kervan.catalog.internal;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,8 +40,10 @@ public class ProductImport {
 	/** The importable columns in the order the export writes them, each with the other words its header may be. */
 	static final Map<String, List<String>> COLUMNS = columns();
 
-	private static final Set<String> DECIMALS = Set.of("vatRate", "salePrice", "standardCost", "minStock", "maxStock",
-			"shelfLifeDays", "warrantyLength");
+	private static final Set<String> DECIMALS = Set.of("vatRate", "salePrice", "standardCost", "minStock", "maxStock");
+
+	/** Whole numbers, which a spreadsheet may write with decimals ({@code 24.0}, {@code 24,00}). */
+	private static final Set<String> WHOLE_NUMBERS = Set.of("shelfLifeDays", "warrantyLength");
 
 	private final Products products;
 	private final ProductCategories categories;
@@ -78,7 +81,8 @@ public class ProductImport {
 			columns.forEach((field, column) -> {
 				String value = ImportedCells.text(line.cell(column));
 				if (!value.isEmpty()) {
-					cells.put(field, DECIMALS.contains(field) ? ImportedCells.decimal(value) : value);
+					cells.put(field, DECIMALS.contains(field) ? ImportedCells.decimal(value)
+							: WHOLE_NUMBERS.contains(field) ? wholeNumber(ImportedCells.decimal(value)) : value);
 				}
 			});
 			try {
@@ -143,6 +147,17 @@ public class ProductImport {
 		}
 		products.update(existing.id(), ExpectedVersion.unconditional(), commands.read(body, ProductChange.class));
 		return false;
+	}
+
+	/** A number without its zero decimals; anything else as it is, for the checks to refuse. */
+	private static String wholeNumber(String number) {
+		try {
+			BigDecimal value = new BigDecimal(number).stripTrailingZeros();
+			return value.scale() <= 0 ? value.toPlainString() : number;
+		}
+		catch (NumberFormatException notANumber) {
+			return number;
+		}
 	}
 
 	private @Nullable ProductRow findByCode(String code) {
