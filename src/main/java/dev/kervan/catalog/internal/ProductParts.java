@@ -353,7 +353,8 @@ public class ProductParts {
 		boolean preferred = terms.preferred().isGiven() || current == null ? Boolean.TRUE.equals(terms.preferred().value())
 				: current.preferred();
 		checks.throwIfInvalid();
-		Money price = price(amount, currency, product);
+		String termsCurrency = currency == null ? product.currency() : currency;
+		Money price = amount == null ? null : Money.of(amount, termsCurrency);
 		if (preferred) {
 			jdbc.sql("update product_supplier set preferred = false where product = ? and supplier <> ?")
 				.params(productId, supplierId)
@@ -365,8 +366,7 @@ public class ProductParts {
 				on conflict (product, supplier) do update set supplier_code = excluded.supplier_code, price = excluded.price,
 				  currency = excluded.currency, lead_days = excluded.lead_days, min_quantity = excluded.min_quantity,
 				  preferred = excluded.preferred, version = product_supplier.version + 1""")
-			.params(productId, supplierId, supplierCode, amount, currency == null ? product.currency() : currency, leadDays,
-					minQuantity, preferred)
+			.params(productId, supplierId, supplierCode, amount, termsCurrency, leadDays, minQuantity, preferred)
 			.update();
 		Supplier saved = suppliers(productId).stream().filter(s -> s.supplierId() == supplierId).findFirst().orElseThrow();
 		audit.updated(Products.RECORD_TYPE, productId, Map.of(), Map.of("supplier", saved.supplierName(), "supplierPrice",
@@ -430,7 +430,7 @@ public class ProductParts {
 		}
 		String note = checks.freeText("note", seen.note(), 300);
 		checks.throwIfInvalid();
-		Money price = Objects.requireNonNull(price(amount, currency, product));
+		Money price = Money.of(Objects.requireNonNull(amount), currency == null ? product.currency() : currency);
 		long competitor = competitorId != null ? competitorId : jdbc.sql("""
 				insert into competitor (name) values (?) on conflict (lower(name)) do update set name = competitor.name
 				returning id""")
@@ -445,11 +445,6 @@ public class ProductParts {
 			.query(Long.class)
 			.single();
 		return competitorPrices(productId).stream().filter(p -> p.id() == id).findFirst().orElseThrow();
-	}
-
-	/** A price in the currency named, or in the product's. */
-	private static @Nullable Money price(@Nullable BigDecimal amount, @Nullable String currency, ProductRow product) {
-		return amount == null ? null : Money.of(amount, currency == null ? product.currency() : currency);
 	}
 
 	private static @Nullable BigDecimal positive(Checks checks, String field, BigDecimal value) {
