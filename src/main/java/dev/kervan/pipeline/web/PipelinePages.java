@@ -29,6 +29,7 @@ import dev.kervan.platform.Dates;
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.FormState;
+import dev.kervan.platform.Forms;
 import dev.kervan.platform.KervanProperties;
 import dev.kervan.platform.PageLimit;
 import dev.kervan.platform.TableExport;
@@ -36,7 +37,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -80,10 +80,13 @@ class PipelinePages {
 	private final KervanProperties properties;
 	private final Commands commands;
 
+	private final Forms forms;
+
 	PipelinePages(Commands commands, PipelineBoard board, Opportunities opportunities, PipelineStages stages, LostReasons lostReasons,
 			PipelinePolicy policy, AuditTrail audit, MessageSource messages, Customers customers, PipelineStatistics statistics,
-			SalesTeams teams, Clock clock, KervanProperties properties, OpportunityExport export, Users users) {
+			SalesTeams teams, Clock clock, KervanProperties properties, OpportunityExport export, Users users, Forms forms) {
 		this.commands = commands;
+		this.forms = forms;
 		this.customers = customers;
 		this.users = users;
 		this.export = export;
@@ -213,6 +216,9 @@ class PipelinePages {
 			opportunities.create(commands.read(form.toJson(true, Set.of()), NewOpportunity.class));
 		}
 		catch (DomainException refusal) {
+			if (!Forms.belongsOnForm(refusal)) {
+				throw refusal;
+			}
 			redirect.addFlashAttribute("quick", form.reject(refusal, messages));
 			redirect.addFlashAttribute("quickStage", form.value("stageId"));
 		}
@@ -240,9 +246,9 @@ class PipelinePages {
 
 	@PostMapping("/opportunities/{id}/{action:won|lost|reopen}")
 	String decide(@PathVariable long id, @PathVariable String action, @RequestParam(required = false) @Nullable Long version,
-			@RequestParam MultiValueMap<String, String> submitted, Model model, HttpServletResponse response) {
+			@RequestParam MultiValueMap<String, String> submitted, Model model) {
 		FormState form = FormState.from(submitted, Set.of("lostReasonId", "note"), Set.of());
-		try {
+		return forms.submit(form, model, () -> {
 			var expected = ExpectedVersion.fromForm(version);
 			switch (action) {
 				case "won" -> opportunities.won(id, expected);
@@ -250,12 +256,7 @@ class PipelinePages {
 				default -> opportunities.reopen(id, expected);
 			}
 			return "redirect:/pipeline/opportunities/" + id;
-		}
-		catch (DomainException refusal) {
-			model.addAttribute("form", form.reject(refusal, messages));
-			response.setStatus(refusal.kind().status() == 409 ? HttpStatus.CONFLICT.value() : HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return opportunity(id, model);
-		}
+		}, () -> opportunity(id, model));
 	}
 
 	private static @Nullable String blankToNull(@Nullable String text) {
