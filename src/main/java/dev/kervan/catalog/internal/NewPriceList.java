@@ -16,11 +16,8 @@ public record NewPriceList(@Schema(maxLength = 120) String name, @Schema(descrip
 
 	/** The fields given, as a change of a list that has none yet. */
 	PriceListChange asChange() {
-		return new PriceListChange(given(name), given(currency), given(active), given(validFrom), given(validTo),
-				given(notes), given(customerIds), given(customerClassIds), given(rules), null);
-	}
-
-	private static <T> Patch<T> given(@Nullable T value) {
-		return value == null ? Patch.absent() : Patch.of(value);
+		return new PriceListChange(Patch.unlessNull(name), Patch.unlessNull(currency), Patch.unlessNull(active),
+				Patch.unlessNull(validFrom), Patch.unlessNull(validTo), Patch.unlessNull(notes),
+				Patch.unlessNull(customerIds), Patch.unlessNull(customerClassIds), Patch.unlessNull(rules), null);
 	}
 }

@@ -43,15 +43,15 @@ public record ProductDraft(@Schema(maxLength = 60) String code,
 
 	/** The fields given, as a change of a product that has only the usual values yet. */
 	ProductChange asChange() {
-		return new ProductChange(given(code), given(name), given(names), given(kind), given(categoryId), given(unit),
-				given(barcodes), given(brand), given(model), given(manufacturerCode), given(lengthCm), given(widthCm),
-				given(heightCm), given(weightKg), given(vatRate), given(salesAccount), given(purchaseAccount),
-				given(standardCost), given(salePrice), given(currency), given(active), given(stage), given(targetMarket),
-				given(shelfLifeDays), given(minStock), given(maxStock), given(warrantyLength), given(warrantyUnit),
-				given(tracking), given(description), null);
-	}
-
-	private static <T> Patch<T> given(@Nullable T value) {
-		return value == null ? Patch.absent() : Patch.of(value);
+		return new ProductChange(Patch.unlessNull(code), Patch.unlessNull(name), Patch.unlessNull(names),
+				Patch.unlessNull(kind), Patch.unlessNull(categoryId), Patch.unlessNull(unit),
+				Patch.unlessNull(barcodes), Patch.unlessNull(brand), Patch.unlessNull(model),
+				Patch.unlessNull(manufacturerCode), Patch.unlessNull(lengthCm), Patch.unlessNull(widthCm),
+				Patch.unlessNull(heightCm), Patch.unlessNull(weightKg), Patch.unlessNull(vatRate),
+				Patch.unlessNull(salesAccount), Patch.unlessNull(purchaseAccount), Patch.unlessNull(standardCost),
+				Patch.unlessNull(salePrice), Patch.unlessNull(currency), Patch.unlessNull(active),
+				Patch.unlessNull(stage), Patch.unlessNull(targetMarket), Patch.unlessNull(shelfLifeDays),
+				Patch.unlessNull(minStock), Patch.unlessNull(maxStock), Patch.unlessNull(warrantyLength),
+				Patch.unlessNull(warrantyUnit), Patch.unlessNull(tracking), Patch.unlessNull(description), null);
 	}
 }
