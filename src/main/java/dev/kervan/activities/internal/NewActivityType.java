@@ -13,11 +13,7 @@ public record NewActivityType(@Schema(maxLength = 80) String name, ActivityTypes
 
 	/** The same fields as a change of a type that has the defaults: what is not sent keeps them. */
 	ActivityTypeChange asChange() {
-		return new ActivityTypeChange(Patch.of(name), Patch.of(category), Patch.of(defaultSummary), givenOrAbsent(delayDays),
-				givenOrAbsent(nextTypeId), givenOrAbsent(active), null);
-	}
-
-	private static <T> Patch<T> givenOrAbsent(@Nullable T value) {
-		return value == null ? Patch.absent() : Patch.of(value);
+		return new ActivityTypeChange(Patch.of(name), Patch.of(category), Patch.of(defaultSummary),
+				Patch.unlessNull(delayDays), Patch.unlessNull(nextTypeId), Patch.unlessNull(active), null);
 	}
 }
