@@ -63,8 +63,8 @@ public class ProductPageModels {
 		this.forms = forms;
 	}
 
-	public record ListPage(KeysetPage<ProductRow> page, Map<String, String> filter, ListLinks links,
-			List<ProductCategories.Category> categories, ProductStage[] stages, Tracking[] trackings, boolean mayEdit)
+	public record ListPage(KeysetPage<ProductRow> page, ListLinks links,
+			List<Option> categoryOptions, List<Option> stageOptions, List<Option> trackingOptions, boolean mayEdit)
 			implements PageModel {
 	}
 
@@ -90,12 +90,9 @@ public class ProductPageModels {
 		var links = ListLinks.to("/products").exportedAt("/products/export").with("q", filter.query())
 			.with("categoryId", filter.categoryId()).with("stage", filter.stage()).with("tracking", filter.tracking())
 			.with("active", filter.active()).at(cursor);
-		var shown = new HashMap<String, String>();
-		for (String name : List.of("q", "categoryId", "stage", "tracking", "active")) {
-			shown.put(name, links.value(name));
-		}
-		return new ListPage(products.list(filter, cursor, PageLimit.of(50)), shown, links, categories.list(),
-				ProductStage.values(), Tracking.values(), policy.mayEditProducts());
+		return new ListPage(products.list(filter, cursor, PageLimit.of(50)), links, categoryOptions(),
+				options(ProductStage.values(), "product.stage."), options(Tracking.values(), "product.tracking."),
+				policy.mayEditProducts());
 	}
 
 	/** A product's page, with what a customer pays for a quantity when the page is asked for it. */
@@ -154,9 +151,12 @@ public class ProductPageModels {
 		return new FormPage(product, form,
 				units.list().stream().filter(Units.Unit::active).map(u -> new Option(u.code(), u.code() + " · " + u.name()))
 					.toList(),
-				categories.list().stream().map(c -> new Option(String.valueOf(c.id()), c.path())).toList(),
-				options(ProductStage.values(), "product.stage."), options(Tracking.values(), "product.tracking."),
+				categoryOptions(), options(ProductStage.values(), "product.stage."), options(Tracking.values(), "product.tracking."),
 				options(ProductKind.values(), "product.kind."), options(WarrantyUnit.values(), "product.warranty-unit."));
+	}
+
+	private List<Option> categoryOptions() {
+		return categories.list().stream().map(c -> new Option(String.valueOf(c.id()), c.path())).toList();
 	}
 
 	private List<Option> options(Enum<?>[] values, String prefix) {

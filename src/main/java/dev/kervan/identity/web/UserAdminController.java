@@ -57,11 +57,6 @@ class UserAdminController {
 		this.forms = forms;
 	}
 
-	@ModelAttribute("allRoles")
-	List<Role> allRoles() {
-		return List.of(Role.values());
-	}
-
 	@ModelAttribute("roleOptions")
 	List<Option> roleOptions() {
 		return options.roles();

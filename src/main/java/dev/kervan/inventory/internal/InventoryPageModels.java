@@ -1,11 +1,14 @@
 package dev.kervan.inventory.internal;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import dev.kervan.inventory.StockFigures;
+import dev.kervan.platform.Forms;
 import dev.kervan.platform.KeysetPage;
 import dev.kervan.platform.ListLinks;
+import dev.kervan.platform.Option;
 import dev.kervan.platform.PageLimit;
 import dev.kervan.platform.PageModel;
 import org.jspecify.annotations.Nullable;
@@ -20,9 +23,11 @@ public class InventoryPageModels {
 	private final Warehouses warehouses;
 	private final Replenishment replenishment;
 	private final InventoryPolicy policy;
+	private final Forms forms;
 
 	InventoryPageModels(StockLedger ledger, StockLevels levels, Warehouses warehouses, Replenishment replenishment,
-			InventoryPolicy policy) {
+			InventoryPolicy policy, Forms forms) {
+		this.forms = forms;
 		this.ledger = ledger;
 		this.levels = levels;
 		this.warehouses = warehouses;
@@ -30,17 +35,17 @@ public class InventoryPageModels {
 		this.policy = policy;
 	}
 
-	public record OverviewPage(KeysetPage<StockFigures> page, ListLinks links, List<Warehouses.Warehouse> warehouses,
-			@Nullable Long warehouseId, boolean mayMove) implements PageModel {
+	public record OverviewPage(KeysetPage<StockFigures> page, ListLinks links, List<Option> warehouseOptions,
+			boolean mayMove) implements PageModel {
 	}
 
-	public record LedgerPage(KeysetPage<StockMoveView> page, ListLinks links, List<Warehouses.Warehouse> warehouses,
-			@Nullable Long warehouseId, String type, StockMoveType[] types, boolean mayMove) implements PageModel {
+	public record LedgerPage(KeysetPage<StockMoveView> page, ListLinks links, List<Option> warehouseOptions,
+			List<Option> typeOptions, StockMoveType[] types, boolean mayMove) implements PageModel {
 	}
 
 	/** The report has no pages: it is one page whose lines are all the products to reorder. */
-	public record ReplenishmentPage(KeysetPage<Replenishment.Line> page, ListLinks links,
-			List<Warehouses.Warehouse> warehouses, @Nullable Long warehouseId) implements PageModel {
+	public record ReplenishmentPage(KeysetPage<Replenishment.Line> page, ListLinks links, List<Option> warehouseOptions)
+			implements PageModel {
 	}
 
 	public record WarehousesPage(List<Warehouses.Warehouse> warehouses, Map<Long, List<Warehouses.Location>> locations,
@@ -54,21 +59,25 @@ public class InventoryPageModels {
 
 	public OverviewPage overview(@Nullable Long warehouseId, @Nullable String cursor) {
 		var links = ListLinks.to("/inventory").exportedAt("/inventory/export").with("warehouseId", warehouseId).at(cursor);
-		return new OverviewPage(levels.list(null, warehouseId, cursor, PageLimit.of(100)), links, warehouses.list(),
-				warehouseId, policy.mayMoveStock());
+		return new OverviewPage(levels.list(null, warehouseId, cursor, PageLimit.of(100)), links, warehouseOptions(),
+				policy.mayMoveStock());
 	}
 
 	public LedgerPage ledger(@Nullable Long warehouseId, @Nullable StockMoveType type, @Nullable String cursor) {
 		var links = ListLinks.to("/inventory/moves").with("warehouseId", warehouseId).with("type", type).at(cursor);
-		return new LedgerPage(ledger.list(null, warehouseId, type, cursor, PageLimit.of(50)), links, warehouses.list(),
-				warehouseId, type == null ? "" : type.name(), StockMoveType.values(), policy.mayMoveStock());
+		return new LedgerPage(ledger.list(null, warehouseId, type, cursor, PageLimit.of(50)), links, warehouseOptions(),
+				Arrays.stream(StockMoveType.values()).map(t -> new Option(t.name(), forms.message("inventory.move." + t.name())))
+					.toList(), StockMoveType.values(), policy.mayMoveStock());
 	}
 
 	public ReplenishmentPage replenishment(@Nullable Long warehouseId) {
 		var links = ListLinks.to("/inventory/replenishment").exportedAt("/inventory/replenishment/export")
 			.with("warehouseId", warehouseId);
-		return new ReplenishmentPage(new KeysetPage<>(replenishment.report(warehouseId), null), links, warehouses.list(),
-				warehouseId);
+		return new ReplenishmentPage(new KeysetPage<>(replenishment.report(warehouseId), null), links, warehouseOptions());
+	}
+
+	private List<Option> warehouseOptions() {
+		return warehouses.list().stream().map(w -> new Option(String.valueOf(w.id()), w.code() + " · " + w.name())).toList();
 	}
 
 	public WarehousesPage warehouses() {
