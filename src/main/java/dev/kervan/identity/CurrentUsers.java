@@ -38,6 +38,11 @@ public class CurrentUsers {
 		return Optional.of(new CurrentUser(actor.id(), actor.username(), actor.displayName(), held));
 	}
 
+	/** Whether someone is logged in who holds one of the roles: for what a page offers, not for refusing. */
+	public boolean holdsAny(Role... roles) {
+		return find().filter(user -> user.hasAny(roles)).isPresent();
+	}
+
 	/** The current user; refused as unauthenticated when nobody is logged in. */
 	public CurrentUser get() {
 		return find().orElseThrow(() -> new org.springframework.security.authentication.AuthenticationCredentialsNotFoundException(

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -76,6 +77,28 @@ public class AuditTrail {
 		};
 	}
 
+	/**
+	 * Records many records created by one change at once, with one line each that names where they came from (an
+	 * import's file as {@code field = value}): one statement however many there are.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void createdAll(String recordType, Collection<?> recordIds, String field, String value) {
+		if (recordIds.isEmpty()) {
+			return;
+		}
+		var actor = Actor.current();
+		jdbc.sql("""
+				insert into audit_log (occurred_at, actor_id, actor_name, record_type, record_id, action, field, old_value, new_value)
+				select now(), :actorId, :actorName, :type, id, 'CREATE', :field, null, :value from unnest(cast(:ids as text[])) as id""")
+			.param("actorId", actor.map(Actor::id).orElse(null))
+			.param("actorName", actor.map(Actor::username).orElse("system"))
+			.param("type", recordType)
+			.param("ids", recordIds.stream().map(String::valueOf).toArray(String[]::new))
+			.param("field", field)
+			.param("value", value)
+			.update();
+	}
+
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void deleted(String recordType, Object recordId, Map<String, ?> values) {
 		new TreeMap<>(values).forEach((field, value) -> {
@@ -94,10 +117,40 @@ public class AuditTrail {
 			.param("type", recordType)
 			.param("id", String.valueOf(recordId))
 			.param("limit", HISTORY_LIMIT)
-			.query((rs, n) -> new AuditEntry(rs.getLong("id"), rs.getObject("occurred_at", java.time.OffsetDateTime.class).toInstant(),
-					(Long) rs.getObject("actor_id"), rs.getString("actor_name"), rs.getString("record_type"),
-					rs.getString("record_id"), AuditEntry.Action.valueOf(rs.getString("action")), rs.getString("field"),
-					rs.getString("old_value"), rs.getString("new_value")))
+			.query((rs, n) -> entry(rs))
+			.list();
+	}
+
+	private static AuditEntry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new AuditEntry(rs.getLong("id"), rs.getObject("occurred_at", java.time.OffsetDateTime.class).toInstant(),
+				(Long) rs.getObject("actor_id"), rs.getString("actor_name"), rs.getString("record_type"),
+				rs.getString("record_id"), AuditEntry.Action.valueOf(rs.getString("action")), rs.getString("field"),
+				rs.getString("old_value"), rs.getString("new_value"));
+	}
+
+	/**
+	 * The lines of several records of one type that touch the fields named for their action (an opportunity's
+	 * creation by its title, its moves by its stage and status), newest first, at most {@code limit}.
+	 */
+	public List<AuditEntry> history(String recordType, Collection<?> recordIds, Map<AuditEntry.Action, Set<String>> fields,
+			int limit) {
+		if (recordIds.isEmpty() || fields.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				select id, occurred_at, actor_id, actor_name, record_type, record_id, action, field, old_value, new_value
+				from audit_log where record_type = :type and record_id = any(cast(:ids as text[]))
+				  and ((action = 'CREATE' and field = any(cast(:created as text[])))
+				    or (action = 'UPDATE' and field = any(cast(:updated as text[])))
+				    or (action = 'DELETE' and field = any(cast(:deleted as text[]))))
+				order by occurred_at desc, id desc limit :limit""")
+			.param("type", recordType)
+			.param("ids", recordIds.stream().map(String::valueOf).toArray(String[]::new))
+			.param("created", fields.getOrDefault(AuditEntry.Action.CREATE, Set.of()).toArray(String[]::new))
+			.param("updated", fields.getOrDefault(AuditEntry.Action.UPDATE, Set.of()).toArray(String[]::new))
+			.param("deleted", fields.getOrDefault(AuditEntry.Action.DELETE, Set.of()).toArray(String[]::new))
+			.param("limit", limit)
+			.query((rs, n) -> entry(rs))
 			.list();
 	}
 

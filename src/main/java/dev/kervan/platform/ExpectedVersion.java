@@ -60,7 +60,12 @@ public final class ExpectedVersion {
 	 * none means the action applies to the record as it is now.
 	 */
 	public static ExpectedVersion optional(@Nullable String ifMatch, @Nullable JsonNode body) {
-		ExpectedVersion expected = read(ifMatch, field(body));
+		return optionalVersion(ifMatch, field(body));
+	}
+
+	/** Like {@link #optional(String, JsonNode)}, for controllers that bind the body to a record with its {@code version}. */
+	public static ExpectedVersion optionalVersion(@Nullable String ifMatch, @Nullable JsonNode version) {
+		ExpectedVersion expected = read(ifMatch, version);
 		return expected == null ? UNCONDITIONAL : expected;
 	}
 

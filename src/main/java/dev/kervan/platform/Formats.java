@@ -1,6 +1,7 @@
 package dev.kervan.platform;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -30,6 +31,11 @@ public class Formats {
 
 	private final Map<String, DateFormat> dateFormats = new ConcurrentHashMap<>();
 	private final Map<String, NumberFormat> numberFormats = new ConcurrentHashMap<>();
+	private final Clock clock;
+
+	Formats(Clock clock) {
+		this.clock = clock;
+	}
 
 	public String date(@Nullable LocalDate date) {
 		if (date == null) {
@@ -41,7 +47,7 @@ public class Formats {
 
 	/** Today's date in the reader's time zone and calendar. */
 	public String today() {
-		return date(LocalDate.now(LocaleContextHolder.getTimeZone().toZoneId()));
+		return date(LocalDate.now(clock.withZone(LocaleContextHolder.getTimeZone().toZoneId())));
 	}
 
 	public String dateTime(@Nullable Instant instant) {

@@ -22,21 +22,19 @@ import tools.jackson.databind.exc.JsonNodeException;
  */
 public final class PatchDocument {
 
-	private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
-	/** An http(s) address or a bare host: a host of letters, digits, dots and dashes, a port, then anything but spaces. */
-	private static final java.util.regex.Pattern WEB_ADDRESS = java.util.regex.Pattern.compile(
-			"((?i:https?)://)?([\\p{L}\\p{N}](?:[\\p{L}\\p{N}.-]*[\\p{L}\\p{N}])?)(?::\\d{1,5})?(?:[/?#]\\S*)?");
-
 	private final JsonNode body;
 	private final String path;
 	private final Set<String> known = new LinkedHashSet<>();
 	private final List<FieldViolation> violations;
 	private final List<PatchDocument> items = new ArrayList<>();
+	/** The rules each value is checked by, shared with typed commands. */
+	private final Checks checks;
 
 	private PatchDocument(JsonNode body, String path, List<FieldViolation> violations) {
 		this.body = body;
 		this.path = path;
 		this.violations = violations;
+		this.checks = new Checks(violations, path);
 	}
 
 	/** Reads a request body; anything but a JSON object is refused. */
@@ -89,21 +87,12 @@ public final class PatchDocument {
 	 * characters, so that it can still be looked up safely until the violation is thrown).
 	 */
 	public @Nullable String text(String field) {
-		String text = raw(field);
-		if (text == null) {
-			return null;
-		}
-		var problem = TextHygiene.nameProblem(text);
-		if (problem.isPresent()) {
-			reject(field, problem.get());
-			return emptyToNull(TextHygiene.withoutRefused(text, true).strip());
-		}
-		return text;
+		return checks.name(field, raw(field));
 	}
 
 	/** A text of at most {@code maxLength} characters; a longer one is refused. */
 	public @Nullable String text(String field, int maxLength) {
-		return limited(field, text(field), maxLength);
+		return checks.name(field, raw(field), maxLength);
 	}
 
 	/**
@@ -111,21 +100,12 @@ public final class PatchDocument {
 	 * character at all and no character that changes the writing direction, see {@link TextHygiene}.
 	 */
 	public @Nullable String code(String field) {
-		String code = raw(field);
-		if (code == null) {
-			return null;
-		}
-		var problem = TextHygiene.codeProblem(code);
-		if (problem.isPresent()) {
-			reject(field, problem.get());
-			return emptyToNull(TextHygiene.withoutRefused(code, false).strip());
-		}
-		return code;
+		return checks.code(field, raw(field));
 	}
 
 	/** A code of at most {@code maxLength} characters; a longer one is refused. */
 	public @Nullable String code(String field, int maxLength) {
-		return limited(field, code(field), maxLength);
+		return checks.code(field, raw(field), maxLength);
 	}
 
 	/**
@@ -133,12 +113,7 @@ public final class PatchDocument {
 	 * breaks and direction overrides are taken out, not refused; a full card number is refused.
 	 */
 	public @Nullable String freeText(String field, int maxLength) {
-		String raw = raw(field);
-		String text = raw == null ? null : emptyToNull(TextHygiene.freeText(raw).strip());
-		if (TextHygiene.containsCardNumber(text)) {
-			reject(field, TextHygiene.CARD_NUMBER);
-		}
-		return limited(field, text, maxLength);
+		return checks.freeText(field, raw(field), maxLength);
 	}
 
 	/**
@@ -146,27 +121,17 @@ public final class PatchDocument {
 	 * kept as typed; any other scheme ({@code javascript:}, {@code data:}) is refused.
 	 */
 	public @Nullable String webAddress(String field, int maxLength) {
-		String address = code(field, maxLength);
-		if (address != null && !isWebAddress(address)) {
-			reject(field, "error.value.web-address");
-		}
-		return address;
+		return checks.webAddress(field, raw(field), maxLength);
 	}
 
 	/** Whether text is a web address as {@link #webAddress} takes one. */
 	public static boolean isWebAddress(String address) {
-		var matcher = WEB_ADDRESS.matcher(address);
-		// Without a scheme, a dot tells a host (www.example.com:8080) from a scheme (javascript:1).
-		return matcher.matches() && (matcher.group(1) != null || matcher.group(2).contains("."));
+		return Checks.isWebAddress(address);
 	}
 
 	/** An amount of money: not negative, at most four decimals and fifteen digits before the point. */
 	public @Nullable BigDecimal amount(String field) {
-		BigDecimal amount = decimal(field);
-		if (amount != null && (amount.signum() < 0 || amount.scale() > 4 || amount.precision() - amount.scale() > 15)) {
-			reject(field, "error.value.amount");
-		}
-		return amount;
+		return checks.amount(field, decimal(field));
 	}
 
 	/**
@@ -174,34 +139,21 @@ public final class PatchDocument {
 	 * the caller's rule.
 	 */
 	public @Nullable BigDecimal quantity(String field) {
-		BigDecimal quantity = decimal(field);
-		if (quantity != null && (quantity.scale() > 4 || quantity.precision() - quantity.scale() > 15)) {
-			reject(field, "error.value.quantity");
-		}
-		return quantity;
+		return checks.quantity(field, decimal(field));
 	}
 
 	/** An e-mail address (one {@code @}, a dot in the domain, no spaces), at most 254 characters. */
 	public @Nullable String email(String field) {
-		String email = code(field);
-		if (email != null && !isEmail(email)) {
-			reject(field, "error.value.email");
-		}
-		return email;
+		return checks.email(field, raw(field));
 	}
 
 	public static boolean isEmail(@Nullable String email) {
-		return email != null && email.length() <= 254 && EMAIL.matcher(email).matches();
+		return Checks.isEmail(email);
 	}
 
 	/** An ISO 4217 currency code, upper-cased: {@code try} is read as {@code TRY}. */
 	public @Nullable String currency(String field) {
-		String text = text(field);
-		String code = text == null ? null : text.toUpperCase(java.util.Locale.ROOT);
-		if (code != null && !Money.isCurrency(code)) {
-			reject(field, "error.value.currency", text);
-		}
-		return code;
+		return checks.currency(field, raw(field));
 	}
 
 	/** A number, sent as a JSON number or as text; one out of any record's range ({@code 1e400}) is refused. */
@@ -225,11 +177,7 @@ public final class PatchDocument {
 		if (decimal == null) {
 			return invalid(field);
 		}
-		if (!Decimals.isWithinRange(decimal)) {
-			reject(field, "error.value.out-of-range");
-			return null;
-		}
-		return decimal;
+		return checks.decimal(field, decimal);
 	}
 
 	public @Nullable Integer integer(String field) {
@@ -279,11 +227,7 @@ public final class PatchDocument {
 		catch (DateTimeParseException e) {
 			return invalid(field);
 		}
-		if (!Dates.isAccepted(date)) {
-			reject(field, Dates.OUT_OF_RANGE, Dates.range());
-			return null;
-		}
-		return date;
+		return checks.date(field, date);
 	}
 
 	/** An enum constant by name, case-insensitive. */
@@ -397,7 +341,7 @@ public final class PatchDocument {
 
 	/** Adds a rule's violation found while applying the document. */
 	public void reject(String field, String messageCode, Object... arguments) {
-		violations.add(new FieldViolation(path + field, messageCode, arguments));
+		checks.reject(field, messageCode, arguments);
 	}
 
 	/** Whether a problem has been found so far, in this document or any other read with it. */
@@ -429,20 +373,10 @@ public final class PatchDocument {
 			return null;
 		}
 		if (value.isString() || value.isNumber() || value.isBoolean()) {
-			return emptyToNull(value.asString().strip());
+			String text = value.asString().strip();
+			return text.isEmpty() ? null : text;
 		}
 		return invalid(field);
-	}
-
-	private @Nullable String limited(String field, @Nullable String text, int maxLength) {
-		if (text != null && text.length() > maxLength) {
-			reject(field, "error.value.too-long", maxLength);
-		}
-		return text;
-	}
-
-	private static @Nullable String emptyToNull(String text) {
-		return text.isEmpty() ? null : text;
 	}
 
 	private <T> List<T> invalidList(String field) {

@@ -8,9 +8,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class PlatformConfiguration {
 
-	/** The one clock business code asks for the time, so tests can fix it. */
+	/**
+	 * The one clock main code reads the time from, so that tests can set it. It runs in the configured zone
+	 * ({@code kervan.time-zone}): {@code LocalDate.now(clock)} is today where the company works.
+	 */
 	@Bean
-	Clock clock() {
-		return Clock.systemDefaultZone();
+	Clock clock(KervanProperties properties) {
+		return Clock.system(properties.displayZone());
 	}
 }

@@ -144,6 +144,19 @@ class ActivityApiIntegrationTests extends KervanIntegrationTest {
 	}
 
 	@Test
+	void aKindOfRecordNoModuleDeclaresIsRefusedAndNothingIsPlanned() {
+		long customer = customer();
+		Response listed = api.get("/api/v1/activities?subjectType=INVOICE&subjectId=1").bearer(admin).send();
+		assertProblem(listed, 400, "error.validation");
+		assertThat(listed.json().get("errors").get(0).get("field").asString()).isEqualTo("subjectType");
+		Response planned = api.post("/api/v1/activities", Map.of("typeId", type("Call").get("id").asLong(), "subjectType",
+				"INVOICE", "subjectId", customer)).bearer(admin).send();
+		assertProblem(planned, 400, "error.validation");
+		assertThat(planned.json().get("errors").get(0).get("field").asString()).isEqualTo("subjectType");
+		assertThat(jdbc.sql("select count(*) from activity where subject_id = ?").param(customer).query(Long.class).single()).isZero();
+	}
+
+	@Test
 	void badInputIsRefusedAndOthersActivitiesAreProtected() {
 		String seller = api.userWithRoles(admin, "SALESPERSON");
 		String other = api.userWithRoles(admin, "WAREHOUSE");

@@ -71,6 +71,20 @@ class ActivityPagesIntegrationTests extends PageIntegrationTest {
 	}
 
 	@Test
+	void thePanelOfARecordGoesBackToItsPageAndAKindNoModuleDeclaresIsRefused() {
+		long customer = api.post("/api/v1/customers", Map.of("kind", "COMPANY", "name", Api.uniqueName("Panel customer"), "roles",
+				List.of("CUSTOMER"), "country", "TR")).bearer(admin).send().json().get("id").asLong();
+		long deal = api.post("/api/v1/opportunities", Map.of("title", "Panel deal", "customerId", customer)).bearer(admin).send()
+			.json().get("id").asLong();
+		assertThat(browser.get("/activities/of/OPPORTUNITY/" + deal).body())
+			.contains("name=\"back\" value=\"/pipeline/opportunities/" + deal + "\"");
+		assertThat(browser.get("/activities/of/customer/" + customer).body())
+			.contains("name=\"subjectType\" value=\"CUSTOMER\"", "name=\"back\" value=\"/customers/" + customer + "\"");
+		assertThat(browser.get("/activities/of/INVOICE/" + deal).status()).isEqualTo(400);
+		assertThat(browser.get("/activities/timeline/INVOICE/" + deal).status()).isEqualTo(400);
+	}
+
+	@Test
 	void myDayHandsAnActivityToATeam() {
 		String leader = api.userWithRoles(admin, "SALES_MANAGER");
 		long leaderId = api.get("/api/v1/me").bearer(leader).send().json().get("id").asLong();

@@ -23,6 +23,15 @@ class TokenAuthenticationIntegrationTests extends KervanIntegrationTest {
 	}
 
 	@Test
+	void aPasswordThatIsNoTextIsAWrongPasswordNotAFailure() {
+		// Half of a surrogate pair: JSON can send it, UTF-8 cannot hold it, so no hash can be made of it.
+		Response refused = api.post("/api/v1/auth/tokens", "{\"username\": \"admin\", \"password\": \"\\ud83d\"}").send();
+		assertThat(refused.status()).isEqualTo(401);
+		Response unknownUser = api.post("/api/v1/auth/tokens", "{\"username\": \"nobody-here\", \"password\": \"x\\udc00y\"}").send();
+		assertThat(unknownUser.status()).isEqualTo(401);
+	}
+
+	@Test
 	void theUserNameIsCaseInsensitive() {
 		Response issued = api.post("/api/v1/auth/tokens", Map.of("username", " ADMIN ", "password", ADMIN_PASSWORD)).send();
 		assertThat(issued.status()).isEqualTo(201);

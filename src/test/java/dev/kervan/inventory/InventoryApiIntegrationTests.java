@@ -3,7 +3,10 @@ package dev.kervan.inventory;
 import static dev.kervan.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,11 +19,18 @@ import java.util.concurrent.Future;
 import dev.kervan.support.Api;
 import dev.kervan.support.Api.Response;
 import dev.kervan.support.KervanIntegrationTest;
+import dev.kervan.support.SettableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 class InventoryApiIntegrationTests extends KervanIntegrationTest {
+
+	private static final ZoneId ISTANBUL = ZoneId.of("Europe/Istanbul");
+
+	@Autowired
+	private SettableClock clock;
 
 	private String admin;
 	private long warehouse;
@@ -53,6 +63,31 @@ class InventoryApiIntegrationTests extends KervanIntegrationTest {
 		JsonNode ledger = api.get("/api/v1/stock-moves?productId=" + product).bearer(admin).send().json().get("items");
 		assertThat(ledger).hasSize(2);
 		assertThat(ledger.get(0).get("type").asString()).isEqualTo("ISSUE");
+	}
+
+	@Test
+	void aMoveTakesItsNumbersYearAndItsWarrantyFromTheClockWhereTheCompanyIs() {
+		long product = product("SERIAL", Map.of("warrantyLength", 24, "warrantyUnit", "MONTHS"));
+		String serial = Api.uniqueName("SN");
+		try {
+			clock.setTo(ZonedDateTime.of(2026, 12, 31, 23, 59, 0, 0, ISTANBUL));
+			Response lastOfTheYear = move("RECEIPT", warehouse, List.of(serialLine(product, List.of(serial))));
+			assertThat(lastOfTheYear.status()).as(lastOfTheYear.body()).isEqualTo(201);
+			assertThat(lastOfTheYear.json().get("number").asString()).startsWith("SM-2026-");
+			assertThat(Instant.parse(lastOfTheYear.json().get("movedAt").asString())).isEqualTo("2026-12-31T20:59:00Z");
+
+			// Two minutes later it is 2027 in Istanbul, and still 2026 in UTC.
+			clock.setTo(ZonedDateTime.of(2027, 1, 1, 0, 1, 0, 0, ISTANBUL));
+			Response firstOfTheYear = move("ISSUE", warehouse, List.of(serialLine(product, List.of(serial))));
+			assertThat(firstOfTheYear.status()).as(firstOfTheYear.body()).isEqualTo(201);
+			assertThat(firstOfTheYear.json().get("number").asString()).startsWith("SM-2027-");
+			assertThat(Instant.parse(firstOfTheYear.json().get("movedAt").asString())).isEqualTo("2026-12-31T21:01:00Z");
+			assertThat(api.get("/api/v1/serials/" + serial).bearer(admin).send().json().get("warrantyEnd").asString())
+				.isEqualTo("2029-01-01");
+		}
+		finally {
+			clock.reset();
+		}
 	}
 
 	@Test

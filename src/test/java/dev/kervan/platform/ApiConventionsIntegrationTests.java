@@ -79,7 +79,7 @@ class ApiConventionsIntegrationTests extends KervanIntegrationTest {
 	void aValueOfTheWrongTypeNamesItsField() {
 		Response response = api.post("/api/v1/users", "{\"username\":\"someone\",\"roles\":[\"KING\"]}").bearer(admin).send();
 		assertProblem(response, 400, "error.validation");
-		assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("roles.0");
+		assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("roles[0]");
 	}
 
 	@Test

@@ -2,8 +2,10 @@ package dev.kervan.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.TimeZone;
 
@@ -16,7 +18,10 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 class FormatsTests {
 
-	private final Formats formats = new Formats();
+	/** Half past midnight of New Year's Day in Istanbul, still New Year's Eve in London. */
+	private static final Instant NEW_YEAR_IN_ISTANBUL = Instant.parse("2026-12-31T21:30:00Z");
+
+	private final Formats formats = new Formats(Clock.fixed(NEW_YEAR_IN_ISTANBUL, ZoneOffset.UTC));
 
 	@AfterEach
 	void reset() {
@@ -56,6 +61,15 @@ class FormatsTests {
 		LocaleContextHolder.setLocale(Locale.ENGLISH);
 		LocaleContextHolder.setTimeZone(TimeZone.getTimeZone("Asia/Tehran"));
 		assertThat(formats.dateTime(Instant.parse("2026-11-24T20:45:00Z"))).contains("Nov 25, 2026").contains("12:15");
+	}
+
+	@Test
+	void todayIsTheClocksDayWhereTheReaderIs() {
+		LocaleContextHolder.setLocale(Locale.ENGLISH);
+		LocaleContextHolder.setTimeZone(TimeZone.getTimeZone("Europe/Istanbul"));
+		assertThat(formats.today()).isEqualTo("Jan 1, 2027");
+		LocaleContextHolder.setTimeZone(TimeZone.getTimeZone("Europe/London"));
+		assertThat(formats.today()).isEqualTo("Dec 31, 2026");
 	}
 
 	@Test

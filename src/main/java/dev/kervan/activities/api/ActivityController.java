@@ -3,7 +3,6 @@ package dev.kervan.activities.api;
 import java.net.URI;
 import java.time.LocalDate;
 
-import dev.kervan.activities.ActivitySubject;
 import dev.kervan.activities.internal.Activities;
 import dev.kervan.activities.internal.ActivityRow;
 import dev.kervan.activities.internal.ActivityTypes;
@@ -16,6 +15,7 @@ import dev.kervan.platform.KeysetPage;
 import dev.kervan.platform.PatchDocument;
 import dev.kervan.platform.Versioned;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -56,6 +56,7 @@ class ActivityController {
 	}
 
 	@GetMapping("/api/v1/activity-types")
+	@Operation(summary = "Activity types")
 	KeysetPage<ActivityType> types() {
 		return new KeysetPage<>(types.list(), null);
 	}
@@ -63,12 +64,14 @@ class ActivityController {
 	@PostMapping("/api/v1/activity-types")
 	@Operation(summary = "Add an activity type (administrators)",
 			description = "name and category (EMAIL, CALL, MEETING, TODO, OTHER) are required; delayDays and nextTypeId plan the follow-up.")
-	ResponseEntity<ActivityType> createType(@RequestBody JsonNode body) {
+	ResponseEntity<ActivityType> createType(
+			@RequestBody @Schema(implementation = ActivityRequests.NewActivityType.class) JsonNode body) {
 		ActivityType type = types.create(PatchDocument.of(body));
 		return ResponseEntity.created(URI.create("/api/v1/activity-types/" + type.id())).body(type);
 	}
 
 	@GetMapping("/api/v1/activity-types/{id}")
+	@Operation(summary = "An activity type")
 	ActivityType type(@PathVariable long id) {
 		return types.read(id);
 	}
@@ -76,13 +79,14 @@ class ActivityController {
 	@PatchMapping("/api/v1/activity-types/{id}")
 	@Operation(summary = "Change an activity type (administrators)", description = "Send the version you read in If-Match or as version.")
 	ActivityType updateType(@PathVariable long id,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch, @RequestBody JsonNode body) {
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+			@RequestBody @Schema(implementation = ActivityRequests.ActivityTypeChange.class) JsonNode body) {
 		return types.update(id, ExpectedVersion.required(ifMatch, body), PatchDocument.of(body));
 	}
 
 	@GetMapping("/api/v1/activities")
 	@Operation(summary = "Activities of a record (subjectType and subjectId), or the user's between two days (from, to)")
-	KeysetPage<ActivityRow> list(@RequestParam(required = false) @Nullable ActivitySubject subjectType,
+	KeysetPage<ActivityRow> list(@RequestParam(required = false) @Nullable String subjectType,
 			@RequestParam(required = false) @Nullable Long subjectId, @RequestParam(required = false) @Nullable Long assigneeId,
 			@RequestParam(required = false) @Nullable LocalDate from, @RequestParam(required = false) @Nullable LocalDate to) {
 		if (subjectType != null && subjectId != null) {
@@ -105,14 +109,16 @@ class ActivityController {
 
 	@PostMapping("/api/v1/activities")
 	@Operation(summary = "Plan an activity on a record",
-			description = "typeId, subjectType (CUSTOMER, OPPORTUNITY) and subjectId are required; summary and dueDate "
+			description = "typeId, subjectType (CUSTOMER, OPPORTUNITY, LEAD) and subjectId are required; summary and dueDate "
 					+ "default from the type, the assignee to the user.")
-	ResponseEntity<ActivityRow> plan(@RequestBody JsonNode body) {
+	ResponseEntity<ActivityRow> plan(
+			@RequestBody @Schema(implementation = ActivityRequests.NewActivity.class) JsonNode body) {
 		ActivityRow row = activities.plan(PatchDocument.of(body));
 		return ResponseEntity.created(URI.create("/api/v1/activities/" + row.id())).body(row);
 	}
 
 	@GetMapping("/api/v1/activities/{id}")
+	@Operation(summary = "An activity")
 	ActivityRow get(@PathVariable long id) {
 		return activities.get(id);
 	}
@@ -120,14 +126,14 @@ class ActivityController {
 	@PatchMapping("/api/v1/activities/{id}")
 	@Operation(summary = "Reschedule (dueDate) or change the summary, note or type")
 	ActivityRow update(@PathVariable long id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-			@RequestBody JsonNode body) {
+			@RequestBody @Schema(implementation = ActivityRequests.ActivityChange.class) JsonNode body) {
 		return activities.update(id, ExpectedVersion.required(ifMatch, body), PatchDocument.of(body));
 	}
 
 	@PostMapping("/api/v1/activities/{id}/done")
 	@Operation(summary = "Mark done with feedback", description = "Answers the follow-up the type planned as next, or null.")
 	DoneAnswer done(@PathVariable long id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-			@RequestBody(required = false) @Nullable JsonNode body) {
+			@RequestBody(required = false) @Schema(implementation = ActivityRequests.Completion.class) @Nullable JsonNode body) {
 		JsonNode document = body == null ? tools.jackson.databind.node.JsonNodeFactory.instance.objectNode() : body;
 		Activities.Done done = activities.done(id, ExpectedVersion.optional(ifMatch, document), PatchDocument.of(document));
 		return new DoneAnswer(done.done(), done.next());
@@ -136,7 +142,7 @@ class ActivityController {
 	@PostMapping("/api/v1/activities/{id}/handover")
 	@Operation(summary = "Hand the activity to a colleague (assigneeId) with a note; they are told in the app")
 	ActivityRow handOver(@PathVariable long id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-			@RequestBody JsonNode body) {
+			@RequestBody @Schema(implementation = ActivityRequests.Handover.class) JsonNode body) {
 		return activities.handOver(id, ExpectedVersion.optional(ifMatch, body), PatchDocument.of(body));
 	}
 
@@ -149,6 +155,7 @@ class ActivityController {
 	}
 
 	@GetMapping("/api/v1/activities/{id}/history")
+	@Operation(summary = "Who changed what on the activity, newest first")
 	KeysetPage<AuditEntry> history(@PathVariable long id) {
 		activities.get(id);
 		return new KeysetPage<>(audit.history("activity", id), null);

@@ -5,7 +5,8 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 
-import dev.kervan.activities.ActivitySubject;
+import dev.kervan.activities.ActivitySubjects;
+import dev.kervan.activities.HandoverTeams;
 import dev.kervan.activities.internal.ActivityTypes.ActivityType;
 import dev.kervan.identity.CurrentUser;
 import dev.kervan.identity.CurrentUsers;
@@ -18,7 +19,6 @@ import dev.kervan.platform.BackgroundJobs;
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ErrorKind;
 import dev.kervan.platform.ExpectedVersion;
-import dev.kervan.platform.KervanProperties;
 import dev.kervan.platform.Notifications;
 import dev.kervan.platform.PatchDocument;
 import dev.kervan.platform.RecordNotFoundException;
@@ -52,14 +52,16 @@ public class Activities {
 	private final AuditTrail audit;
 	private final Notifications notifications;
 	private final Clock clock;
-	private final KervanProperties properties;
 	private final BackgroundJobs jobs;
 	private final OneTimeTask<String> handoverMail;
+	private final SubjectTypes subjects;
+	private final java.util.Optional<HandoverTeams> teams;
 
 	Activities(JdbcClient jdbc, CurrentUsers currentUsers, Users users, ActivityTypes types, ActivityPolicy policy,
-			AuditTrail audit, Notifications notifications, Clock clock, KervanProperties properties, BackgroundJobs jobs,
-			OneTimeTask<String> handoverMail) {
-		this.properties = properties;
+			AuditTrail audit, Notifications notifications, Clock clock, BackgroundJobs jobs,
+			OneTimeTask<String> handoverMail, SubjectTypes subjects, java.util.Optional<HandoverTeams> teams) {
+		this.subjects = subjects;
+		this.teams = teams;
 		this.jobs = jobs;
 		this.handoverMail = handoverMail;
 		this.jdbc = jdbc;
@@ -72,9 +74,9 @@ public class Activities {
 		this.clock = clock;
 	}
 
-	/** Today where the company is: the configured time zone, not the server's. */
+	/** Today where the company is: the clock runs in the configured time zone, not the server's. */
 	public LocalDate today() {
-		return LocalDate.now(clock.withZone(properties.displayZone()));
+		return LocalDate.now(clock);
 	}
 
 	public ActivityRow get(long id) {
@@ -87,15 +89,16 @@ public class Activities {
 	}
 
 	/** The activities of a record, planned ones first by due date, then done ones newest first. */
-	public List<ActivityRow> ofSubject(ActivitySubject type, long id) {
+	public List<ActivityRow> ofSubject(String subjectType, long id) {
 		ActivityPolicy.requireStaff(currentUsers.get());
+		String type = subjects.named(subjectType).type();
 		if (!policy.seesSubject(type, id)) {
-			throw new RecordNotFoundException(type.name().toLowerCase(java.util.Locale.ROOT), id);
+			throw new RecordNotFoundException(type.toLowerCase(java.util.Locale.ROOT), id);
 		}
 		return jdbc.sql(ActivityRow.SELECT + " " + """
 				 where a.subject_type = :type and a.subject_id = :id and a.status <> 'CANCELLED'
 				order by a.status = 'PLANNED' desc, case when a.status = 'PLANNED' then a.due_date end, a.done_at desc, a.id""")
-			.param("type", type.name())
+			.param("type", type)
 			.param("id", id)
 			.query((rs, n) -> ActivityRow.of(rs))
 			.list();
@@ -146,10 +149,14 @@ public class Activities {
 				doc.reject("typeId", "error.activity.unknown-type", typeId);
 			}
 		}
-		ActivitySubject subjectType = doc.choice("subjectType", ActivitySubject.class);
+		String subjectName = doc.text("subjectType");
+		String subjectType = subjectName == null ? null : subjects.find(subjectName).map(ActivitySubjects::type).orElse(null);
 		Long subjectId = doc.id("subjectId");
-		if (subjectType == null) {
+		if (subjectName == null) {
 			doc.reject("subjectType", "error.value.required");
+		}
+		else if (subjectType == null) {
+			doc.reject("subjectType", "error.value.invalid-type");
 		}
 		if (subjectId == null) {
 			doc.reject("subjectId", "error.value.required");
@@ -274,14 +281,7 @@ public class Activities {
 		Long assignee = doc.id("assigneeId");
 		Long team = doc.id("teamId");
 		if (assignee == null && team != null) {
-			// A team takes work through its leader, or its first member when it has none (the pipeline's tables, read only).
-			assignee = jdbc.sql("""
-					select coalesce(t.leader, (select min(m.member) from sales_team_member m where m.team = t.id))
-					from sales_team t where t.id = :team and t.active""")
-				.param("team", team)
-				.query(Long.class)
-				.optional()
-				.orElse(null);
+			assignee = teams.flatMap(known -> known.taker(team)).orElse(null);
 			if (assignee == null) {
 				doc.reject("teamId", "error.activity.team-without-people", team);
 			}
@@ -362,13 +362,13 @@ public class Activities {
 		return after;
 	}
 
-	private long insert(long type, String summary, @Nullable String note, ActivitySubject subjectType, long subjectId,
+	private long insert(long type, String summary, @Nullable String note, String subjectType, long subjectId,
 			long assignee, LocalDate due, @Nullable Long previous, long createdBy) {
 		var params = new HashMap<String, Object>();
 		params.put("type", type);
 		params.put("summary", summary);
 		params.put("note", note);
-		params.put("subjectType", subjectType.name());
+		params.put("subjectType", subjectType);
 		params.put("subjectId", subjectId);
 		params.put("assignee", assignee);
 		params.put("due", due);

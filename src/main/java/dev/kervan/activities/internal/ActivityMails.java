@@ -53,14 +53,14 @@ class ActivityMails {
 	@Bean
 	RecurringTask<Void> dailyReminders(@Value("${kervan.reminders-at:08:00}") LocalTime at) {
 		return Tasks.recurring("activity-reminders", Schedules.daily(properties.displayZone(), at))
-			.execute((instance, context) -> sendReminders(LocalDate.now(clock.withZone(properties.displayZone()))));
+			.execute((instance, context) -> sendReminders(LocalDate.now(clock)));
 	}
 
 	/** Tells the assignee of an activity that it was handed to them, unless they have no address. */
 	void sendHandover(long activityId) {
 		jdbc.sql("""
 				select a.summary, a.due_date, t.name as type_name, u.email, u.language, u.display_name
-				from activity a join activity_type t on t.id = a.type join app_user u on u.id = a.assignee
+				from activity a join activity_type t on t.id = a.type join user_ref u on u.id = a.assignee
 				where a.id = :id and a.status = 'PLANNED' and u.active and u.email is not null""")
 			.param("id", activityId)
 			.query(rs -> {
@@ -79,7 +79,7 @@ class ActivityMails {
 		var languages = new LinkedHashMap<String, Locale>();
 		jdbc.sql("""
 				select u.email, u.language, a.due_date, t.name as type_name, a.summary
-				from activity a join activity_type t on t.id = a.type join app_user u on u.id = a.assignee
+				from activity a join activity_type t on t.id = a.type join user_ref u on u.id = a.assignee
 				where a.status = 'PLANNED' and a.due_date <= :day and u.active and u.email is not null
 				order by u.id, a.due_date, a.id""")
 			.param("day", day)

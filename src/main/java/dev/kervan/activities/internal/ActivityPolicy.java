@@ -1,10 +1,7 @@
 package dev.kervan.activities.internal;
 
-import dev.kervan.activities.ActivitySubject;
-import dev.kervan.customers.Customers;
 import dev.kervan.identity.CurrentUser;
 import dev.kervan.identity.Role;
-import dev.kervan.pipeline.Pipeline;
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ErrorKind;
 import org.springframework.stereotype.Component;
@@ -17,28 +14,21 @@ import org.springframework.stereotype.Component;
 @Component
 class ActivityPolicy {
 
-	private final Customers customers;
-	private final Pipeline pipeline;
+	static final String REFUSAL = "error.activity.forbidden";
 
-	ActivityPolicy(Customers customers, Pipeline pipeline) {
-		this.customers = customers;
-		this.pipeline = pipeline;
+	private final SubjectTypes subjects;
+
+	ActivityPolicy(SubjectTypes subjects) {
+		this.subjects = subjects;
 	}
 
 	static CurrentUser requireStaff(CurrentUser user) {
-		if (!user.isStaff()) {
-			throw forbidden();
-		}
-		return user;
+		return user.requireStaff(REFUSAL);
 	}
 
-	/** Whether the record exists and the user may see it (archived accounts take no new activities). */
-	boolean seesSubject(ActivitySubject type, long id) {
-		return switch (type) {
-			case CUSTOMER -> customers.find(id).filter(c -> !c.archived()).isPresent();
-			case OPPORTUNITY -> pipeline.visibleOpportunityTitle(id).isPresent();
-			case LEAD -> pipeline.visibleLeadTitles(java.util.List.of(id)).containsKey(id);
-		};
+	/** Whether the record exists and the user may see it, as the module that owns it answers. */
+	boolean seesSubject(String type, long id) {
+		return subjects.find(type).filter(kind -> kind.accepts(id)).isPresent();
 	}
 
 	boolean maySee(CurrentUser user, ActivityRow activity) {
@@ -51,6 +41,6 @@ class ActivityPolicy {
 	}
 
 	static DomainException forbidden() {
-		return new DomainException(ErrorKind.FORBIDDEN, "error.activity.forbidden");
+		return new DomainException(ErrorKind.FORBIDDEN, REFUSAL);
 	}
 }

@@ -8,25 +8,24 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.kervan.activities.ActivitySubject;
 import dev.kervan.platform.Versioned;
 import org.jspecify.annotations.Nullable;
 
 /** An activity as stored, with the names a reader wants beside the ids. */
 public record ActivityRow(long id, long typeId, String typeName, String category, String summary, @Nullable String note,
-		ActivitySubject subjectType, long subjectId, long assigneeId, @Nullable String assigneeName, LocalDate dueDate,
+		String subjectType, long subjectId, long assigneeId, @Nullable String assigneeName, LocalDate dueDate,
 		String status, @Nullable String feedback, @Nullable Instant doneAt, @Nullable Long previousId,
 		@Nullable Long createdBy, long version) implements Versioned {
 
 	static final String SELECT = """
 			select a.id, a.type, t.name as type_name, t.category, a.summary, a.note, a.subject_type, a.subject_id, a.assignee,
 			       u.display_name as assignee_name, a.due_date, a.status, a.feedback, a.done_at, a.previous, a.created_by, a.version
-			from activity a join activity_type t on t.id = a.type left join app_user u on u.id = a.assignee""";
+			from activity a join activity_type t on t.id = a.type left join user_ref u on u.id = a.assignee""";
 
 	static ActivityRow of(ResultSet rs) throws SQLException {
 		OffsetDateTime doneAt = rs.getObject("done_at", OffsetDateTime.class);
 		return new ActivityRow(rs.getLong("id"), rs.getLong("type"), rs.getString("type_name"), rs.getString("category"),
-				rs.getString("summary"), rs.getString("note"), ActivitySubject.valueOf(rs.getString("subject_type")),
+				rs.getString("summary"), rs.getString("note"), rs.getString("subject_type"),
 				rs.getLong("subject_id"), rs.getLong("assignee"), rs.getString("assignee_name"),
 				rs.getObject("due_date", LocalDate.class), rs.getString("status"), rs.getString("feedback"),
 				doneAt == null ? null : doneAt.toInstant(), rs.getObject("previous", Long.class), rs.getObject("created_by", Long.class),

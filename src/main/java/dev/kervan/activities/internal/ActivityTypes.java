@@ -119,9 +119,7 @@ public class ActivityTypes {
 	}
 
 	private void requireAdministrator() {
-		if (!users.get().has(Role.ADMIN)) {
-			throw new DomainException(ErrorKind.FORBIDDEN, "error.activity.forbidden");
-		}
+		users.get().require(ActivityPolicy.REFUSAL, Role.ADMIN);
 	}
 
 	private ActivityType apply(PatchDocument doc, ActivityType current, boolean creating) {

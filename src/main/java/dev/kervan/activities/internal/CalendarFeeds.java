@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -39,11 +40,13 @@ public class CalendarFeeds {
 	private final JdbcClient jdbc;
 	private final CurrentUsers currentUsers;
 	private final Users users;
+	private final Clock clock;
 
-	CalendarFeeds(JdbcClient jdbc, CurrentUsers currentUsers, Users users) {
+	CalendarFeeds(JdbcClient jdbc, CurrentUsers currentUsers, Users users, Clock clock) {
 		this.jdbc = jdbc;
 		this.currentUsers = currentUsers;
 		this.users = users;
+		this.clock = clock;
 	}
 
 	/** Makes the current user a new secret address and answers its secret; the previous one stops working. */
@@ -85,7 +88,7 @@ public class CalendarFeeds {
 			.param("from", today.minusDays(31))
 			.param("to", today.plusDays(183))
 			.query((rs, n) -> ActivityRow.of(rs))
-			.list()));
+			.list(), clock.instant()));
 	}
 
 	private static boolean activeStaff(UserSummary user) {
@@ -98,14 +101,14 @@ public class CalendarFeeds {
 		jdbc.sql("delete from calendar_feed where app_user = :user").param("user", event.userId()).update();
 	}
 
-	static String ics(List<ActivityRow> activities) {
+	static String ics(List<ActivityRow> activities, Instant written) {
 		var out = new StringBuilder();
 		line(out, "BEGIN:VCALENDAR");
 		line(out, "VERSION:2.0");
 		line(out, "PRODID:-//Kervan//Activities//EN");
 		line(out, "CALSCALE:GREGORIAN");
 		line(out, "X-WR-CALNAME:Kervan");
-		String stamp = STAMP.format(Instant.now());
+		String stamp = STAMP.format(written);
 		for (ActivityRow a : activities) {
 			line(out, "BEGIN:VEVENT");
 			line(out, "UID:activity-" + a.id() + "@kervan");

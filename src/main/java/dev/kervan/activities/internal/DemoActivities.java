@@ -1,5 +1,9 @@
 package dev.kervan.activities.internal;
 
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -22,9 +26,11 @@ class DemoActivities implements ApplicationRunner {
 	private static final Logger log = LoggerFactory.getLogger(DemoActivities.class);
 
 	private final JdbcClient jdbc;
+	private final Clock clock;
 
-	DemoActivities(JdbcClient jdbc) {
+	DemoActivities(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	@Override
@@ -35,19 +41,21 @@ class DemoActivities implements ApplicationRunner {
 		}
 		int created = jdbc.sql("""
 				with deal as (select id, salesperson, row_number() over (order by id) - 1 as n, count(*) over () as deals
-				              from opportunity where created_by = 'demo' and status = 'OPEN' and salesperson is not null),
+				              from opportunity_ref where created_by = 'demo' and status = 'OPEN' and salesperson is not null),
 				     kind as (select id, name, row_number() over (order by id) - 1 as n, count(*) over () as kinds
 				              from activity_type where active)
 				insert into activity (type, summary, subject_type, subject_id, assignee, due_date, status, feedback, done_at, created_by)
 				select k.id, 'Demo: ' || (array['Fiyatı konuş', 'Teklifi gönder', 'Depoyu ziyaret et', 'Sözleşmeyi hatırlat',
 				                                'پیگیری پیش‌فاکتور'])[1 + i % 5],
-				       'OPPORTUNITY', d.id, d.salesperson, current_date + (i % 21) - 10,
+				       'OPPORTUNITY', d.id, d.salesperson, cast(:today as date) + (i % 21) - 10,
 				       case when i % 21 < 7 then 'DONE' else 'PLANNED' end,
 				       case when i % 21 < 7 then 'Müşteri olumlu' end,
-				       case when i % 21 < 7 then now() - (10 - i % 21) * interval '1 day' end, d.salesperson
+				       case when i % 21 < 7 then cast(:now as timestamptz) - (10 - i % 21) * interval '1 day' end, d.salesperson
 				from generate_series(0, 599) as i
 				join deal d on d.n = i % d.deals
 				join kind k on k.n = i % k.kinds""")
+			.param("today", LocalDate.now(clock))
+			.param("now", Timestamp.from(clock.instant()))
 			.update();
 		log.info("Demo data: {} activities", created);
 	}

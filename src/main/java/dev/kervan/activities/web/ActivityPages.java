@@ -5,16 +5,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.kervan.activities.ActivitySubject;
+import dev.kervan.activities.ActivitySubjects;
+import dev.kervan.activities.HandoverTeams;
 import dev.kervan.activities.internal.Activities;
 import dev.kervan.activities.internal.ActivityRow;
 import dev.kervan.activities.internal.ActivityTypes;
 import dev.kervan.activities.internal.InteractionHistory;
+import dev.kervan.activities.internal.SubjectTypes;
 import dev.kervan.identity.CurrentUsers;
 import dev.kervan.identity.Role;
 import dev.kervan.identity.UserSummary;
 import dev.kervan.identity.Users;
-import dev.kervan.pipeline.Pipeline;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.Formats;
 import dev.kervan.platform.FormState;
@@ -48,13 +49,15 @@ class ActivityPages {
 	private final Notifications notifications;
 	private final Formats formats;
 	private final InteractionHistory history;
-	private final Pipeline pipeline;
+	private final SubjectTypes subjects;
+	private final java.util.Optional<HandoverTeams> teams;
 	private final Forms forms;
 
 	ActivityPages(Activities activities, ActivityTypes types, SubjectNames subjectNames, Users users,
 			CurrentUsers currentUsers, Notifications notifications, Formats formats, InteractionHistory history,
-			Pipeline pipeline, Forms forms) {
-		this.pipeline = pipeline;
+			SubjectTypes subjects, java.util.Optional<HandoverTeams> teams, Forms forms) {
+		this.subjects = subjects;
+		this.teams = teams;
 		this.history = history;
 		this.activities = activities;
 		this.types = types;
@@ -110,7 +113,7 @@ class ActivityPages {
 	String handOverForm(@PathVariable long id, Model model) {
 		model.addAttribute("activity", activities.get(id));
 		model.addAttribute("colleagues", colleagues());
-		model.addAttribute("teams", pipeline.activeTeams());
+		model.addAttribute("teams", teams.map(HandoverTeams::active).orElse(Map.of()));
 		return "activities/handover :: form";
 	}
 
@@ -131,19 +134,21 @@ class ActivityPages {
 
 	/** The activities panel of a record's page, loaded by htmx. */
 	@GetMapping("/of/{subjectType}/{subjectId}")
-	String panel(@PathVariable ActivitySubject subjectType, @PathVariable long subjectId, Model model) {
-		model.addAttribute("activities", activities.ofSubject(subjectType, subjectId));
+	String panel(@PathVariable String subjectType, @PathVariable long subjectId, Model model) {
+		ActivitySubjects kind = subjects.named(subjectType);
+		model.addAttribute("activities", activities.ofSubject(kind.type(), subjectId));
 		model.addAttribute("types", types.list().stream().filter(ActivityTypes.ActivityType::active).toList());
-		model.addAttribute("subjectType", subjectType.name());
+		model.addAttribute("subjectType", kind.type());
 		model.addAttribute("subjectId", subjectId);
+		model.addAttribute("subjectLink", kind.link(subjectId));
 		model.addAttribute("today", activities.today());
 		return "activities/panel :: panel";
 	}
 
-	/** A customer's timeline, loaded by the account page. */
-	@GetMapping("/timeline/CUSTOMER/{customerId}")
-	String timeline(@PathVariable long customerId, Model model) {
-		model.addAttribute("events", history.ofCustomer(customerId));
+	/** A record's timeline, loaded by its page (the account page). */
+	@GetMapping("/timeline/{subjectType}/{subjectId}")
+	String timeline(@PathVariable String subjectType, @PathVariable long subjectId, Model model) {
+		model.addAttribute("events", history.of(subjectType, subjectId));
 		return "activities/timeline :: timeline";
 	}
 

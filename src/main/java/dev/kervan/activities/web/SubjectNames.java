@@ -4,45 +4,40 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.kervan.activities.ActivitySubject;
+import dev.kervan.activities.ActivitySubjects;
 import dev.kervan.activities.internal.ActivityRow;
-import dev.kervan.customers.Customers;
-import dev.kervan.pipeline.Pipeline;
+import dev.kervan.activities.internal.SubjectTypes;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /** The name and page of each activity's record, looked up once per kind of record, keyed "TYPE:id". */
 @Component
 class SubjectNames {
 
-	/** A record an activity is planned on, as a page links it. */
-	record Subject(String name, String link) {
+	/** A record an activity is planned on, as a page links it; no link when no module declares its kind. */
+	record Subject(String name, @Nullable String link) {
 	}
 
-	private final Customers customers;
-	private final Pipeline pipeline;
+	private final SubjectTypes subjects;
 
-	SubjectNames(Customers customers, Pipeline pipeline) {
-		this.customers = customers;
-		this.pipeline = pipeline;
+	SubjectNames(SubjectTypes subjects) {
+		this.subjects = subjects;
 	}
 
 	Map<String, Subject> of(List<ActivityRow> rows) {
-		Map<Long, String> accounts = customers.names(idsOf(rows, ActivitySubject.CUSTOMER));
-		Map<Long, String> deals = pipeline.visibleOpportunityTitles(idsOf(rows, ActivitySubject.OPPORTUNITY));
-		Map<Long, String> leads = pipeline.visibleLeadTitles(idsOf(rows, ActivitySubject.LEAD));
+		var titles = new HashMap<String, Map<Long, String>>();
 		var subjects = new HashMap<String, Subject>();
 		for (ActivityRow row : rows) {
+			String type = row.subjectType();
 			long id = row.subjectId();
-			subjects.putIfAbsent(row.subjectType() + ":" + id, switch (row.subjectType()) {
-				case CUSTOMER -> new Subject(accounts.getOrDefault(id, "#" + id), "/customers/" + id);
-				case OPPORTUNITY -> new Subject(deals.getOrDefault(id, "#" + id), "/pipeline/opportunities/" + id);
-				case LEAD -> new Subject(leads.getOrDefault(id, "#" + id), "/pipeline/leads/" + id);
-			});
+			ActivitySubjects kind = this.subjects.find(type).orElse(null);
+			Map<Long, String> names = titles.computeIfAbsent(type, t -> kind == null ? Map.of() : kind.titles(idsOf(rows, t)));
+			subjects.putIfAbsent(type + ":" + id, new Subject(names.getOrDefault(id, "#" + id), kind == null ? null : kind.link(id)));
 		}
 		return subjects;
 	}
 
-	private static List<Long> idsOf(List<ActivityRow> rows, ActivitySubject type) {
-		return rows.stream().filter(r -> r.subjectType() == type).map(ActivityRow::subjectId).distinct().toList();
+	private static List<Long> idsOf(List<ActivityRow> rows, String type) {
+		return rows.stream().filter(r -> r.subjectType().equals(type)).map(ActivityRow::subjectId).distinct().toList();
 	}
 }

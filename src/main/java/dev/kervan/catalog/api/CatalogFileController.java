@@ -14,6 +14,10 @@ import dev.kervan.platform.PatchDocument;
 import dev.kervan.platform.Problems;
 import dev.kervan.platform.TableExport;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -40,6 +44,9 @@ import tools.jackson.databind.JsonNode;
 @Tag(name = "Catalog files")
 class CatalogFileController {
 
+	private static final String TABLE_FILE = "A CSV (UTF-8, comma or semicolon separated) or XLSX file with a "
+			+ "header row.";
+
 	private final ProductImport productImport;
 	private final PriceImport priceImport;
 	private final CatalogExports exports;
@@ -65,7 +72,8 @@ class CatalogFileController {
 					+ "standardCost, currency, minStock, maxStock, tracking, kind, stage, shelfLifeDays, warrantyLength, "
 					+ "warrantyUnit. A known code changes that product in the filled cells; other rows enter new products. "
 					+ "Each row is saved on its own; refused rows are answered with their row number and reasons.")
-	ImportResult importProducts(@RequestPart("file") MultipartFile file) throws IOException {
+	ImportResult importProducts(
+			@Parameter(description = TABLE_FILE) @RequestPart("file") MultipartFile file) throws IOException {
 		return productImport.run(filename(file, "products.csv"), file.getBytes());
 	}
 
@@ -84,6 +92,8 @@ class CatalogFileController {
 	@Operation(summary = "The product catalogue as PDF: active products by category, with unit, sale price and VAT",
 			description = "categoryId limits it to a category and those below it; lang (en, tr, fa) defaults to your own "
 					+ "language. At most 5,000 products: ask for a category for more.")
+	@ApiResponse(responseCode = "200", description = "The PDF, to show inline.",
+			content = @Content(mediaType = "application/pdf", schema = @Schema(type = "string", contentMediaType = "application/pdf")))
 	ResponseEntity<byte[]> productsPdf(@RequestParam(required = false) @Nullable Long categoryId,
 			@RequestParam(required = false) @Nullable String lang) {
 		return pdf(documents.products(categoryId, CatalogDocuments.language(lang, "lang")));
@@ -93,7 +103,10 @@ class CatalogFileController {
 	@Operation(summary = "Mail the product catalogue as a PDF attachment",
 			description = "{\"to\",\"language\",\"categoryId\",\"message\"}; 202 once the mail server took it, 502 when it "
 					+ "refused, 503 when no mail server is configured.")
-	ResponseEntity<Void> sendProducts(@RequestBody JsonNode body) {
+	@ApiResponse(responseCode = "202", description = "The mail server took the message.")
+	@ApiResponse(responseCode = "502")
+	ResponseEntity<Void> sendProducts(
+			@RequestBody @Schema(implementation = CatalogRequests.ProductsMail.class) JsonNode body) {
 		documents.sendProducts(PatchDocument.of(body));
 		return ResponseEntity.accepted().build();
 	}
@@ -103,7 +116,8 @@ class CatalogFileController {
 			description = "Columns: productCode (or code) or category (a path), type (FIXED or PERCENT_OFF, FIXED when "
 					+ "empty), value (or price), minQuantity, validFrom, validTo. A rule for the same product or category and "
 					+ "minimum quantity replaces the list's; the others are added. Sales managers only.")
-	ImportResult importPrices(@PathVariable long id, @RequestPart("file") MultipartFile file) throws IOException {
+	ImportResult importPrices(@PathVariable long id,
+			@Parameter(description = TABLE_FILE) @RequestPart("file") MultipartFile file) throws IOException {
 		return priceImport.run(id, filename(file, "prices.csv"), file.getBytes());
 	}
 
@@ -120,6 +134,8 @@ class CatalogFileController {
 	@GetMapping("/price-lists/{id}/pdf")
 	@Operation(summary = "A price list as PDF", description = "customerId puts the customer's name at the top; lang (en, "
 			+ "tr, fa) defaults to your own language.")
+	@ApiResponse(responseCode = "200", description = "The PDF, to show inline.",
+			content = @Content(mediaType = "application/pdf", schema = @Schema(type = "string", contentMediaType = "application/pdf")))
 	ResponseEntity<byte[]> priceListPdf(@PathVariable long id, @RequestParam(required = false) @Nullable Long customerId,
 			@RequestParam(required = false) @Nullable String lang) {
 		return pdf(documents.priceList(id, customerId, CatalogDocuments.language(lang, "lang")));
@@ -129,7 +145,10 @@ class CatalogFileController {
 	@Operation(summary = "Mail a price list as a PDF attachment",
 			description = "{\"to\",\"language\",\"customerId\",\"message\"}; 202 once the mail server took it, 502 when it "
 					+ "refused, 503 when no mail server is configured.")
-	ResponseEntity<Void> sendPriceList(@PathVariable long id, @RequestBody JsonNode body) {
+	@ApiResponse(responseCode = "202", description = "The mail server took the message.")
+	@ApiResponse(responseCode = "502")
+	ResponseEntity<Void> sendPriceList(@PathVariable long id,
+			@RequestBody @Schema(implementation = CatalogRequests.PriceListMail.class) JsonNode body) {
 		documents.sendPriceList(id, PatchDocument.of(body));
 		return ResponseEntity.accepted().build();
 	}

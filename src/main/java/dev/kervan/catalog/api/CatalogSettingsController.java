@@ -9,6 +9,7 @@ import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.KeysetPage;
 import dev.kervan.platform.PatchDocument;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -40,13 +41,15 @@ class CatalogSettingsController {
 	}
 
 	@GetMapping("/units")
+	@Operation(summary = "Units, with their conversions to a base unit")
 	KeysetPage<Units.Unit> units() {
 		return new KeysetPage<>(units.list(), null);
 	}
 
 	@PostMapping("/units")
 	@Operation(summary = "Add a unit", description = "code, name; baseUnit and factor for a unit that converts (BOX6 = 6 × PCS)")
-	ResponseEntity<Units.Unit> createUnit(@RequestBody JsonNode body) {
+	ResponseEntity<Units.Unit> createUnit(
+			@RequestBody @Schema(implementation = CatalogRequests.NewUnit.class) JsonNode body) {
 		Units.Unit unit = units.create(PatchDocument.of(body));
 		return ResponseEntity.created(URI.create("/api/v1/units/" + unit.id())).body(unit);
 	}
@@ -58,12 +61,15 @@ class CatalogSettingsController {
 	}
 
 	@PostMapping("/product-categories")
-	ResponseEntity<ProductCategories.Category> createCategory(@RequestBody JsonNode body) {
+	@Operation(summary = "Add a product category")
+	ResponseEntity<ProductCategories.Category> createCategory(
+			@RequestBody @Schema(implementation = CatalogRequests.NewCategory.class) JsonNode body) {
 		ProductCategories.Category category = categories.create(PatchDocument.of(body));
 		return ResponseEntity.created(URI.create("/api/v1/product-categories/" + category.id())).body(category);
 	}
 
 	@GetMapping("/product-categories/{id}")
+	@Operation(summary = "A product category, with its path")
 	ProductCategories.Category category(@PathVariable long id) {
 		return categories.get(id);
 	}
@@ -71,23 +77,27 @@ class CatalogSettingsController {
 	@PatchMapping("/product-categories/{id}")
 	@Operation(summary = "Rename a category", description = "Send the version you read in If-Match or as version.")
 	ProductCategories.Category renameCategory(@PathVariable long id,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch, @RequestBody JsonNode body) {
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+			@RequestBody @Schema(implementation = CatalogRequests.CategoryChange.class) JsonNode body) {
 		return categories.rename(id, ExpectedVersion.required(ifMatch, body), PatchDocument.of(body));
 	}
 
 	@GetMapping("/attributes")
+	@Operation(summary = "Product attributes and their values")
 	KeysetPage<ProductParts.Attribute> attributes() {
 		return new KeysetPage<>(parts.attributes(), null);
 	}
 
 	@PostMapping("/attributes")
 	@Operation(summary = "Define an attribute and its values", description = "{\"name\":\"Colour\",\"values\":[\"Red\",\"Blue\"]}")
-	ResponseEntity<ProductParts.Attribute> createAttribute(@RequestBody JsonNode body) {
+	ResponseEntity<ProductParts.Attribute> createAttribute(
+			@RequestBody @Schema(implementation = CatalogRequests.NewAttribute.class) JsonNode body) {
 		ProductParts.Attribute attribute = parts.createAttribute(PatchDocument.of(body));
 		return ResponseEntity.created(URI.create("/api/v1/attributes/" + attribute.id())).body(attribute);
 	}
 
 	@GetMapping("/competitors")
+	@Operation(summary = "Competitors whose prices were recorded")
 	KeysetPage<ProductParts.Competitor> competitors() {
 		return new KeysetPage<>(parts.competitors(), null);
 	}

@@ -13,6 +13,7 @@ import dev.kervan.platform.InvalidInputException;
 import dev.kervan.platform.KeysetPage;
 import dev.kervan.platform.PatchDocument;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -53,10 +54,11 @@ class PriceController {
 		if (wanted.signum() <= 0 || wanted.scale() > 4 || wanted.precision() - wanted.scale() > 15) {
 			throw new InvalidInputException(List.of(new FieldViolation("quantity", "error.value.positive")));
 		}
-		return prices.quote(productId, customerId, wanted, date == null ? LocalDate.now() : date);
+		return prices.quote(productId, customerId, wanted, date);
 	}
 
 	@GetMapping("/price-lists")
+	@Operation(summary = "Price lists")
 	KeysetPage<PriceLists.PriceList> list() {
 		return new KeysetPage<>(lists.list(), null);
 	}
@@ -65,12 +67,14 @@ class PriceController {
 	@Operation(summary = "Create a price list",
 			description = "name, currency, customerIds, customerClassIds, validFrom, validTo, active, rules: [{productId | categoryId | neither, "
 					+ "type FIXED|PERCENT_OFF, value, minQuantity, validFrom, validTo}]")
-	ResponseEntity<PriceLists.PriceList> create(@RequestBody JsonNode body) {
+	ResponseEntity<PriceLists.PriceList> create(
+			@RequestBody @Schema(implementation = CatalogRequests.NewPriceList.class) JsonNode body) {
 		PriceLists.PriceList list = lists.create(PatchDocument.of(body));
 		return ResponseEntity.created(URI.create("/api/v1/price-lists/" + list.id())).body(list);
 	}
 
 	@GetMapping("/price-lists/{id}")
+	@Operation(summary = "A price list with its customers, classes and rules")
 	PriceLists.PriceList get(@PathVariable long id) {
 		return lists.get(id);
 	}
@@ -78,7 +82,8 @@ class PriceController {
 	@PatchMapping("/price-lists/{id}")
 	@Operation(summary = "Change a price list; customerIds, customerClassIds and rules replace the old ones when sent")
 	PriceLists.PriceList update(@PathVariable long id,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch, @RequestBody JsonNode body) {
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+			@RequestBody @Schema(implementation = CatalogRequests.PriceListChange.class) JsonNode body) {
 		return lists.update(id, ExpectedVersion.required(ifMatch, body), PatchDocument.of(body));
 	}
 }

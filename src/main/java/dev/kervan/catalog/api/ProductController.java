@@ -20,6 +20,8 @@ import dev.kervan.platform.KeysetPage;
 import dev.kervan.platform.PageLimit;
 import dev.kervan.platform.PatchDocument;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.InputStreamResource;
@@ -44,6 +46,9 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/api/v1/products")
 @Tag(name = "Catalog")
 class ProductController {
+
+	private static final String ATTACHED_FILE = "A document or image: PDF, an office document, CSV or text, "
+			+ "PNG, JPEG, GIF or WebP; its content must match its kind.";
 
 	private final Products products;
 	private final ProductParts parts;
@@ -70,29 +75,34 @@ class ProductController {
 	@PostMapping
 	@Operation(summary = "Enter a product or service",
 			description = "code and name are required; unit defaults to PCS, tracking to NONE, currency to TRY, vatRate to 20.")
-	ResponseEntity<ProductRow> create(@RequestBody JsonNode body) {
+	ResponseEntity<ProductRow> create(
+			@RequestBody @Schema(implementation = CatalogRequests.NewProduct.class) JsonNode body) {
 		ProductRow product = products.create(PatchDocument.of(Products.acceptTranslatedName(body)));
 		return ResponseEntity.created(URI.create("/api/v1/products/" + product.id())).body(product);
 	}
 
 	@GetMapping("/{id}")
+	@Operation(summary = "A product")
 	ProductRow get(@PathVariable long id) {
 		return products.get(id);
 	}
 
 	@PatchMapping("/{id}")
+	@Operation(summary = "Change a product's fields")
 	ProductRow update(@PathVariable long id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-			@RequestBody JsonNode body) {
+			@RequestBody @Schema(implementation = CatalogRequests.ProductChange.class) JsonNode body) {
 		return products.update(id, ExpectedVersion.required(ifMatch, body), PatchDocument.of(Products.acceptTranslatedName(body)));
 	}
 
 	@GetMapping("/{id}/history")
+	@Operation(summary = "Who changed what on the product, newest first")
 	KeysetPage<AuditEntry> history(@PathVariable long id) {
 		products.get(id);
 		return new KeysetPage<>(audit.history("product", id), null);
 	}
 
 	@GetMapping("/{id}/variants")
+	@Operation(summary = "A product's variants")
 	KeysetPage<ProductRow> variants(@PathVariable long id) {
 		return new KeysetPage<>(parts.variants(id), null);
 	}
@@ -100,33 +110,39 @@ class ProductController {
 	@PostMapping("/{id}/variants")
 	@Operation(summary = "Generate variants from attribute values",
 			description = "{\"attributes\":[{\"attributeId\":1,\"values\":[\"Red\",\"Blue\"]}]}: one variant per combination; existing ones are kept.")
-	ResponseEntity<KeysetPage<ProductRow>> generateVariants(@PathVariable long id, @RequestBody JsonNode body) {
+	ResponseEntity<KeysetPage<ProductRow>> generateVariants(@PathVariable long id,
+			@RequestBody @Schema(implementation = CatalogRequests.VariantRequest.class) JsonNode body) {
 		return ResponseEntity.status(201).body(new KeysetPage<>(parts.generateVariants(id, PatchDocument.of(body)), null));
 	}
 
 	@GetMapping("/{id}/attribute-values")
+	@Operation(summary = "A product's attribute values")
 	KeysetPage<ProductParts.AttributeValues> attributeValues(@PathVariable long id) {
 		return new KeysetPage<>(parts.attributeValues(id), null);
 	}
 
 	@GetMapping("/{id}/links")
+	@Operation(summary = "A product's alternatives and related products")
 	KeysetPage<ProductParts.Link> links(@PathVariable long id) {
 		return new KeysetPage<>(parts.links(id), null);
 	}
 
 	@PostMapping("/{id}/links")
 	@Operation(summary = "Link an alternative (both ways) or a related product", description = "{\"productId\",\"kind\":\"ALTERNATIVE|RELATED\"}")
-	KeysetPage<ProductParts.Link> link(@PathVariable long id, @RequestBody JsonNode body) {
+	KeysetPage<ProductParts.Link> link(@PathVariable long id,
+			@RequestBody @Schema(implementation = CatalogRequests.NewLink.class) JsonNode body) {
 		return new KeysetPage<>(parts.link(id, PatchDocument.of(body)), null);
 	}
 
 	@DeleteMapping("/{id}/links/{kind}/{other}")
+	@Operation(summary = "Remove a link (kind alternative or related)")
 	ResponseEntity<Void> unlink(@PathVariable long id, @PathVariable String kind, @PathVariable long other) {
 		parts.unlink(id, other, kind.toUpperCase(java.util.Locale.ROOT));
 		return ResponseEntity.noContent().build();
 	}
 
 	@GetMapping("/{id}/suppliers")
+	@Operation(summary = "A product's suppliers and their terms")
 	KeysetPage<ProductParts.Supplier> suppliers(@PathVariable long id) {
 		return new KeysetPage<>(parts.suppliers(id), null);
 	}
@@ -134,35 +150,41 @@ class ProductController {
 	@PostMapping("/{id}/suppliers")
 	@Operation(summary = "Add a supplier or change its terms",
 			description = "supplierId (an account with the supplier role), supplierCode, price, currency, leadDays, minQuantity, preferred")
-	ProductParts.Supplier saveSupplier(@PathVariable long id, @RequestBody JsonNode body) {
+	ProductParts.Supplier saveSupplier(@PathVariable long id,
+			@RequestBody @Schema(implementation = CatalogRequests.SupplierTerms.class) JsonNode body) {
 		return parts.saveSupplier(id, PatchDocument.of(body));
 	}
 
 	@DeleteMapping("/{id}/suppliers/{supplierRowId}")
+	@Operation(summary = "Remove a supplier of the product")
 	ResponseEntity<Void> removeSupplier(@PathVariable long id, @PathVariable long supplierRowId) {
 		parts.removeSupplier(id, supplierRowId);
 		return ResponseEntity.noContent().build();
 	}
 
 	@GetMapping("/{id}/competitor-prices")
+	@Operation(summary = "Competitors' prices of the product, newest first")
 	KeysetPage<ProductParts.CompetitorPrice> competitorPrices(@PathVariable long id) {
 		return new KeysetPage<>(parts.competitorPrices(id), null);
 	}
 
 	@PostMapping("/{id}/competitor-prices")
 	@Operation(summary = "Record a competitor's price", description = "competitorId or competitor (a name), price, currency, observedOn, note")
-	ResponseEntity<ProductParts.CompetitorPrice> addCompetitorPrice(@PathVariable long id, @RequestBody JsonNode body) {
+	ResponseEntity<ProductParts.CompetitorPrice> addCompetitorPrice(@PathVariable long id,
+			@RequestBody @Schema(implementation = CatalogRequests.NewCompetitorPrice.class) JsonNode body) {
 		return ResponseEntity.status(201).body(parts.addCompetitorPrice(id, PatchDocument.of(body)));
 	}
 
 	@GetMapping("/{id}/attachments")
+	@Operation(summary = "A product's attachments, newest first")
 	KeysetPage<Attachment> attachments(@PathVariable long id) {
 		return new KeysetPage<>(files.list(id), null);
 	}
 
 	@PostMapping(path = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(summary = "Attach an image, technical document, drawing or manual (multipart field 'file')")
-	ResponseEntity<Attachment> attach(@PathVariable long id, @RequestPart("file") MultipartFile file) throws IOException {
+	ResponseEntity<Attachment> attach(@PathVariable long id,
+			@Parameter(description = ATTACHED_FILE) @RequestPart("file") MultipartFile file) throws IOException {
 		try (InputStream content = file.getInputStream()) {
 			Attachment stored = files.add(id, String.valueOf(file.getOriginalFilename()), file.getContentType(), content);
 			return ResponseEntity.created(URI.create("/api/v1/products/" + id + "/attachments/" + stored.id())).body(stored);
@@ -170,11 +192,13 @@ class ProductController {
 	}
 
 	@GetMapping("/{id}/attachments/{attachmentId}")
+	@Operation(summary = "An attachment of the product, as the file it is")
 	ResponseEntity<InputStreamResource> download(@PathVariable long id, @PathVariable UUID attachmentId) {
 		return Attachments.download(files.find(id, attachmentId), files.open(id, attachmentId));
 	}
 
 	@DeleteMapping("/{id}/attachments/{attachmentId}")
+	@Operation(summary = "Remove an attachment")
 	ResponseEntity<Void> detach(@PathVariable long id, @PathVariable UUID attachmentId) {
 		files.remove(id, attachmentId);
 		return ResponseEntity.noContent().build();

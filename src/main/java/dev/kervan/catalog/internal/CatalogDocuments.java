@@ -1,6 +1,8 @@
 package dev.kervan.catalog.internal;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,6 +15,7 @@ import dev.kervan.customers.Customers;
 import dev.kervan.identity.CurrentUser;
 import dev.kervan.platform.InvalidInputException;
 import dev.kervan.platform.Languages;
+import dev.kervan.platform.Money;
 import dev.kervan.platform.PatchDocument;
 import dev.kervan.platform.PdfDocuments;
 import dev.kervan.platform.RecordNotFoundException;
@@ -38,8 +41,7 @@ public class CatalogDocuments {
 	}
 
 	/** A product as the catalogue shows it, named in the document's language. */
-	public record CatalogueItem(String code, String name, String unit, @Nullable BigDecimal salePrice, String currency,
-			BigDecimal vatRate) {
+	public record CatalogueItem(String code, String name, String unit, @Nullable Money salePrice, BigDecimal vatRate) {
 	}
 
 	/** The products of one category; {@code category} is empty for those in none. */
@@ -113,7 +115,7 @@ public class CatalogDocuments {
 			.param("limit", MAX_PRODUCTS + 1)
 			.query((rs, n) -> new Found(rs.getLong("category"), new CatalogueItem(rs.getString("code"),
 					ProductRow.texts(rs.getString("translations")).getOrDefault(language, rs.getString("name")),
-					rs.getString("unit"), rs.getBigDecimal("sale_price"), rs.getString("currency"), rs.getBigDecimal("vat_rate"))))
+					rs.getString("unit"), salePrice(rs), rs.getBigDecimal("vat_rate"))))
 			.list();
 		if (found.size() > MAX_PRODUCTS) {
 			throw InvalidInputException.of("categoryId", "error.catalog.files.too-many-products", MAX_PRODUCTS);
@@ -222,5 +224,10 @@ public class CatalogDocuments {
 		// A list's name goes into the subject: no line break of it may reach the mail's headers.
 		mail.send(request.to(), request.language(), request.message(), subject.replaceAll("[\\r\\n]+", " "), body,
 				sender.displayName(), pdf);
+	}
+
+	private static @Nullable Money salePrice(ResultSet rs) throws SQLException {
+		BigDecimal amount = rs.getBigDecimal("sale_price");
+		return amount == null ? null : Money.of(amount, rs.getString("currency"));
 	}
 }

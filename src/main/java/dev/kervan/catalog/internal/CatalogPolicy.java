@@ -3,8 +3,6 @@ package dev.kervan.catalog.internal;
 import dev.kervan.identity.CurrentUser;
 import dev.kervan.identity.CurrentUsers;
 import dev.kervan.identity.Role;
-import dev.kervan.platform.DomainException;
-import dev.kervan.platform.ErrorKind;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,6 +14,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class CatalogPolicy {
 
+	private static final String REFUSAL = "error.catalog.forbidden";
+
+	private static final Role[] PRODUCT_EDITORS = { Role.SALES_MANAGER, Role.PURCHASING, Role.WAREHOUSE };
+	private static final Role[] SUPPLIER_EDITORS = { Role.PURCHASING };
+	private static final Role[] PRICE_EDITORS = { Role.SALES_MANAGER };
+
+	/**
+	 * Mailing the catalogue or a price list to an outside address is for the people who deal with customers:
+	 * salespeople and marketing. Others print it.
+	 */
+	private static final Role[] DOCUMENT_SENDERS = { Role.SALESPERSON, Role.MARKETING };
+
 	private final CurrentUsers users;
 
 	CatalogPolicy(CurrentUsers users) {
@@ -23,54 +33,34 @@ public class CatalogPolicy {
 	}
 
 	public CurrentUser requireReader() {
-		CurrentUser user = users.get();
-		if (!user.isStaff()) {
-			throw forbidden();
-		}
-		return user;
+		return users.get().requireStaff(REFUSAL);
 	}
 
 	public CurrentUser requireProductEditor() {
-		return require(Role.SALES_MANAGER, Role.PURCHASING, Role.WAREHOUSE);
+		return users.get().require(REFUSAL, PRODUCT_EDITORS);
 	}
 
 	public CurrentUser requireSupplierEditor() {
-		return require(Role.PURCHASING);
+		return users.get().require(REFUSAL, SUPPLIER_EDITORS);
 	}
 
 	public CurrentUser requirePriceEditor() {
-		return require(Role.SALES_MANAGER);
+		return users.get().require(REFUSAL, PRICE_EDITORS);
 	}
 
-	/**
-	 * Mailing the catalogue or a price list to an outside address is for the people who deal with customers:
-	 * salespeople and marketing. Others print it.
-	 */
 	public CurrentUser requireDocumentSender() {
-		return require(Role.SALESPERSON, Role.MARKETING);
+		return users.get().require(REFUSAL, DOCUMENT_SENDERS);
 	}
 
 	public boolean mayEditProducts() {
-		return users.find().filter(u -> u.hasAny(Role.SALES_MANAGER, Role.PURCHASING, Role.WAREHOUSE)).isPresent();
+		return users.holdsAny(PRODUCT_EDITORS);
 	}
 
 	public boolean mayEditSuppliers() {
-		return users.find().filter(u -> u.has(Role.PURCHASING)).isPresent();
+		return users.holdsAny(SUPPLIER_EDITORS);
 	}
 
 	public boolean mayEditPrices() {
-		return users.find().filter(u -> u.has(Role.SALES_MANAGER)).isPresent();
-	}
-
-	private CurrentUser require(Role... roles) {
-		CurrentUser user = users.get();
-		if (!user.hasAny(roles)) {
-			throw forbidden();
-		}
-		return user;
-	}
-
-	static DomainException forbidden() {
-		return new DomainException(ErrorKind.FORBIDDEN, "error.catalog.forbidden");
+		return users.holdsAny(PRICE_EDITORS);
 	}
 }

@@ -1,5 +1,7 @@
 package dev.kervan.catalog.internal;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -26,10 +28,12 @@ class DemoCatalog implements ApplicationRunner {
 
 	private final JdbcClient jdbc;
 	private final Products products;
+	private final Clock clock;
 
-	DemoCatalog(JdbcClient jdbc, Products products) {
+	DemoCatalog(JdbcClient jdbc, Products products, Clock clock) {
 		this.jdbc = jdbc;
 		this.products = products;
+		this.clock = clock;
 	}
 
 	@Override
@@ -110,19 +114,22 @@ class DemoCatalog implements ApplicationRunner {
 		jdbc.sql("""
 				insert into product_supplier (product, supplier, supplier_code, price, currency, lead_days, min_quantity, preferred)
 				select p.id, s.id, 'S-' || p.code, p.standard_cost, 'TRY', 3 + p.id % 20, 10, true
-				from product p cross join lateral (select id from customer where is_supplier order by id limit 1) s
+				from product p cross join lateral (select id from customer_ref where is_supplier order by id limit 1) s
 				where p.created_by = 'demo' and p.kind = 'GOOD'
 				on conflict do nothing""").update();
 		jdbc.sql("""
 				insert into competitor (name) values ('Rakip Ticaret'), ('Ucuz Market') on conflict do nothing""").update();
 		jdbc.sql("""
 				insert into competitor_price (product, competitor, price, currency, observed_on, created_by)
-				select p.id, c.id, p.sale_price * (0.9 + (m * 0.04) + (c.id % 2) * 0.03), 'TRY', current_date - m * 30, 'demo'
+				select p.id, c.id, p.sale_price * (0.9 + (m * 0.04) + (c.id % 2) * 0.03), 'TRY', cast(:today as date) - m * 30, 'demo'
 				from product p cross join competitor c cross join generate_series(0, 3) m
-				where p.created_by = 'demo' and p.code like 'BE-%'""").update();
+				where p.created_by = 'demo' and p.code like 'BE-%'""")
+			.param("today", LocalDate.now(clock))
+			.update();
 		long list = jdbc.sql("""
-				insert into price_list (name, currency, valid_from, notes) values ('Kış kampanyası', 'TRY', current_date - 7,
+				insert into price_list (name, currency, valid_from, notes) values ('Kış kampanyası', 'TRY', cast(:today as date) - 7,
 				  'Beyaz eşyada %10, 5 adet ve üzeri yedek parçada %15') on conflict do nothing returning id""")
+			.param("today", LocalDate.now(clock))
 			.query(Long.class)
 			.optional()
 			.orElse(0L);

@@ -2,6 +2,7 @@ package dev.kervan.catalog.internal;
 
 import java.io.Serializable;
 import java.util.List;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * What an import of products or prices did: records added, records changed, and each refused row with its number
@@ -14,6 +15,7 @@ public record ImportResult(int imported, int updated, List<ImportResult.RowError
 		errors = List.copyOf(errors);
 	}
 
+	@Schema(name = "CatalogImportRowError")
 	public record RowError(int row, String message) implements Serializable {
 	}
 }

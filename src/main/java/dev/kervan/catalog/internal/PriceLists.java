@@ -272,7 +272,7 @@ public class PriceLists {
 		if (doc.has("customerClassIds")) {
 			fields.classIds = doc.ids("customerClassIds");
 			for (long customerClass : fields.classIds) {
-				if (!jdbc.sql("select exists (select 1 from customer_class where id = ?)").param(customerClass)
+				if (!jdbc.sql("select exists (select 1 from customer_class_ref where id = ?)").param(customerClass)
 					.query(Boolean.class).single()) {
 					doc.reject("customerClassIds", "error.price-list.unknown-class", String.valueOf(customerClass));
 				}

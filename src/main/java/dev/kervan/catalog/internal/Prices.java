@@ -2,6 +2,7 @@ package dev.kervan.catalog.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -74,15 +75,19 @@ public class Prices {
 	private final JdbcClient jdbc;
 	private final CatalogPolicy policy;
 	private final Customers customers;
+	private final Clock clock;
 
-	Prices(JdbcClient jdbc, CatalogPolicy policy, Customers customers) {
+	Prices(JdbcClient jdbc, CatalogPolicy policy, Customers customers, Clock clock) {
 		this.jdbc = jdbc;
 		this.policy = policy;
 		this.customers = customers;
+		this.clock = clock;
 	}
 
-	public Quote quote(long productId, @Nullable Long customerId, BigDecimal quantity, LocalDate date) {
+	/** The price on a day; {@code on} null means today. */
+	public Quote quote(long productId, @Nullable Long customerId, BigDecimal quantity, @Nullable LocalDate on) {
 		policy.requireReader();
+		LocalDate date = on == null ? LocalDate.now(clock) : on;
 		record Product(BigDecimal salePrice, String currency, @Nullable Long category) {
 		}
 		Product product = jdbc.sql("select sale_price, currency, category from product where id = ?")

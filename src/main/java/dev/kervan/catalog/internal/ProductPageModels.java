@@ -112,7 +112,7 @@ public class ProductPageModels {
 		String quoteProblem = null;
 		if (customerId != null || quantity != null) {
 			try {
-				quote = prices.quote(id, customerId, quantityOf(quantity), LocalDate.now());
+				quote = prices.quote(id, customerId, quantityOf(quantity), null);
 			}
 			catch (NumberFormatException e) {
 				quoteProblem = forms.message("error.value.quantity");

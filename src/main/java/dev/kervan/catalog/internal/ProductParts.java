@@ -1,6 +1,7 @@
 package dev.kervan.catalog.internal;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,13 +65,16 @@ public class ProductParts {
 	private final Products products;
 	private final Customers customers;
 	private final AuditTrail audit;
+	private final Clock clock;
 
-	ProductParts(JdbcClient jdbc, CatalogPolicy policy, Products products, Customers customers, AuditTrail audit) {
+	ProductParts(JdbcClient jdbc, CatalogPolicy policy, Products products, Customers customers, AuditTrail audit,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.policy = policy;
 		this.products = products;
 		this.customers = customers;
 		this.audit = audit;
+		this.clock = clock;
 	}
 
 	// attributes and variants
@@ -276,7 +280,7 @@ public class ProductParts {
 		return jdbc.sql("""
 				select s.id, s.product, s.supplier, c.name, s.supplier_code, s.price, s.currency, s.lead_days, s.min_quantity,
 				  s.preferred, s.version
-				from product_supplier s join customer c on c.id = s.supplier where s.product = ? order by s.preferred desc, c.name""")
+				from product_supplier s join customer_ref c on c.id = s.supplier where s.product = ? order by s.preferred desc, c.name""")
 			.param(productId)
 			.query((rs, n) -> new Supplier(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
 					rs.getBigDecimal(6), rs.getString(7), rs.getObject(8, Integer.class), rs.getBigDecimal(9), rs.getBoolean(10),
@@ -388,8 +392,9 @@ public class ProductParts {
 			doc.reject("price", "error.value.required");
 		}
 		String currency = doc.currency("currency");
+		LocalDate today = LocalDate.now(clock);
 		LocalDate observedOn = doc.date("observedOn");
-		if (observedOn != null && observedOn.isAfter(LocalDate.now().plusDays(1))) {
+		if (observedOn != null && observedOn.isAfter(today.plusDays(1))) {
 			doc.reject("observedOn", "error.product.future-date");
 		}
 		String note = doc.freeText("note", 300);
@@ -404,7 +409,7 @@ public class ProductParts {
 				insert into competitor_price (product, competitor, price, currency, observed_on, note, created_by)
 				values (?, ?, ?, ?, ?, ?, ?) returning id""")
 			.params(productId, competitor, price, currency == null ? product.currency() : currency,
-					observedOn == null ? LocalDate.now() : observedOn, note, user.username())
+					observedOn == null ? today : observedOn, note, user.username())
 			.query(Long.class)
 			.single();
 		return competitorPrices(productId).stream().filter(p -> p.id() == id).findFirst().orElseThrow();

@@ -1,7 +1,6 @@
 package dev.kervan.catalog.web;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 
@@ -93,7 +92,7 @@ class PriceListPages {
 					.orElseThrow(() -> new DomainException(ErrorKind.NOT_FOUND, "price-list.check.unknown", product))
 					.id();
 				model.addAttribute("quote", prices.quote(productId, customerId, quantity == null ? BigDecimal.ONE : quantity,
-						LocalDate.now()));
+						null));
 			}
 			catch (DomainException refusal) {
 				model.addAttribute(Forms.PROBLEM, forms.describe(refusal, null));

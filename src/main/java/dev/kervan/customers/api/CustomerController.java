@@ -22,6 +22,7 @@ import dev.kervan.platform.KeysetPage;
 import dev.kervan.platform.PageLimit;
 import dev.kervan.platform.TableExport;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -78,12 +79,14 @@ class CustomerController {
 	@Operation(summary = "Create an account",
 			description = "kind and name are required; the phone is stored in E.164. The same tax number in the same "
 					+ "country is refused with 409 and a link to the existing account.")
-	ResponseEntity<Detail> create(@RequestBody JsonNode body) {
+	ResponseEntity<Detail> create(
+			@RequestBody @Schema(implementation = CustomerRequests.NewCustomer.class) JsonNode body) {
 		Customer customer = customers.create(body);
 		return ResponseEntity.created(URI.create("/api/v1/customers/" + customer.id())).body(queries.detail(customer));
 	}
 
 	@GetMapping("/{id}")
+	@Operation(summary = "An account with its lookups' names")
 	Detail get(@PathVariable long id) {
 		return queries.detail(customers.get(id));
 	}
@@ -93,7 +96,7 @@ class CustomerController {
 			description = "Only the fields sent change; null clears a field. Send the version you read in If-Match or as version "
 					+ "(428 without one; a stale one: 412, or 409 in the body).")
 	Detail update(@PathVariable long id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-			@RequestBody JsonNode body) {
+			@RequestBody @Schema(implementation = CustomerRequests.CustomerChange.class) JsonNode body) {
 		return queries.detail(customers.update(id, ExpectedVersion.required(ifMatch, body), body));
 	}
 

@@ -8,6 +8,8 @@ import java.util.UUID;
 import dev.kervan.customers.internal.CustomerImport;
 import dev.kervan.platform.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
@@ -30,6 +32,9 @@ class CustomerImportController {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	private static final String TABLE_FILE = "A CSV (UTF-8, comma or semicolon separated) or XLSX file with a "
+			+ "header row.";
+
 	private final CustomerImport imports;
 
 	CustomerImportController(CustomerImport imports) {
@@ -44,15 +49,18 @@ class CustomerImportController {
 			description = "Answers 202 with the job to poll. Optional part 'mapping': a JSON object of account field "
 					+ "to column header; without it columns are matched by their headers. Rows matching an account by "
 					+ "externalRef or tax number (same country) update it.")
-	ResponseEntity<Started> start(@RequestPart("file") MultipartFile file,
-			@RequestPart(name = "mapping", required = false) @Nullable String mapping) throws IOException {
+	@ApiResponse(responseCode = "202", description = "Started; Location names the job to poll.", useReturnTypeSchema = true)
+	ResponseEntity<Started> start(
+			@Parameter(description = TABLE_FILE) @RequestPart("file") MultipartFile file,
+			@Parameter(description = "A JSON object of account field to column header, such as {\"name\": \"Firma\"}.") @RequestPart(name = "mapping", required = false) @Nullable String mapping) throws IOException {
 		UUID id = imports.start(String.valueOf(file.getOriginalFilename()), file.getBytes(), mapping(mapping));
 		return ResponseEntity.accepted().location(URI.create("/api/v1/customers/import/" + id)).body(new Started(id, "RUNNING"));
 	}
 
 	@PostMapping(path = "/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(summary = "The file's columns, a suggested mapping and its first rows")
-	CustomerImport.Preview preview(@RequestPart("file") MultipartFile file) throws IOException {
+	CustomerImport.Preview preview(
+			@Parameter(description = TABLE_FILE) @RequestPart("file") MultipartFile file) throws IOException {
 		return imports.preview(String.valueOf(file.getOriginalFilename()), file.getBytes());
 	}
 

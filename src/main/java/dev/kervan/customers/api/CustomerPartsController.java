@@ -16,6 +16,8 @@ import dev.kervan.platform.KeysetPage;
 import dev.kervan.platform.PageLimit;
 import dev.kervan.platform.RecordNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.InputStreamResource;
@@ -45,6 +47,9 @@ import tools.jackson.databind.JsonNode;
 @Tag(name = "Customers")
 class CustomerPartsController {
 
+	private static final String ATTACHED_FILE = "A document or image: PDF, an office document, CSV or text, "
+			+ "PNG, JPEG, GIF or WebP; its content must match its kind.";
+
 	private final CustomerParts parts;
 	private final CustomerFiles files;
 
@@ -54,13 +59,15 @@ class CustomerPartsController {
 	}
 
 	@GetMapping("/attachments")
+	@Operation(summary = "An account's attachments, newest first")
 	KeysetPage<Attachment> attachments(@PathVariable long customerId) {
 		return new KeysetPage<>(files.list(customerId), null);
 	}
 
 	@PostMapping(path = "/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(summary = "Attach a document or image (multipart field 'file')")
-	ResponseEntity<Attachment> attach(@PathVariable long customerId, @RequestPart("file") MultipartFile file)
+	ResponseEntity<Attachment> attach(@PathVariable long customerId,
+			@Parameter(description = ATTACHED_FILE) @RequestPart("file") MultipartFile file)
 			throws IOException {
 		try (InputStream content = file.getInputStream()) {
 			Attachment stored = files.add(customerId, String.valueOf(file.getOriginalFilename()), file.getContentType(),
@@ -71,11 +78,13 @@ class CustomerPartsController {
 	}
 
 	@GetMapping("/attachments/{attachmentId}")
+	@Operation(summary = "An attachment of the account, as the file it is")
 	ResponseEntity<InputStreamResource> download(@PathVariable long customerId, @PathVariable UUID attachmentId) {
 		return Attachments.download(files.find(customerId, attachmentId), files.open(customerId, attachmentId));
 	}
 
 	@DeleteMapping("/attachments/{attachmentId}")
+	@Operation(summary = "Remove an attachment")
 	ResponseEntity<Void> detach(@PathVariable long customerId, @PathVariable UUID attachmentId) {
 		files.remove(customerId, attachmentId);
 		return ResponseEntity.noContent().build();
@@ -92,25 +101,34 @@ class CustomerPartsController {
 	@PostMapping("/{part}")
 	@Operation(summary = "Add a part to an account",
 			description = "Payment cards are kept masked: send last4, expiry (MM/YY) and holder; a full card number is refused.")
-	ResponseEntity<PartView> create(@PathVariable long customerId, @PathVariable String part, @RequestBody JsonNode body) {
+	ResponseEntity<PartView> create(@PathVariable long customerId, @PathVariable String part,
+			@RequestBody @Schema(oneOf = { CustomerRequests.NewBranch.class, CustomerRequests.NewContact.class,
+					CustomerRequests.NewAddress.class, CustomerRequests.NewBankAccount.class, CustomerRequests.NewPaymentCard.class,
+					CustomerRequests.NewRelation.class, CustomerRequests.NewAgreement.class, CustomerRequests.NewNote.class }) JsonNode body) {
 		PartView created = parts.create(customerId, kind(part), body);
 		return ResponseEntity.created(URI.create("/api/v1/customers/" + customerId + "/" + part + "/" + created.id()))
 			.body(created);
 	}
 
 	@GetMapping("/{part}/{partId}")
+	@Operation(summary = "One of an account's parts")
 	PartView get(@PathVariable long customerId, @PathVariable String part, @PathVariable long partId) {
 		return parts.get(customerId, kind(part), partId);
 	}
 
 	@PatchMapping("/{part}/{partId}")
+	@Operation(summary = "Change one of an account's parts")
 	PartView update(@PathVariable long customerId, @PathVariable String part, @PathVariable long partId,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-			@RequestBody JsonNode body) {
+			@RequestBody @Schema(oneOf = { CustomerRequests.BranchChange.class, CustomerRequests.ContactChange.class,
+					CustomerRequests.AddressChange.class, CustomerRequests.BankAccountChange.class,
+					CustomerRequests.PaymentCardChange.class, CustomerRequests.RelationChange.class,
+					CustomerRequests.AgreementChange.class, CustomerRequests.NoteChange.class }) JsonNode body) {
 		return parts.update(customerId, kind(part), partId, ExpectedVersion.required(ifMatch, body), body);
 	}
 
 	@DeleteMapping("/{part}/{partId}")
+	@Operation(summary = "Remove one of an account's parts")
 	ResponseEntity<Void> delete(@PathVariable long customerId, @PathVariable String part, @PathVariable long partId) {
 		parts.delete(customerId, kind(part), partId);
 		return ResponseEntity.noContent().build();

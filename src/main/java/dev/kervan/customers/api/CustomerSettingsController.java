@@ -13,6 +13,8 @@ import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.KeysetPage;
 import dev.kervan.platform.RecordNotFoundException;
 import dev.kervan.platform.Versioned;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -66,72 +68,87 @@ class CustomerSettingsController {
 	}
 
 	@GetMapping("/customer-{list}")
+	@Operation(summary = "The account categories, sectors or size bands (list is categories, sectors or size-bands)")
 	KeysetPage<LookupResource> lookups(@PathVariable String list) {
 		return new KeysetPage<>(settings.lookups(kind(list)).stream().map(LookupResource::of).toList(), null);
 	}
 
 	@PostMapping("/customer-{list}")
-	ResponseEntity<LookupResource> createLookup(@PathVariable String list, @RequestBody JsonNode body) {
+	@Operation(summary = "Add a category, sector or size band (administrators)")
+	ResponseEntity<LookupResource> createLookup(@PathVariable String list,
+			@RequestBody @Schema(implementation = CustomerRequests.NewLookup.class) JsonNode body) {
 		Lookup lookup = settings.createLookup(kind(list), body);
 		return ResponseEntity.created(URI.create("/api/v1/customer-" + list + "/" + lookup.id()))
 			.body(LookupResource.of(lookup));
 	}
 
 	@GetMapping("/customer-{list}/{id}")
+	@Operation(summary = "A category, sector or size band")
 	LookupResource lookup(@PathVariable String list, @PathVariable long id) {
 		return LookupResource.of(settings.lookup(kind(list), id));
 	}
 
 	@PatchMapping("/customer-{list}/{id}")
+	@Operation(summary = "Rename, reorder or retire a category, sector or size band (administrators)")
 	LookupResource updateLookup(@PathVariable String list, @PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-			@RequestBody JsonNode body) {
+			@RequestBody @Schema(implementation = CustomerRequests.LookupChange.class) JsonNode body) {
 		return LookupResource.of(settings.updateLookup(kind(list), id, ExpectedVersion.required(ifMatch, body), body));
 	}
 
 	@GetMapping("/customer-classes")
+	@Operation(summary = "Customer classes, with their discount and risk limit")
 	KeysetPage<ClassResource> classes() {
 		return new KeysetPage<>(settings.classes().stream().map(ClassResource::of).toList(), null);
 	}
 
 	@PostMapping("/customer-classes")
-	ResponseEntity<ClassResource> createClass(@RequestBody JsonNode body) {
+	@Operation(summary = "Add a customer class (administrators)")
+	ResponseEntity<ClassResource> createClass(
+			@RequestBody @Schema(implementation = CustomerRequests.NewCustomerClass.class) JsonNode body) {
 		CustomerClass created = settings.createClass(body);
 		return ResponseEntity.created(URI.create("/api/v1/customer-classes/" + created.id())).body(ClassResource.of(created));
 	}
 
 	@GetMapping("/customer-classes/{id}")
+	@Operation(summary = "A customer class")
 	ClassResource customerClass(@PathVariable long id) {
 		return ClassResource.of(settings.customerClass(id));
 	}
 
 	@PatchMapping("/customer-classes/{id}")
+	@Operation(summary = "Change a customer class (administrators)")
 	ClassResource updateClass(@PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-			@RequestBody JsonNode body) {
+			@RequestBody @Schema(implementation = CustomerRequests.CustomerClassChange.class) JsonNode body) {
 		return ClassResource.of(settings.updateClass(id, ExpectedVersion.required(ifMatch, body), body));
 	}
 
 	@GetMapping("/customer-fields")
+	@Operation(summary = "Extra fields of accounts, of one category (categoryId) or all")
 	KeysetPage<FieldResource> fields(@RequestParam(required = false) @Nullable Long categoryId) {
 		return new KeysetPage<>(settings.fields(categoryId).stream().map(FieldResource::of).toList(), null);
 	}
 
 	@PostMapping("/customer-fields")
-	ResponseEntity<FieldResource> createField(@RequestBody JsonNode body) {
+	@Operation(summary = "Add an extra field to a category (administrators)")
+	ResponseEntity<FieldResource> createField(
+			@RequestBody @Schema(implementation = CustomerRequests.NewExtraField.class) JsonNode body) {
 		ExtraField created = settings.createField(body);
 		return ResponseEntity.created(URI.create("/api/v1/customer-fields/" + created.id())).body(FieldResource.of(created));
 	}
 
 	@GetMapping("/customer-fields/{id}")
+	@Operation(summary = "An extra field")
 	FieldResource field(@PathVariable long id) {
 		return FieldResource.of(settings.field(id));
 	}
 
 	@PatchMapping("/customer-fields/{id}")
+	@Operation(summary = "Change an extra field (administrators)")
 	FieldResource updateField(@PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-			@RequestBody JsonNode body) {
+			@RequestBody @Schema(implementation = CustomerRequests.ExtraFieldChange.class) JsonNode body) {
 		return FieldResource.of(settings.updateField(id, ExpectedVersion.required(ifMatch, body), body));
 	}
 

@@ -1,6 +1,7 @@
 package dev.kervan.customers.internal;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -54,8 +55,10 @@ class CustomerEditor {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final References database;
+	private final Clock clock;
 
-	CustomerEditor(Lookups lookups, CustomerClasses classes, ExtraFields extraFields, Users users) {
+	CustomerEditor(Lookups lookups, CustomerClasses classes, ExtraFields extraFields, Users users, Clock clock) {
+		this.clock = clock;
 		this.database = new References() {
 			@Override
 			public boolean lookupExists(long id, Lookup.Kind kind) {
@@ -320,7 +323,7 @@ class CustomerEditor {
 		}
 		if (doc.has("birthDate")) {
 			LocalDate birthDate = doc.date("birthDate");
-			if (birthDate != null && birthDate.isAfter(LocalDate.now())) {
+			if (birthDate != null && birthDate.isAfter(LocalDate.now(clock))) {
 				doc.reject("birthDate", "error.customer.birth-date-future");
 			}
 			customer.birthDate = birthDate;

@@ -124,7 +124,7 @@ public class CustomerExport {
 
 	private String userName(long id) {
 		return jdbc.getJdbcTemplate()
-			.query("select display_name from app_user where id = ?", (rs, n) -> rs.getString(1), id)
+			.query("select display_name from user_ref where id = ?", (rs, n) -> rs.getString(1), id)
 			.stream()
 			.findFirst()
 			.orElse("");

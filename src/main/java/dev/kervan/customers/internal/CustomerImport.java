@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -23,8 +24,6 @@ import javax.sql.DataSource;
 import dev.kervan.identity.CurrentUser;
 import dev.kervan.identity.Role;
 import dev.kervan.platform.AuditTrail;
-import dev.kervan.platform.DomainException;
-import dev.kervan.platform.ErrorKind;
 import dev.kervan.platform.FieldViolation;
 import dev.kervan.platform.ImportedTable;
 import dev.kervan.platform.ImportedTable.Line;
@@ -33,6 +32,7 @@ import dev.kervan.platform.PatchDocument;
 import dev.kervan.platform.RecordNotFoundException;
 import dev.kervan.platform.SearchText;
 import dev.kervan.platform.TextHygiene;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.annotation.PreDestroy;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
@@ -87,6 +87,7 @@ public class CustomerImport {
 	}
 
 	/** A refused row. */
+	@Schema(name = "CustomerImportRowError")
 	public record RowError(int row, String message) {
 	}
 
@@ -104,11 +105,12 @@ public class CustomerImport {
 	private final AuditTrail audit;
 	private final MessageSource messages;
 	private final SearchWords searchWords;
+	private final Clock clock;
 	private final ExecutorService runner = Executors.newVirtualThreadPerTaskExecutor();
 
 	CustomerImport(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transactions, CustomerAccounts accounts,
 			CustomerEditor editor, CustomerService customers, CustomerPolicy policy, AuditTrail audit,
-			MessageSource messages, SearchWords searchWords) {
+			MessageSource messages, SearchWords searchWords, Clock clock) {
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.transactions = transactions;
@@ -119,6 +121,7 @@ public class CustomerImport {
 		this.audit = audit;
 		this.messages = messages;
 		this.searchWords = searchWords;
+		this.clock = clock;
 	}
 
 	@PreDestroy
@@ -277,7 +280,7 @@ public class CustomerImport {
 		Map<String, Long> sectors = names("select id, name from customer_lookup where kind = 'SECTOR' and active");
 		Map<String, Long> sizeBands = names("select id, name from customer_lookup where kind = 'SIZE_BAND' and active");
 		Map<String, Long> classes = names("select id, name from customer_class where active");
-		Map<String, Long> salespeople = names("select id, username as name from app_user where active");
+		Map<String, Long> salespeople = names("select id, username as name from user_ref where active");
 		var seenKeys = new HashMap<String, Integer>();
 		var tally = new Tally(id);
 		Locale locale = LocaleContextHolder.getLocale();
@@ -461,7 +464,7 @@ public class CustomerImport {
 		var created = new ArrayList<Customer>();
 		int updated = 0;
 		int refused = 0;
-		Instant now = Instant.now();
+		Instant now = clock.instant();
 		for (Prepared row : rows) {
 			Customer match = row.externalRef() != null ? existing.get("ref:" + row.externalRef())
 					: row.taxNumber() != null ? existing.get("tax:" + row.taxCountry() + ":" + row.taxNumber()) : null;
@@ -494,7 +497,7 @@ public class CustomerImport {
 			}
 		}
 		long checked = System.nanoTime();
-		int imported = created.isEmpty() ? 0 : copy(created, user, source, tolerant);
+		int imported = created.isEmpty() ? 0 : copy(created, source, tolerant);
 		log.debug("Import batch of {}: matching {} ms, checking {} ms, writing {} ms", rows.size(),
 				(matched - started) / 1_000_000, (checked - matched) / 1_000_000, (System.nanoTime() - checked) / 1_000_000);
 		return new int[] { imported, updated, refused + created.size() - imported };
@@ -535,7 +538,7 @@ public class CustomerImport {
 	}
 
 	/** New accounts go in with COPY through a staging table; each gets a line in the audit trail. */
-	private int copy(List<Customer> created, CurrentUser user, String source, boolean tolerant) {
+	private int copy(List<Customer> created, String source, boolean tolerant) {
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		try {
 			try (var statement = connection.createStatement()) {
@@ -559,19 +562,12 @@ public class CustomerImport {
 			throw new IllegalStateException("Could not stage imported accounts", e);
 		}
 		searchWords.rememberAll("customer_import_stage");
-		return jdbc.sql("""
-				with inserted as (
-				  insert into customer (%s) select %s from customer_import_stage %s returning id
-				), audited as (
-				  insert into audit_log (occurred_at, actor_id, actor_name, record_type, record_id, action, field, old_value, new_value)
-				  select now(), :actor, :actorName, 'customer', id::text, 'CREATE', 'import', null, :source from inserted
-				  returning 1
-				) select count(*) from audited""".formatted(STAGED_COLUMNS, STAGED_COLUMNS, tolerant ? "on conflict do nothing" : ""))
-			.param("actor", user.id())
-			.param("actorName", user.username())
-			.param("source", source)
-			.query(Integer.class)
-			.single();
+		List<Long> inserted = jdbc.sql("insert into customer (%s) select %s from customer_import_stage %s returning id"
+			.formatted(STAGED_COLUMNS, STAGED_COLUMNS, tolerant ? "on conflict do nothing" : ""))
+			.query(Long.class)
+			.list();
+		audit.createdAll(CustomerService.RECORD_TYPE, inserted, "import", source);
+		return inserted.size();
 	}
 
 	private void progress(UUID id, int processed, int imported, int updated, List<RowError> reported) {
@@ -616,11 +612,7 @@ public class CustomerImport {
 	}
 
 	private CurrentUser requireImporter() {
-		CurrentUser user = policy.requireReader();
-		if (!user.has(Role.SALES_MANAGER)) {
-			throw new DomainException(ErrorKind.FORBIDDEN, "error.import.forbidden");
-		}
-		return user;
+		return policy.requireReader().require("error.import.forbidden", Role.SALES_MANAGER);
 	}
 
 	private static String normalize(String header) {

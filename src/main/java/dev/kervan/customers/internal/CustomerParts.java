@@ -112,11 +112,13 @@ public class CustomerParts {
 				Kind.CONTACTS, new Handler<>(contacts, Contact::new, this::applyContact, ContactView::of),
 				Kind.ADDRESSES, new Handler<>(addresses, Address::new, this::applyAddress, AddressView::of),
 				Kind.BANK_ACCOUNTS, new Handler<>(bankAccounts, BankAccount::new, this::applyBankAccount, BankAccountView::of),
-				Kind.PAYMENT_CARDS, new Handler<>(cards, PaymentCard::new, this::applyCard, PaymentCardView::of),
+				Kind.PAYMENT_CARDS, new Handler<>(cards, PaymentCard::new, this::applyCard,
+						card -> PaymentCardView.of(card, LocalDate.now(clock))),
 				Kind.RELATIONS, new Handler<>(relations, Relation::new, this::applyRelation,
 						r -> new RelationView(r.id(), r.related, accounts.findById(r.related).map(c -> c.name).orElse(""),
 								r.type, r.note, r.createdAt(), r.version())),
-				Kind.AGREEMENTS, new Handler<>(agreements, Agreement::new, this::applyAgreement, AgreementView::of),
+				Kind.AGREEMENTS, new Handler<>(agreements, Agreement::new, this::applyAgreement,
+						agreement -> AgreementView.of(agreement, LocalDate.now(clock))),
 				Kind.NOTES, new Handler<>(notes, Note::new, this::applyNote, NoteView::of));
 	}
 

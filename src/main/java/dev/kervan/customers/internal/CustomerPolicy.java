@@ -16,6 +16,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class CustomerPolicy {
 
+	private static final String REFUSAL = "error.customer.forbidden";
+
+	private static final Role[] FINANCE_EDITORS = { Role.ACCOUNTANT, Role.SALES_MANAGER };
+
 	private final CurrentUsers users;
 
 	CustomerPolicy(CurrentUsers users) {
@@ -23,19 +27,11 @@ public class CustomerPolicy {
 	}
 
 	public CurrentUser requireReader() {
-		CurrentUser user = users.get();
-		if (!user.isStaff()) {
-			throw forbidden();
-		}
-		return user;
+		return users.get().requireStaff(REFUSAL);
 	}
 
 	public CurrentUser requireCreator() {
-		CurrentUser user = users.get();
-		if (!user.has(Role.SALESPERSON)) {
-			throw forbidden();
-		}
-		return user;
+		return users.get().require(REFUSAL, Role.SALESPERSON);
 	}
 
 	public boolean mayEdit(CurrentUser user, Customer customer) {
@@ -44,22 +40,16 @@ public class CustomerPolicy {
 	}
 
 	public boolean mayEditFinance(CurrentUser user) {
-		return user.hasAny(Role.ACCOUNTANT, Role.SALES_MANAGER);
+		return user.hasAny(FINANCE_EDITORS);
 	}
 
 	public void requireEdit(CurrentUser user, Customer customer) {
 		if (!mayEdit(user, customer)) {
-			throw forbidden();
+			throw new DomainException(ErrorKind.FORBIDDEN, REFUSAL);
 		}
 	}
 
 	public void requireFinance(CurrentUser user) {
-		if (!mayEditFinance(user)) {
-			throw forbidden();
-		}
-	}
-
-	private static DomainException forbidden() {
-		return new DomainException(ErrorKind.FORBIDDEN, "error.customer.forbidden");
+		user.require(REFUSAL, FINANCE_EDITORS);
 	}
 }

@@ -444,20 +444,20 @@ public class CustomerQueries {
 	}
 
 	private Map<Long, String> lookupNames(List<Long> ids) {
-		return names("customer_lookup", ids);
+		return names("select id, name from customer_lookup where id in (:ids)", ids);
 	}
 
 	private Map<Long, String> classNames(List<Long> ids) {
-		return names("customer_class", ids);
+		return names("select id, name from customer_class where id in (:ids)", ids);
 	}
 
 	/** Names by id; looking up a missing or {@code null} id answers {@code null}. */
-	private Map<Long, String> names(String table, List<Long> ids) {
+	private Map<Long, String> names(String sql, List<Long> ids) {
 		if (ids.isEmpty()) {
 			return new HashMap<>();
 		}
 		var names = new LinkedHashMap<Long, String>();
-		jdbc.sql("select id, name from " + table + " where id in (:ids)")
+		jdbc.sql(sql)
 			.param("ids", Set.copyOf(ids))
 			.query((rs, n) -> names.put(rs.getLong(1), rs.getString(2)))
 			.list();

@@ -313,9 +313,7 @@ public class CustomerSettings {
 	}
 
 	private void requireAdmin() {
-		if (!users.get().has(Role.ADMIN)) {
-			throw new DomainException(ErrorKind.FORBIDDEN, "error.forbidden");
-		}
+		users.get().require(Role.ADMIN);
 	}
 
 	private static <T> T save(java.util.function.Supplier<T> save) {

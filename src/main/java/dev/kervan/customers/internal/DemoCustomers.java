@@ -1,6 +1,7 @@
 package dev.kervan.customers.internal;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -36,10 +37,12 @@ class DemoCustomers implements ApplicationRunner {
 	private final CustomerClasses classes;
 	private final TransactionTemplate transactions;
 	private final SearchWords words;
+	private final Clock clock;
 
 	DemoCustomers(CustomerAccounts accounts, Contacts contacts, Addresses addresses, Lookups lookups,
-			CustomerClasses classes, TransactionTemplate transactions, SearchWords words) {
+			CustomerClasses classes, TransactionTemplate transactions, SearchWords words, Clock clock) {
 		this.words = words;
+		this.clock = clock;
 		this.accounts = accounts;
 		this.contacts = contacts;
 		this.addresses = addresses;
@@ -63,7 +66,7 @@ class DemoCustomers implements ApplicationRunner {
 		List<Long> sizes = save(Lookup.Kind.SIZE_BAND, "1-9", "10-49", "50-249", "250+");
 		List<Long> customerClasses = List.of(customerClass("Son kullanıcı", "0", "50000"),
 				customerClass("Bayi", "10", "250000"), customerClass("Ana bayi", "18", "1000000"));
-		Instant now = Instant.now();
+		Instant now = clock.instant();
 		for (int n = 0; n < COUNT; n++) {
 			Sample sample = SampleAccounts.of(n);
 			var customer = new Customer();
@@ -98,6 +101,7 @@ class DemoCustomers implements ApplicationRunner {
 			for (var sampleContact : sample.contacts()) {
 				var contact = new Contact();
 				contact.customer = saved.id();
+				contact.createdAt = now;
 				contact.name = sampleContact.name();
 				contact.email = sampleContact.email();
 				contact.mobile = PhoneNumbers.toE164(sampleContact.phone(), sample.country()).orElse(null);
@@ -108,6 +112,7 @@ class DemoCustomers implements ApplicationRunner {
 			for (var sampleAddress : sample.addresses()) {
 				var address = new Address();
 				address.customer = saved.id();
+				address.createdAt = now;
 				address.purpose = Address.Purpose.valueOf(sampleAddress.purpose());
 				address.line1 = sampleAddress.line1();
 				address.district = sampleAddress.district();

@@ -73,9 +73,9 @@ public final class PartViews {
 	public record PaymentCardView(long id, String last4, String masked, String expiry, @Nullable String holder,
 			@Nullable String brand, boolean expired, Instant createdAt, long version) implements PartView {
 
-		static PaymentCardView of(PaymentCard c) {
+		static PaymentCardView of(PaymentCard c, LocalDate today) {
 			// A card is valid to the last day of its expiry month.
-			boolean expired = !LocalDate.now().isBefore(LocalDate.of(c.expiryYear, c.expiryMonth, 1).plusMonths(1));
+			boolean expired = !today.isBefore(LocalDate.of(c.expiryYear, c.expiryMonth, 1).plusMonths(1));
 			return new PaymentCardView(c.id(), c.last4, "•••• •••• •••• " + c.last4,
 					"%02d/%02d".formatted(c.expiryMonth, c.expiryYear % 100), c.holder, c.brand, expired, c.createdAt(),
 					c.version());
@@ -89,8 +89,7 @@ public final class PartViews {
 	public record AgreementView(long id, String title, LocalDate startsOn, @Nullable LocalDate endsOn,
 			@Nullable UUID attachmentId, @Nullable String notes, boolean current, Instant createdAt, long version) implements PartView {
 
-		static AgreementView of(Agreement a) {
-			LocalDate today = LocalDate.now();
+		static AgreementView of(Agreement a, LocalDate today) {
 			boolean current = !a.startsOn.isAfter(today) && (a.endsOn == null || !a.endsOn.isBefore(today));
 			return new AgreementView(a.id(), a.title, a.startsOn, a.endsOn, a.attachment, a.notes, current,
 					a.createdAt(), a.version());

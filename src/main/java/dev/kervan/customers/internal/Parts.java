@@ -27,7 +27,7 @@ public final class Parts {
 		@Id
 		@Nullable Long id;
 		long customer;
-		Instant createdAt = Instant.now();
+		Instant createdAt = Instant.EPOCH;
 		@Version
 		@Nullable Long version;
 

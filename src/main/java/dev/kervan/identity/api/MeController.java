@@ -5,6 +5,7 @@ import dev.kervan.identity.internal.KervanPrincipal;
 import dev.kervan.identity.internal.UserAdministration;
 import dev.kervan.identity.internal.UserAdministration.Keeping;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -38,7 +39,10 @@ class MeController {
 
 	@PostMapping("/password")
 	@Operation(summary = "Change one's own password, proving the current one",
-			description = "Every other token and every session of the user ends; the token making the call stays valid.")
+			description = "Every other token and every session of the user ends; the token making the call stays valid. "
+					+ "Repeated wrong current passwords answer 429 for a while.")
+	@ApiResponse(responseCode = "204")
+	@ApiResponse(responseCode = "429")
 	ResponseEntity<Void> changePassword(@AuthenticationPrincipal KervanPrincipal caller, Authentication authentication,
 			@RequestBody PasswordChange request) {
 		Keeping keeping = authentication.getDetails() instanceof ApiTokens.TokenDetails token

@@ -9,6 +9,8 @@ import dev.kervan.identity.internal.TokenLogin;
 import dev.kervan.identity.internal.KervanPrincipal;
 import dev.kervan.platform.KeysetPage;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -48,6 +50,9 @@ class TokenController {
 	@PostMapping
 	@Operation(summary = "Log in with user name and password and get an API token",
 			description = "Answers 201 with the token, shown only this once. Repeated failures answer 429 for a while.")
+	@SecurityRequirements
+	@ApiResponse(responseCode = "201", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "429")
 	ResponseEntity<TokenResponse> create(@RequestBody TokenRequest request, HttpServletRequest http) {
 		var issued = login.logIn(request.username(), request.password(), request.name(), http);
 		return ResponseEntity.created(URI.create("/api/v1/auth/tokens/" + issued.id()))

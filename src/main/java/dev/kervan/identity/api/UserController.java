@@ -95,6 +95,7 @@ class UserController {
 	}
 
 	@GetMapping("/{id}")
+	@Operation(summary = "A user")
 	UserResource get(@PathVariable long id) {
 		return UserResource.of(administration.get(id));
 	}

@@ -135,8 +135,9 @@ public class ApiTokens {
 				select t.id as token_id, t.last_used_at, u.id, u.username, u.display_name, u.language, u.calendar,
 				       array(select r.role from user_role r where r.app_user = u.id) as roles
 				from api_token t join app_user u on u.id = t.app_user
-				where t.token_hash = :hash and t.revoked_at is null and t.expires_at > now() and u.active""")
+				where t.token_hash = :hash and t.revoked_at is null and t.expires_at > :now and u.active""")
 			.param("hash", hash(token))
+			.param("now", OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC))
 			.query((rs, n) -> new Holder(rs.getLong("token_id"),
 					instantOrNull(rs.getObject("last_used_at", OffsetDateTime.class)),
 					new KervanPrincipal(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
@@ -154,7 +155,10 @@ public class ApiTokens {
 	private void touch(Holder holder) {
 		Instant now = clock.instant();
 		if (holder.lastUsedAt() == null || holder.lastUsedAt().isBefore(now.minus(TOUCH_INTERVAL))) {
-			jdbc.sql("update api_token set last_used_at = now() where id = :id").param("id", holder.tokenId()).update();
+			jdbc.sql("update api_token set last_used_at = :now where id = :id")
+				.param("now", OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC))
+				.param("id", holder.tokenId())
+				.update();
 		}
 	}
 

@@ -33,6 +33,10 @@ final class PasswordPolicy {
 			violations.add(new FieldViolation(field, "error.value.required"));
 			return violations;
 		}
+		if (!isWellFormed(password)) {
+			violations.add(new FieldViolation(field, "error.password.malformed"));
+			return violations;
+		}
 		int length = password.codePointCount(0, password.length());
 		if (length < MIN_LENGTH) {
 			violations.add(new FieldViolation(field, "error.password.too-short", MIN_LENGTH));
@@ -51,5 +55,22 @@ final class PasswordPolicy {
 			}
 		}
 		return violations;
+	}
+
+	/**
+	 * Whether a password is text at all: half of a surrogate pair (which JSON's {@code "\ud83d"} can send) has no UTF-8
+	 * form, so no hash, and can be no one's password.
+	 */
+	static boolean isWellFormed(CharSequence password) {
+		for (int i = 0; i < password.length(); i++) {
+			char c = password.charAt(i);
+			if (Character.isHighSurrogate(c) && i + 1 < password.length() && Character.isLowSurrogate(password.charAt(i + 1))) {
+				i++;
+			}
+			else if (Character.isSurrogate(c)) {
+				return false;
+			}
+		}
+		return true;
 	}
 }

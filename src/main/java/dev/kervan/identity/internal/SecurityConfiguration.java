@@ -58,11 +58,31 @@ class SecurityConfiguration {
 
 	private static final String[] OPEN_API = { "/v3/api-docs", "/v3/api-docs/**" };
 
+	/** Argon2id; a password that is no well-formed text (see {@link PasswordPolicy#isWellFormed}) matches nothing. */
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		var encoders = new java.util.HashMap<String, PasswordEncoder>();
 		encoders.put("argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8());
-		return new DelegatingPasswordEncoder("argon2", encoders);
+		var argon2 = new DelegatingPasswordEncoder("argon2", encoders);
+		return new PasswordEncoder() {
+			@Override
+			public String encode(CharSequence password) {
+				if (!PasswordPolicy.isWellFormed(password)) {
+					throw new IllegalArgumentException("A password must be well-formed text");
+				}
+				return argon2.encode(password);
+			}
+
+			@Override
+			public boolean matches(CharSequence password, String hash) {
+				return PasswordPolicy.isWellFormed(password) && argon2.matches(password, hash);
+			}
+
+			@Override
+			public boolean upgradeEncoding(String hash) {
+				return argon2.upgradeEncoding(hash);
+			}
+		};
 	}
 
 	/** An administrator may do everything staff may; managers everything their team members may. */

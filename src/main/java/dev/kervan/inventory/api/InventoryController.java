@@ -16,6 +16,7 @@ import dev.kervan.platform.KeysetPage;
 import dev.kervan.platform.PageLimit;
 import dev.kervan.platform.PatchDocument;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -56,17 +57,21 @@ class InventoryController {
 	}
 
 	@GetMapping("/warehouses")
+	@Operation(summary = "Warehouses")
 	KeysetPage<Warehouses.Warehouse> warehouses() {
 		return new KeysetPage<>(warehouses.list(), null);
 	}
 
 	@PostMapping("/warehouses")
-	ResponseEntity<Warehouses.Warehouse> createWarehouse(@RequestBody JsonNode body) {
+	@Operation(summary = "Add a warehouse")
+	ResponseEntity<Warehouses.Warehouse> createWarehouse(
+			@RequestBody @Schema(implementation = InventoryRequests.NewWarehouse.class) JsonNode body) {
 		Warehouses.Warehouse warehouse = warehouses.create(PatchDocument.of(body));
 		return ResponseEntity.created(URI.create("/api/v1/warehouses/" + warehouse.id())).body(warehouse);
 	}
 
 	@GetMapping("/warehouses/{id}")
+	@Operation(summary = "A warehouse")
 	Warehouses.Warehouse warehouse(@PathVariable long id) {
 		return warehouses.get(id);
 	}
@@ -74,17 +79,21 @@ class InventoryController {
 	@PatchMapping("/warehouses/{id}")
 	@Operation(summary = "Change a warehouse", description = "Send the version you read in If-Match or as version.")
 	Warehouses.Warehouse updateWarehouse(@PathVariable long id,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch, @RequestBody JsonNode body) {
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+			@RequestBody @Schema(implementation = InventoryRequests.WarehouseChange.class) JsonNode body) {
 		return warehouses.update(id, ExpectedVersion.required(ifMatch, body), PatchDocument.of(body));
 	}
 
 	@GetMapping("/warehouses/{id}/locations")
+	@Operation(summary = "A warehouse's locations")
 	KeysetPage<Warehouses.Location> locations(@PathVariable long id) {
 		return new KeysetPage<>(warehouses.locations(id), null);
 	}
 
 	@PostMapping("/warehouses/{id}/locations")
-	ResponseEntity<Warehouses.Location> addLocation(@PathVariable long id, @RequestBody JsonNode body) {
+	@Operation(summary = "Add a location to a warehouse")
+	ResponseEntity<Warehouses.Location> addLocation(@PathVariable long id,
+			@RequestBody @Schema(implementation = InventoryRequests.NewLocation.class) JsonNode body) {
 		return ResponseEntity.status(201).body(warehouses.addLocation(id, PatchDocument.of(body)));
 	}
 
@@ -102,12 +111,14 @@ class InventoryController {
 					+ "lines: [{productId, quantity, unit, serials, lot, expiry, reservationId (issues), countedQuantity (adjustments)}]. "
 					+ "Serial-tracked products need one serial per unit received; issues take the named serials or the oldest, and "
 					+ "lots the named lot or the first to expire. Not enough stock → 409 with available; nothing is written.")
-	ResponseEntity<StockMoveView> post(@RequestBody JsonNode body) {
+	ResponseEntity<StockMoveView> post(
+			@RequestBody @Schema(implementation = InventoryRequests.NewStockMove.class) JsonNode body) {
 		StockMoveView move = ledger.post(PatchDocument.of(body));
 		return ResponseEntity.created(URI.create("/api/v1/stock-moves/" + move.id())).body(move);
 	}
 
 	@GetMapping("/stock-moves/{id}")
+	@Operation(summary = "A stock move with its lines")
 	StockMoveView move(@PathVariable long id) {
 		return ledger.get(id);
 	}
@@ -129,6 +140,7 @@ class InventoryController {
 	}
 
 	@GetMapping("/reservations")
+	@Operation(summary = "Reservations, newest first, filtered by product, warehouse and status")
 	KeysetPage<Reservations.Reservation> reservations(@RequestParam(required = false) @Nullable Long productId,
 			@RequestParam(required = false) @Nullable Long warehouseId,
 			@RequestParam(required = false) Reservations.@Nullable Status status,
@@ -139,12 +151,14 @@ class InventoryController {
 	@PostMapping("/reservations")
 	@Operation(summary = "Reserve stock", description = "productId, warehouseId, quantity, reference (or referenceType + referenceId), "
 			+ "customerId, serial (one unit of a serial-tracked product). 409 with the available quantity when there is not enough.")
-	ResponseEntity<Reservations.Reservation> reserve(@RequestBody JsonNode body) {
+	ResponseEntity<Reservations.Reservation> reserve(
+			@RequestBody @Schema(implementation = InventoryRequests.NewReservation.class) JsonNode body) {
 		Reservations.Reservation reservation = reservations.create(PatchDocument.of(body));
 		return ResponseEntity.created(URI.create("/api/v1/reservations/" + reservation.id())).body(reservation);
 	}
 
 	@GetMapping("/reservations/{id}")
+	@Operation(summary = "A reservation")
 	Reservations.Reservation reservation(@PathVariable long id) {
 		return reservations.get(id);
 	}
@@ -157,6 +171,7 @@ class InventoryController {
 	}
 
 	@GetMapping("/serials")
+	@Operation(summary = "Serial numbers, filtered by product, warehouse and status")
 	KeysetPage<SerialNumbers.Serial> serials(@RequestParam(required = false) @Nullable Long productId,
 			@RequestParam(required = false) @Nullable Long warehouseId,
 			@RequestParam(required = false) SerialNumbers.@Nullable Status status,

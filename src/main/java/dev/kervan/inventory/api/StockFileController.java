@@ -6,6 +6,7 @@ import dev.kervan.inventory.internal.OpeningStockImport;
 import dev.kervan.inventory.internal.StockLevelExport;
 import dev.kervan.platform.TableExport;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -24,6 +25,9 @@ import org.springframework.web.multipart.MultipartFile;
 @Tag(name = "Inventory")
 class StockFileController {
 
+	private static final String TABLE_FILE = "A CSV (UTF-8, comma or semicolon separated) or XLSX file with a "
+			+ "header row.";
+
 	private final OpeningStockImport openingStock;
 	private final StockLevelExport levelExport;
 
@@ -38,7 +42,8 @@ class StockFileController {
 					+ "of a serial-numbered product; quantity 1 or empty). Every row is checked first; the good rows are posted "
 					+ "as one receipt (rows of the same product and lot as one line) with the reason \"Opening stock\" and the "
 					+ "file's name as reference. Answers the move and the refused rows. Warehouse staff only.")
-	OpeningStockImport.Result importOpeningStock(@RequestParam long warehouseId, @RequestPart("file") MultipartFile file)
+	OpeningStockImport.Result importOpeningStock(@RequestParam long warehouseId,
+			@Parameter(description = TABLE_FILE) @RequestPart("file") MultipartFile file)
 			throws IOException {
 		String name = file.getOriginalFilename();
 		return openingStock.run(warehouseId, name == null || name.isBlank() ? "opening-stock.csv" : name, file.getBytes());

@@ -1,5 +1,10 @@
 package dev.kervan.inventory.internal;
 
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -24,44 +29,51 @@ class DemoInventory implements ApplicationRunner {
 	private static final Logger log = LoggerFactory.getLogger(DemoInventory.class);
 
 	private final JdbcClient jdbc;
+	private final Clock clock;
 
-	DemoInventory(JdbcClient jdbc) {
+	DemoInventory(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	@Override
 	@Transactional
 	public void run(ApplicationArguments arguments) {
 		if (jdbc.sql("select count(*) from warehouse where code in ('IST', 'TBZ')").query(Long.class).single() > 0
-				|| jdbc.sql("select count(*) from product where created_by = 'demo'").query(Long.class).single() == 0) {
+				|| jdbc.sql("select count(*) from product_ref where created_by = 'demo'").query(Long.class).single() == 0) {
 			return;
 		}
 		jdbc.sql("insert into warehouse (code, name, address) values ('IST', 'İstanbul merkez depo', 'Hadımköy, İstanbul'), "
 				+ "('TBZ', 'انبار تبریز', 'Tabriz')").update();
+		Instant now = clock.instant();
+		LocalDate today = LocalDate.ofInstant(now, clock.getZone());
 		jdbc.sql("""
-				insert into stock_move (number, type, warehouse, reason, reference, created_by)
-				select 'SM-DEMO-' || w.code, 'RECEIPT', w.id, 'Opening stock', 'demo', 'demo' from warehouse w where w.code in ('IST', 'TBZ')""")
+				insert into stock_move (number, type, warehouse, reason, reference, created_by, moved_at)
+				select 'SM-DEMO-' || w.code, 'RECEIPT', w.id, 'Opening stock', 'demo', 'demo', :now
+				from warehouse w where w.code in ('IST', 'TBZ')""")
+			.param("now", Timestamp.from(now))
 			.update();
 		int lines = jdbc.sql("""
 				insert into stock_move_line (move, product, quantity, unit, base_quantity, lot, expiry)
 				select m.id, p.id, q.quantity, p.unit, q.quantity, q.lot, q.expiry
 				from stock_move m join warehouse w on w.id = m.warehouse
-				cross join product p
+				cross join product_ref p
 				cross join lateral (
 				    select case p.tracking when 'SERIAL' then 3 when 'LOT' then 20 + p.id % 40 else (p.id * 7) % 50 end as quantity,
-				           case when p.tracking = 'LOT' then 'L' || to_char(current_date - 60, 'YYMM') || '-' || p.id else '' end as lot,
-				           case when p.tracking = 'LOT' then current_date + (30 + p.id % 60)::int end as expiry
+				           case when p.tracking = 'LOT' then 'L' || to_char(cast(:today as date) - 60, 'YYMM') || '-' || p.id else '' end as lot,
+				           case when p.tracking = 'LOT' then cast(:today as date) + (30 + p.id % 60)::int end as expiry
 				    union all
-				    select 40, 'L' || to_char(current_date, 'YYMM') || '-' || p.id, current_date + 180 where p.tracking = 'LOT'
+				    select 40, 'L' || to_char(cast(:today as date), 'YYMM') || '-' || p.id, cast(:today as date) + 180 where p.tracking = 'LOT'
 				) q
 				where m.number like 'SM-DEMO-%' and p.created_by = 'demo' and p.kind = 'GOOD' and q.quantity > 0
 				  and (w.code = 'IST' or p.id % 3 = 0)""")
+			.param("today", today)
 			.update();
 		jdbc.sql("""
 				insert into serial_number (product, serial, status, warehouse)
 				select l.product, 'SN' || p.code || '-' || w.code || '-' || n, 'IN_STOCK', m.warehouse
 				from stock_move_line l join stock_move m on m.id = l.move join warehouse w on w.id = m.warehouse
-				join product p on p.id = l.product cross join generate_series(1, 3) n
+				join product_ref p on p.id = l.product cross join generate_series(1, 3) n
 				where m.number like 'SM-DEMO-%' and p.tracking = 'SERIAL'""").update();
 		jdbc.sql("""
 				insert into stock_move_serial (line, serial)

@@ -3,8 +3,6 @@ package dev.kervan.inventory.internal;
 import dev.kervan.identity.CurrentUser;
 import dev.kervan.identity.CurrentUsers;
 import dev.kervan.identity.Role;
-import dev.kervan.platform.DomainException;
-import dev.kervan.platform.ErrorKind;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,6 +12,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class InventoryPolicy {
 
+	private static final String REFUSAL = "error.inventory.forbidden";
+
+	private static final Role[] MOVERS = { Role.WAREHOUSE };
+	private static final Role[] RESERVERS = { Role.WAREHOUSE, Role.SALESPERSON };
+
 	private final CurrentUsers users;
 
 	InventoryPolicy(CurrentUsers users) {
@@ -21,38 +24,22 @@ public class InventoryPolicy {
 	}
 
 	public CurrentUser requireReader() {
-		CurrentUser user = users.get();
-		if (!user.isStaff()) {
-			throw forbidden();
-		}
-		return user;
+		return users.get().requireStaff(REFUSAL);
 	}
 
 	public CurrentUser requireWarehouse() {
-		CurrentUser user = users.get();
-		if (!user.has(Role.WAREHOUSE)) {
-			throw forbidden();
-		}
-		return user;
+		return users.get().require(REFUSAL, MOVERS);
 	}
 
 	public CurrentUser requireReserver() {
-		CurrentUser user = users.get();
-		if (!user.hasAny(Role.WAREHOUSE, Role.SALESPERSON)) {
-			throw forbidden();
-		}
-		return user;
+		return users.get().require(REFUSAL, RESERVERS);
 	}
 
 	public boolean mayMoveStock() {
-		return users.find().filter(u -> u.has(Role.WAREHOUSE)).isPresent();
+		return users.holdsAny(MOVERS);
 	}
 
 	public boolean mayReserve() {
-		return users.find().filter(u -> u.hasAny(Role.WAREHOUSE, Role.SALESPERSON)).isPresent();
-	}
-
-	static DomainException forbidden() {
-		return new DomainException(ErrorKind.FORBIDDEN, "error.inventory.forbidden");
+		return users.holdsAny(RESERVERS);
 	}
 }

@@ -21,6 +21,7 @@ import dev.kervan.platform.InvalidInputException;
 import dev.kervan.platform.PatchDocument;
 import dev.kervan.platform.Problems;
 import dev.kervan.platform.TextHygiene;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,6 +43,7 @@ public class OpeningStockImport {
 	static final int MAX_ROWS = 10_000;
 
 	/** What an import posted; serializable, since pages hand it over a redirect in the session. */
+	@Schema(name = "OpeningStockResult")
 	public record Result(@Nullable Long moveId, @Nullable String moveNumber, int lines, List<RowError> errors)
 			implements Serializable {
 
@@ -50,6 +52,7 @@ public class OpeningStockImport {
 		}
 	}
 
+	@Schema(name = "OpeningStockRowError")
 	public record RowError(int row, String message) implements Serializable {
 	}
 

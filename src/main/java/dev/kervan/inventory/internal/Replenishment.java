@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import dev.kervan.platform.Decimals;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class Replenishment {
 
+	@Schema(name = "ReplenishmentLine")
 	public record Line(long productId, String productCode, String productName, String unit, BigDecimal minStock,
 			@Nullable BigDecimal maxStock, BigDecimal onHand, BigDecimal reserved, BigDecimal available, BigDecimal incoming,
 			BigDecimal toOrder, @Nullable Long supplierId, @Nullable String supplierName, @Nullable String supplierCode,
@@ -51,10 +53,10 @@ public class Replenishment {
 				select p.id, p.code, p.name, u.code as unit, p.min_stock, p.max_stock, coalesce(s.on_hand, 0) as on_hand,
 				  coalesce(s.reserved, 0) as reserved, coalesce(s.incoming, 0) as incoming,
 				  ps.supplier, c.name as supplier_name, ps.supplier_code, ps.price, ps.currency, ps.lead_days, ps.min_quantity
-				from product p join unit_of_measure u on u.id = p.unit
+				from product_ref p join unit_ref u on u.id = p.unit
 				left join stock s on s.product = p.id
-				left join product_supplier ps on ps.product = p.id and ps.preferred
-				left join customer c on c.id = ps.supplier
+				left join product_supplier_ref ps on ps.product = p.id and ps.preferred
+				left join customer_ref c on c.id = ps.supplier
 				where p.active and p.kind = 'GOOD' and p.min_stock is not null
 				  and coalesce(s.on_hand, 0) - coalesce(s.reserved, 0) + coalesce(s.incoming, 0) < p.min_stock
 				order by p.code""")

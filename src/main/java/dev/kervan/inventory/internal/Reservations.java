@@ -200,7 +200,7 @@ public class Reservations {
 		return """
 				select r.id, r.product, p.code, r.warehouse, w.code as warehouse_code, r.quantity, r.reference, r.ref_type, r.ref_id,
 				  r.customer, s.serial, r.status, r.created_by, r.created_at, r.closed_at
-				from stock_reservation r join product p on p.id = r.product join warehouse w on w.id = r.warehouse
+				from stock_reservation r join product_ref p on p.id = r.product join warehouse w on w.id = r.warehouse
 				left join serial_number s on s.id = r.serial""";
 	}
 

@@ -40,8 +40,8 @@ public class SerialNumbers {
 	private static final String COLUMNS = """
 			s.id, s.serial, s.product, p.code, p.name, s.status, s.warehouse, w.code as warehouse_code, s.lot, s.customer,
 			c.name as customer_name, s.received_at, s.sold_at, s.warranty_end
-			from serial_number s join product p on p.id = s.product left join warehouse w on w.id = s.warehouse
-			left join customer c on c.id = s.customer""";
+			from serial_number s join product_ref p on p.id = s.product left join warehouse w on w.id = s.warehouse
+			left join customer_ref c on c.id = s.customer""";
 
 	private final JdbcClient jdbc;
 	private final InventoryPolicy policy;
@@ -99,7 +99,7 @@ public class SerialNumbers {
 	Serial load(long id) {
 		List<Event> history = jdbc.sql("""
 				select e.event, e.status, e.warehouse, w.code, e.customer, c.name, e.move, m.number, e.reference, e.at, e.by_user
-				from serial_event e left join warehouse w on w.id = e.warehouse left join customer c on c.id = e.customer
+				from serial_event e left join warehouse w on w.id = e.warehouse left join customer_ref c on c.id = e.customer
 				left join stock_move m on m.id = e.move where e.serial = ? order by e.id""")
 			.param(id)
 			.query((rs, n) -> new Event(rs.getString(1), Status.valueOf(rs.getString(2)), rs.getObject(3, Long.class),

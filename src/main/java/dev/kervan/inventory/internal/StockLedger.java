@@ -3,6 +3,9 @@ package dev.kervan.inventory.internal;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -64,9 +67,10 @@ public class StockLedger {
 	private final SerialNumbers serials;
 	private final DocumentNumbers numbers;
 	private final AuditTrail audit;
+	private final Clock clock;
 
 	StockLedger(JdbcClient jdbc, InventoryPolicy policy, Catalog catalog, Customers customers, Warehouses warehouses,
-			StockBalances balances, SerialNumbers serials, DocumentNumbers numbers, AuditTrail audit) {
+			StockBalances balances, SerialNumbers serials, DocumentNumbers numbers, AuditTrail audit, Clock clock) {
 		this.jdbc = jdbc;
 		this.policy = policy;
 		this.catalog = catalog;
@@ -76,11 +80,15 @@ public class StockLedger {
 		this.serials = serials;
 		this.numbers = numbers;
 		this.audit = audit;
+		this.clock = clock;
 	}
 
 	@Transactional
 	public StockMoveView post(PatchDocument doc) {
 		CurrentUser user = policy.requireWarehouse();
+		// One moment for the whole move: its time, its number's year, and the dates its lines count from.
+		Instant movedAt = clock.instant();
+		LocalDate day = LocalDate.ofInstant(movedAt, clock.getZone());
 		StockMoveType type = doc.choice("type", StockMoveType.class);
 		if (type == null && !doc.hasViolations()) {
 			doc.reject("type", "error.value.required");
@@ -102,13 +110,13 @@ public class StockLedger {
 		if (customer != null && customers.find(customer).isEmpty()) {
 			doc.reject("customerId", "error.stock.unknown-customer", String.valueOf(customer));
 		}
-		List<LineInput> lines = readLines(doc, type);
+		List<LineInput> lines = readLines(doc, type, day);
 		doc.throwIfInvalid();
 
 		long move = jdbc.sql("""
-				insert into stock_move (number, type, warehouse, to_warehouse, reason, reference, customer, created_by)
-				values (:number, :type, :warehouse, :toWarehouse, :reason, :reference, :customer, :user) returning id""")
-			.param("number", numbers.next("SM", LocalDate.now()))
+				insert into stock_move (number, type, warehouse, to_warehouse, reason, reference, customer, created_by, moved_at)
+				values (:number, :type, :warehouse, :toWarehouse, :reason, :reference, :customer, :user, :movedAt) returning id""")
+			.param("number", numbers.next("SM", day))
 			.param("type", type.name())
 			.param("warehouse", warehouse)
 			.param("toWarehouse", toWarehouse)
@@ -116,6 +124,7 @@ public class StockLedger {
 			.param("reference", reference)
 			.param("customer", customer)
 			.param("user", user.username())
+			.param("movedAt", Timestamp.from(movedAt))
 			.query(Long.class)
 			.single();
 		// Reservations before stock rows, in id order: a release locks a reservation and then its stock row.
@@ -128,7 +137,7 @@ public class StockLedger {
 		for (LineInput line : ordered) {
 			switch (type) {
 				case RECEIPT -> receive(move, warehouse, line, line.quantity(), user);
-				case ISSUE -> issue(move, warehouse, customer, line, user);
+				case ISSUE -> issue(move, warehouse, customer, line, user, day);
 				case TRANSFER -> transfer(move, warehouse, toWarehouse, line, user);
 				case ADJUSTMENT -> adjust(move, warehouse, line, user);
 			}
@@ -157,7 +166,7 @@ public class StockLedger {
 		return id;
 	}
 
-	private List<LineInput> readLines(PatchDocument doc, @Nullable StockMoveType type) {
+	private List<LineInput> readLines(PatchDocument doc, @Nullable StockMoveType type, LocalDate day) {
 		List<PatchDocument> items = doc.items("lines");
 		if (items.isEmpty()) {
 			doc.reject("lines", "error.stock.no-lines");
@@ -223,7 +232,7 @@ public class StockLedger {
 			checkTracking(item, product, type, inward, counted != null, quantity, lot, expiry, lineSerials, serialsSeen);
 			LocalDate lotExpiry = expiry;
 			if (inward && product.tracking() == Tracking.LOT && lotExpiry == null && product.shelfLifeDays() != null) {
-				lotExpiry = LocalDate.now().plusDays(product.shelfLifeDays());
+				lotExpiry = day.plusDays(product.shelfLifeDays());
 			}
 			lines.add(new LineInput(index, product, entered == null ? counted : entered, converted.get().unitId(),
 					counted == null ? null : quantity, entered == null ? BigDecimal.ZERO : quantity, lot, lotExpiry,
@@ -299,7 +308,8 @@ public class StockLedger {
 		writeLine(move, line, quantity, lot, line.expiry(), null, serialIds, false);
 	}
 
-	private void issue(long move, long warehouse, @Nullable Long customer, LineInput line, CurrentUser user) {
+	private void issue(long move, long warehouse, @Nullable Long customer, LineInput line, CurrentUser user,
+			LocalDate day) {
 		Reservation reservation = line.reservationId() == null ? null : consume(line, warehouse);
 		BigDecimal fromReservation = reservation == null ? BigDecimal.ZERO : reservation.quantity().min(line.quantity());
 		var taken = balances.take(line.product(), warehouse, line.lot(), line.quantity(), fromReservation);
@@ -307,7 +317,7 @@ public class StockLedger {
 		if (line.product().tracking() == Tracking.SERIAL) {
 			serialIds = serials.take(line.product(), warehouse, line.serials(), line.quantity().intValueExact(),
 					reservation == null ? null : reservation.serial(), SerialNumbers.Status.SOLD, null, customer,
-					warrantyEnd(line.product()), move, "ISSUED", user.username());
+					warrantyEnd(line.product(), day), move, "ISSUED", user.username());
 		}
 		for (StockBalances.Taken part : taken) {
 			writeLine(move, line, part.quantity().negate(), part.lot(), part.expiry(), line.reservationId(), serialIds,
@@ -381,13 +391,13 @@ public class StockLedger {
 		return reservation;
 	}
 
-	private static @Nullable LocalDate warrantyEnd(ProductFacts product) {
+	private static @Nullable LocalDate warrantyEnd(ProductFacts product, LocalDate sold) {
 		if (product.warrantyLength() == null || product.warrantyUnit() == null) {
 			return null;
 		}
 		return switch (product.warrantyUnit()) {
-			case "MONTHS" -> LocalDate.now().plusMonths(product.warrantyLength());
-			case "YEARS" -> LocalDate.now().plusYears(product.warrantyLength());
+			case "MONTHS" -> sold.plusMonths(product.warrantyLength());
+			case "YEARS" -> sold.plusYears(product.warrantyLength());
 			default -> null;
 		};
 	}
@@ -471,7 +481,7 @@ public class StockLedger {
 		jdbc.sql("""
 				select l.move, l.id, l.product, p.code, p.name, l.quantity, u.code as unit, l.base_quantity, l.lot, l.expiry, l.reservation,
 				  array(select s.serial from stock_move_serial ms join serial_number s on s.id = ms.serial where ms.line = l.id order by s.serial) as serials
-				from stock_move_line l join product p on p.id = l.product join unit_of_measure u on u.id = l.unit
+				from stock_move_line l join product_ref p on p.id = l.product join unit_ref u on u.id = l.unit
 				where l.move = any(?) order by l.id""")
 			.param(wanted)
 			.query((rs, n) -> {

@@ -52,9 +52,9 @@ public class StockLevels {
 			PageLimit limit) {
 		policy.requireReader();
 		if (productId != null) {
-			requireExists("product", productId);
+			requireExists("product", "select exists (select 1 from product_ref where id = ?)", productId);
 			if (warehouseId != null) {
-				requireExists("warehouse", warehouseId);
+				requireExists("warehouse", "select exists (select 1 from warehouse where id = ?)", warehouseId);
 			}
 			return new KeysetPage<>(ofProduct(productId, warehouseId), null);
 		}
@@ -62,7 +62,7 @@ public class StockLevels {
 		var params = new HashMap<String, Object>();
 		where.add("(s.on_hand <> 0 or s.reserved <> 0 or s.incoming <> 0)");
 		if (warehouseId != null) {
-			requireExists("warehouse", warehouseId);
+			requireExists("warehouse", "select exists (select 1 from warehouse where id = ?)", warehouseId);
 			where.add("s.warehouse = :warehouse");
 			params.put("warehouse", warehouseId);
 		}
@@ -75,8 +75,8 @@ public class StockLevels {
 		}
 		params.put("limit", limit.probe());
 		List<StockFigures> rows = jdbc.sql(SELECT + """
-				from stock_level s join product p on p.id = s.product join warehouse w on w.id = s.warehouse
-				join unit_of_measure u on u.id = p.unit
+				from stock_level s join product_ref p on p.id = s.product join warehouse w on w.id = s.warehouse
+				join unit_ref u on u.id = p.unit
 				where """ + " " + String.join(" and ", where) + " order by p.code, p.id, w.code limit :limit")
 			.params(params)
 			.query((rs, n) -> figures(rs))
@@ -87,7 +87,7 @@ public class StockLevels {
 	/** A product's figures in every active warehouse (or the one asked for), zeros included. */
 	List<StockFigures> ofProduct(long productId, @Nullable Long warehouseId) {
 		return jdbc.sql(SELECT + """
-				from product p cross join warehouse w join unit_of_measure u on u.id = p.unit
+				from product_ref p cross join warehouse w join unit_ref u on u.id = p.unit
 				left join stock_level s on s.product = p.id and s.warehouse = w.id
 				where p.id = :product and (w.id = :warehouse or (cast(:warehouse as bigint) is null and (w.active or s.on_hand <> 0)))
 				order by w.code""")
@@ -109,9 +109,9 @@ public class StockLevels {
 			.list();
 	}
 
-	private void requireExists(String table, long id) {
-		if (!jdbc.sql("select exists (select 1 from " + table + " where id = ?)").param(id).query(Boolean.class).single()) {
-			throw new RecordNotFoundException(table, id);
+	private void requireExists(String recordType, String exists, long id) {
+		if (!jdbc.sql(exists).param(id).query(Boolean.class).single()) {
+			throw new RecordNotFoundException(recordType, id);
 		}
 	}
 

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import dev.kervan.platform.Decimals;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,6 +17,7 @@ public record StockMoveView(long id, String number, StockMoveType type, long war
 		@Nullable Long toWarehouseId, @Nullable String toWarehouseCode, @Nullable String reason, @Nullable String reference,
 		@Nullable Long customerId, Instant movedAt, String createdBy, List<Line> lines) {
 
+	@Schema(name = "StockMoveViewLine")
 	public record Line(long id, long productId, String productCode, String productName, BigDecimal quantity, String unit,
 			BigDecimal baseQuantity, String lot, @Nullable LocalDate expiry, @Nullable Long reservationId, List<String> serials) {
 

@@ -13,6 +13,7 @@ import dev.kervan.platform.KeysetPage;
 import dev.kervan.platform.PageLimit;
 import dev.kervan.platform.PatchDocument;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -72,17 +73,20 @@ class LeadController {
 	}
 
 	@GetMapping("/{id}")
+	@Operation(summary = "A lead")
 	LeadRow get(@PathVariable long id) {
 		return leads.get(id);
 	}
 
 	@PatchMapping("/{id}")
+	@Operation(summary = "Change a lead's fields")
 	LeadRow update(@PathVariable long id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
 			@RequestBody JsonNode body) {
 		return leads.update(id, ExpectedVersion.required(ifMatch, body), PatchDocument.of(body));
 	}
 
 	@PostMapping("/{id}/qualify")
+	@Operation(summary = "Qualify a lead")
 	LeadRow qualify(@PathVariable long id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
 			@RequestBody(required = false) @Nullable JsonNode body) {
 		return leads.qualify(id, ExpectedVersion.optional(ifMatch, body));
@@ -106,6 +110,7 @@ class LeadController {
 	@Operation(summary = "Convert into an opportunity",
 			description = "With customerId the opportunity is for that account; without, an account is opened from the lead "
 					+ "(company or contact name, email, phone, optional taxNumber), refused with 409 when the tax number is known.")
+	@ApiResponse(responseCode = "200", description = "Converted; Location names the opportunity.", useReturnTypeSchema = true)
 	ResponseEntity<Leads.Conversion> convert(@PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
 			@RequestBody(required = false) @Nullable JsonNode body) {
@@ -115,6 +120,7 @@ class LeadController {
 	}
 
 	@GetMapping("/{id}/history")
+	@Operation(summary = "Who changed what on the lead, newest first")
 	KeysetPage<AuditEntry> history(@PathVariable long id) {
 		leads.get(id);
 		return new KeysetPage<>(audit.history("lead", id), null);

@@ -4,11 +4,17 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import dev.kervan.customers.Customers;
 import dev.kervan.identity.Users;
+import dev.kervan.pipeline.OpportunityAction;
 import dev.kervan.pipeline.OpportunityStatus;
+import dev.kervan.pipeline.internal.LoseOpportunity;
+import dev.kervan.pipeline.internal.MoveCard;
+import dev.kervan.pipeline.internal.NewOpportunity;
 import dev.kervan.pipeline.internal.Opportunities;
+import dev.kervan.pipeline.internal.OpportunityChange;
 import dev.kervan.pipeline.internal.OpportunityRow;
 import dev.kervan.platform.AuditEntry;
 import dev.kervan.platform.AuditTrail;
@@ -16,7 +22,7 @@ import dev.kervan.platform.Decimals;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.KeysetPage;
 import dev.kervan.platform.PageLimit;
-import dev.kervan.platform.PatchDocument;
+import dev.kervan.platform.VersionBody;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
@@ -31,7 +37,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/v1/opportunities")
@@ -68,12 +73,13 @@ class OpportunityController {
 	@Operation(summary = "Enter an opportunity",
 			description = "title is required; the team defaults to the user's, the stage to the team's first, the "
 					+ "probability to the stage's.")
-	ResponseEntity<OpportunityView> create(@RequestBody JsonNode body) {
-		OpportunityRow row = opportunities.create(PatchDocument.of(body));
+	ResponseEntity<OpportunityView> create(@RequestBody NewOpportunity command) {
+		OpportunityRow row = opportunities.create(command);
 		return ResponseEntity.created(URI.create("/api/v1/opportunities/" + row.id())).body(view(row));
 	}
 
 	@GetMapping("/{id}")
+	@Operation(summary = "An opportunity")
 	OpportunityView get(@PathVariable long id) {
 		return view(opportunities.get(id));
 	}
@@ -81,8 +87,9 @@ class OpportunityController {
 	@PatchMapping("/{id}")
 	@Operation(summary = "Change an opportunity's fields", description = "The stage changes with move, won, lost and reopen.")
 	OpportunityView update(@PathVariable long id,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch, @RequestBody JsonNode body) {
-		return view(opportunities.update(id, ExpectedVersion.required(ifMatch, body), PatchDocument.of(body)));
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+			@RequestBody OpportunityChange change) {
+		return view(opportunities.update(id, ExpectedVersion.requiredVersion(ifMatch, change.version()), change));
 	}
 
 	@PostMapping("/{id}/move")
@@ -90,29 +97,32 @@ class OpportunityController {
 			description = "Moving into a won stage wins the opportunity. Send the version you saw: if someone moved "
 					+ "it since, 409 answers the current version and nothing changes.")
 	OpportunityView move(@PathVariable long id,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch, @RequestBody JsonNode body) {
-		return view(opportunities.move(id, ExpectedVersion.optional(ifMatch, body), PatchDocument.of(body)));
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch, @RequestBody MoveCard command) {
+		return view(opportunities.move(id, ExpectedVersion.optionalVersion(ifMatch, command.version()), command));
 	}
 
 	@PostMapping("/{id}/won")
+	@Operation(summary = "Mark won")
 	OpportunityView won(@PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-			@RequestBody(required = false) @Nullable JsonNode body) {
-		return view(opportunities.won(id, ExpectedVersion.optional(ifMatch, body)));
+			@RequestBody(required = false) @Nullable VersionBody body) {
+		return view(opportunities.won(id, ExpectedVersion.optionalVersion(ifMatch, VersionBody.versionOf(body))));
 	}
 
 	@PostMapping("/{id}/lost")
 	@Operation(summary = "Mark lost", description = "lostReasonId is required; note is optional.")
 	OpportunityView lost(@PathVariable long id,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch, @RequestBody JsonNode body) {
-		return view(opportunities.lost(id, ExpectedVersion.optional(ifMatch, body), PatchDocument.of(body)));
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+			@RequestBody LoseOpportunity command) {
+		return view(opportunities.lost(id, ExpectedVersion.optionalVersion(ifMatch, command.version()), command));
 	}
 
 	@PostMapping("/{id}/reopen")
+	@Operation(summary = "Reopen a won or lost opportunity")
 	OpportunityView reopen(@PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-			@RequestBody(required = false) @Nullable JsonNode body) {
-		return view(opportunities.reopen(id, ExpectedVersion.optional(ifMatch, body)));
+			@RequestBody(required = false) @Nullable VersionBody body) {
+		return view(opportunities.reopen(id, ExpectedVersion.optionalVersion(ifMatch, VersionBody.versionOf(body))));
 	}
 
 	@GetMapping("/{id}/history")
@@ -132,13 +142,14 @@ class OpportunityController {
 		Map<Long, String> people = users.names(rows.stream().map(OpportunityRow::salesperson).filter(Objects::nonNull).toList());
 		Map<Long, String> accounts = customers.names(rows.stream().map(OpportunityRow::customer).filter(Objects::nonNull)
 			.distinct().toList());
+		Map<Long, Set<OpportunityAction>> actions = opportunities.availableActions(rows);
 		return rows.stream()
 			.map(r -> new OpportunityView(r.id(), r.title(), r.customer(), r.customer() == null ? null : accounts.get(r.customer()),
 					r.prospectName(), r.email(),
 					r.phone(), Decimals.plain(r.expectedRevenue(), 2), r.currency(), r.probability(), r.priority(), r.tags(),
 					r.expectedClose(), r.salesperson(), r.salesperson() == null ? null : people.get(r.salesperson()), r.team(), r.stage(), r.status(), r.source(),
 					r.lostReason(), r.lostNote(), r.closedAt(), r.notes(), r.createdAt(), r.updatedAt(), r.createdBy(),
-					r.version()))
+					r.version(), actions.get(r.id())))
 			.toList();
 	}
 }

@@ -13,6 +13,7 @@ import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.KeysetPage;
 import dev.kervan.platform.PatchDocument;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -46,6 +47,7 @@ class PipelineSettingsController {
 	}
 
 	@GetMapping("/api/v1/pipeline-settings")
+	@Operation(summary = "Whether the lead step is on, and the revenue segments")
 	PipelineSettings.Settings settings() {
 		return settings.get();
 	}
@@ -54,30 +56,35 @@ class PipelineSettingsController {
 	@Operation(summary = "Switch the lead step on or off (sales managers)",
 			description = "With leadsEnabled false, new leads are refused and the public web form enters opportunities.")
 	PipelineSettings.Settings updateSettings(
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch, @RequestBody JsonNode body) {
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+			@RequestBody @Schema(implementation = PipelineSettingsRequests.SettingsChange.class) JsonNode body) {
 		return settings.update(ExpectedVersion.required(ifMatch, body), PatchDocument.of(body));
 	}
 
 	@GetMapping("/api/v1/sales-teams")
+	@Operation(summary = "Sales teams")
 	KeysetPage<Team> teams() {
 		return new KeysetPage<>(teams.list(), null);
 	}
 
 	@GetMapping("/api/v1/sales-teams/{id}")
+	@Operation(summary = "A sales team with its members")
 	Team team(@PathVariable long id) {
 		return teams.get(id);
 	}
 
 	@PostMapping("/api/v1/sales-teams")
 	@Operation(summary = "Create a sales team", description = "name is required; memberIds lists the users in it.")
-	ResponseEntity<Team> createTeam(@RequestBody JsonNode body) {
+	ResponseEntity<Team> createTeam(
+			@RequestBody @Schema(implementation = PipelineSettingsRequests.NewTeam.class) JsonNode body) {
 		Team team = teams.create(PatchDocument.of(body));
 		return ResponseEntity.created(URI.create("/api/v1/sales-teams/" + team.id())).body(team);
 	}
 
 	@PatchMapping("/api/v1/sales-teams/{id}")
+	@Operation(summary = "Change a sales team (sales managers)")
 	Team updateTeam(@PathVariable long id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-			@RequestBody JsonNode body) {
+			@RequestBody @Schema(implementation = PipelineSettingsRequests.TeamChange.class) JsonNode body) {
 		return teams.update(id, ExpectedVersion.required(ifMatch, body), PatchDocument.of(body).ignoring("id", "version", "leaderName"));
 	}
 
@@ -88,20 +95,23 @@ class PipelineSettingsController {
 	}
 
 	@GetMapping("/api/v1/pipeline-stages/{id}")
+	@Operation(summary = "A pipeline stage")
 	Stage stage(@PathVariable long id) {
 		return stages.get(id);
 	}
 
 	@PostMapping("/api/v1/pipeline-stages")
 	@Operation(summary = "Add a stage to a team's pipeline", description = "teamId and name are required; it goes last unless sequence says otherwise.")
-	ResponseEntity<Stage> createStage(@RequestBody JsonNode body) {
+	ResponseEntity<Stage> createStage(
+			@RequestBody @Schema(implementation = PipelineSettingsRequests.NewStage.class) JsonNode body) {
 		Stage stage = stages.create(PatchDocument.of(body));
 		return ResponseEntity.created(URI.create("/api/v1/pipeline-stages/" + stage.id())).body(stage);
 	}
 
 	@PatchMapping("/api/v1/pipeline-stages/{id}")
+	@Operation(summary = "Change a stage (sales managers)")
 	Stage updateStage(@PathVariable long id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-			@RequestBody JsonNode body) {
+			@RequestBody @Schema(implementation = PipelineSettingsRequests.StageChange.class) JsonNode body) {
 		return stages.update(id, ExpectedVersion.required(ifMatch, body), PatchDocument.of(body));
 	}
 
@@ -119,12 +129,15 @@ class PipelineSettingsController {
 	}
 
 	@PostMapping("/api/v1/lost-reasons")
-	ResponseEntity<LostReason> createLostReason(@RequestBody JsonNode body) {
+	@Operation(summary = "Add a lost reason (sales managers)")
+	ResponseEntity<LostReason> createLostReason(
+			@RequestBody @Schema(implementation = PipelineSettingsRequests.NewLostReason.class) JsonNode body) {
 		LostReason reason = lostReasons.create(PatchDocument.of(body));
 		return ResponseEntity.created(URI.create("/api/v1/lost-reasons/" + reason.id())).body(reason);
 	}
 
 	@GetMapping("/api/v1/lost-reasons/{id}")
+	@Operation(summary = "A lost reason")
 	LostReason lostReason(@PathVariable long id) {
 		return lostReasons.get(id);
 	}
@@ -132,7 +145,8 @@ class PipelineSettingsController {
 	@PatchMapping("/api/v1/lost-reasons/{id}")
 	@Operation(summary = "Rename a lost reason or retire it (active=false)")
 	LostReason updateLostReason(@PathVariable long id,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch, @RequestBody JsonNode body) {
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+			@RequestBody @Schema(implementation = PipelineSettingsRequests.LostReasonChange.class) JsonNode body) {
 		return lostReasons.update(id, ExpectedVersion.required(ifMatch, body), PatchDocument.of(body));
 	}
 }

@@ -13,6 +13,7 @@ import dev.kervan.platform.InvalidInputException;
 import dev.kervan.platform.PatchDocument;
 import dev.kervan.platform.Problems;
 import dev.kervan.platform.SearchText;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -26,6 +27,7 @@ import tools.jackson.databind.node.ObjectNode;
 public class LeadImport {
 
 	/** What an import did; serializable, since pages hand it over a redirect in the session. */
+	@Schema(name = "LeadImportResult")
 	public record Result(int imported, List<RowError> errors) implements Serializable {
 
 		public Result {
@@ -33,6 +35,7 @@ public class LeadImport {
 		}
 	}
 
+	@Schema(name = "LeadImportRowError")
 	public record RowError(int row, String message) implements Serializable {
 	}
 

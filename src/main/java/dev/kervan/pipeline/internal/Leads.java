@@ -249,23 +249,10 @@ public class Leads {
 					lead.country(), lead.email(), lead.phone(), taxNumber, lead.salespersonId()));
 			customerId = opened.id();
 		}
-		ObjectNode opportunity = JsonNodeFactory.instance.objectNode();
-		opportunity.put("title", lead.title());
-		opportunity.put("customerId", customerId);
-		opportunity.put("teamId", lead.teamId());
-		opportunity.put("expectedRevenue", lead.expectedRevenue().toPlainString());
-		opportunity.put("currency", lead.currency());
-		opportunity.put("priority", lead.priority());
-		lead.tags().forEach(opportunity.putArray("tags")::add);
-		putIfPresent(opportunity, "prospectName", lead.contactName());
-		putIfPresent(opportunity, "email", lead.email());
-		putIfPresent(opportunity, "source", lead.source() != null ? lead.source() : lead.campaign());
-		putIfPresent(opportunity, "notes", lead.notes());
-		if (lead.salespersonId() != null) {
-			opportunity.put("salespersonId", lead.salespersonId());
-		}
-		OpportunityRow created = opportunities.create(PatchDocument.of(opportunity));
-		jdbc.sql("update opportunity set lead = :lead where id = :id").param("lead", id).param("id", created.id()).update();
+		var opportunity = new NewOpportunity(lead.title(), customerId, lead.contactName(), lead.email(), null,
+				lead.expectedRevenue(), lead.currency(), null, lead.priority(), List.copyOf(lead.tags()), null,
+				lead.salespersonId(), lead.source() != null ? lead.source() : lead.campaign(), lead.notes(), lead.teamId(), null);
+		OpportunityRow created = opportunities.create(opportunity, id);
 		int changed = jdbc.sql("""
 				update lead set status = 'CONVERTED', opportunity = :opportunity, customer = :customer, updated_at = now(),
 				  version = version + 1 where id = :id and version = :version""")

@@ -8,11 +8,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.kervan.customers.CustomerSummary;
 import dev.kervan.customers.Customers;
 import dev.kervan.identity.CurrentUser;
 import dev.kervan.identity.Users;
+import dev.kervan.pipeline.OpportunityAction;
 import dev.kervan.pipeline.OpportunityStatus;
 import dev.kervan.pipeline.Pipeline;
 import dev.kervan.pipeline.internal.PipelineStages.Stage;
@@ -24,10 +26,11 @@ import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.InvalidInputException;
 import dev.kervan.platform.KeysetPage;
 import dev.kervan.platform.PageLimit;
-import dev.kervan.platform.PatchDocument;
+import dev.kervan.platform.Checks;
 import dev.kervan.platform.PhoneNumbers;
 import dev.kervan.platform.RecordNotFoundException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,8 +46,6 @@ public class Opportunities implements Pipeline {
 
 	static final String RECORD_TYPE = "opportunity";
 
-	/** Space left between neighbouring cards, so that a card dropped between two rarely renumbers the stage. */
-	private static final long RANK_GAP = 1024;
 	private static final int MAX_TAGS = 20;
 
 	/** What to list. */
@@ -61,9 +62,13 @@ public class Opportunities implements Pipeline {
 	private final Users users;
 	private final AuditTrail audit;
 	private final Clock clock;
+	private final OpportunityRecords records;
+	private final CardRanks ranks;
 
 	Opportunities(JdbcClient jdbc, PipelinePolicy policy, PipelineStages stages, SalesTeams teams, LostReasons lostReasons,
-			Customers customers, Users users, AuditTrail audit, Clock clock) {
+			Customers customers, Users users, AuditTrail audit, Clock clock, OpportunityRecords records, CardRanks ranks) {
+		this.records = records;
+		this.ranks = ranks;
 		this.jdbc = jdbc;
 		this.policy = policy;
 		this.stages = stages;
@@ -124,7 +129,8 @@ public class Opportunities implements Pipeline {
 		}
 		var teamsSeen = all ? java.util.Set.<Long>of() : policy.visibleTeams(user);
 		var titles = new HashMap<Long, String>();
-		jdbc.sql("select id, title, team, salesperson from " + table + " where id = any(cast(:ids as bigint[]))")
+		jdbc.sql(table.equals("lead") ? "select id, title, team, salesperson from lead where id = any(cast(:ids as bigint[]))"
+				: "select id, title, team, salesperson from opportunity where id = any(cast(:ids as bigint[]))")
 			.param("ids", ids.toArray(Long[]::new))
 			.query(rs -> {
 				if (all || teamsSeen.contains(rs.getLong("team")) || rs.getLong("salesperson") == user.id()) {
@@ -223,63 +229,45 @@ public class Opportunities implements Pipeline {
 				sort == Sort.NEWEST ? 0 : row.rank(), row.id()));
 	}
 
+	/** Enters an opportunity; see {@link NewOpportunity} for the defaults. */
 	@Transactional
-	public OpportunityRow create(PatchDocument doc) {
+	public OpportunityRow create(NewOpportunity command) {
+		return create(command, null);
+	}
+
+	/** Enters an opportunity, converted from a lead when one is given. */
+	@Transactional
+	OpportunityRow create(NewOpportunity command, @Nullable Long lead) {
 		CurrentUser user = policy.requireSales();
-		Long teamId = doc.id("teamId");
-		Long stageId = doc.id("stageId");
+		var checks = new Checks();
+		Long teamId = command.teamId();
 		Stage stage = null;
-		if (stageId != null) {
-			stage = stages.find(stageId).orElse(null);
+		if (command.stageId() != null) {
+			stage = stages.find(command.stageId()).orElse(null);
 			if (stage == null) {
-				doc.reject("stageId", "error.pipeline.unknown-stage", stageId);
+				checks.reject("stageId", "error.pipeline.unknown-stage", command.stageId());
 			}
 			else if (teamId != null && stage.teamId() != teamId) {
-				doc.reject("stageId", "error.pipeline.other-team-stage");
+				checks.reject("stageId", "error.pipeline.other-team-stage");
 			}
 		}
 		if (teamId != null && !teams.exists(teamId)) {
-			doc.reject("teamId", "error.pipeline.unknown-team", teamId);
+			checks.reject("teamId", "error.pipeline.unknown-team", teamId);
 			teamId = null;
 		}
 		long team = teamId != null ? teamId : stage != null ? stage.teamId() : teams.defaultTeamOf(user.id());
 		if (!policy.mayUseTeam(user, team)) {
 			throw PipelinePolicy.forbidden();
 		}
-		var values = Values.empty(user.id());
-		apply(doc, values, true);
-		doc.throwIfInvalid();
+		Opportunity.Fields fields = fields(checks, command);
+		checks.throwIfInvalid();
 		if (stage == null) {
 			stage = stages.first(team);
 		}
-		if (!values.probabilityManual) {
-			values.probability = stage.probability();
-		}
-		OpportunityStatus status = stage.won() ? OpportunityStatus.WON : OpportunityStatus.OPEN;
-		if (status == OpportunityStatus.WON) {
-			values.probability = 100;
-		}
 		stages.lock(stage.id());
-		Instant now = clock.instant();
-		var params = values.params();
-		params.put("team", team);
-		params.put("stage", stage.id());
-		params.put("rank", endRank(stage.id(), 0));
-		params.put("status", status.name());
-		params.put("closedAt", status == OpportunityStatus.WON ? java.sql.Timestamp.from(now) : null);
-		params.put("now", java.sql.Timestamp.from(now));
-		params.put("createdBy", user.username());
-		long id = jdbc.sql("""
-				insert into opportunity (title, customer, prospect_name, email, phone, expected_revenue, currency, probability,
-				  probability_manual, priority, tags, expected_close, salesperson, team, stage, rank, status, source, notes,
-				  closed_at, created_at, updated_at, created_by)
-				values (:title, :customer, :prospectName, :email, :phone, :revenue, :currency, :probability, :probabilityManual,
-				  :priority, cast(:tags as text[]), :expectedClose, :salesperson, :team, :stage, :rank, :status, :source, :notes,
-				  :closedAt, :now, :now, :createdBy)
-				returning id""")
-			.params(params)
-			.query(Long.class)
-			.single();
+		var opportunity = Opportunity.enter(fields, stage, ranks.atEnd(stage.id(), 0), user.username(), clock.instant());
+		opportunity.lead = lead;
+		long id = records.save(opportunity).id();
 		OpportunityRow saved = load(id);
 		audit.created(RECORD_TYPE, id, saved.snapshot());
 		return saved;
@@ -290,55 +278,28 @@ public class Opportunities implements Pipeline {
 	void fromWebForm(long team, String title, String name, String email, @Nullable String phone, @Nullable String message) {
 		Stage stage = stages.first(team);
 		stages.lock(stage.id());
-		long id = jdbc.sql("""
-				insert into opportunity (title, prospect_name, email, phone, probability, team, stage, rank, source, notes, created_by)
-				values (:title, :name, :email, :phone, :probability, :team, :stage, :rank, 'Web form', :notes, 'web-form')
-				returning id""")
-			.param("title", title)
-			.param("name", name)
-			.param("email", email)
-			.param("phone", phone)
-			.param("probability", stage.probability())
-			.param("team", team)
-			.param("stage", stage.id())
-			.param("rank", endRank(stage.id(), 0))
-			.param("notes", message)
-			.query(Long.class)
-			.single();
+		var fields = new Opportunity.Fields(title, null, name, email, phone, BigDecimal.ZERO, "TRY", stage.probability(),
+				false, 0, List.of(), null, null, "Web form", message);
+		long id = records.save(Opportunity.enter(fields, stage, ranks.atEnd(stage.id(), 0), "web-form", clock.instant())).id();
 		audit.created(RECORD_TYPE, id, load(id).snapshot());
 	}
 
+	/** Changes the fields sent; see {@link OpportunityChange}. */
 	@Transactional
-	public OpportunityRow update(long id, ExpectedVersion expected, PatchDocument doc) {
+	public OpportunityRow update(long id, ExpectedVersion expected, OpportunityChange change) {
 		CurrentUser user = policy.requireSales();
-		OpportunityRow before = editable(user, id, expected);
-		doc.ignoring("id", "version", "status", "createdAt", "updatedAt", "createdBy", "closedAt");
-		if (doc.has("stageId") || doc.has("teamId")) {
-			doc.reject(doc.has("stageId") ? "stageId" : "teamId", "error.pipeline.move-instead");
+		Opportunity opportunity = editable(user, id, expected);
+		var checks = new Checks();
+		if (change.stageId().isGiven() || change.teamId().isGiven()) {
+			checks.reject(change.stageId().isGiven() ? "stageId" : "teamId", "error.pipeline.move-instead");
 		}
-		var values = Values.of(before);
-		apply(doc, values, false);
-		doc.throwIfInvalid();
-		if (doc.has("probability") && !values.probabilityManual) {
-			values.probability = stages.get(before.stage()).probability();
+		Opportunity.Fields changed = changedFields(checks, opportunity, change);
+		checks.throwIfInvalid();
+		Map<String, Object> before = opportunity.snapshot();
+		if (!opportunity.change(changed, clock.instant())) {
+			return load(id);
 		}
-		if (!AuditTrail.changes(Values.of(before).params(), values.params())) {
-			return before;
-		}
-		var params = values.params();
-		params.put("id", id);
-		params.put("version", before.version());
-		params.put("now", java.sql.Timestamp.from(clock.instant()));
-		int changed = jdbc.sql("""
-				update opportunity set title = :title, customer = :customer, prospect_name = :prospectName, email = :email,
-				  phone = :phone, expected_revenue = :revenue, currency = :currency, probability = :probability,
-				  probability_manual = :probabilityManual, priority = :priority, tags = cast(:tags as text[]),
-				  expected_close = :expectedClose, salesperson = :salesperson, source = :source, notes = :notes,
-				  updated_at = :now, version = version + 1
-				where id = :id and version = :version""")
-			.params(params)
-			.update();
-		return saved(id, changed, before, expected);
+		return saved(opportunity, before, expected);
 	}
 
 	/**
@@ -346,132 +307,88 @@ public class Opportunities implements Pipeline {
 	 * into a won stage wins the opportunity; moving a won one out of it opens it again.
 	 */
 	@Transactional
-	public OpportunityRow move(long id, ExpectedVersion expected, PatchDocument doc) {
+	public OpportunityRow move(long id, ExpectedVersion expected, MoveCard command) {
 		CurrentUser user = policy.requireSales();
-		OpportunityRow before = editable(user, id, expected);
-		doc.ignoring("version");
-		Long stageId = doc.id("stageId");
-		Long beforeId = doc.id("beforeId");
+		Opportunity opportunity = editable(user, id, expected);
+		var checks = new Checks();
 		Stage target = null;
-		if (stageId == null) {
-			doc.reject("stageId", "error.value.required");
-		}
-		else {
-			target = stages.find(stageId).orElse(null);
+		if (checks.required("stageId", command.stageId()) != null) {
+			target = stages.find(command.stageId()).orElse(null);
 			if (target == null) {
-				doc.reject("stageId", "error.pipeline.unknown-stage", stageId);
+				checks.reject("stageId", "error.pipeline.unknown-stage", command.stageId());
 			}
-			else if (target.teamId() != before.team()) {
-				doc.reject("stageId", "error.pipeline.other-team-stage");
+			else if (target.teamId() != opportunity.team()) {
+				checks.reject("stageId", "error.pipeline.other-team-stage");
 			}
 		}
-		doc.throwIfInvalid();
-		if (before.status() == OpportunityStatus.LOST) {
-			throw new DomainException(ErrorKind.CONFLICT, "error.pipeline.closed", before.status().name());
-		}
+		checks.throwIfInvalid();
+		OpportunityAction.MOVE.requireAllowedIn(opportunity.status());
 		stages.lock(target.id());
-		long rank = rankBefore(target.id(), id, beforeId);
-		OpportunityStatus status = target.won() ? OpportunityStatus.WON : OpportunityStatus.OPEN;
-		int probability = status == OpportunityStatus.WON ? 100
-				: before.probabilityManual() && before.status() == OpportunityStatus.OPEN ? before.probability() : target.probability();
-		Instant closedAt = status == OpportunityStatus.WON
-				? (before.status() == OpportunityStatus.WON ? before.closedAt() : clock.instant()) : null;
-		int changed = jdbc.sql("""
-				update opportunity set stage = :stage, rank = :rank, status = :status, probability = :probability,
-				  probability_manual = :manual, closed_at = :closedAt, updated_at = :now, version = version + 1
-				where id = :id and version = :version""")
-			.param("stage", target.id())
-			.param("rank", rank)
-			.param("status", status.name())
-			.param("probability", probability)
-			.param("manual", status == OpportunityStatus.OPEN && before.probabilityManual())
-			.param("closedAt", closedAt == null ? null : java.sql.Timestamp.from(closedAt))
-			.param("now", java.sql.Timestamp.from(clock.instant()))
-			.param("id", id)
-			.param("version", before.version())
-			.update();
-		return saved(id, changed, before, expected);
+		Map<String, Object> before = opportunity.snapshot();
+		opportunity.moveTo(target, ranks.before(target.id(), id, command.beforeId()), clock.instant());
+		return saved(opportunity, before, expected);
 	}
 
 	@Transactional
 	public OpportunityRow won(long id, ExpectedVersion expected) {
 		CurrentUser user = policy.requireSales();
-		OpportunityRow before = editable(user, id, expected);
-		if (before.status() != OpportunityStatus.OPEN) {
-			throw new DomainException(ErrorKind.CONFLICT, "error.pipeline.closed", before.status().name());
-		}
-		Stage won = stages.wonStage(before.team());
+		Opportunity opportunity = editable(user, id, expected);
+		OpportunityAction.WIN.requireAllowedIn(opportunity.status());
+		Stage won = stages.wonStage(opportunity.team());
 		stages.lock(won.id());
-		int changed = jdbc.sql("""
-				update opportunity set stage = :stage, rank = :rank, status = 'WON', probability = 100, probability_manual = false,
-				  closed_at = :now, updated_at = :now, version = version + 1
-				where id = :id and version = :version""")
-			.param("stage", won.id())
-			.param("rank", endRank(won.id(), id))
-			.param("now", java.sql.Timestamp.from(clock.instant()))
-			.param("id", id)
-			.param("version", before.version())
-			.update();
-		return saved(id, changed, before, expected);
+		Map<String, Object> before = opportunity.snapshot();
+		opportunity.win(won, ranks.atEnd(won.id(), id), clock.instant());
+		return saved(opportunity, before, expected);
 	}
 
 	@Transactional
-	public OpportunityRow lost(long id, ExpectedVersion expected, PatchDocument doc) {
+	public OpportunityRow lost(long id, ExpectedVersion expected, LoseOpportunity command) {
 		CurrentUser user = policy.requireSales();
-		OpportunityRow before = editable(user, id, expected);
-		doc.ignoring("version");
-		Long reason = doc.id("lostReasonId");
+		Opportunity opportunity = editable(user, id, expected);
+		var checks = new Checks();
+		Long reason = command.lostReasonId();
 		if (reason == null) {
-			doc.reject("lostReasonId", "error.pipeline.lost-reason-required");
+			checks.reject("lostReasonId", "error.pipeline.lost-reason-required");
 		}
 		else if (!lostReasons.isActive(reason)) {
-			doc.reject("lostReasonId", "error.pipeline.unknown-lost-reason", reason);
+			checks.reject("lostReasonId", "error.pipeline.unknown-lost-reason", reason);
 		}
-		String note = doc.freeText("note", 4000);
-		doc.throwIfInvalid();
-		if (before.status() != OpportunityStatus.OPEN) {
-			throw new DomainException(ErrorKind.CONFLICT, "error.pipeline.closed", before.status().name());
-		}
-		int changed = jdbc.sql("""
-				update opportunity set status = 'LOST', lost_reason = :reason, lost_note = :note, probability = 0,
-				  closed_at = :now, updated_at = :now, version = version + 1
-				where id = :id and version = :version""")
-			.param("reason", reason)
-			.param("note", note)
-			.param("now", java.sql.Timestamp.from(clock.instant()))
-			.param("id", id)
-			.param("version", before.version())
-			.update();
-		return saved(id, changed, before, expected);
+		String note = checks.freeText("note", command.note(), 4000);
+		checks.throwIfInvalid();
+		Map<String, Object> before = opportunity.snapshot();
+		opportunity.lose(reason, note, clock.instant());
+		return saved(opportunity, before, expected);
 	}
 
 	/** Opens a won or lost opportunity again: a lost one where it was, a won one in the last stage before winning. */
 	@Transactional
 	public OpportunityRow reopen(long id, ExpectedVersion expected) {
 		CurrentUser user = policy.requireSales();
-		OpportunityRow before = editable(user, id, expected);
-		if (before.status() == OpportunityStatus.OPEN) {
-			throw new DomainException(ErrorKind.CONFLICT, "error.pipeline.not-closed");
-		}
-		Stage stage = stages.get(before.stage());
+		Opportunity opportunity = editable(user, id, expected);
+		OpportunityAction.REOPEN.requireAllowedIn(opportunity.status());
+		Stage stage = stages.get(opportunity.stage());
 		if (stage.won()) {
-			stage = stages.lastOpen(before.team());
+			stage = stages.lastOpen(opportunity.team());
 		}
 		stages.lock(stage.id());
-		long rank = endRank(stage.id(), id);
-		int changed = jdbc.sql("""
-				update opportunity set status = 'OPEN', stage = :stage, rank = :rank, lost_reason = null, lost_note = null,
-				  probability = case when probability_manual and status = 'LOST' then probability else :probability end,
-				  closed_at = null, updated_at = :now, version = version + 1
-				where id = :id and version = :version""")
-			.param("stage", stage.id())
-			.param("rank", rank)
-			.param("probability", stage.probability())
-			.param("now", java.sql.Timestamp.from(clock.instant()))
-			.param("id", id)
-			.param("version", before.version())
-			.update();
-		return saved(id, changed, before, expected);
+		Map<String, Object> before = opportunity.snapshot();
+		opportunity.reopen(stage, ranks.atEnd(stage.id(), id), clock.instant());
+		return saved(opportunity, before, expected);
+	}
+
+	/** What may be done to an opportunity now by the user asking: nothing when they may not change it. */
+	public Set<OpportunityAction> availableActions(OpportunityRow row) {
+		return availableActions(List.of(row)).get(row.id());
+	}
+
+	/** What may be done to each of the opportunities now by the user asking, by id. */
+	public Map<Long, Set<OpportunityAction>> availableActions(List<OpportunityRow> rows) {
+		var mayEdit = policy.editableBy(policy.requireSales());
+		var actions = new HashMap<Long, Set<OpportunityAction>>();
+		for (OpportunityRow row : rows) {
+			actions.put(row.id(), mayEdit.test(row.team(), row.salesperson()) ? OpportunityAction.availableIn(row.status()) : Set.of());
+		}
+		return actions;
 	}
 
 	private long stageKey(long stage) {
@@ -488,245 +405,124 @@ public class Opportunities implements Pipeline {
 	}
 
 	/** The opportunity, when the user may change it and based the change on its current version. */
-	private OpportunityRow editable(CurrentUser user, long id, ExpectedVersion expected) {
-		OpportunityRow row = load(id);
-		if (!policy.maySee(user, row)) {
+	private Opportunity editable(CurrentUser user, long id, ExpectedVersion expected) {
+		Opportunity opportunity = records.findById(id).orElseThrow(() -> new RecordNotFoundException(RECORD_TYPE, id));
+		if (!policy.maySee(user, opportunity.team, opportunity.salesperson)) {
 			throw new RecordNotFoundException(RECORD_TYPE, id);
 		}
-		if (!policy.mayEdit(user, row)) {
+		if (!policy.mayEdit(user, opportunity.team, opportunity.salesperson)) {
 			throw PipelinePolicy.forbidden();
 		}
-		expected.verify(RECORD_TYPE, id, row.version());
-		return row;
+		expected.verify(RECORD_TYPE, id, opportunity.version());
+		return opportunity;
 	}
 
-	/** The opportunity after a change; when another change came first, nothing was written and the caller is told. */
-	private OpportunityRow saved(long id, int changed, OpportunityRow before, ExpectedVersion expected) {
-		OpportunityRow after = load(id);
-		if (changed == 0) {
-			throw expected.conflict(RECORD_TYPE, id, after.version());
+	/**
+	 * Saves a change, with its audit line and its events; when another change came first, nothing is written and
+	 * the caller is told the current version.
+	 */
+	private OpportunityRow saved(Opportunity opportunity, Map<String, Object> before, ExpectedVersion expected) {
+		long id = opportunity.id();
+		try {
+			records.save(opportunity);
 		}
-		audit.updated(RECORD_TYPE, id, before.snapshot(), after.snapshot());
-		return after;
+		catch (OptimisticLockingFailureException raced) {
+			throw expected.conflict(RECORD_TYPE, id, load(id).version());
+		}
+		audit.updated(RECORD_TYPE, id, before, opportunity.snapshot());
+		return load(id);
 	}
 
-	/** A rank after every card of the stage but the one being moved. */
-	private long endRank(long stage, long moving) {
-		return jdbc.sql("select coalesce(max(rank), 0) + :gap from opportunity where stage = :stage and status <> 'LOST' and id <> :moving")
-			.param("gap", RANK_GAP)
-			.param("stage", stage)
-			.param("moving", moving)
-			.query(Long.class)
-			.single();
-	}
-
-	/** The rank that puts a card right before another card of the stage (or at its end); renumbers when no room is left. */
-	private long rankBefore(long stage, long moving, @Nullable Long beforeId) {
-		if (beforeId == null) {
-			return endRank(stage, moving);
-		}
-		var before = jdbc.sql("select rank from opportunity where id = :id and stage = :stage and status <> 'LOST' and id <> :moving")
-			.param("id", beforeId)
-			.param("stage", stage)
-			.param("moving", moving)
-			.query(Long.class)
-			.optional();
-		if (before.isEmpty()) {
-			throw InvalidInputException.of("beforeId", "error.pipeline.before-elsewhere");
-		}
-		for (int attempt = 0; attempt < 2; attempt++) {
-			long next = jdbc.sql("select rank from opportunity where id = :id").param("id", beforeId).query(Long.class).single();
-			Long previous = jdbc.sql("""
-					select max(rank) from opportunity
-					where stage = :stage and status <> 'LOST' and id <> :moving and (rank, id) < (:rank, :id)""")
-				.param("stage", stage)
-				.param("moving", moving)
-				.param("rank", next)
-				.param("id", beforeId)
-				.query(Long.class)
-				.optional()
-				.orElse(null);
-			if (previous == null) {
-				return next - RANK_GAP;
-			}
-			if (next - previous >= 2) {
-				return previous + (next - previous) / 2;
-			}
-			renumber(stage);
-		}
-		throw new IllegalStateException("No room between cards after renumbering stage " + stage);
-	}
-
-	/** Spreads a stage's cards out again, keeping their order. */
-	private void renumber(long stage) {
-		jdbc.sql("""
-				update opportunity o set rank = ordered.position * :gap
-				from (select id, row_number() over (order by rank, id) as position from opportunity
-				      where stage = :stage and status <> 'LOST') ordered
-				where o.id = ordered.id""")
-			.param("gap", RANK_GAP)
-			.param("stage", stage)
-			.update();
-	}
-
-	/** The fields a user sets on an opportunity, read and checked from a request. */
-	private static final class Values {
-
-		@Nullable String title;
-		@Nullable Long customer;
-		@Nullable String prospectName;
-		@Nullable String email;
-		@Nullable String phone;
-		BigDecimal revenue = BigDecimal.ZERO;
-		String currency = "TRY";
-		int probability;
-		boolean probabilityManual;
-		int priority;
-		List<String> tags = List.of();
-		@Nullable LocalDate expectedClose;
-		@Nullable Long salesperson;
-		@Nullable String source;
-		@Nullable String notes;
-
-		static Values empty(long salesperson) {
-			var values = new Values();
-			values.salesperson = salesperson;
-			return values;
-		}
-
-		static Values of(OpportunityRow row) {
-			var values = new Values();
-			values.title = row.title();
-			values.customer = row.customer();
-			values.prospectName = row.prospectName();
-			values.email = row.email();
-			values.phone = row.phone();
-			values.revenue = row.expectedRevenue();
-			values.currency = row.currency();
-			values.probability = row.probability();
-			values.probabilityManual = row.probabilityManual();
-			values.priority = row.priority();
-			values.tags = row.tags();
-			values.expectedClose = row.expectedClose();
-			values.salesperson = row.salesperson();
-			values.source = row.source();
-			values.notes = row.notes();
-			return values;
-		}
-
-		Map<String, Object> params() {
-			var params = new HashMap<String, Object>();
-			params.put("title", title);
-			params.put("customer", customer);
-			params.put("prospectName", prospectName);
-			params.put("email", email);
-			params.put("phone", phone);
-			params.put("revenue", revenue);
-			params.put("currency", currency);
-			params.put("probability", probability);
-			params.put("probabilityManual", probabilityManual);
-			params.put("priority", priority);
-			params.put("tags", tags.toArray(String[]::new));
-			params.put("expectedClose", expectedClose);
-			params.put("salesperson", salesperson);
-			params.put("source", source);
-			params.put("notes", notes);
-			return params;
-		}
-	}
-
-	private void apply(PatchDocument doc, Values values, boolean creating) {
-		if (creating || doc.has("title")) {
-			values.title = doc.text("title", 200);
-			if (values.title == null) {
-				doc.reject("title", "error.value.required");
-			}
-		}
+	/** The fields of a new opportunity, checked. */
+	private Opportunity.Fields fields(Checks checks, NewOpportunity command) {
+		String title = checks.required("title", checks.name("title", command.title(), 200));
+		Long customer = command.customerId();
 		String country = "TR";
-		if (doc.has("customerId")) {
-			values.customer = doc.id("customerId");
-			if (values.customer != null) {
-				CustomerSummary customer = customers.find(values.customer).filter(c -> !c.archived()).orElse(null);
-				if (customer == null) {
-					doc.reject("customerId", "error.pipeline.unknown-customer", values.customer);
-				}
-				else {
-					country = customer.country();
-					if (!doc.has("currency") && creating) {
-						values.currency = customer.currency();
-					}
-				}
+		String currency = "TRY";
+		if (customer != null) {
+			CustomerSummary account = activeCustomer(checks, customer);
+			if (account != null) {
+				country = account.country();
+				currency = account.currency();
 			}
 		}
-		if (doc.has("prospectName")) {
-			values.prospectName = doc.text("prospectName", 200);
+		if (command.currency() != null) {
+			String chosen = checks.currency("currency", command.currency());
+			currency = chosen == null ? currency : chosen;
 		}
-		if (doc.has("email")) {
-			values.email = doc.email("email");
+		Integer probability = checks.range("probability", command.probability(), 0, 100);
+		Integer priority = checks.range("priority", command.priority(), 0, 3);
+		BigDecimal revenue = checks.amount("expectedRevenue", command.expectedRevenue());
+		Long salesperson = command.salespersonId() == null ? policy.requireSales().id() : knownUser(checks, command.salespersonId());
+		return new Opportunity.Fields(title == null ? "" : title, customer, checks.name("prospectName", command.prospectName(), 200),
+				checks.email("email", command.email()), phone(checks, command.phone(), country),
+				revenue == null ? BigDecimal.ZERO : revenue, currency, probability == null ? 0 : probability, probability != null,
+				priority == null ? 0 : priority, checks.tags("tags", command.tags(), MAX_TAGS, 40),
+				checks.date("expectedCloseDate", command.expectedCloseDate()), salesperson,
+				checks.name("source", command.source(), 120), checks.freeText("notes", command.notes(), 4000));
+	}
+
+	/** The fields after a change: those sent, checked, over the current ones. */
+	private Opportunity.Fields changedFields(Checks checks, Opportunity opportunity, OpportunityChange change) {
+		Opportunity.Fields current = opportunity.fields();
+		Long customer = change.customerId().applyTo(current.customer());
+		String country = "TR";
+		if (change.customerId().isGiven() && customer != null) {
+			CustomerSummary account = activeCustomer(checks, customer);
+			country = account == null ? country : account.country();
 		}
-		if (doc.has("phone")) {
-			String typed = doc.code("phone", 40);
-			values.phone = typed == null ? null : PhoneNumbers.toE164(typed, country).orElseGet(() -> {
-				doc.reject("phone", "error.phone.invalid");
-				return null;
-			});
+		String title = current.title();
+		if (change.title().isGiven()) {
+			title = checks.required("title", checks.name("title", change.title(), 200).value());
 		}
-		if (doc.has("expectedRevenue")) {
-			BigDecimal revenue = doc.amount("expectedRevenue");
-			values.revenue = revenue == null ? BigDecimal.ZERO : revenue;
+		int probability = current.probability();
+		boolean manual = current.probabilityManual();
+		if (change.probability().isGiven()) {
+			Integer set = checks.range("probability", change.probability(), 0, 100).value();
+			manual = set != null;
+			probability = set != null ? set : stages.get(opportunity.stage()).probability();
 		}
-		if (doc.has("currency")) {
-			String currency = doc.currency("currency");
-			if (currency != null) {
-				values.currency = currency;
-			}
+		String currency = checks.currency("currency", change.currency()).value();
+		BigDecimal revenue = checks.amount("expectedRevenue", change.expectedRevenue()).applyTo(current.expectedRevenue());
+		Integer priority = checks.range("priority", change.priority(), 0, 3).applyTo(current.priority());
+		List<String> tags = checks.tags("tags", change.tags(), MAX_TAGS, 40).applyTo(current.tags());
+		Long salesperson = change.salespersonId().isGiven() && change.salespersonId().value() != null
+				? knownUser(checks, change.salespersonId().value()) : change.salespersonId().applyTo(current.salesperson());
+		return new Opportunity.Fields(title == null ? current.title() : title, customer,
+				checks.name("prospectName", change.prospectName(), 200).applyTo(current.prospectName()),
+				checks.email("email", change.email()).applyTo(current.email()),
+				change.phone().isGiven() ? phone(checks, change.phone().value(), country) : current.phone(),
+				revenue == null ? BigDecimal.ZERO : revenue, currency == null ? current.currency() : currency, probability,
+				manual, priority == null ? 0 : priority, tags == null ? List.of() : tags,
+				checks.date("expectedCloseDate", change.expectedCloseDate()).applyTo(current.expectedClose()), salesperson,
+				checks.name("source", change.source(), 120).applyTo(current.source()),
+				checks.freeText("notes", change.notes(), 4000).applyTo(current.notes()));
+	}
+
+	private @Nullable CustomerSummary activeCustomer(Checks checks, long id) {
+		CustomerSummary customer = customers.find(id).filter(c -> !c.archived()).orElse(null);
+		if (customer == null) {
+			checks.reject("customerId", "error.pipeline.unknown-customer", id);
 		}
-		if (doc.has("probability")) {
-			Integer probability = doc.integer("probability");
-			if (probability == null) {
-				values.probabilityManual = false;
-			}
-			else if (probability < 0 || probability > 100) {
-				doc.reject("probability", "error.value.range", 0, 100);
-			}
-			else {
-				values.probability = probability;
-				values.probabilityManual = true;
-			}
+		return customer;
+	}
+
+	private long knownUser(Checks checks, long id) {
+		if (users.find(id).isEmpty()) {
+			checks.reject("salespersonId", "error.pipeline.unknown-user", id);
 		}
-		if (doc.has("priority")) {
-			Integer priority = doc.integer("priority");
-			if (priority != null && (priority < 0 || priority > 3)) {
-				doc.reject("priority", "error.value.range", 0, 3);
-			}
-			else {
-				values.priority = priority == null ? 0 : priority;
-			}
+		return id;
+	}
+
+	/** A phone number as typed, kept in international form (E.164) for the customer's country. */
+	private static @Nullable String phone(Checks checks, @Nullable String typed, String country) {
+		String phone = checks.code("phone", typed, 40);
+		if (phone == null) {
+			return null;
 		}
-		if (doc.has("tags")) {
-			List<String> tags = doc.texts("tags");
-			if (tags.size() > MAX_TAGS) {
-				doc.reject("tags", "error.pipeline.too-many-tags", MAX_TAGS);
-			}
-			if (tags.stream().anyMatch(tag -> tag.length() > 40)) {
-				doc.reject("tags", "error.value.too-long", 40);
-			}
-			values.tags = tags;
-		}
-		if (doc.has("expectedCloseDate")) {
-			values.expectedClose = doc.date("expectedCloseDate");
-		}
-		if (doc.has("salespersonId")) {
-			values.salesperson = doc.id("salespersonId");
-			if (values.salesperson != null && users.find(values.salesperson).isEmpty()) {
-				doc.reject("salespersonId", "error.pipeline.unknown-user", values.salesperson);
-			}
-		}
-		if (doc.has("source")) {
-			values.source = doc.text("source", 120);
-		}
-		if (doc.has("notes")) {
-			values.notes = doc.freeText("notes", 4000);
-		}
+		return PhoneNumbers.toE164(phone, country).orElseGet(() -> {
+			checks.reject("phone", "error.phone.invalid");
+			return null;
+		});
 	}
 }

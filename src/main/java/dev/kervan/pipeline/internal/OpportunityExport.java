@@ -59,7 +59,7 @@ public class OpportunityExport {
 		String sql = """
 				select o.*, s.name as stage_name, c.name as customer_name, u.display_name as salesperson_name, t.name as team_name
 				from opportunity o join pipeline_stage s on s.id = o.stage join sales_team t on t.id = o.team
-				left join customer c on c.id = o.customer left join app_user u on u.id = o.salesperson
+				left join customer_ref c on c.id = o.customer left join user_ref u on u.id = o.salesperson
 				""" + (where.isEmpty() ? "" : "where " + String.join(" and ", where)) + " order by o.id desc";
 		List<String> headers = List.of("id", "title", "customer", "team", "stage", "status", "expected-revenue", "currency",
 				"probability", "priority", "tags", "salesperson", "expected-close", "source")

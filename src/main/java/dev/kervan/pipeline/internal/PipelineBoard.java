@@ -172,7 +172,7 @@ public class PipelineBoard {
 		}
 		if (filter.overdue()) {
 			where.add("""
-					exists (select 1 from activity a where a.subject_type = 'OPPORTUNITY' and a.subject_id = o.id
+					exists (select 1 from activity_ref a where a.subject_type = 'OPPORTUNITY' and a.subject_id = o.id
 					        and a.status = 'PLANNED' and a.due_date < :today)""");
 		}
 		if (filter.mine()) {
@@ -194,7 +194,7 @@ public class PipelineBoard {
 		if (!q.isEmpty()) {
 			where.add("""
 					(lower(o.title) like :q or lower(coalesce(o.prospect_name, '')) like :q
-					 or exists (select 1 from customer c where c.id = o.customer and c.search_text like :q))""");
+					 or exists (select 1 from customer_ref c where c.id = o.customer and c.search_text like :q))""");
 			params.put("q", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
 		}
 	}
@@ -212,13 +212,13 @@ public class PipelineBoard {
 
 	private static final String CARD_COLUMNS = """
 			o.id, o.version, o.title, o.rank, o.expected_revenue, o.currency, o.probability, o.priority, o.tags, o.status,
-			coalesce((select c.name from customer c where c.id = o.customer), o.prospect_name) as customer_name,
-			(select u.display_name from app_user u where u.id = o.salesperson) as salesperson_name,
+			coalesce((select c.name from customer_ref c where c.id = o.customer), o.prospect_name) as customer_name,
+			(select u.display_name from user_ref u where u.id = o.salesperson) as salesperson_name,
 			next.summary as next_summary, next.due_date as next_due""";
 
 	/** The next planned activity of each card (activities are another module's: read here, never written). */
 	private static final String NEXT_ACTIVITY = """
-			left join lateral (select a.summary, a.due_date from activity a where a.subject_type = 'OPPORTUNITY'
+			left join lateral (select a.summary, a.due_date from activity_ref a where a.subject_type = 'OPPORTUNITY'
 			  and a.subject_id = o.id and a.status = 'PLANNED' order by a.due_date, a.id limit 1) next on true""";
 
 	private static CardRow cardRow(java.sql.ResultSet rs, LocalDate today, PipelineSettings.Settings segments)

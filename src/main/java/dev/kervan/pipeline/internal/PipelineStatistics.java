@@ -79,7 +79,7 @@ public class PipelineStatistics {
 				       count(*) filter (where o.status = 'LOST' and o.closed_at >= :start and o.closed_at < :end) as lost,
 				       coalesce(sum(o.expected_revenue) filter (where o.status = 'WON' and o.closed_at >= :start
 				                                                and o.closed_at < :end), 0) as won_revenue
-				from opportunity o left join app_user u on u.id = o.salesperson
+				from opportunity o left join user_ref u on u.id = o.salesperson
 				where o.team = :team
 				group by u.display_name, o.currency order by won_revenue desc, salesperson""")
 			.param("team", teamId)
@@ -99,7 +99,7 @@ public class PipelineStatistics {
 			.list();
 		// Activities belong to another module: read here, never written.
 		var activities = jdbc.sql("""
-				select t.name, count(*) as done from activity a join activity_type t on t.id = a.type
+				select t.name, count(*) as done from activity_ref a join activity_type_ref t on t.id = a.type
 				join opportunity o on a.subject_type = 'OPPORTUNITY' and o.id = a.subject_id
 				where o.team = :team and a.status = 'DONE' and a.done_at >= :start and a.done_at < :end
 				group by t.name order by done desc, t.name""")

@@ -10,7 +10,10 @@ import dev.kervan.customers.Customers;
 import dev.kervan.identity.CurrentUser;
 import dev.kervan.identity.Role;
 import dev.kervan.identity.Users;
+import dev.kervan.pipeline.internal.LoseOpportunity;
 import dev.kervan.pipeline.internal.LostReasons;
+import dev.kervan.pipeline.internal.MoveCard;
+import dev.kervan.pipeline.internal.NewOpportunity;
 import dev.kervan.pipeline.internal.Opportunities;
 import dev.kervan.pipeline.internal.OpportunityRow;
 import dev.kervan.pipeline.internal.PipelineBoard;
@@ -21,6 +24,7 @@ import dev.kervan.pipeline.internal.PipelineStages;
 import dev.kervan.pipeline.internal.PipelineStatistics;
 import dev.kervan.pipeline.internal.SalesTeams;
 import dev.kervan.platform.AuditTrail;
+import dev.kervan.platform.Commands;
 import dev.kervan.platform.Dates;
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ExpectedVersion;
@@ -28,7 +32,6 @@ import dev.kervan.platform.FormState;
 import dev.kervan.platform.KervanProperties;
 import dev.kervan.platform.PageLimit;
 import dev.kervan.platform.TableExport;
-import dev.kervan.platform.PatchDocument;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -75,10 +78,12 @@ class PipelinePages {
 	private final SalesTeams teams;
 	private final Clock clock;
 	private final KervanProperties properties;
+	private final Commands commands;
 
-	PipelinePages(PipelineBoard board, Opportunities opportunities, PipelineStages stages, LostReasons lostReasons,
+	PipelinePages(Commands commands, PipelineBoard board, Opportunities opportunities, PipelineStages stages, LostReasons lostReasons,
 			PipelinePolicy policy, AuditTrail audit, MessageSource messages, Customers customers, PipelineStatistics statistics,
 			SalesTeams teams, Clock clock, KervanProperties properties, OpportunityExport export, Users users) {
+		this.commands = commands;
 		this.customers = customers;
 		this.users = users;
 		this.export = export;
@@ -185,13 +190,8 @@ class PipelinePages {
 	@ResponseBody
 	ResponseEntity<ObjectNode> move(@PathVariable long id, @RequestParam long stageId,
 			@RequestParam(required = false) @Nullable Long beforeId, @RequestParam(required = false) @Nullable Long version) {
-		ObjectNode body = JsonNodeFactory.instance.objectNode();
-		body.put("stageId", stageId);
-		if (beforeId != null) {
-			body.put("beforeId", beforeId);
-		}
 		try {
-			OpportunityRow moved = opportunities.move(id, ExpectedVersion.fromForm(version), PatchDocument.of(body));
+			OpportunityRow moved = opportunities.move(id, ExpectedVersion.fromForm(version), new MoveCard(stageId, beforeId, null));
 			ObjectNode answer = JsonNodeFactory.instance.objectNode();
 			answer.put("version", moved.version());
 			answer.put("status", moved.status().name());
@@ -210,7 +210,7 @@ class PipelinePages {
 	String quickCreate(@RequestParam MultiValueMap<String, String> submitted, RedirectAttributes redirect) {
 		FormState form = FormState.from(submitted, QUICK_FIELDS, Set.of());
 		try {
-			opportunities.create(PatchDocument.of(form.toJson(true, Set.of())));
+			opportunities.create(commands.read(form.toJson(true, Set.of()), NewOpportunity.class));
 		}
 		catch (DomainException refusal) {
 			redirect.addFlashAttribute("quick", form.reject(refusal, messages));
@@ -228,7 +228,7 @@ class PipelinePages {
 		model.addAttribute("customerName", row.customer() == null ? null
 				: customers.find(row.customer()).map(CustomerSummary::name).orElse(null));
 		model.addAttribute("stages", stages.list(row.team()));
-		model.addAttribute("mayEdit", policy.mayEdit(user, row));
+		model.addAttribute("actions", opportunities.availableActions(row).stream().map(Enum::name).collect(java.util.stream.Collectors.toSet()));
 		model.addAttribute("lostReasons", lostReasons.list(false));
 		model.addAttribute("lostReasonName", row.lostReason() == null ? null : lostReasons.get(row.lostReason()).name());
 		model.addAttribute("history", audit.history("opportunity", id));
@@ -246,7 +246,7 @@ class PipelinePages {
 			var expected = ExpectedVersion.fromForm(version);
 			switch (action) {
 				case "won" -> opportunities.won(id, expected);
-				case "lost" -> opportunities.lost(id, expected, PatchDocument.of(form.toJson(true, Set.of())));
+				case "lost" -> opportunities.lost(id, expected, commands.read(form.toJson(true, Set.of()), LoseOpportunity.class));
 				default -> opportunities.reopen(id, expected);
 			}
 			return "redirect:/pipeline/opportunities/" + id;

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.kervan.platform.Dates;
+import dev.kervan.platform.Commands;
 import dev.kervan.platform.DomainException;
+import dev.kervan.platform.FieldViolation;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.Problems;
 import dev.kervan.platform.Problems.FieldMessage;
@@ -53,6 +55,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
@@ -186,14 +189,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			if (value.getPath().isEmpty()) {
 				return problems.of(400, "error.body-shape");
 			}
-			String field = value.getPath()
-				.stream()
-				.map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
-						: String.valueOf(reference.getIndex()))
-				.reduce((a, b) -> a + "." + b)
-				.orElse("");
-			return problems.withErrors(problems.of(400, "error.validation"),
-					List.of(new FieldMessage(field, valueMessage(value))));
+			FieldViolation violation = Commands.violation(value);
+			return problems.withErrors(problems.of(400, "error.validation"), List.of(new FieldMessage(violation.field(),
+					problems.message(violation.messageCode(), violation.arguments()))));
 		}
 		if (exception.getCause() == null && exception.getMessage() != null
 				&& exception.getMessage().startsWith("Required request body is missing")) {
@@ -208,14 +206,4 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				: problems.message("error.value.invalid", String.valueOf(mismatch.getValue()));
 	}
 
-	/** Why a value of a request record could not be read: too large a number, a date out of range, the wrong type. */
-	private String valueMessage(JacksonException exception) {
-		if (exception instanceof InputCoercionException) {
-			return problems.message("error.value.out-of-range");
-		}
-		if (exception instanceof MismatchedInputException mismatch && mismatch.getTargetType() == LocalDate.class) {
-			return problems.message(Dates.OUT_OF_RANGE, Dates.range());
-		}
-		return problems.message("error.value.invalid-type");
-	}
 }

@@ -12,6 +12,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueSerializer;
@@ -50,6 +51,17 @@ class JsonConfiguration {
 	@Bean
 	JsonMapperBuilderCustomizer exactNumbers() {
 		return builder -> builder.enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+	}
+
+	/**
+	 * Request records are read strictly, as {@link dev.kervan.platform.PatchDocument} reads documents: a field the
+	 * record does not know is refused (a misspelt name would otherwise look like a successful change), and a number
+	 * with a fraction is no whole number (2.5 stars is refused, not taken as 2).
+	 */
+	@Bean
+	JsonMapperBuilderCustomizer strictRequests() {
+		return builder -> builder.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 	}
 
 	/**

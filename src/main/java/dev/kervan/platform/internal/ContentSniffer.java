@@ -5,10 +5,12 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 
@@ -33,6 +35,15 @@ public final class ContentSniffer {
 	private static final Set<String> ALIASES_OF_JPEG = Set.of("image/jpg", "image/pjpeg");
 
 	private ContentSniffer() {
+	}
+
+	/** Every content type {@link #detect} answers: the kinds of file Kervan stores and hands back. */
+	public static List<String> storedTypes() {
+		var types = new TreeSet<>(Set.of("application/pdf", "image/png", "image/jpeg", "image/gif", "image/webp",
+				"text/csv", "text/plain"));
+		types.addAll(ZIP_DOCUMENTS.values());
+		types.addAll(OLE_DOCUMENTS.values());
+		return List.copyOf(types);
 	}
 
 	/** The content type of the file, or empty when it is not a kind Kervan stores. */

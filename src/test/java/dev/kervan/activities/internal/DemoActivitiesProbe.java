@@ -1,5 +1,7 @@
 package dev.kervan.activities.internal;
 
+import java.time.Clock;
+
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -8,8 +10,8 @@ public final class DemoActivitiesProbe {
 
 	private final DemoActivities demo;
 
-	public DemoActivitiesProbe(JdbcClient jdbc) {
-		this.demo = new DemoActivities(jdbc);
+	public DemoActivitiesProbe(JdbcClient jdbc, Clock clock) {
+		this.demo = new DemoActivities(jdbc, clock);
 	}
 
 	public void runTwice() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 
 import dev.kervan.support.KervanIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -34,9 +35,12 @@ class DemoCustomersIntegrationTests extends KervanIntegrationTest {
 	@Autowired
 	private SearchWords words;
 
+	@Autowired
+	private Clock clock;
+
 	@Test
 	void twoHundredTurkishAndIranianAccountsWithContactsAndAddressesLoadOnce() {
-		var demo = new DemoCustomers(accounts, contacts, addresses, lookups, classes, transactions, words);
+		var demo = new DemoCustomers(accounts, contacts, addresses, lookups, classes, transactions, words, clock);
 		demo.run(new DefaultApplicationArguments());
 		long count = countDemo();
 		demo.run(new DefaultApplicationArguments());
