@@ -3,7 +3,6 @@ package dev.kervan.catalog.internal;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -91,7 +90,7 @@ public class ProductPageModels {
 			.with("categoryId", filter.categoryId()).with("stage", filter.stage()).with("tracking", filter.tracking())
 			.with("active", filter.active()).at(cursor);
 		return new ListPage(products.list(filter, cursor, PageLimit.of(50)), links, categoryOptions(),
-				options(ProductStage.values(), "product.stage."), options(Tracking.values(), "product.tracking."),
+				forms.options(ProductStage.values(), "product.stage."), forms.options(Tracking.values(), "product.tracking."),
 				policy.mayEditProducts());
 	}
 
@@ -151,16 +150,12 @@ public class ProductPageModels {
 		return new FormPage(product, form,
 				units.list().stream().filter(Units.Unit::active).map(u -> new Option(u.code(), u.code() + " · " + u.name()))
 					.toList(),
-				categoryOptions(), options(ProductStage.values(), "product.stage."), options(Tracking.values(), "product.tracking."),
-				options(ProductKind.values(), "product.kind."), options(WarrantyUnit.values(), "product.warranty-unit."));
+				categoryOptions(), forms.options(ProductStage.values(), "product.stage."), forms.options(Tracking.values(), "product.tracking."),
+				forms.options(ProductKind.values(), "product.kind."), forms.options(WarrantyUnit.values(), "product.warranty-unit."));
 	}
 
 	private List<Option> categoryOptions() {
 		return categories.list().stream().map(c -> new Option(String.valueOf(c.id()), c.path())).toList();
-	}
-
-	private List<Option> options(Enum<?>[] values, String prefix) {
-		return Arrays.stream(values).map(v -> new Option(v.name(), forms.message(prefix + v.name()))).toList();
 	}
 
 	private static BigDecimal quantityOf(@Nullable String quantity) {

@@ -1,6 +1,5 @@
 package dev.kervan.identity.web;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -26,13 +25,11 @@ class UserFormOptions {
 	}
 
 	List<Option> calendars() {
-		return Arrays.stream(DisplayCalendar.values())
-			.map(calendar -> new Option(calendar.name(), forms.message("calendar." + calendar.name())))
-			.toList();
+		return forms.options(DisplayCalendar.values(), "calendar.");
 	}
 
 	List<Option> roles() {
-		return Arrays.stream(Role.values()).map(role -> new Option(role.name(), forms.message("role." + role.name()))).toList();
+		return forms.options(Role.values(), "role.");
 	}
 
 	private static String nativeName(Locale language) {

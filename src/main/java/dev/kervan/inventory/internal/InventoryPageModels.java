@@ -1,6 +1,5 @@
 package dev.kervan.inventory.internal;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -66,8 +65,7 @@ public class InventoryPageModels {
 	public LedgerPage ledger(@Nullable Long warehouseId, @Nullable StockMoveType type, @Nullable String cursor) {
 		var links = ListLinks.to("/inventory/moves").with("warehouseId", warehouseId).with("type", type).at(cursor);
 		return new LedgerPage(ledger.list(null, warehouseId, type, cursor, PageLimit.of(50)), links, warehouseOptions(),
-				Arrays.stream(StockMoveType.values()).map(t -> new Option(t.name(), forms.message("inventory.move." + t.name())))
-					.toList(), StockMoveType.values(), policy.mayMoveStock());
+				forms.options(StockMoveType.values(), "inventory.move."), StockMoveType.values(), policy.mayMoveStock());
 	}
 
 	public ReplenishmentPage replenishment(@Nullable Long warehouseId) {

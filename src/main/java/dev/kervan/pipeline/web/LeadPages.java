@@ -6,12 +6,13 @@ import dev.kervan.pipeline.LeadStatus;
 import dev.kervan.pipeline.internal.LeadImport;
 import dev.kervan.pipeline.internal.LeadRow;
 import dev.kervan.pipeline.internal.Leads;
+import dev.kervan.pipeline.internal.PipelinePageModels;
 import dev.kervan.platform.AuditTrail;
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.FormState;
-import dev.kervan.platform.PageLimit;
 import dev.kervan.platform.PatchDocument;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -36,11 +37,13 @@ class LeadPages {
 	private static final Set<String> FIELDS = Set.of("title", "contactName", "companyName", "email", "phone", "source");
 
 	private final Leads leads;
+	private final PipelinePageModels pages;
 	private final LeadImport imports;
 	private final AuditTrail audit;
 	private final MessageSource messages;
 
-	LeadPages(Leads leads, LeadImport imports, AuditTrail audit, MessageSource messages) {
+	LeadPages(Leads leads, PipelinePageModels pages, LeadImport imports, AuditTrail audit, MessageSource messages) {
+		this.pages = pages;
 		this.imports = imports;
 		this.leads = leads;
 		this.audit = audit;
@@ -50,12 +53,20 @@ class LeadPages {
 	@GetMapping
 	String list(@RequestParam(required = false) @Nullable LeadStatus status, @RequestParam(required = false) @Nullable String cursor,
 			Model model) {
-		model.addAttribute("page", leads.list(status, null, cursor, PageLimit.of(50)));
-		model.addAttribute("status", status == null ? "" : status.name());
+		model.addAllAttributes(pages.leads(status, cursor).toModel());
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", FormState.empty());
 		}
 		return "pipeline/leads";
+	}
+
+	/** The list alone, for the filter bar. */
+	@HxRequest(target = "lead-list")
+	@GetMapping
+	String listOnly(@RequestParam(required = false) @Nullable LeadStatus status,
+			@RequestParam(required = false) @Nullable String cursor, Model model) {
+		model.addAllAttributes(pages.leads(status, cursor).toModel());
+		return "pipeline/leads :: lead-list";
 	}
 
 	@PostMapping
