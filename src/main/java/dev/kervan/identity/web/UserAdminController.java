@@ -62,6 +62,11 @@ class UserAdminController {
 		return options.roles();
 	}
 
+	@ModelAttribute("statusOptions")
+	List<Option> statusOptions() {
+		return options.statuses();
+	}
+
 	@ModelAttribute("languageOptions")
 	List<Option> languageOptions() {
 		return options.languages();
@@ -78,8 +83,6 @@ class UserAdminController {
 			@RequestParam(required = false) @Nullable String cursor, Model model) {
 		var filter = new Filter(q, role, status);
 		String order = UserQueries.Sort.of(sort).name().toLowerCase(Locale.ROOT);
-		model.addAttribute("filter", filter);
-		model.addAttribute("sort", order);
 		model.addAttribute("page", queries.page(filter, UserQueries.Sort.of(sort), cursor, PageLimit.of(null)));
 		model.addAttribute("links", ListLinks.to("/admin/users").exportedAt("/admin/users/export").with("q", q)
 			.with("role", role).with("status", status).with("sort", order).at(cursor));

@@ -2,6 +2,7 @@ package dev.kervan.identity.web;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 import dev.kervan.identity.Role;
 import dev.kervan.platform.DisplayCalendar;
@@ -30,6 +31,11 @@ class UserFormOptions {
 
 	List<Option> roles() {
 		return forms.options(Role.values(), "role.");
+	}
+
+	/** The filter of the user list: active or inactive accounts. */
+	List<Option> statuses() {
+		return Stream.of("active", "inactive").map(status -> new Option(status, forms.message("user.status." + status))).toList();
 	}
 
 	private static String nativeName(Locale language) {

@@ -10,6 +10,7 @@ import dev.kervan.platform.ListLinks;
 import dev.kervan.platform.Option;
 import dev.kervan.platform.PageLimit;
 import dev.kervan.platform.PageModel;
+import dev.kervan.platform.RecordNotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -22,10 +23,12 @@ public class InventoryPageModels {
 	private final Warehouses warehouses;
 	private final Replenishment replenishment;
 	private final InventoryPolicy policy;
+	private final SerialNumbers serials;
 	private final Forms forms;
 
 	InventoryPageModels(StockLedger ledger, StockLevels levels, Warehouses warehouses, Replenishment replenishment,
-			InventoryPolicy policy, Forms forms) {
+			InventoryPolicy policy, SerialNumbers serials, Forms forms) {
+		this.serials = serials;
 		this.forms = forms;
 		this.ledger = ledger;
 		this.levels = levels;
@@ -76,6 +79,30 @@ public class InventoryPageModels {
 
 	private List<Option> warehouseOptions() {
 		return warehouses.list().stream().map(w -> new Option(String.valueOf(w.id()), w.code() + " · " + w.name())).toList();
+	}
+
+	public record MovePage(StockMoveView move) implements PageModel {
+	}
+
+	/** A serial number asked for ({@code query}) and what is known of it: none yet, its story, or never received. */
+	public record SerialPage(String query, SerialNumbers.@Nullable Serial serial, boolean notFound) implements PageModel {
+	}
+
+	public MovePage move(long id) {
+		return new MovePage(ledger.get(id));
+	}
+
+	public SerialPage serial(@Nullable String serial, @Nullable Long productId) {
+		policy.requireReader();
+		if (serial == null || serial.isBlank()) {
+			return new SerialPage("", null, false);
+		}
+		try {
+			return new SerialPage(serial, serials.find(serial, productId), false);
+		}
+		catch (RecordNotFoundException missing) {
+			return new SerialPage(serial, null, true);
+		}
 	}
 
 	public WarehousesPage warehouses() {

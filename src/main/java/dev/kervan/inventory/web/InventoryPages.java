@@ -11,9 +11,8 @@ import dev.kervan.catalog.Catalog;
 import dev.kervan.catalog.ProductFacts;
 import dev.kervan.inventory.internal.InventoryPageModels;
 import dev.kervan.inventory.internal.InventoryPolicy;
-import dev.kervan.inventory.internal.Replenishment;
+import dev.kervan.inventory.internal.ReplenishmentExport;
 import dev.kervan.inventory.internal.Reservations;
-import dev.kervan.inventory.internal.SerialNumbers;
 import dev.kervan.inventory.internal.StockLedger;
 import dev.kervan.inventory.internal.StockLevelExport;
 import dev.kervan.inventory.internal.StockMoveType;
@@ -23,7 +22,6 @@ import dev.kervan.platform.ErrorKind;
 import dev.kervan.platform.FormState;
 import dev.kervan.platform.Forms;
 import dev.kervan.platform.PatchDocument;
-import dev.kervan.platform.RecordNotFoundException;
 import dev.kervan.platform.TableExport;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -58,25 +56,23 @@ class InventoryPages {
 	private final StockLedger ledger;
 	private final Warehouses warehouses;
 	private final Reservations reservations;
-	private final SerialNumbers serials;
-	private final Replenishment replenishment;
 	private final InventoryPolicy policy;
 	private final Catalog catalog;
 	private final StockLevelExport stockExport;
+	private final ReplenishmentExport replenishmentExport;
 	private final Forms forms;
 
 	InventoryPages(InventoryPageModels pages, StockLedger ledger, Warehouses warehouses, Reservations reservations,
-			SerialNumbers serials, Replenishment replenishment, InventoryPolicy policy, Catalog catalog,
-			StockLevelExport stockExport, Forms forms) {
+			InventoryPolicy policy, Catalog catalog, StockLevelExport stockExport, ReplenishmentExport replenishmentExport,
+			Forms forms) {
 		this.pages = pages;
 		this.ledger = ledger;
 		this.warehouses = warehouses;
 		this.reservations = reservations;
-		this.serials = serials;
-		this.replenishment = replenishment;
 		this.policy = policy;
 		this.catalog = catalog;
 		this.stockExport = stockExport;
+		this.replenishmentExport = replenishmentExport;
 		this.forms = forms;
 	}
 
@@ -249,7 +245,7 @@ class InventoryPages {
 
 	@GetMapping("/moves/{id}")
 	String move(@PathVariable long id, Model model) {
-		model.addAttribute("move", ledger.get(id));
+		model.addAllAttributes(pages.move(id).toModel());
 		return "inventory/move";
 	}
 
@@ -270,19 +266,7 @@ class InventoryPages {
 	@GetMapping("/replenishment/export")
 	void exportReplenishment(@RequestParam(required = false) @Nullable Long warehouseId,
 			@RequestParam(required = false) @Nullable String format, HttpServletResponse response) throws IOException {
-		List<Replenishment.Line> lines = replenishment.report(warehouseId);
-		TableExport.Format chosen = TableExport.Format.of(format);
-		TableExport.startDownload(response, chosen, "replenishment");
-		List<String> headers = List.of("code", "name", "unit", "min", "max", "on-hand", "reserved", "available", "incoming",
-				"to-order", "supplier", "supplier-code", "price", "currency", "lead-days")
-			.stream().map(h -> forms.message("inventory.replenishment.column." + h)).toList();
-		TableExport.write(chosen, response.getOutputStream(), forms.message("menu.replenishment"), headers, rows -> {
-			for (Replenishment.Line l : lines) {
-				rows.add(Arrays.asList(l.productCode(), l.productName(), l.unit(), l.minStock(), l.maxStock(), l.onHand(),
-						l.reserved(), l.available(), l.incoming(), l.toOrder(), l.supplierName(), l.supplierCode(), l.supplierPrice(),
-						l.supplierCurrency(), l.leadDays()));
-			}
-		});
+		replenishmentExport.write(warehouseId, TableExport.Format.of(format), response);
 	}
 
 	@GetMapping("/warehouses")
@@ -315,16 +299,7 @@ class InventoryPages {
 	@GetMapping("/serials")
 	String serial(@RequestParam(required = false) @Nullable String serial, @RequestParam(required = false) @Nullable Long productId,
 			Model model) {
-		policy.requireReader();
-		model.addAttribute("query", serial == null ? "" : serial);
-		if (serial != null && !serial.isBlank()) {
-			try {
-				model.addAttribute("serial", serials.find(serial, productId));
-			}
-			catch (RecordNotFoundException missing) {
-				model.addAttribute("notFound", true);
-			}
-		}
+		model.addAllAttributes(pages.serial(serial, productId).toModel());
 		return "inventory/serial";
 	}
 

@@ -1,10 +1,5 @@
 package dev.kervan.pipeline.web;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.Map;
-import java.util.Set;
-
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
