@@ -15,7 +15,6 @@ import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.FormState;
 import dev.kervan.platform.Forms;
 import dev.kervan.platform.ListLinks;
-import dev.kervan.platform.Option;
 import dev.kervan.platform.PageLimit;
 import dev.kervan.platform.TableExport;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
@@ -57,24 +56,10 @@ class UserAdminController {
 		this.forms = forms;
 	}
 
-	@ModelAttribute("roleOptions")
-	List<Option> roleOptions() {
-		return options.roles();
-	}
-
-	@ModelAttribute("statusOptions")
-	List<Option> statusOptions() {
-		return options.statuses();
-	}
-
-	@ModelAttribute("languageOptions")
-	List<Option> languageOptions() {
-		return options.languages();
-	}
-
-	@ModelAttribute("calendarOptions")
-	List<Option> calendarOptions() {
-		return options.calendars();
+	/** The forms' and the filter bar's choices, as a model attribute: fragment parameters may not reach beans. */
+	@ModelAttribute("options")
+	UserFormOptions options() {
+		return options;
 	}
 
 	@GetMapping

@@ -21,20 +21,20 @@ class UserFormOptions {
 		this.forms = forms;
 	}
 
-	List<Option> languages() {
+	public List<Option> languages() {
 		return Languages.SUPPORTED.stream().map(language -> new Option(language.getLanguage(), nativeName(language))).toList();
 	}
 
-	List<Option> calendars() {
+	public List<Option> calendars() {
 		return forms.options(DisplayCalendar.values(), "calendar.");
 	}
 
-	List<Option> roles() {
+	public List<Option> roles() {
 		return forms.options(Role.values(), "role.");
 	}
 
 	/** The filter of the user list: active or inactive accounts. */
-	List<Option> statuses() {
+	public List<Option> statuses() {
 		return Stream.of("active", "inactive").map(status -> new Option(status, forms.message("user.status." + status))).toList();
 	}
 

@@ -8,12 +8,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import dev.kervan.customers.CustomerSummary;
 import dev.kervan.customers.Customers;
 import dev.kervan.identity.CurrentUser;
 import dev.kervan.identity.Role;
-import dev.kervan.identity.UserSummary;
 import dev.kervan.identity.Users;
 import dev.kervan.pipeline.LeadStatus;
 import dev.kervan.pipeline.OpportunityStatus;
@@ -75,7 +76,9 @@ public class PipelinePageModels {
 		this.properties = properties;
 	}
 
-	public record BoardPage(PipelineBoard.Board board, List<UserSummary> salespeople, PipelineBoard.Filter filter)
+	/** The board, with its filters as the filter bar shows them ({@code links}) and as its "more" buttons send them. */
+	public record BoardPage(PipelineBoard.Board board, ListLinks links, PipelineBoard.Filter filter,
+			List<Option> salespersonOptions, List<Option> segmentOptions, List<Option> priorityOptions)
 			implements PageModel {
 	}
 
@@ -107,7 +110,16 @@ public class PipelinePageModels {
 	}
 
 	public BoardPage board(@Nullable Long teamId, PipelineBoard.Filter filter) {
-		return new BoardPage(board.board(teamId, filter), users.activeWithRole(Role.SALESPERSON), filter);
+		PipelineBoard.Board shown = board.board(teamId, filter);
+		var links = ListLinks.to("/pipeline").with("teamId", shown.team().id()).with("q", filter.q())
+			.with("tag", filter.tag()).with("salespersonId", filter.salespersonId()).with("segment", filter.segment())
+			.with("priority", filter.priority()).with("mine", filter.mine() ? "true" : null)
+			.with("overdue", filter.overdue() ? "true" : null);
+		return new BoardPage(shown, links, filter,
+				users.activeWithRole(Role.SALESPERSON).stream()
+					.map(user -> new Option(String.valueOf(user.id()), user.displayName())).toList(),
+				Stream.of("A", "B", "C").map(segment -> new Option(segment, segment)).toList(),
+				IntStream.rangeClosed(1, 3).mapToObj(stars -> new Option(String.valueOf(stars), "★".repeat(stars))).toList());
 	}
 
 	/** The columns of the stages a card left and entered, in that order (one when it moved within its column). */

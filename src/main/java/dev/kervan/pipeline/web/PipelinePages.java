@@ -76,6 +76,14 @@ class PipelinePages {
 		return "pipeline/board";
 	}
 
+	/** The board alone, for its filter bar. */
+	@HxRequest(target = "board")
+	@GetMapping
+	String boardOnly(BoardQuery query, Model model) {
+		board(query, model);
+		return "pipeline/board :: board";
+	}
+
 	@GetMapping("/list")
 	String list(@RequestParam(required = false) @Nullable Long teamId, @RequestParam(required = false) @Nullable OpportunityStatus status,
 			@RequestParam(defaultValue = "false") boolean mine, @RequestParam(required = false) @Nullable String tag,
