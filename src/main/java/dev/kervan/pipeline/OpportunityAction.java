@@ -3,15 +3,14 @@ package dev.kervan.pipeline;
 import java.util.EnumSet;
 import java.util.Set;
 
-import dev.kervan.platform.DomainException;
-import dev.kervan.platform.ErrorKind;
+import dev.kervan.platform.DocumentAction;
 
 /**
  * What can be done to an opportunity, and in which states: the one answer to "which buttons does the page show"
  * and "which actions does the API list". Whether a user may act at all (their own card, their team's) is the
  * policy's part; this is the document's.
  */
-public enum OpportunityAction {
+public enum OpportunityAction implements DocumentAction<OpportunityStatus> {
 
 	/** Change its fields (title, revenue, customer, notes…), whatever its state. */
 	CHANGE(EnumSet.allOf(OpportunityStatus.class), "error.pipeline.closed"),
@@ -29,25 +28,18 @@ public enum OpportunityAction {
 		this.refusal = refusal;
 	}
 
-	public boolean isAllowedIn(OpportunityStatus status) {
-		return allowedIn.contains(status);
+	@Override
+	public Set<OpportunityStatus> allowedIn() {
+		return allowedIn;
+	}
+
+	@Override
+	public String refusal() {
+		return refusal;
 	}
 
 	/** The actions open to an opportunity in this state. */
 	public static Set<OpportunityAction> availableIn(OpportunityStatus status) {
-		var actions = EnumSet.noneOf(OpportunityAction.class);
-		for (OpportunityAction action : values()) {
-			if (action.isAllowedIn(status)) {
-				actions.add(action);
-			}
-		}
-		return actions;
-	}
-
-	/** Throws the conflict (409) that says why this action is not open in this state. */
-	public void requireAllowedIn(OpportunityStatus status) {
-		if (!isAllowedIn(status)) {
-			throw new DomainException(ErrorKind.CONFLICT, refusal, status.name());
-		}
+		return DocumentAction.availableIn(OpportunityAction.class, status);
 	}
 }

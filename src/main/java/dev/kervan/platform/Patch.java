@@ -39,6 +39,11 @@ public final class Patch<T> {
 		return value == null ? cleared() : new Patch<>(true, value);
 	}
 
+	/** A field of a new record, as a change of the defaults: absent when not given. */
+	public static <T> Patch<T> unlessNull(@Nullable T value) {
+		return value == null ? absent() : of(value);
+	}
+
 	/** Whether the field was sent at all, as a value or as {@code null}. */
 	public boolean isGiven() {
 		return given;

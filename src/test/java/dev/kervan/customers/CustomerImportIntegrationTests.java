@@ -108,6 +108,22 @@ class CustomerImportIntegrationTests extends KervanIntegrationTest {
 	}
 
 	@Test
+	void aMappingThatIsNullOrNamesNoColumnIsNoMappingOrRefused() {
+		String marker = uniqueWord();
+		byte[] csv = ("name,email\nNull mapping " + marker + ",null@example.com\n").getBytes(StandardCharsets.UTF_8);
+		Response guessed = new Multipart().file("file", "x.csv", "text/csv", csv)
+			.field("mapping", "null")
+			.header("Authorization", "Bearer " + admin)
+			.post(api.base() + "/api/v1/customers/import");
+		assertThat(guessed.status()).as(guessed.body()).isEqualTo(202);
+		assertThat(poll(guessed.header("Location").orElseThrow()).get("imported").asInt()).isEqualTo(1);
+		assertProblem(new Multipart().file("file", "x.csv", "text/csv", csv)
+			.field("mapping", "{\"name\": null}")
+			.header("Authorization", "Bearer " + admin)
+			.post(api.base() + "/api/v1/customers/import"), 400, "error.validation");
+	}
+
+	@Test
 	void thePreviewGuessesTheMappingFromHeadersInAnyLanguage() {
 		byte[] csv = "kind,name,taxNumber,Ülke,E-posta,تلفن\nCOMPANY,X,1234567890,TR,x@example.com,0212 555 00 00\n"
 			.getBytes(StandardCharsets.UTF_8);

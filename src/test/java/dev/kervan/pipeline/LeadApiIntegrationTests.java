@@ -32,6 +32,8 @@ class LeadApiIntegrationTests extends KervanIntegrationTest {
 		long lead = created.json().get("id").asLong();
 		assertThat(created.json().get("status").asString()).isEqualTo("NEW");
 		assertThat(created.json().get("phone").asString()).isEqualTo("+905321112233");
+		assertThat(created.json().get("actions").valueStream().map(JsonNode::asString))
+			.containsExactlyInAnyOrder("CHANGE", "QUALIFY", "DISQUALIFY", "CONVERT");
 
 		Response converted = api.post("/api/v1/leads/" + lead + "/convert", Map.of()).bearer(admin).send();
 		assertThat(converted.status()).as(converted.body()).isEqualTo(200);
@@ -44,7 +46,9 @@ class LeadApiIntegrationTests extends KervanIntegrationTest {
 		assertThat(deal.get("title").asString()).isEqualTo("Forklift rental");
 		assertThat(deal.get("customerId").asLong()).isEqualTo(customer);
 		assertThat(deal.get("expectedRevenue").asString()).isEqualTo("25000.00");
-		assertThat(api.get("/api/v1/leads/" + lead).bearer(admin).send().json().get("status").asString()).isEqualTo("CONVERTED");
+		JsonNode after = api.get("/api/v1/leads/" + lead).bearer(admin).send().json();
+		assertThat(after.get("status").asString()).isEqualTo("CONVERTED");
+		assertThat(after.get("actions").isEmpty()).as(after.toString()).isTrue();
 		assertProblem(api.post("/api/v1/leads/" + lead + "/convert", Map.of()).bearer(admin).send(), 409, "error.lead.closed");
 	}
 

@@ -1,13 +1,18 @@
 package dev.kervan.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
 
 import dev.kervan.identity.Role;
+import dev.kervan.pipeline.internal.ConvertLead;
+import dev.kervan.pipeline.internal.LeadRow;
+import dev.kervan.pipeline.internal.Leads;
 import dev.kervan.pipeline.internal.LoseOpportunity;
 import dev.kervan.pipeline.internal.MoveCard;
+import dev.kervan.pipeline.internal.NewLead;
 import dev.kervan.pipeline.internal.NewOpportunity;
 import dev.kervan.pipeline.internal.Opportunities;
 import dev.kervan.pipeline.internal.OpportunityRow;
@@ -27,14 +32,17 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What the pipeline tells other modules: an opportunity moved, won, lost or reopened is published as an event
- * when the change is saved, and not when it is refused.
+ * What the pipeline tells other modules: an opportunity moved, won, lost or reopened, a lead converted, is
+ * published as an event when the change is saved, and not when it is refused.
  */
 @ExtendWith(PublishedEventsExtension.class)
 class OpportunityEventsIntegrationTests extends KervanIntegrationTest {
 
 	@Autowired
 	Opportunities opportunities;
+
+	@Autowired
+	Leads leads;
 
 	@AfterEach
 	void logOut() {
@@ -65,13 +73,32 @@ class OpportunityEventsIntegrationTests extends KervanIntegrationTest {
 			.singleElement().satisfies(l -> assertThat(l.lostReasonId()).isEqualTo(reason));
 
 		// A refused change publishes nothing.
-		try {
-			opportunities.lost(card.id(), ExpectedVersion.unconditional(), new LoseOpportunity(reason, null, null));
-		}
-		catch (RuntimeException refused) {
-			assertThat(refused).hasMessageContaining("error.pipeline.closed");
-		}
+		assertThatThrownBy(() -> opportunities.lost(card.id(), ExpectedVersion.unconditional(), new LoseOpportunity(reason, null, null)))
+			.hasMessageContaining("error.pipeline.closed");
 		assertThat(events.ofType(OpportunityLost.class).matching(l -> l.opportunityId() == card.id())).hasSize(1);
+	}
+
+	@Test
+	void aConvertedLeadIsPublishedOnceWithItsOpportunityAndAccount(PublishedEvents events) {
+		String admin = api.token("admin", ADMIN_PASSWORD);
+		long account = api.post("/api/v1/customers", Map.of("kind", "COMPANY", "name", Api.uniqueName("Lead account"),
+				"country", "TR")).bearer(admin).send().json().get("id").asLong();
+		actAsSalesManager();
+		LeadRow lead = leads.create(new NewLead(Api.uniqueName("Evented lead"), null, null, null, null, null, null, null, null,
+				null, null, null, null, null, null));
+		leads.qualify(lead.id(), ExpectedVersion.unconditional());
+		assertThat(events.ofType(LeadConverted.class).matching(c -> c.leadId() == lead.id())).isEmpty();
+
+		Leads.Conversion conversion = leads.convert(lead.id(), ExpectedVersion.unconditional(), new ConvertLead(account, null, null));
+		assertThat(events.ofType(LeadConverted.class).matching(c -> c.leadId() == lead.id())).singleElement()
+			.satisfies(converted -> {
+				assertThat(converted.opportunityId()).isEqualTo(conversion.opportunityId());
+				assertThat(converted.customerId()).isEqualTo(account);
+			});
+
+		assertThatThrownBy(() -> leads.convert(lead.id(), ExpectedVersion.unconditional(), ConvertLead.intoNewAccount()))
+			.hasMessageContaining("error.lead.closed");
+		assertThat(events.ofType(LeadConverted.class).matching(c -> c.leadId() == lead.id())).hasSize(1);
 	}
 
 	private long stage(String admin, long team, String name, boolean won) {

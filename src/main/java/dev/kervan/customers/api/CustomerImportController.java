@@ -74,12 +74,20 @@ class CustomerImportController {
 		if (text == null || text.isBlank()) {
 			return Map.of();
 		}
+		Map<String, String> mapping;
 		try {
-			return JSON.readValue(text, new TypeReference<Map<String, String>>() {
+			mapping = JSON.readValue(text, new TypeReference<Map<String, String>>() {
 			});
 		}
 		catch (JacksonException e) {
 			throw InvalidInputException.of("mapping", "error.value.invalid-type");
 		}
+		if (mapping == null) {
+			return Map.of();
+		}
+		if (mapping.values().stream().anyMatch(java.util.Objects::isNull)) {
+			throw InvalidInputException.of("mapping", "error.value.invalid-type");
+		}
+		return mapping;
 	}
 }

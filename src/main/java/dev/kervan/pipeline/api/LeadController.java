@@ -1,17 +1,24 @@
 package dev.kervan.pipeline.api;
 
 import java.net.URI;
+import java.util.Map;
+import java.util.Set;
 
+import dev.kervan.pipeline.LeadAction;
 import dev.kervan.pipeline.LeadStatus;
+import dev.kervan.pipeline.internal.ConvertLead;
+import dev.kervan.pipeline.internal.DisqualifyLead;
+import dev.kervan.pipeline.internal.LeadChange;
 import dev.kervan.pipeline.internal.LeadImport;
 import dev.kervan.pipeline.internal.LeadRow;
 import dev.kervan.pipeline.internal.Leads;
+import dev.kervan.pipeline.internal.NewLead;
 import dev.kervan.platform.AuditEntry;
 import dev.kervan.platform.AuditTrail;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.KeysetPage;
 import dev.kervan.platform.PageLimit;
-import dev.kervan.platform.PatchDocument;
+import dev.kervan.platform.VersionBody;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -30,8 +37,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 @RestController
 @RequestMapping("/api/v1/leads")
@@ -58,52 +63,55 @@ class LeadController {
 
 	@GetMapping
 	@Operation(summary = "Leads the user may see, newest first")
-	KeysetPage<LeadRow> list(@RequestParam(required = false) @Nullable LeadStatus status,
+	KeysetPage<LeadView> list(@RequestParam(required = false) @Nullable LeadStatus status,
 			@RequestParam(required = false) @Nullable Long teamId, @RequestParam(required = false) @Nullable String cursor,
 			@RequestParam(required = false) @Nullable Integer limit) {
-		return leads.list(status, teamId, cursor, PageLimit.of(limit));
+		KeysetPage<LeadRow> page = leads.list(status, teamId, cursor, PageLimit.of(limit));
+		Map<Long, Set<LeadAction>> actions = leads.availableActions(page.items());
+		return new KeysetPage<>(page.items().stream().map(row -> LeadView.of(row, actions.get(row.id()))).toList(),
+				page.nextCursor());
 	}
 
 	@PostMapping
-	@Operation(summary = "Enter a lead", description = "title is required; contactName, companyName, email, phone, source, "
-			+ "campaign, expectedRevenue, currency, priority, tags, salespersonId and teamId are optional.")
-	ResponseEntity<LeadRow> create(@RequestBody JsonNode body) {
-		LeadRow lead = leads.create(PatchDocument.of(body));
-		return ResponseEntity.created(URI.create("/api/v1/leads/" + lead.id())).body(lead);
+	@Operation(summary = "Enter a lead", description = "title is required; the team defaults to the user's, the "
+			+ "salesperson to the user when they sell.")
+	ResponseEntity<LeadView> create(@RequestBody NewLead command) {
+		LeadRow lead = leads.create(command);
+		return ResponseEntity.created(URI.create("/api/v1/leads/" + lead.id())).body(view(lead));
 	}
 
 	@GetMapping("/{id}")
 	@Operation(summary = "A lead")
-	LeadRow get(@PathVariable long id) {
-		return leads.get(id);
+	LeadView get(@PathVariable long id) {
+		return view(leads.get(id));
 	}
 
 	@PatchMapping("/{id}")
-	@Operation(summary = "Change a lead's fields")
-	LeadRow update(@PathVariable long id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-			@RequestBody JsonNode body) {
-		return leads.update(id, ExpectedVersion.required(ifMatch, body), PatchDocument.of(body));
+	@Operation(summary = "Change a lead's fields", description = "Its status changes with qualify, disqualify, reopen and convert.")
+	LeadView update(@PathVariable long id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+			@RequestBody LeadChange change) {
+		return view(leads.update(id, ExpectedVersion.requiredVersion(ifMatch, change.version()), change));
 	}
 
 	@PostMapping("/{id}/qualify")
-	@Operation(summary = "Qualify a lead")
-	LeadRow qualify(@PathVariable long id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-			@RequestBody(required = false) @Nullable JsonNode body) {
-		return leads.qualify(id, ExpectedVersion.optional(ifMatch, body));
+	@Operation(summary = "Qualify a new lead")
+	LeadView qualify(@PathVariable long id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+			@RequestBody(required = false) @Nullable VersionBody body) {
+		return view(leads.qualify(id, ExpectedVersion.optionalVersion(ifMatch, VersionBody.versionOf(body))));
 	}
 
 	@PostMapping("/{id}/disqualify")
 	@Operation(summary = "Disqualify with a reason")
-	LeadRow disqualify(@PathVariable long id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-			@RequestBody JsonNode body) {
-		return leads.disqualify(id, ExpectedVersion.optional(ifMatch, body), PatchDocument.of(body));
+	LeadView disqualify(@PathVariable long id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+			@RequestBody DisqualifyLead command) {
+		return view(leads.disqualify(id, ExpectedVersion.optionalVersion(ifMatch, command.version()), command));
 	}
 
 	@PostMapping("/{id}/reopen")
 	@Operation(summary = "Reopen a disqualified lead")
-	LeadRow reopen(@PathVariable long id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-			@RequestBody(required = false) @Nullable JsonNode body) {
-		return leads.reopen(id, ExpectedVersion.optional(ifMatch, body));
+	LeadView reopen(@PathVariable long id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+			@RequestBody(required = false) @Nullable VersionBody body) {
+		return view(leads.reopen(id, ExpectedVersion.optionalVersion(ifMatch, VersionBody.versionOf(body))));
 	}
 
 	@PostMapping("/{id}/convert")
@@ -113,9 +121,9 @@ class LeadController {
 	@ApiResponse(responseCode = "200", description = "Converted; Location names the opportunity.", useReturnTypeSchema = true)
 	ResponseEntity<Leads.Conversion> convert(@PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-			@RequestBody(required = false) @Nullable JsonNode body) {
-		JsonNode document = body == null ? JsonNodeFactory.instance.objectNode() : body;
-		Leads.Conversion conversion = leads.convert(id, ExpectedVersion.optional(ifMatch, document), PatchDocument.of(document));
+			@RequestBody(required = false) @Nullable ConvertLead body) {
+		ConvertLead command = body == null ? ConvertLead.intoNewAccount() : body;
+		Leads.Conversion conversion = leads.convert(id, ExpectedVersion.optionalVersion(ifMatch, command.version()), command);
 		return ResponseEntity.ok().location(URI.create("/api/v1/opportunities/" + conversion.opportunityId())).body(conversion);
 	}
 
@@ -124,5 +132,9 @@ class LeadController {
 	KeysetPage<AuditEntry> history(@PathVariable long id) {
 		leads.get(id);
 		return new KeysetPage<>(audit.history("lead", id), null);
+	}
+
+	private LeadView view(LeadRow row) {
+		return LeadView.of(row, leads.availableActions(row));
 	}
 }

@@ -2,7 +2,14 @@ package dev.kervan.pipeline.api;
 
 import java.net.URI;
 
+import dev.kervan.pipeline.internal.LostReasonChange;
 import dev.kervan.pipeline.internal.LostReasons;
+import dev.kervan.pipeline.internal.NewLostReason;
+import dev.kervan.pipeline.internal.NewStage;
+import dev.kervan.pipeline.internal.NewTeam;
+import dev.kervan.pipeline.internal.PipelineSettingsChange;
+import dev.kervan.pipeline.internal.StageChange;
+import dev.kervan.pipeline.internal.TeamChange;
 import dev.kervan.pipeline.internal.LostReasons.LostReason;
 import dev.kervan.pipeline.internal.PipelineSettings;
 import dev.kervan.pipeline.internal.PipelineStages;
@@ -11,9 +18,7 @@ import dev.kervan.pipeline.internal.SalesTeams;
 import dev.kervan.pipeline.internal.SalesTeams.Team;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.KeysetPage;
-import dev.kervan.platform.PatchDocument;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -27,7 +32,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /** Sales teams, pipeline stages and lost reasons: read by salespeople, kept by sales managers. */
 @RestController
@@ -57,8 +61,8 @@ class PipelineSettingsController {
 			description = "With leadsEnabled false, new leads are refused and the public web form enters opportunities.")
 	PipelineSettings.Settings updateSettings(
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-			@RequestBody @Schema(implementation = PipelineSettingsRequests.SettingsChange.class) JsonNode body) {
-		return settings.update(ExpectedVersion.required(ifMatch, body), PatchDocument.of(body));
+			@RequestBody PipelineSettingsChange change) {
+		return settings.update(ExpectedVersion.requiredVersion(ifMatch, change.version()), change);
 	}
 
 	@GetMapping("/api/v1/sales-teams")
@@ -76,16 +80,16 @@ class PipelineSettingsController {
 	@PostMapping("/api/v1/sales-teams")
 	@Operation(summary = "Create a sales team", description = "name is required; memberIds lists the users in it.")
 	ResponseEntity<Team> createTeam(
-			@RequestBody @Schema(implementation = PipelineSettingsRequests.NewTeam.class) JsonNode body) {
-		Team team = teams.create(PatchDocument.of(body));
+			@RequestBody NewTeam command) {
+		Team team = teams.create(command);
 		return ResponseEntity.created(URI.create("/api/v1/sales-teams/" + team.id())).body(team);
 	}
 
 	@PatchMapping("/api/v1/sales-teams/{id}")
 	@Operation(summary = "Change a sales team (sales managers)")
 	Team updateTeam(@PathVariable long id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-			@RequestBody @Schema(implementation = PipelineSettingsRequests.TeamChange.class) JsonNode body) {
-		return teams.update(id, ExpectedVersion.required(ifMatch, body), PatchDocument.of(body).ignoring("id", "version", "leaderName"));
+			@RequestBody TeamChange change) {
+		return teams.update(id, ExpectedVersion.requiredVersion(ifMatch, change.version()), change);
 	}
 
 	@GetMapping("/api/v1/pipeline-stages")
@@ -103,16 +107,16 @@ class PipelineSettingsController {
 	@PostMapping("/api/v1/pipeline-stages")
 	@Operation(summary = "Add a stage to a team's pipeline", description = "teamId and name are required; it goes last unless sequence says otherwise.")
 	ResponseEntity<Stage> createStage(
-			@RequestBody @Schema(implementation = PipelineSettingsRequests.NewStage.class) JsonNode body) {
-		Stage stage = stages.create(PatchDocument.of(body));
+			@RequestBody NewStage command) {
+		Stage stage = stages.create(command);
 		return ResponseEntity.created(URI.create("/api/v1/pipeline-stages/" + stage.id())).body(stage);
 	}
 
 	@PatchMapping("/api/v1/pipeline-stages/{id}")
 	@Operation(summary = "Change a stage (sales managers)")
 	Stage updateStage(@PathVariable long id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-			@RequestBody @Schema(implementation = PipelineSettingsRequests.StageChange.class) JsonNode body) {
-		return stages.update(id, ExpectedVersion.required(ifMatch, body), PatchDocument.of(body));
+			@RequestBody StageChange change) {
+		return stages.update(id, ExpectedVersion.requiredVersion(ifMatch, change.version()), change);
 	}
 
 	@DeleteMapping("/api/v1/pipeline-stages/{id}")
@@ -131,8 +135,8 @@ class PipelineSettingsController {
 	@PostMapping("/api/v1/lost-reasons")
 	@Operation(summary = "Add a lost reason (sales managers)")
 	ResponseEntity<LostReason> createLostReason(
-			@RequestBody @Schema(implementation = PipelineSettingsRequests.NewLostReason.class) JsonNode body) {
-		LostReason reason = lostReasons.create(PatchDocument.of(body));
+			@RequestBody NewLostReason command) {
+		LostReason reason = lostReasons.create(command);
 		return ResponseEntity.created(URI.create("/api/v1/lost-reasons/" + reason.id())).body(reason);
 	}
 
@@ -146,7 +150,7 @@ class PipelineSettingsController {
 	@Operation(summary = "Rename a lost reason or retire it (active=false)")
 	LostReason updateLostReason(@PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-			@RequestBody @Schema(implementation = PipelineSettingsRequests.LostReasonChange.class) JsonNode body) {
-		return lostReasons.update(id, ExpectedVersion.required(ifMatch, body), PatchDocument.of(body));
+			@RequestBody LostReasonChange change) {
+		return lostReasons.update(id, ExpectedVersion.requiredVersion(ifMatch, change.version()), change);
 	}
 }

@@ -10,13 +10,10 @@ import java.util.Map;
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ImportedTable;
 import dev.kervan.platform.InvalidInputException;
-import dev.kervan.platform.PatchDocument;
 import dev.kervan.platform.Problems;
 import dev.kervan.platform.SearchText;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Leads from a CSV or XLSX file, such as the contacts collected at a fair: columns are found by their header
@@ -70,20 +67,18 @@ public class LeadImport {
 		int imported = 0;
 		var errors = new ArrayList<RowError>();
 		for (ImportedTable.Line line : table.lines()) {
-			ObjectNode body = JsonNodeFactory.instance.objectNode();
+			var cells = new HashMap<String, String>();
 			columns.forEach((field, column) -> {
 				String value = line.cell(column).strip();
 				if (!value.isEmpty()) {
-					body.put(field, value);
+					cells.put(field, value);
 				}
 			});
-			if (!body.has("title")) {
-				String name = body.has("companyName") ? body.get("companyName").asString()
-						: body.has("contactName") ? body.get("contactName").asString() : "";
-				body.put("title", name);
-			}
+			String title = cells.getOrDefault("title", cells.getOrDefault("companyName", cells.getOrDefault("contactName", "")));
 			try {
-				leads.create(PatchDocument.of(body));
+				leads.create(new NewLead(title, cells.get("contactName"), cells.get("companyName"), cells.get("email"),
+						cells.get("phone"), null, cells.get("source"), cells.get("campaign"), null, null, null, null, null, null,
+						cells.get("notes")));
 				imported++;
 			}
 			catch (DomainException refusal) {

@@ -5,9 +5,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import dev.kervan.pipeline.LeadStatus;
 import dev.kervan.platform.Versioned;
@@ -35,28 +33,5 @@ public record LeadRow(long id, String title, @Nullable String contactName, @Null
 				rs.getString("disqualify_reason"), rs.getObject("opportunity", Long.class), rs.getObject("customer", Long.class),
 				rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant(), rs.getString("created_by"),
 				rs.getLong("version"));
-	}
-
-	Map<String, Object> snapshot() {
-		var values = new LinkedHashMap<String, Object>();
-		values.put("title", title);
-		values.put("contactName", contactName);
-		values.put("companyName", companyName);
-		values.put("email", email);
-		values.put("phone", phone);
-		values.put("source", source);
-		values.put("campaign", campaign);
-		values.put("expectedRevenue", expectedRevenue.stripTrailingZeros().toPlainString());
-		values.put("currency", currency);
-		values.put("priority", priority);
-		values.put("tags", tags);
-		values.put("salesperson", salespersonId);
-		values.put("team", teamId);
-		values.put("notes", notes);
-		values.put("status", status);
-		values.put("disqualifyReason", disqualifyReason);
-		values.put("opportunity", opportunityId);
-		values.put("customer", customerId);
-		return values;
 	}
 }

@@ -1,10 +1,12 @@
 package dev.kervan.pipeline.internal;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.kervan.customers.CustomerKind;
 import dev.kervan.customers.CustomerSummary;
@@ -12,23 +14,23 @@ import dev.kervan.customers.Customers;
 import dev.kervan.customers.NewAccount;
 import dev.kervan.identity.CurrentUser;
 import dev.kervan.identity.Users;
+import dev.kervan.pipeline.LeadAction;
 import dev.kervan.pipeline.LeadStatus;
-import dev.kervan.platform.AuditTrail;
+import dev.kervan.platform.DocumentChanges;
+import dev.kervan.platform.Checks;
 import dev.kervan.platform.Cursor;
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ErrorKind;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.KeysetPage;
 import dev.kervan.platform.PageLimit;
-import dev.kervan.platform.PatchDocument;
 import dev.kervan.platform.PhoneNumbers;
 import dev.kervan.platform.RecordNotFoundException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Leads: entered by hand, through the API or from campaigns, qualified, then converted into an opportunity
@@ -40,6 +42,8 @@ public class Leads {
 
 	static final String RECORD_TYPE = "lead";
 
+	private static final int MAX_TAGS = 20;
+
 	/** What converting a lead made. */
 	public record Conversion(long opportunityId, long customerId) {
 	}
@@ -50,19 +54,23 @@ public class Leads {
 	private final Opportunities opportunities;
 	private final Customers customers;
 	private final Users users;
-	private final AuditTrail audit;
+	private final DocumentChanges changes;
 	private final PipelineSettings settings;
+	private final LeadRecords records;
+	private final Clock clock;
 
 	Leads(JdbcClient jdbc, PipelinePolicy policy, SalesTeams teams, Opportunities opportunities, Customers customers,
-			Users users, AuditTrail audit, PipelineSettings settings) {
+			Users users, DocumentChanges changes, PipelineSettings settings, LeadRecords records, Clock clock) {
 		this.settings = settings;
+		this.records = records;
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.policy = policy;
 		this.teams = teams;
 		this.opportunities = opportunities;
 		this.customers = customers;
 		this.users = users;
-		this.audit = audit;
+		this.changes = changes;
 	}
 
 	public LeadRow get(long id) {
@@ -106,125 +114,89 @@ public class Leads {
 	}
 
 	@Transactional
-	public LeadRow create(PatchDocument doc) {
+	public LeadRow create(NewLead command) {
 		CurrentUser user = policy.requireLeads();
 		if (!settings.leadsEnabled()) {
 			throw new DomainException(ErrorKind.CONFLICT, "error.lead.step-off");
 		}
-		Long teamId = doc.id("teamId");
+		var checks = new Checks();
+		Long teamId = command.teamId();
 		if (teamId != null && !teams.exists(teamId)) {
-			doc.reject("teamId", "error.pipeline.unknown-team", teamId);
+			checks.reject("teamId", "error.pipeline.unknown-team", teamId);
 		}
-		var values = new HashMap<String, Object>();
-		apply(doc, values, true, user);
-		doc.throwIfInvalid();
+		Lead.Fields fields = fields(checks, command, user);
+		checks.throwIfInvalid();
 		long team = teamId != null ? teamId : teams.defaultTeamOf(user.id());
 		if (!policy.seesAllLeads(user) && !policy.mayUseTeam(user, team)) {
 			throw PipelinePolicy.forbidden();
 		}
-		values.put("team", team);
-		values.put("createdBy", user.username());
-		long id = jdbc.sql("""
-				insert into lead (title, contact_name, company_name, email, phone, country, source, campaign, expected_revenue,
-				  currency, priority, tags, salesperson, team, notes, created_by)
-				values (:title, :contactName, :companyName, :email, :phone, :country, :source, :campaign, :revenue, :currency,
-				  :priority, cast(:tags as text[]), :salesperson, :team, :notes, :createdBy)
-				returning id""")
-			.params(values)
-			.query(Long.class)
-			.single();
-		LeadRow saved = load(id);
-		audit.created(RECORD_TYPE, id, saved.snapshot());
-		return saved;
+		return load(changes.created(records, RECORD_TYPE, Lead.enter(fields, team, user.username(), clock.instant())));
 	}
 
 	/**
 	 * A lead from the public web form, entered by nobody: in the first active team, for no salesperson yet.
-	 * With the lead step off it becomes an opportunity at once.
+	 * With the lead step off it becomes an opportunity at once. The form is {@link WebFormLead#checked() checked}
+	 * already.
 	 */
 	@Transactional
-	public void fromWebForm(String name, @Nullable String company, String email, @Nullable String phone, @Nullable String message) {
+	public void fromWebForm(WebFormLead checked) {
 		long team = jdbc.sql("select id from sales_team where active order by id limit 1").query(Long.class).single();
-		String title = (company != null ? company : name) + " – web";
+		String title = (checked.company() != null ? checked.company() : checked.name()) + " – web";
 		if (!settings.leadsEnabled()) {
-			opportunities.fromWebForm(team, title, name, email, phone, message);
+			opportunities.fromWebForm(team, title, checked.name(), checked.email(), checked.phone(), checked.message());
 			return;
 		}
-		long id = jdbc.sql("""
-				insert into lead (title, contact_name, company_name, email, phone, source, notes, team, created_by)
-				values (:title, :name, :company, :email, :phone, 'Web form', :notes, :team, 'web-form') returning id""")
-			.param("title", title)
-			.param("name", name)
-			.param("company", company)
-			.param("email", email)
-			.param("phone", phone)
-			.param("notes", message)
-			.param("team", team)
-			.query(Long.class)
-			.single();
-		audit.created(RECORD_TYPE, id, load(id).snapshot());
+		var fields = new Lead.Fields(title, checked.name(), checked.company(), checked.email(), checked.phone(), "TR",
+				"Web form", null, BigDecimal.ZERO, "TRY", 0, List.of(), null, checked.message());
+		changes.created(records, RECORD_TYPE, Lead.enter(fields, team, "web-form", clock.instant()));
 	}
 
+	/** Changes the fields sent; see {@link LeadChange}. */
 	@Transactional
-	public LeadRow update(long id, ExpectedVersion expected, PatchDocument doc) {
+	public LeadRow update(long id, ExpectedVersion expected, LeadChange change) {
 		CurrentUser user = policy.requireLeads();
-		LeadRow before = editable(user, id, expected);
-		doc.ignoring("id", "version", "status", "opportunityId", "customerId", "createdAt", "createdBy", "teamId");
-		var values = current(before);
-		apply(doc, values, false, user);
-		doc.throwIfInvalid();
-		if (!AuditTrail.changes(current(before), values)) {
-			return before;
+		Lead lead = editable(user, id, expected);
+		LeadAction.CHANGE.requireAllowedIn(lead.status());
+		var checks = new Checks();
+		Lead.Fields changed = changedFields(checks, lead.fields(), change);
+		checks.throwIfInvalid();
+		Map<String, Object> before = lead.snapshot();
+		if (!lead.change(changed, clock.instant())) {
+			return load(id);
 		}
-		values.put("id", id);
-		values.put("version", before.version());
-		int changed = jdbc.sql("""
-				update lead set title = :title, contact_name = :contactName, company_name = :companyName, email = :email,
-				  phone = :phone, country = :country, source = :source, campaign = :campaign, expected_revenue = :revenue,
-				  currency = :currency, priority = :priority, tags = cast(:tags as text[]), salesperson = :salesperson,
-				  notes = :notes, updated_at = now(), version = version + 1
-				where id = :id and version = :version""")
-			.params(values)
-			.update();
-		return saved(id, changed, before, expected);
+		return saved(lead, before, expected);
 	}
 
 	@Transactional
 	public LeadRow qualify(long id, ExpectedVersion expected) {
-		CurrentUser user = policy.requireLeads();
-		LeadRow before = editable(user, id, expected);
-		return setStatus(before, LeadStatus.QUALIFIED, null, expected);
+		Lead lead = editable(policy.requireLeads(), id, expected);
+		Map<String, Object> before = lead.snapshot();
+		lead.qualify(clock.instant());
+		return saved(lead, before, expected);
 	}
 
 	@Transactional
-	public LeadRow disqualify(long id, ExpectedVersion expected, PatchDocument doc) {
-		CurrentUser user = policy.requireLeads();
-		LeadRow before = editable(user, id, expected);
-		doc.ignoring("version");
-		String reason = doc.freeText("reason", 2000);
-		if (reason == null) {
-			doc.reject("reason", "error.lead.reason-required");
+	public LeadRow disqualify(long id, ExpectedVersion expected, DisqualifyLead command) {
+		Lead lead = editable(policy.requireLeads(), id, expected);
+		LeadAction.DISQUALIFY.requireAllowedIn(lead.status());
+		var checks = new Checks();
+		String reason = checks.freeText("reason", command.reason(), 2000);
+		if (reason == null && !checks.hasViolations()) {
+			checks.reject("reason", "error.lead.reason-required");
 		}
-		doc.throwIfInvalid();
-		return setStatus(before, LeadStatus.DISQUALIFIED, reason, expected);
+		checks.throwIfInvalid();
+		Map<String, Object> before = lead.snapshot();
+		lead.disqualify(reason, clock.instant());
+		return saved(lead, before, expected);
 	}
 
 	/** Reopens a disqualified lead. */
 	@Transactional
 	public LeadRow reopen(long id, ExpectedVersion expected) {
-		CurrentUser user = policy.requireLeads();
-		LeadRow before = load(id);
-		if (!sees(user, before)) {
-			throw new RecordNotFoundException(RECORD_TYPE, id);
-		}
-		if (!mayEdit(user, before)) {
-			throw PipelinePolicy.forbidden();
-		}
-		expected.verify(RECORD_TYPE, id, before.version());
-		if (before.status() != LeadStatus.DISQUALIFIED) {
-			throw new DomainException(ErrorKind.CONFLICT, "error.lead.not-disqualified");
-		}
-		return setStatus(before, LeadStatus.NEW, null, expected);
+		Lead lead = editable(policy.requireLeads(), id, expected);
+		Map<String, Object> before = lead.snapshot();
+		lead.reopen(clock.instant());
+		return saved(lead, before, expected);
 	}
 
 	/**
@@ -232,83 +204,76 @@ public class Leads {
 	 * company (or contact) name, email and phone.
 	 */
 	@Transactional
-	public Conversion convert(long id, ExpectedVersion expected, PatchDocument doc) {
+	public Conversion convert(long id, ExpectedVersion expected, ConvertLead command) {
 		CurrentUser user = policy.requireSales();
-		LeadRow lead = editable(user, id, expected);
-		doc.ignoring("version");
-		Long customerId = doc.id("customerId");
-		String taxNumber = doc.code("taxNumber", 20);
+		Lead lead = editable(user, id, expected);
+		lead.requireConvertible();
+		var checks = new Checks();
+		Long customerId = command.customerId();
+		String taxNumber = checks.code("taxNumber", command.taxNumber(), 20);
 		if (customerId != null && customers.find(customerId).filter(c -> !c.archived()).isEmpty()) {
-			doc.reject("customerId", "error.pipeline.unknown-customer", customerId);
+			checks.reject("customerId", "error.pipeline.unknown-customer", customerId);
 		}
-		doc.throwIfInvalid();
+		checks.throwIfInvalid();
+		Lead.Fields fields = lead.fields();
 		if (customerId == null) {
-			boolean company = lead.companyName() != null;
-			String name = company ? lead.companyName() : lead.contactName() != null ? lead.contactName() : lead.title();
+			boolean company = fields.companyName() != null;
+			String name = company ? fields.companyName() : fields.contactName() != null ? fields.contactName() : fields.title();
 			CustomerSummary opened = customers.open(new NewAccount(company ? CustomerKind.COMPANY : CustomerKind.PERSON, name,
-					lead.country(), lead.email(), lead.phone(), taxNumber, lead.salespersonId()));
+					fields.country(), fields.email(), fields.phone(), taxNumber, fields.salesperson()));
 			customerId = opened.id();
 		}
-		var opportunity = new NewOpportunity(lead.title(), customerId, lead.contactName(), lead.email(), null,
-				lead.expectedRevenue(), lead.currency(), null, lead.priority(), List.copyOf(lead.tags()), null,
-				lead.salespersonId(), lead.source() != null ? lead.source() : lead.campaign(), lead.notes(), lead.teamId(), null);
+		var opportunity = new NewOpportunity(fields.title(), customerId, fields.contactName(), fields.email(), null,
+				fields.expectedRevenue(), fields.currency(), null, fields.priority(), List.copyOf(fields.tags()), null,
+				fields.salesperson(), fields.source() != null ? fields.source() : fields.campaign(), fields.notes(), lead.team, null);
 		OpportunityRow created = opportunities.create(opportunity, id);
-		int changed = jdbc.sql("""
-				update lead set status = 'CONVERTED', opportunity = :opportunity, customer = :customer, updated_at = now(),
-				  version = version + 1 where id = :id and version = :version""")
-			.param("opportunity", created.id())
-			.param("customer", customerId)
-			.param("id", id)
-			.param("version", lead.version())
-			.update();
-		saved(id, changed, lead, expected);
+		Map<String, Object> before = lead.snapshot();
+		lead.convert(created.id(), customerId, clock.instant());
+		saved(lead, before, expected);
 		return new Conversion(created.id(), customerId);
 	}
 
-	private LeadRow setStatus(LeadRow before, LeadStatus status, @Nullable String reason, ExpectedVersion expected) {
-		int changed = jdbc.sql("""
-				update lead set status = :status, disqualify_reason = :reason, updated_at = now(), version = version + 1
-				where id = :id and version = :version""")
-			.param("status", status.name())
-			.param("reason", reason)
-			.param("id", before.id())
-			.param("version", before.version())
-			.update();
-		return saved(before.id(), changed, before, expected);
+	/** What may be done to a lead now by the user asking: nothing when they may not change it. */
+	public Set<LeadAction> availableActions(LeadRow row) {
+		return availableActions(List.of(row)).get(row.id());
+	}
+
+	/** What may be done to each of the leads now by the user asking, by id. */
+	public Map<Long, Set<LeadAction>> availableActions(List<LeadRow> rows) {
+		CurrentUser user = policy.requireLeads();
+		var actions = new HashMap<Long, Set<LeadAction>>();
+		for (LeadRow row : rows) {
+			actions.put(row.id(), mayEdit(user, row.teamId(), row.salespersonId(), row.createdBy())
+					? LeadAction.availableIn(row.status()) : Set.of());
+		}
+		return actions;
 	}
 
 	private boolean sees(CurrentUser user, LeadRow lead) {
 		return policy.seesAllLeads(user) || policy.maySee(user, lead.teamId(), lead.salespersonId());
 	}
 
-	private boolean mayEdit(CurrentUser user, LeadRow lead) {
-		return policy.mayEdit(user, lead.teamId(), lead.salespersonId())
-				|| (user.has(dev.kervan.identity.Role.MARKETING) && user.username().equals(lead.createdBy()));
+	private boolean mayEdit(CurrentUser user, long team, @Nullable Long salesperson, String createdBy) {
+		return policy.mayEdit(user, team, salesperson)
+				|| (user.has(dev.kervan.identity.Role.MARKETING) && user.username().equals(createdBy));
 	}
 
-	/** The lead, when the user may change it, it is still open and the change is based on its current version. */
-	private LeadRow editable(CurrentUser user, long id, ExpectedVersion expected) {
-		LeadRow lead = load(id);
-		if (!sees(user, lead)) {
+	/** The lead, when the user may change it and based the change on its current version. */
+	private Lead editable(CurrentUser user, long id, ExpectedVersion expected) {
+		Lead lead = records.findById(id).orElseThrow(() -> new RecordNotFoundException(RECORD_TYPE, id));
+		if (!policy.seesAllLeads(user) && !policy.maySee(user, lead.team, lead.salesperson)) {
 			throw new RecordNotFoundException(RECORD_TYPE, id);
 		}
-		if (!mayEdit(user, lead)) {
+		if (!mayEdit(user, lead.team, lead.salesperson, lead.createdBy)) {
 			throw PipelinePolicy.forbidden();
 		}
 		expected.verify(RECORD_TYPE, id, lead.version());
-		if (lead.status() == LeadStatus.CONVERTED || lead.status() == LeadStatus.DISQUALIFIED) {
-			throw new DomainException(ErrorKind.CONFLICT, "error.lead.closed", lead.status().name());
-		}
 		return lead;
 	}
 
-	private LeadRow saved(long id, int changed, LeadRow before, ExpectedVersion expected) {
-		LeadRow after = load(id);
-		if (changed == 0) {
-			throw expected.conflict(RECORD_TYPE, id, after.version());
-		}
-		audit.updated(RECORD_TYPE, id, before.snapshot(), after.snapshot());
-		return after;
+	private LeadRow saved(Lead lead, Map<String, Object> before, ExpectedVersion expected) {
+		changes.changed(records, RECORD_TYPE, lead, before, expected);
+		return load(lead.id());
 	}
 
 	LeadRow load(long id) {
@@ -319,109 +284,84 @@ public class Leads {
 			.orElseThrow(() -> new RecordNotFoundException(RECORD_TYPE, id));
 	}
 
-	private static void putIfPresent(ObjectNode node, String field, @Nullable String value) {
-		if (value != null) {
-			node.put(field, value);
+	/** The fields of a new lead, checked. */
+	private Lead.Fields fields(Checks checks, NewLead command, CurrentUser user) {
+		String title = checks.required("title", checks.name("title", command.title(), 200));
+		String country = command.country() == null ? "TR" : country(checks, command.country());
+		BigDecimal revenue = checks.amount("expectedRevenue", command.expectedRevenue());
+		String currency = checks.currency("currency", command.currency());
+		Integer priority = checks.range("priority", command.priority(), 0, 3);
+		Long salesperson = null;
+		if (command.salespersonId() != null) {
+			salesperson = knownUser(checks, command.salespersonId());
 		}
+		else if (user.has(dev.kervan.identity.Role.SALESPERSON)) {
+			salesperson = user.id();
+		}
+		return new Lead.Fields(title == null ? "" : title, checks.name("contactName", command.contactName(), 200),
+				checks.name("companyName", command.companyName(), 200), checks.email("email", command.email()),
+				phone(checks, command.phone(), country == null ? "TR" : country), country == null ? "TR" : country,
+				checks.name("source", command.source(), 120), checks.name("campaign", command.campaign(), 120),
+				revenue == null ? BigDecimal.ZERO : revenue, currency == null ? "TRY" : currency,
+				priority == null ? 0 : priority, checks.tags("tags", command.tags(), MAX_TAGS, 40), salesperson,
+				checks.freeText("notes", command.notes(), 4000));
 	}
 
-	private static Map<String, Object> current(LeadRow lead) {
-		var values = new HashMap<String, Object>();
-		values.put("title", lead.title());
-		values.put("contactName", lead.contactName());
-		values.put("companyName", lead.companyName());
-		values.put("email", lead.email());
-		values.put("phone", lead.phone());
-		values.put("country", lead.country());
-		values.put("source", lead.source());
-		values.put("campaign", lead.campaign());
-		values.put("revenue", lead.expectedRevenue());
-		values.put("currency", lead.currency());
-		values.put("priority", lead.priority());
-		values.put("tags", lead.tags().toArray(String[]::new));
-		values.put("salesperson", lead.salespersonId());
-		values.put("notes", lead.notes());
-		return values;
+	/** The fields after a change: those sent, checked, over the current ones. */
+	private Lead.Fields changedFields(Checks checks, Lead.Fields current, LeadChange change) {
+		String title = current.title();
+		if (change.title().isGiven()) {
+			String given = checks.required("title", checks.name("title", change.title(), 200).value());
+			title = given == null ? title : given;
+		}
+		String country = current.country();
+		if (change.country().isGiven()) {
+			String given = country(checks, change.country().value());
+			country = given == null ? country : given;
+		}
+		BigDecimal revenue = checks.amount("expectedRevenue", change.expectedRevenue()).applyTo(current.expectedRevenue());
+		String currency = checks.currency("currency", change.currency()).value();
+		Integer priority = checks.range("priority", change.priority(), 0, 3).applyTo(current.priority());
+		List<String> tags = checks.tags("tags", change.tags(), MAX_TAGS, 40).applyTo(current.tags());
+		Long salesperson = change.salespersonId().isGiven() && change.salespersonId().value() != null
+				? knownUser(checks, change.salespersonId().value()) : change.salespersonId().applyTo(current.salesperson());
+		return new Lead.Fields(title, checks.name("contactName", change.contactName(), 200).applyTo(current.contactName()),
+				checks.name("companyName", change.companyName(), 200).applyTo(current.companyName()),
+				checks.email("email", change.email()).applyTo(current.email()),
+				change.phone().isGiven() ? phone(checks, change.phone().value(), country) : current.phone(), country,
+				checks.name("source", change.source(), 120).applyTo(current.source()),
+				checks.name("campaign", change.campaign(), 120).applyTo(current.campaign()),
+				revenue == null ? BigDecimal.ZERO : revenue, currency == null ? current.currency() : currency,
+				priority == null ? 0 : priority, tags == null ? List.of() : tags, salesperson,
+				checks.freeText("notes", change.notes(), 4000).applyTo(current.notes()));
 	}
 
-	private void apply(PatchDocument doc, Map<String, Object> values, boolean creating, CurrentUser user) {
-		if (creating) {
-			values.putAll(Map.of("revenue", BigDecimal.ZERO, "currency", "TRY", "priority", 0, "tags", new String[0],
-					"country", "TR"));
-			values.put("salesperson", user.has(dev.kervan.identity.Role.SALESPERSON) ? user.id() : null);
-			for (String field : List.of("contactName", "companyName", "email", "phone", "source", "campaign", "notes")) {
-				values.put(field, null);
-			}
+	/** A country as two letters, upper case; anything else is refused. */
+	private static @Nullable String country(Checks checks, @Nullable String typed) {
+		String country = checks.code("country", typed, 2);
+		if (country == null || !country.matches("[A-Za-z]{2}")) {
+			checks.reject("country", "error.value.invalid", String.valueOf(country));
+			return null;
 		}
-		if (creating || doc.has("title")) {
-			String title = doc.text("title", 200);
-			if (title == null) {
-				doc.reject("title", "error.value.required");
-			}
-			values.put("title", title);
+		return country.toUpperCase(java.util.Locale.ROOT);
+	}
+
+	private long knownUser(Checks checks, long id) {
+		if (users.find(id).isEmpty()) {
+			checks.reject("salespersonId", "error.pipeline.unknown-user", id);
 		}
-		for (String field : List.of("contactName", "companyName")) {
-			if (doc.has(field)) {
-				values.put(field, doc.text(field, 200));
-			}
+		return id;
+	}
+
+	/** A phone number as typed, kept in international form (E.164) for the lead's country. */
+	private static @Nullable String phone(Checks checks, @Nullable String typed, String country) {
+		String phone = checks.code("phone", typed, 40);
+		if (phone == null) {
+			return null;
 		}
-		if (doc.has("country")) {
-			String country = doc.code("country", 2);
-			if (country == null || !country.matches("[A-Za-z]{2}")) {
-				doc.reject("country", "error.value.invalid", String.valueOf(country));
-			}
-			else {
-				values.put("country", country.toUpperCase(java.util.Locale.ROOT));
-			}
-		}
-		if (doc.has("email")) {
-			values.put("email", doc.email("email"));
-		}
-		if (doc.has("phone")) {
-			String typed = doc.code("phone", 40);
-			values.put("phone", typed == null ? null : PhoneNumbers.toE164(typed, (String) values.get("country")).orElseGet(() -> {
-				doc.reject("phone", "error.phone.invalid");
-				return null;
-			}));
-		}
-		for (String field : List.of("source", "campaign")) {
-			if (doc.has(field)) {
-				values.put(field, doc.text(field, 120));
-			}
-		}
-		if (doc.has("notes")) {
-			values.put("notes", doc.freeText("notes", 4000));
-		}
-		if (doc.has("expectedRevenue")) {
-			BigDecimal revenue = doc.amount("expectedRevenue");
-			values.put("revenue", revenue == null ? BigDecimal.ZERO : revenue);
-		}
-		if (doc.has("currency")) {
-			String currency = doc.currency("currency");
-			if (currency != null) {
-				values.put("currency", currency);
-			}
-		}
-		if (doc.has("priority")) {
-			Integer priority = doc.integer("priority");
-			if (priority != null && (priority < 0 || priority > 3)) {
-				doc.reject("priority", "error.value.range", 0, 3);
-			}
-			values.put("priority", priority == null ? 0 : priority);
-		}
-		if (doc.has("tags")) {
-			List<String> tags = doc.texts("tags");
-			if (tags.size() > 20 || tags.stream().anyMatch(tag -> tag.length() > 40)) {
-				doc.reject("tags", "error.pipeline.too-many-tags", 20);
-			}
-			values.put("tags", tags.toArray(String[]::new));
-		}
-		if (doc.has("salespersonId")) {
-			Long salesperson = doc.id("salespersonId");
-			if (salesperson != null && users.find(salesperson).isEmpty()) {
-				doc.reject("salespersonId", "error.pipeline.unknown-user", salesperson);
-			}
-			values.put("salesperson", salesperson);
-		}
+		return PhoneNumbers.toE164(phone, country).orElseGet(() -> {
+			checks.reject("phone", "error.phone.invalid");
+			return null;
+		});
 	}
 }

@@ -7,7 +7,7 @@ import dev.kervan.platform.AuditTrail;
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ErrorKind;
 import dev.kervan.platform.ExpectedVersion;
-import dev.kervan.platform.PatchDocument;
+import dev.kervan.platform.Checks;
 import dev.kervan.platform.RecordNotFoundException;
 import dev.kervan.platform.Versioned;
 import org.springframework.dao.DuplicateKeyException;
@@ -60,13 +60,11 @@ public class LostReasons {
 	}
 
 	@Transactional
-	public LostReason create(PatchDocument doc) {
+	public LostReason create(NewLostReason command) {
 		policy.requireManager();
-		String name = doc.text("name", 120);
-		if (name == null) {
-			doc.reject("name", "error.value.required");
-		}
-		doc.throwIfInvalid();
+		var checks = new Checks();
+		String name = checks.required("name", checks.name("name", command.name(), 120));
+		checks.throwIfInvalid();
 		try {
 			long id = jdbc.sql("insert into lost_reason (name) values (:name) returning id").param("name", name)
 				.query(Long.class).single();
@@ -79,20 +77,17 @@ public class LostReasons {
 	}
 
 	@Transactional
-	public LostReason update(long id, ExpectedVersion expected, PatchDocument doc) {
+	public LostReason update(long id, ExpectedVersion expected, LostReasonChange change) {
 		policy.requireManager();
 		LostReason before = get(id);
 		expected.verify(RECORD_TYPE, id, before.version());
-		doc.ignoring("id", "version");
+		var checks = new Checks();
 		String name = before.name();
-		if (doc.has("name")) {
-			name = doc.text("name", 120);
-			if (name == null) {
-				doc.reject("name", "error.value.required");
-			}
+		if (change.name().isGiven()) {
+			name = checks.required("name", checks.name("name", change.name().value(), 120));
 		}
-		boolean active = doc.has("active") ? !Boolean.FALSE.equals(doc.bool("active")) : before.active();
-		doc.throwIfInvalid();
+		boolean active = change.active().isGiven() ? !Boolean.FALSE.equals(change.active().value()) : before.active();
+		checks.throwIfInvalid();
 		var intended = new LostReason(id, name, active, before.version());
 		if (!AuditTrail.changes(before.snapshot(), intended.snapshot())) {
 			return before;

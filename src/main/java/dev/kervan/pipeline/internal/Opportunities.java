@@ -18,7 +18,7 @@ import dev.kervan.pipeline.OpportunityAction;
 import dev.kervan.pipeline.OpportunityStatus;
 import dev.kervan.pipeline.Pipeline;
 import dev.kervan.pipeline.internal.PipelineStages.Stage;
-import dev.kervan.platform.AuditTrail;
+import dev.kervan.platform.DocumentChanges;
 import dev.kervan.platform.Cursor;
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ErrorKind;
@@ -60,13 +60,13 @@ public class Opportunities implements Pipeline {
 	private final LostReasons lostReasons;
 	private final Customers customers;
 	private final Users users;
-	private final AuditTrail audit;
+	private final DocumentChanges changes;
 	private final Clock clock;
 	private final OpportunityRecords records;
 	private final CardRanks ranks;
 
 	Opportunities(JdbcClient jdbc, PipelinePolicy policy, PipelineStages stages, SalesTeams teams, LostReasons lostReasons,
-			Customers customers, Users users, AuditTrail audit, Clock clock, OpportunityRecords records, CardRanks ranks) {
+			Customers customers, Users users, DocumentChanges changes, Clock clock, OpportunityRecords records, CardRanks ranks) {
 		this.records = records;
 		this.ranks = ranks;
 		this.jdbc = jdbc;
@@ -76,7 +76,7 @@ public class Opportunities implements Pipeline {
 		this.lostReasons = lostReasons;
 		this.customers = customers;
 		this.users = users;
-		this.audit = audit;
+		this.changes = changes;
 		this.clock = clock;
 	}
 
@@ -267,10 +267,7 @@ public class Opportunities implements Pipeline {
 		stages.lock(stage.id());
 		var opportunity = Opportunity.enter(fields, stage, ranks.atEnd(stage.id(), 0), user.username(), clock.instant());
 		opportunity.lead = lead;
-		long id = records.save(opportunity).id();
-		OpportunityRow saved = load(id);
-		audit.created(RECORD_TYPE, id, saved.snapshot());
-		return saved;
+		return load(changes.created(records, RECORD_TYPE, opportunity));
 	}
 
 	/** An opportunity from the public web form (the lead step being off): first stage of the team, nobody's yet. */
@@ -280,8 +277,7 @@ public class Opportunities implements Pipeline {
 		stages.lock(stage.id());
 		var fields = new Opportunity.Fields(title, null, name, email, phone, BigDecimal.ZERO, "TRY", stage.probability(),
 				false, 0, List.of(), null, null, "Web form", message);
-		long id = records.save(Opportunity.enter(fields, stage, ranks.atEnd(stage.id(), 0), "web-form", clock.instant())).id();
-		audit.created(RECORD_TYPE, id, load(id).snapshot());
+		changes.created(records, RECORD_TYPE, Opportunity.enter(fields, stage, ranks.atEnd(stage.id(), 0), "web-form", clock.instant()));
 	}
 
 	/** Changes the fields sent; see {@link OpportunityChange}. */
@@ -422,15 +418,8 @@ public class Opportunities implements Pipeline {
 	 * the caller is told the current version.
 	 */
 	private OpportunityRow saved(Opportunity opportunity, Map<String, Object> before, ExpectedVersion expected) {
-		long id = opportunity.id();
-		try {
-			records.save(opportunity);
-		}
-		catch (OptimisticLockingFailureException raced) {
-			throw expected.conflict(RECORD_TYPE, id, load(id).version());
-		}
-		audit.updated(RECORD_TYPE, id, before, opportunity.snapshot());
-		return load(id);
+		changes.changed(records, RECORD_TYPE, opportunity, before, expected);
+		return load(opportunity.id());
 	}
 
 	/** The fields of a new opportunity, checked. */

@@ -17,6 +17,7 @@ import dev.kervan.pipeline.OpportunityStatus;
 import dev.kervan.pipeline.OpportunityWon;
 import dev.kervan.pipeline.internal.PipelineStages.Stage;
 import dev.kervan.platform.Money;
+import dev.kervan.platform.VersionedDocument;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -31,7 +32,7 @@ import org.springframework.data.relational.core.mapping.Table;
  * Where a card sits among others (its rank) is worked out by {@link CardRanks}, which needs the other cards.
  */
 @Table("opportunity")
-class Opportunity extends AbstractAggregateRoot<Opportunity> {
+class Opportunity extends AbstractAggregateRoot<Opportunity> implements VersionedDocument {
 
 	@Id
 	@Nullable Long id;
@@ -92,14 +93,16 @@ class Opportunity extends AbstractAggregateRoot<Opportunity> {
 		return opportunity;
 	}
 
-	long id() {
+	@Override
+	public long id() {
 		if (id == null) {
 			throw new IllegalStateException("The opportunity is not saved yet");
 		}
 		return id;
 	}
 
-	long version() {
+	@Override
+	public long version() {
 		return version == null ? 0 : version;
 	}
 
@@ -220,8 +223,8 @@ class Opportunity extends AbstractAggregateRoot<Opportunity> {
 		return List.copyOf(domainEvents());
 	}
 
-	/** What the audit trail compares. */
-	Map<String, Object> snapshot() {
+	@Override
+	public Map<String, Object> snapshot() {
 		var values = new LinkedHashMap<String, Object>();
 		values.put("title", title);
 		values.put("customer", customer);

@@ -7,9 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import dev.kervan.pipeline.OpportunityStatus;
 import org.jspecify.annotations.Nullable;
@@ -36,31 +34,6 @@ public record OpportunityRow(long id, String title, @Nullable Long customer, @Nu
 				OpportunityStatus.valueOf(rs.getString("status")), rs.getString("source"), rs.getObject("lost_reason", Long.class),
 				rs.getString("lost_note"), instant(rs, "closed_at"), rs.getString("notes"), instant(rs, "created_at"),
 				instant(rs, "updated_at"), rs.getString("created_by"), rs.getLong("version"));
-	}
-
-	/** What the audit trail compares. */
-	Map<String, Object> snapshot() {
-		var values = new LinkedHashMap<String, Object>();
-		values.put("title", title);
-		values.put("customer", customer);
-		values.put("prospectName", prospectName);
-		values.put("email", email);
-		values.put("phone", phone);
-		values.put("expectedRevenue", expectedRevenue.stripTrailingZeros().toPlainString());
-		values.put("currency", currency);
-		values.put("probability", probability);
-		values.put("priority", priority);
-		values.put("tags", tags);
-		values.put("expectedClose", expectedClose);
-		values.put("salesperson", salesperson);
-		values.put("team", team);
-		values.put("stage", stage);
-		values.put("status", status);
-		values.put("source", source);
-		values.put("lostReason", lostReason);
-		values.put("lostNote", lostNote);
-		values.put("notes", notes);
-		return values;
 	}
 
 	private static List<String> texts(@Nullable Array array) throws SQLException {

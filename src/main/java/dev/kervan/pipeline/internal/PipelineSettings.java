@@ -6,7 +6,7 @@ import java.util.HexFormat;
 
 import dev.kervan.platform.AuditTrail;
 import dev.kervan.platform.ExpectedVersion;
-import dev.kervan.platform.PatchDocument;
+import dev.kervan.platform.Checks;
 import dev.kervan.platform.Versioned;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -63,30 +63,24 @@ public class PipelineSettings {
 	}
 
 	@Transactional
-	public Settings update(ExpectedVersion expected, PatchDocument doc) {
+	public Settings update(ExpectedVersion expected, PipelineSettingsChange change) {
 		policy.requireManager();
 		// The version row is locked first, so that of two changes at once the second sees the first one's version.
 		jdbc.sql("select value from pipeline_setting where name = :name for update").param("name", VERSION).query(String.class)
 			.optional();
 		Settings current = current();
 		expected.verify(RECORD_TYPE, "pipeline", current.version());
-		doc.ignoring("version");
-		Boolean leads = doc.has("leadsEnabled") ? doc.bool("leadsEnabled") : null;
-		if (doc.has("leadsEnabled") && leads == null) {
-			doc.reject("leadsEnabled", "error.value.required");
+		var checks = new Checks();
+		Boolean leads = change.leadsEnabled().value();
+		if (change.leadsEnabled().isGiven() && leads == null) {
+			checks.reject("leadsEnabled", "error.value.required");
 		}
-		BigDecimal segmentA = doc.has("segmentA") ? doc.amount("segmentA") : current.segmentA();
-		BigDecimal segmentB = doc.has("segmentB") ? doc.amount("segmentB") : current.segmentB();
-		if (segmentA == null) {
-			doc.reject("segmentA", "error.value.required");
-		}
-		if (segmentB == null) {
-			doc.reject("segmentB", "error.value.required");
-		}
+		BigDecimal segmentA = checks.required("segmentA", checks.amount("segmentA", change.segmentA()).applyTo(current.segmentA()));
+		BigDecimal segmentB = checks.required("segmentB", checks.amount("segmentB", change.segmentB()).applyTo(current.segmentB()));
 		if (segmentA != null && segmentB != null && segmentA.compareTo(segmentB) <= 0) {
-			doc.reject("segmentA", "error.pipeline.segments-order");
+			checks.reject("segmentA", "error.pipeline.segments-order");
 		}
-		doc.throwIfInvalid();
+		checks.throwIfInvalid();
 		boolean leadsEnabled = leads == null ? current.leadsEnabled() : leads;
 		if (leadsEnabled == current.leadsEnabled() && segmentA.compareTo(current.segmentA()) == 0
 				&& segmentB.compareTo(current.segmentB()) == 0) {

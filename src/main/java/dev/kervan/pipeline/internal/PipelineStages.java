@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.kervan.platform.AuditTrail;
+import dev.kervan.platform.Checks;
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ErrorKind;
 import dev.kervan.platform.ExpectedVersion;
-import dev.kervan.platform.PatchDocument;
 import dev.kervan.platform.RecordNotFoundException;
 import dev.kervan.platform.Versioned;
 import org.jspecify.annotations.Nullable;
@@ -91,17 +91,15 @@ public class PipelineStages {
 	}
 
 	@Transactional
-	public Stage create(PatchDocument doc) {
+	public Stage create(NewStage command) {
 		policy.requireManager();
-		Long team = doc.id("teamId");
-		if (team == null) {
-			doc.reject("teamId", "error.value.required");
+		var checks = new Checks();
+		Long team = checks.required("teamId", command.teamId());
+		if (team != null && !teams.exists(team)) {
+			checks.reject("teamId", "error.pipeline.unknown-team", team);
 		}
-		else if (!teams.exists(team)) {
-			doc.reject("teamId", "error.pipeline.unknown-team", team);
-		}
-		var values = apply(doc, new Values(null, null, 10, false, false), true);
-		doc.throwIfInvalid();
+		var values = apply(checks, command.asChange(), new Values(null, null, 10, false, false), true);
+		checks.throwIfInvalid();
 		int sequence = values.sequence() != null ? values.sequence()
 				: jdbc.sql("select coalesce(max(sequence), 0) + 10 from pipeline_stage where team = :team")
 					.param("team", team).query(Integer.class).single();
@@ -128,14 +126,14 @@ public class PipelineStages {
 	}
 
 	@Transactional
-	public Stage update(long id, ExpectedVersion expected, PatchDocument doc) {
+	public Stage update(long id, ExpectedVersion expected, StageChange change) {
 		policy.requireManager();
 		Stage before = get(id);
 		expected.verify(RECORD_TYPE, id, before.version());
-		doc.ignoring("teamId", "id", "version");
 		var current = new Values(before.name(), before.sequence(), before.probability(), before.folded(), before.won());
-		var values = apply(doc, current, false);
-		doc.throwIfInvalid();
+		var checks = new Checks();
+		var values = apply(checks, change, current, false);
+		checks.throwIfInvalid();
 		if (values.equals(current)) {
 			return before;
 		}
@@ -181,33 +179,27 @@ public class PipelineStages {
 	private record Values(@Nullable String name, @Nullable Integer sequence, int probability, boolean folded, boolean won) {
 	}
 
-	private static Values apply(PatchDocument doc, Values current, boolean creating) {
+	private static Values apply(Checks checks, StageChange change, Values current, boolean creating) {
 		String name = current.name();
-		if (creating || doc.has("name")) {
-			name = doc.text("name", 80);
-			if (name == null) {
-				doc.reject("name", "error.value.required");
-			}
+		if (creating || change.name().isGiven()) {
+			name = checks.required("name", checks.name("name", change.name().value(), 80));
 		}
-		Integer sequence = current.sequence();
-		if (doc.has("sequence")) {
-			sequence = doc.integer("sequence");
-			if (sequence == null && !creating) {
-				doc.reject("sequence", "error.value.required");
-			}
+		Integer sequence = change.sequence().applyTo(current.sequence());
+		if (change.sequence().isGiven() && sequence == null && !creating) {
+			checks.reject("sequence", "error.value.required");
 		}
 		int probability = current.probability();
-		if (doc.has("probability")) {
-			Integer value = doc.integer("probability");
+		if (change.probability().isGiven()) {
+			Integer value = change.probability().value();
 			if (value == null || value < 0 || value > 100) {
-				doc.reject("probability", "error.value.range", 0, 100);
+				checks.reject("probability", "error.value.range", 0, 100);
 			}
 			else {
 				probability = value;
 			}
 		}
-		boolean folded = doc.has("folded") ? Boolean.TRUE.equals(doc.bool("folded")) : current.folded();
-		boolean won = doc.has("won") ? Boolean.TRUE.equals(doc.bool("won")) : current.won();
+		boolean folded = change.folded().isGiven() ? Boolean.TRUE.equals(change.folded().value()) : current.folded();
+		boolean won = change.won().isGiven() ? Boolean.TRUE.equals(change.won().value()) : current.won();
 		return new Values(name, sequence, probability, folded, won);
 	}
 

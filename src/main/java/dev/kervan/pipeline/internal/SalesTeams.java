@@ -6,11 +6,11 @@ import java.util.Map;
 
 import dev.kervan.identity.Users;
 import dev.kervan.platform.AuditTrail;
+import dev.kervan.platform.Checks;
 import dev.kervan.platform.Decimals;
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ErrorKind;
 import dev.kervan.platform.ExpectedVersion;
-import dev.kervan.platform.PatchDocument;
 import dev.kervan.platform.RecordNotFoundException;
 import dev.kervan.platform.Versioned;
 import org.jspecify.annotations.Nullable;
@@ -70,11 +70,11 @@ public class SalesTeams {
 	}
 
 	@Transactional
-	public Team create(PatchDocument doc) {
+	public Team create(NewTeam command) {
 		policy.requireManager();
-		var values = new TeamValues(null, null, null, null, null, "TRY", true, List.of());
-		values = apply(doc, values, true);
-		doc.throwIfInvalid();
+		var checks = new Checks();
+		var values = apply(checks, command.asChange(), new TeamValues(null, null, null, null, null, "TRY", true, List.of()), true);
+		checks.throwIfInvalid();
 		long id;
 		try {
 			id = jdbc.sql("""
@@ -94,14 +94,15 @@ public class SalesTeams {
 	}
 
 	@Transactional
-	public Team update(long id, ExpectedVersion expected, PatchDocument doc) {
+	public Team update(long id, ExpectedVersion expected, TeamChange change) {
 		policy.requireManager();
 		Team before = get(id);
 		expected.verify(RECORD_TYPE, id, before.version());
 		var current = new TeamValues(before.name(), before.leaderId(), before.alias(), before.region(), before.monthlyTarget(),
 				before.currency(), before.active(), before.memberIds());
-		var values = apply(doc, current, false);
-		doc.throwIfInvalid();
+		var checks = new Checks();
+		var values = apply(checks, change, current, false);
+		checks.throwIfInvalid();
 		if (!AuditTrail.changes(current.params(), values.params())
 				&& java.util.Set.copyOf(values.members()).equals(java.util.Set.copyOf(before.memberIds()))) {
 			return before;
@@ -123,7 +124,7 @@ public class SalesTeams {
 		catch (DuplicateKeyException e) {
 			throw new DomainException(ErrorKind.CONFLICT, "error.pipeline.team-name-taken");
 		}
-		if (doc.has("memberIds")) {
+		if (change.memberIds().isGiven()) {
 			setMembers(id, values.members());
 		}
 		Team after = get(id);
@@ -147,41 +148,33 @@ public class SalesTeams {
 		}
 	}
 
-	private TeamValues apply(PatchDocument doc, TeamValues current, boolean creating) {
+	private TeamValues apply(Checks checks, TeamChange change, TeamValues current, boolean creating) {
 		String name = current.name();
-		if (doc.has("name") || creating) {
-			name = doc.text("name", 120);
-			if (name == null) {
-				doc.reject("name", "error.value.required");
-			}
+		if (change.name().isGiven() || creating) {
+			name = checks.required("name", checks.name("name", change.name().value(), 120));
 		}
-		Long leader = current.leader();
-		if (doc.has("leaderId")) {
-			leader = doc.id("leaderId");
-			if (leader != null && users.find(leader).isEmpty()) {
-				doc.reject("leaderId", "error.pipeline.unknown-user", leader);
-			}
+		Long leader = change.leaderId().applyTo(current.leader());
+		if (change.leaderId().value() != null && users.find(leader).isEmpty()) {
+			checks.reject("leaderId", "error.pipeline.unknown-user", leader);
 		}
-		String alias = doc.has("alias") ? doc.text("alias", 120) : current.alias();
-		String region = doc.has("region") ? doc.text("region", 120) : current.region();
-		BigDecimal target = doc.has("monthlyTarget") ? doc.amount("monthlyTarget") : current.target();
-		String currency = current.currency();
-		if (doc.has("currency")) {
-			String code = doc.currency("currency");
-			currency = code == null ? currency : code;
+		String alias = checks.name("alias", change.alias(), 120).applyTo(current.alias());
+		String region = checks.name("region", change.region(), 120).applyTo(current.region());
+		BigDecimal target = checks.amount("monthlyTarget", change.monthlyTarget()).applyTo(current.target());
+		String currency = checks.currency("currency", change.currency()).value();
+		Boolean active = change.active().value();
+		List<Long> members = change.memberIds().isGiven() ? memberIds(change.memberIds().value()) : current.members();
+		if (members.stream().anyMatch(java.util.Objects::isNull)) {
+			checks.reject("memberIds", "error.value.invalid-type");
+			members = List.of();
 		}
-		boolean active = current.active();
-		if (doc.has("active")) {
-			Boolean value = doc.bool("active");
-			active = value == null || value;
-		}
-		List<Long> members = current.members();
-		if (doc.has("memberIds")) {
-			members = doc.ids("memberIds");
-			members.stream().filter(member -> users.find(member).isEmpty()).findFirst()
-				.ifPresent(member -> doc.reject("memberIds", "error.pipeline.unknown-user", member));
-		}
-		return new TeamValues(name, leader, alias, region, target, currency, active, members);
+		members.stream().filter(member -> users.find(member).isEmpty()).findFirst()
+			.ifPresent(member -> checks.reject("memberIds", "error.pipeline.unknown-user", member));
+		return new TeamValues(name, leader, alias, region, target, currency == null ? current.currency() : currency,
+				change.active().isGiven() ? active == null || active : current.active(), members);
+	}
+
+	private static List<Long> memberIds(@Nullable List<Long> given) {
+		return given == null ? List.of() : given.stream().distinct().toList();
 	}
 
 	private void setMembers(long team, List<Long> members) {

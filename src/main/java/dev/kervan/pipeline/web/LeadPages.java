@@ -1,22 +1,23 @@
 package dev.kervan.pipeline.web;
 
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.kervan.pipeline.LeadStatus;
+import dev.kervan.pipeline.internal.ConvertLead;
+import dev.kervan.pipeline.internal.DisqualifyLead;
 import dev.kervan.pipeline.internal.LeadImport;
 import dev.kervan.pipeline.internal.LeadRow;
 import dev.kervan.pipeline.internal.Leads;
+import dev.kervan.pipeline.internal.NewLead;
 import dev.kervan.pipeline.internal.PipelinePageModels;
 import dev.kervan.platform.AuditTrail;
-import dev.kervan.platform.DomainException;
+import dev.kervan.platform.Commands;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.FormState;
-import dev.kervan.platform.PatchDocument;
+import dev.kervan.platform.Forms;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -40,14 +41,16 @@ class LeadPages {
 	private final PipelinePageModels pages;
 	private final LeadImport imports;
 	private final AuditTrail audit;
-	private final MessageSource messages;
+	private final Forms forms;
+	private final Commands commands;
 
-	LeadPages(Leads leads, PipelinePageModels pages, LeadImport imports, AuditTrail audit, MessageSource messages) {
+	LeadPages(Leads leads, PipelinePageModels pages, LeadImport imports, AuditTrail audit, Forms forms, Commands commands) {
 		this.pages = pages;
+		this.forms = forms;
+		this.commands = commands;
 		this.imports = imports;
 		this.leads = leads;
 		this.audit = audit;
-		this.messages = messages;
 	}
 
 	@GetMapping
@@ -70,37 +73,27 @@ class LeadPages {
 	}
 
 	@PostMapping
-	String create(@RequestParam MultiValueMap<String, String> submitted, Model model, HttpServletResponse response) {
+	String create(@RequestParam MultiValueMap<String, String> submitted, Model model) {
 		FormState form = FormState.from(submitted, FIELDS, Set.of());
-		try {
-			LeadRow lead = leads.create(PatchDocument.of(form.toJson(true, Set.of())));
-			return "redirect:/pipeline/leads/" + lead.id();
-		}
-		catch (DomainException refusal) {
-			model.addAttribute("form", form.reject(refusal, messages));
-			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return list(null, null, model);
-		}
+		return forms.submit(form, model,
+				() -> "redirect:/pipeline/leads/" + leads.create(commands.read(form.toJson(true, Set.of()), NewLead.class)).id(),
+				() -> list(null, null, model));
 	}
 
 	/** Leads from a file: the good rows are kept, the refused ones listed with their row numbers. */
 	@PostMapping("/import")
 	String importFile(@RequestPart("file") MultipartFile file, RedirectAttributes redirect) throws java.io.IOException {
-		try {
-			LeadImport.Result result = imports.run(file.getOriginalFilename() == null ? "leads.csv" : file.getOriginalFilename(),
-					file.getBytes());
-			redirect.addFlashAttribute("importResult", result);
-		}
-		catch (DomainException refusal) {
-			redirect.addFlashAttribute("importProblem", messages.getMessage(refusal.messageCode(), refusal.arguments(),
-					refusal.messageCode(), org.springframework.context.i18n.LocaleContextHolder.getLocale()));
-		}
-		return "redirect:/pipeline/leads";
+		String name = file.getOriginalFilename() == null ? "leads.csv" : file.getOriginalFilename();
+		byte[] content = file.getBytes();
+		return forms.andBack("/pipeline/leads", redirect, null, Forms.WITHOUT_NAMES,
+				() -> redirect.addFlashAttribute("importResult", imports.run(name, content)));
 	}
 
 	@GetMapping("/{id}")
 	String show(@PathVariable long id, Model model) {
-		model.addAttribute("lead", leads.get(id));
+		LeadRow lead = leads.get(id);
+		model.addAttribute("lead", lead);
+		model.addAttribute("actions", leads.availableActions(lead).stream().map(Enum::name).collect(Collectors.toSet()));
 		model.addAttribute("history", audit.history("lead", id));
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", FormState.empty());
@@ -110,25 +103,21 @@ class LeadPages {
 
 	@PostMapping("/{id}/{action:qualify|disqualify|reopen|convert}")
 	String act(@PathVariable long id, @PathVariable String action, @RequestParam(required = false) @Nullable Long version,
-			@RequestParam MultiValueMap<String, String> submitted, Model model, HttpServletResponse response) {
+			@RequestParam MultiValueMap<String, String> submitted, Model model) {
 		FormState form = FormState.from(submitted, Set.of("reason", "customerId", "taxNumber"), Set.of());
-		try {
+		return forms.submit(form, model, () -> {
 			var expected = ExpectedVersion.fromForm(version);
 			switch (action) {
 				case "qualify" -> leads.qualify(id, expected);
-				case "disqualify" -> leads.disqualify(id, expected, PatchDocument.of(form.toJson(true, Set.of())));
+				case "disqualify" -> leads.disqualify(id, expected, commands.read(form.toJson(true, Set.of()), DisqualifyLead.class));
 				case "reopen" -> leads.reopen(id, expected);
 				default -> {
-					Leads.Conversion conversion = leads.convert(id, expected, PatchDocument.of(form.toJson(true, Set.of())));
+					Leads.Conversion conversion = leads.convert(id, expected,
+							commands.read(form.toJson(true, Set.of()), ConvertLead.class));
 					return "redirect:/pipeline/opportunities/" + conversion.opportunityId();
 				}
 			}
 			return "redirect:/pipeline/leads/" + id;
-		}
-		catch (DomainException refusal) {
-			model.addAttribute("form", form.reject(refusal, messages));
-			response.setStatus(refusal.kind().status() == 409 ? HttpStatus.CONFLICT.value() : HttpStatus.UNPROCESSABLE_CONTENT.value());
-			return show(id, model);
-		}
+		}, () -> show(id, model));
 	}
 }

@@ -3,16 +3,21 @@ package dev.kervan.pipeline.web;
 import java.util.Set;
 
 import dev.kervan.identity.CurrentUser;
+import dev.kervan.pipeline.internal.LostReasonChange;
 import dev.kervan.pipeline.internal.LostReasons;
+import dev.kervan.pipeline.internal.NewLostReason;
+import dev.kervan.pipeline.internal.NewStage;
+import dev.kervan.pipeline.internal.NewTeam;
 import dev.kervan.pipeline.internal.PipelinePolicy;
 import dev.kervan.pipeline.internal.PipelineSettings;
+import dev.kervan.pipeline.internal.PipelineSettingsChange;
 import dev.kervan.pipeline.internal.PipelineStages;
 import dev.kervan.pipeline.internal.SalesTeams;
-import dev.kervan.platform.DomainException;
+import dev.kervan.platform.Commands;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.FormState;
-import dev.kervan.platform.PatchDocument;
-import dev.kervan.platform.Problems;
+import dev.kervan.platform.Forms;
+import dev.kervan.platform.Patch;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,7 +28,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * The pipeline's settings page: the lead step, sales teams, each team's stages and the lost reasons. Salespeople
@@ -38,16 +42,18 @@ class PipelineSettingsPages {
 	private final PipelineStages stages;
 	private final LostReasons lostReasons;
 	private final PipelinePolicy policy;
-	private final Problems messages;
+	private final Forms forms;
+	private final Commands commands;
 
 	PipelineSettingsPages(PipelineSettings settings, SalesTeams teams, PipelineStages stages, LostReasons lostReasons,
-			PipelinePolicy policy, Problems messages) {
+			PipelinePolicy policy, Forms forms, Commands commands) {
+		this.forms = forms;
+		this.commands = commands;
 		this.settings = settings;
 		this.teams = teams;
 		this.stages = stages;
 		this.lostReasons = lostReasons;
 		this.policy = policy;
-		this.messages = messages;
 	}
 
 	@GetMapping
@@ -67,59 +73,51 @@ class PipelineSettingsPages {
 	@PostMapping("/leads")
 	String leads(@RequestParam(defaultValue = "false") boolean leadsEnabled, @RequestParam(required = false) @Nullable Long version,
 			RedirectAttributes redirect) {
-		var body = JsonNodeFactory.instance.objectNode().put("leadsEnabled", leadsEnabled);
-		return run(() -> settings.update(ExpectedVersion.fromForm(version), PatchDocument.of(body)), null, redirect);
+		var change = new PipelineSettingsChange(Patch.of(leadsEnabled), Patch.absent(), Patch.absent(), null);
+		return andBack(null, redirect, () -> settings.update(ExpectedVersion.fromForm(version), change));
 	}
 
 	@PostMapping("/segments")
 	String segments(@RequestParam MultiValueMap<String, String> submitted, @RequestParam(required = false) @Nullable Long version,
 			RedirectAttributes redirect) {
 		FormState form = FormState.from(submitted, Set.of("segmentA", "segmentB"), Set.of());
-		return run(() -> settings.update(ExpectedVersion.fromForm(version), PatchDocument.of(form.toJson(false, Set.of()))), null,
-				redirect);
+		return andBack(null, redirect, () -> settings.update(ExpectedVersion.fromForm(version),
+				commands.read(form.toJson(false, Set.of()), PipelineSettingsChange.class)));
 	}
 
 	@PostMapping("/teams")
 	String addTeam(@RequestParam MultiValueMap<String, String> submitted, RedirectAttributes redirect) {
 		FormState form = FormState.from(submitted, Set.of("name", "region", "monthlyTarget"), Set.of());
-		return run(() -> teams.create(PatchDocument.of(form.toJson(true, Set.of()))), null, redirect);
+		return andBack(null, redirect, () -> teams.create(commands.read(form.toJson(true, Set.of()), NewTeam.class)));
 	}
 
 	@PostMapping("/stages")
 	String addStage(@RequestParam MultiValueMap<String, String> submitted, @RequestParam long teamId, RedirectAttributes redirect) {
-		FormState form = FormState.from(submitted, Set.of("teamId", "name", "probability", "won"), Set.of());
-		var body = form.toJson(true, Set.of());
-		body.put("won", "true".equals(form.value("won")));
-		return run(() -> stages.create(PatchDocument.of(body)), teamId, redirect);
+		FormState form = FormState.from(submitted, Set.of("teamId", "name", "probability"), Set.of());
+		var fields = form.toJson(true, Set.of()).put("won", "true".equals(submitted.getFirst("won")));
+		return andBack(teamId, redirect, () -> stages.create(commands.read(fields, NewStage.class)));
 	}
 
 	@PostMapping("/stages/{id}/delete")
 	String deleteStage(@PathVariable long id, @RequestParam long teamId, RedirectAttributes redirect) {
-		return run(() -> stages.delete(id), teamId, redirect);
+		return andBack(teamId, redirect, () -> stages.delete(id));
 	}
 
 	@PostMapping("/lost-reasons")
-	String addReason(@RequestParam String name, RedirectAttributes redirect) {
-		var body = JsonNodeFactory.instance.objectNode().put("name", name);
-		return run(() -> lostReasons.create(PatchDocument.of(body)), null, redirect);
+	String addReason(@RequestParam MultiValueMap<String, String> submitted, RedirectAttributes redirect) {
+		FormState form = FormState.from(submitted, Set.of("name"), Set.of());
+		return andBack(null, redirect, () -> lostReasons.create(commands.read(form.toJson(true, Set.of()), NewLostReason.class)));
 	}
 
 	@PostMapping("/lost-reasons/{id}/active")
 	String retireReason(@PathVariable long id, @RequestParam boolean active, @RequestParam(required = false) @Nullable Long version,
 			RedirectAttributes redirect) {
-		var body = JsonNodeFactory.instance.objectNode().put("active", active);
-		return run(() -> lostReasons.update(id, ExpectedVersion.fromForm(version), PatchDocument.of(body)), null, redirect);
+		var change = new LostReasonChange(Patch.absent(), Patch.of(active), null);
+		return andBack(null, redirect, () -> lostReasons.update(id, ExpectedVersion.fromForm(version), change));
 	}
 
-	/** Runs a change and goes back to the page, with what was refused and why. */
-	private String run(Runnable change, @Nullable Long teamId, RedirectAttributes redirect) {
-		try {
-			change.run();
-			redirect.addFlashAttribute("notice", "action.saved");
-		}
-		catch (DomainException refusal) {
-			redirect.addFlashAttribute("problem", messages.describe(refusal));
-		}
-		return "redirect:/pipeline/settings" + (teamId == null ? "" : "?teamId=" + teamId);
+	/** Runs a change and goes back to the page (the team's stages when a team is named), saying what happened. */
+	private String andBack(@Nullable Long teamId, RedirectAttributes redirect, Runnable change) {
+		return forms.andBack("/pipeline/settings" + (teamId == null ? "" : "?teamId=" + teamId), redirect, "action.saved", change);
 	}
 }

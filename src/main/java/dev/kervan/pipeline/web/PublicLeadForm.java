@@ -4,10 +4,11 @@ import java.util.Set;
 
 import dev.kervan.pipeline.internal.Leads;
 import dev.kervan.pipeline.internal.WebFormGuard;
+import dev.kervan.pipeline.internal.WebFormLead;
 import dev.kervan.pipeline.internal.WebFormGuard.Verdict;
 import dev.kervan.platform.FormState;
-import dev.kervan.platform.PatchDocument;
-import dev.kervan.platform.PhoneNumbers;
+import dev.kervan.platform.Commands;
+import dev.kervan.platform.DomainException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
@@ -34,8 +35,10 @@ class PublicLeadForm {
 	private final Leads leads;
 	private final WebFormGuard guard;
 	private final MessageSource messages;
+	private final Commands commands;
 
-	PublicLeadForm(Leads leads, WebFormGuard guard, MessageSource messages) {
+	PublicLeadForm(Leads leads, WebFormGuard guard, MessageSource messages, Commands commands) {
+		this.commands = commands;
 		this.leads = leads;
 		this.guard = guard;
 		this.messages = messages;
@@ -53,31 +56,16 @@ class PublicLeadForm {
 			@RequestParam(name = "website", defaultValue = "") String honeypot, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		FormState form = FormState.from(submitted, FIELDS, Set.of());
-		PatchDocument doc = PatchDocument.of(form.toJson(true, Set.of()));
-		String name = doc.text("name", 200);
-		if (name == null) {
-			doc.reject("name", "error.value.required");
-		}
-		String company = doc.text("company", 200);
-		String email = doc.email("email");
-		if (email == null) {
-			doc.reject("email", "error.value.required");
-		}
-		String phone = doc.code("phone", 40);
-		String e164 = phone == null ? null : PhoneNumbers.toE164(phone, "TR").orElse(null);
-		if (phone != null && e164 == null) {
-			doc.reject("phone", "error.phone.invalid");
-		}
-		String message = doc.freeText("message", 4000);
+		WebFormLead lead;
 		try {
-			doc.throwIfInvalid();
+			lead = commands.read(form.toJson(true, Set.of()), WebFormLead.class).checked();
 		}
-		catch (dev.kervan.platform.DomainException refusal) {
+		catch (DomainException refusal) {
 			return again(form.reject(refusal, messages), request, response, HttpStatus.UNPROCESSABLE_CONTENT, model);
 		}
 		Verdict verdict = guard.judge(token, honeypot, request.getRemoteAddr());
 		switch (verdict) {
-			case ACCEPTED -> leads.fromWebForm(name, company, email, e164, message);
+			case ACCEPTED -> leads.fromWebForm(lead);
 			case ROBOT -> {
 				// Robots are thanked like people, so that they learn nothing.
 			}
