@@ -67,13 +67,118 @@ class CatalogApiIntegrationTests extends KervanIntegrationTest {
 				"error.product.code-taken");
 		assertProblem(api.post("/api/v1/products", Map.of("code", Api.uniqueName("Y"), "name", "Other", "barcodes",
 				List.of("4006381333931"))).bearer(admin).send(), 400, "error.validation");
-		Response odd = api.post("/api/v1/products", Map.of("code", Api.uniqueName("Z"), "name", "Odd", "unit", "FURLONG",
-				"minStock", "-1", "maxStock", "abc", "tracking", "MAGIC", "vatRate", "120", "salePrice", "-5", "colour", "red"))
-			.bearer(admin).send();
+		String oddCode = Api.uniqueName("Z");
+		Response odd = api.post("/api/v1/products", Map.of("code", oddCode, "name", "Odd", "unit", "FURLONG", "minStock", "-1",
+				"maxStock", "-2", "vatRate", "120", "salePrice", "-5")).bearer(admin).send();
 		assertProblem(odd, 400, "error.validation");
-		assertThat(odd.body()).contains("unit", "minStock", "maxStock", "tracking", "vatRate", "salePrice", "colour");
+		assertThat(odd.json().get("errors")).extracting(error -> error.get("field").asString())
+			.as("one answer names every value the checks refuse")
+			.contains("unit", "minStock", "maxStock", "vatRate", "salePrice");
+		// A value that cannot be read as its field's type is refused as the request is read, before the checks.
+		for (var unreadable : List.of(Map.of("maxStock", "abc"), Map.of("tracking", "MAGIC"), Map.of("colour", "red"))) {
+			var body = new HashMap<String, Object>(Map.of("code", oddCode, "name", "Odd"));
+			body.putAll(unreadable);
+			Response refused = api.post("/api/v1/products", body).bearer(admin).send();
+			assertProblem(refused, 400, "error.validation");
+			assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo(unreadable.keySet().iterator().next());
+		}
+		assertThat(codes(oddCode)).isEmpty();
 		assertProblem(api.post("/api/v1/products", Map.of("code", Api.uniqueName("S"), "name", "Installation", "kind",
 				"SERVICE", "tracking", "SERIAL")).bearer(admin).send(), 400, "error.validation");
+	}
+
+	@Test
+	void aProductAsAnsweredMayBeSentBackAsItsChangeAndItsChoicesAreReadInAnyCase() {
+		long id = product(Map.of("name", "Blender", "kind", "good", "tracking", "lot", "stage", "Test", "warrantyLength", 2,
+				"warrantyUnit", "years"));
+		JsonNode product = api.get("/api/v1/products/" + id).bearer(admin).send().json();
+		assertThat(product.get("tracking").asString()).isEqualTo("LOT");
+		assertThat(product.get("stage").asString()).isEqualTo("TEST");
+		assertThat(product.get("warrantyUnit").asString()).isEqualTo("YEARS");
+
+		var sentBack = (tools.jackson.databind.node.ObjectNode) product.deepCopy();
+		sentBack.put("name", "Blender 2");
+		Response changed = api.patch("/api/v1/products/" + id, sentBack).bearer(admin).send();
+		assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+		assertThat(changed.json().get("name").asString()).isEqualTo("Blender 2");
+		assertThat(changed.json().get("tracking").asString()).isEqualTo("LOT");
+		assertThat(changed.json().get("version").asLong()).isEqualTo(1);
+
+		Response unknown = api.patch("/api/v1/products/" + id, Map.of("version", 1, "colour", "red")).bearer(admin).send();
+		assertProblem(unknown, 400, "error.validation");
+		assertThat(unknown.json().get("errors").get(0).get("field").asString()).isEqualTo("colour");
+		assertThat(api.get("/api/v1/products/" + id).bearer(admin).send().json().get("version").asLong()).isEqualTo(1);
+	}
+
+	@Test
+	void aRefusedPriceRuleIsNamedByItsPlaceInTheListAndChangesNothing() {
+		long product = product(Map.of("name", "Mixer", "salePrice", "100"));
+		String name = Api.uniqueName("Placed");
+		var good = Map.of("productId", product, "type", "FIXED", "value", "90");
+		Response outOfRange = api.post("/api/v1/price-lists", Map.of("name", name, "currency", "TRY", "rules", List.of(good,
+				Map.of("productId", product, "type", "percent_off", "value", "150", "minQuantity", "5")))).bearer(admin).send();
+		assertProblem(outOfRange, 400, "error.validation");
+		assertThat(outOfRange.json().get("errors")).extracting(error -> error.get("field").asString())
+			.containsExactly("rules[1].value");
+		Response unreadable = api.post("/api/v1/price-lists", Map.of("name", name, "currency", "TRY", "rules", List.of(good,
+				Map.of("productId", product, "type", "FIXED", "value", "ninety")))).bearer(admin).send();
+		assertProblem(unreadable, 400, "error.validation");
+		assertThat(unreadable.json().get("errors").get(0).get("field").asString()).isEqualTo("rules[1].value");
+		assertThat(api.get("/api/v1/price-lists").bearer(admin).send().body()).doesNotContain(name);
+
+		long list = api.post("/api/v1/price-lists", Map.of("name", name, "currency", "TRY", "rules", List.of(good)))
+			.bearer(admin).send().json().get("id").asLong();
+		Response changed = api.patch("/api/v1/price-lists/" + list, Map.of("version", 0, "rules", List.of(good,
+				Map.of("categoryId", 99999999, "type", "FIXED", "value", "1")))).bearer(admin).send();
+		assertProblem(changed, 400, "error.validation");
+		assertThat(changed.json().get("errors").get(0).get("field").asString()).isEqualTo("rules[1].categoryId");
+		JsonNode unchanged = api.get("/api/v1/price-lists/" + list).bearer(admin).send().json();
+		assertThat(unchanged.get("version").asLong()).isZero();
+		assertThat(unchanged.get("rules")).hasSize(1);
+	}
+
+	@Test
+	void supplierTermsNotSentStayAsTheyWere() {
+		long product = product(Map.of("name", "Pump"));
+		long supplier = customer(Map.of("roles", List.of("SUPPLIER")));
+		String purchasing = api.userWithRoles(admin, "PURCHASING");
+		String path = "/api/v1/products/" + product + "/suppliers";
+		Response first = api.post(path, Map.of("supplierId", supplier, "price", "10", "currency", "EUR", "leadDays", 5))
+			.bearer(purchasing).send();
+		assertThat(first.status()).as(first.body()).isEqualTo(200);
+
+		JsonNode terms = api.post(path, Map.of("supplierId", supplier, "minQuantity", "3")).bearer(purchasing).send().json();
+		assertThat(terms.get("price").asString()).isEqualTo("10.00");
+		assertThat(terms.get("currency").asString()).isEqualTo("EUR");
+		assertThat(terms.get("leadDays").asInt()).isEqualTo(5);
+		assertThat(terms.get("minQuantity").asString()).isEqualTo("3");
+
+		var withoutPrice = new HashMap<String, Object>(Map.of("supplierId", supplier));
+		withoutPrice.put("price", null);
+		JsonNode cleared = api.post(path, withoutPrice).bearer(purchasing).send().json();
+		assertThat(cleared.path("price").isNull() || cleared.path("price").isMissingNode()).as("a price sent as null is cleared")
+			.isTrue();
+		assertThat(cleared.get("leadDays").asInt()).isEqualTo(5);
+		assertProblem(api.post(path, Map.of("supplierId", supplier, "leadDays", 9999)).bearer(purchasing).send(), 400,
+				"error.validation");
+		assertThat(api.get(path).bearer(admin).send().json().get("items").get(0).get("leadDays").asInt()).isEqualTo(5);
+	}
+
+	@Test
+	void aCategoryIsRenamedAgainstTheVersionRead() {
+		JsonNode category = api.post("/api/v1/product-categories", Map.of("name", Api.uniqueName("Ovens"))).bearer(admin).send()
+			.json();
+		String path = "/api/v1/product-categories/" + category.get("id").asLong();
+		assertProblem(api.patch(path, Map.of("name", "Nameless")).bearer(admin).send(), 428, "error.version.required");
+
+		var sentBack = (tools.jackson.databind.node.ObjectNode) category.deepCopy();
+		sentBack.remove("parentId");
+		sentBack.put("name", category.get("name").asString() + " and grills");
+		Response renamed = api.patch(path, sentBack).bearer(admin).send();
+		assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
+		assertThat(renamed.json().get("path").asString()).endsWith(" and grills");
+		assertThat(api.patch(path, Map.of("name", "Stale", "version", 0)).bearer(admin).send().status()).isEqualTo(409);
+		assertThat(api.get(path).bearer(admin).send().json().get("version").asLong()).isEqualTo(1);
 	}
 
 	@Test

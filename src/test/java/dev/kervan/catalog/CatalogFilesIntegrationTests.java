@@ -76,6 +76,23 @@ class CatalogFilesIntegrationTests extends KervanIntegrationTest {
 	}
 
 	@Test
+	void anImportReadsChoicesInAnyCaseAndWholeNumbersWrittenWithDecimals() {
+		String code = Api.uniqueName("CASE");
+		String csv = "code;name;tracking;kind;stage;shelfLifeDays;warrantyLength;warrantyUnit\n"
+				+ code + ";Beyaz peynir;lot;good;Test;180,0;2;years\n";
+
+		Response result = upload("/api/v1/products/import", "peynir.csv", csv.getBytes(StandardCharsets.UTF_8), admin);
+
+		assertThat(result.status()).as(result.body()).isEqualTo(200);
+		assertThat(result.json().get("errors")).as(result.body()).isEmpty();
+		JsonNode product = productByCode(code);
+		assertThat(product.get("tracking").asString()).isEqualTo("LOT");
+		assertThat(product.get("stage").asString()).isEqualTo("TEST");
+		assertThat(product.get("shelfLifeDays").asInt()).isEqualTo(180);
+		assertThat(product.get("warrantyUnit").asString()).isEqualTo("YEARS");
+	}
+
+	@Test
 	void anExportImportedAgainChangesNothingAndAnEditedCellChangesOnlyThat() {
 		String marker = Api.uniqueName("rt");
 		String first = product(marker + "-A", "Buzdolabı", Map.of("salePrice", "15000", "standardCost", "9000.5",

@@ -26,11 +26,18 @@ class ProductPagesIntegrationTests extends PageIntegrationTest {
 		String page = "/products/" + id;
 
 		var fields = productForm(code, "", "0");
-		fields.put("vatRate", "ten");
+		fields.put("vatRate", "120");
 		Response refused = browser.submit(page + "/edit", page, fields);
 
 		assertThat(refused.status()).isEqualTo(422);
-		assertThat(refused.body()).contains("id=\"f-name-error\"", "id=\"f-vatRate-error\"", "is-invalid", "value=\"ten\"");
+		assertThat(refused.body()).contains("id=\"f-name-error\"", "id=\"f-vatRate-error\"", "is-invalid", "value=\"120\"");
+
+		var unreadable = productForm(code, "Ütü", "0");
+		unreadable.put("vatRate", "ten");
+		Response notANumber = browser.submit(page + "/edit", page, unreadable);
+
+		assertThat(notANumber.status()).isEqualTo(422);
+		assertThat(notANumber.body()).contains("id=\"f-vatRate-error\"", "is-invalid", "value=\"ten\"");
 		assertThat(api.get("/api/v1/products/" + id).bearer(admin).send().json().get("version").asLong()).isZero();
 	}
 

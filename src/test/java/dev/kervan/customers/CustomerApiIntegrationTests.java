@@ -215,6 +215,46 @@ class CustomerApiIntegrationTests extends KervanIntegrationTest {
 	}
 
 	@Test
+	void anAccountAsAnsweredMayBeSentBackAsItsChangeAndChangesNothing() {
+		var body = new HashMap<>(company("Sent back " + uniqueWord(), taxNumber()));
+		body.put("phone", "0212 555 01 02");
+		body.put("creditLimit", "1500.50");
+		long id = create(admin, body).json().get("id").asLong();
+		JsonNode answered = api.get("/api/v1/customers/" + id).bearer(admin).send().json();
+		String history = api.get("/api/v1/customers/" + id + "/history").bearer(admin).send().body();
+
+		Response sentBack = api.patch("/api/v1/customers/" + id, answered).bearer(admin).send();
+
+		assertThat(sentBack.status()).as(sentBack.body()).isEqualTo(200);
+		assertThat(sentBack.json().get("version").asLong()).isZero();
+		assertThat(api.get("/api/v1/customers/" + id + "/history").bearer(admin).send().body()).isEqualTo(history);
+	}
+
+	@Test
+	void nullClearsAnAccountsFieldButNeitherItsNameNorItsCurrency() {
+		var body = new HashMap<>(company("Cleared " + uniqueWord(), taxNumber()));
+		body.put("email", "cleared@example.com");
+		long id = create(admin, body).json().get("id").asLong();
+		var refused = new HashMap<String, Object>();
+		refused.put("name", null);
+		refused.put("currency", null);
+		refused.put("email", null);
+
+		Response response = api.patch("/api/v1/customers/" + id, refused).header("If-Match", "\"0\"").bearer(admin).send();
+		assertProblem(response, 400, "error.validation");
+		assertThat(response.json().get("errors").toString()).contains("\"field\":\"name\"", "\"field\":\"currency\"")
+			.doesNotContain("\"field\":\"email\"");
+		assertThat(api.get("/api/v1/customers/" + id).bearer(admin).send().json().get("email").asString())
+			.isEqualTo("cleared@example.com");
+
+		var clearing = new HashMap<String, Object>();
+		clearing.put("email", null);
+		Response cleared = api.patch("/api/v1/customers/" + id, clearing).header("If-Match", "\"0\"").bearer(admin).send();
+		assertThat(cleared.status()).as(cleared.body()).isEqualTo(200);
+		assertThat(cleared.json().get("email").isNull()).isTrue();
+	}
+
+	@Test
 	void archivedAccountsLeaveListsButStayReadable() {
 		String marker = uniqueWord();
 		long id = create(admin, company("Archivable " + marker, taxNumber())).json().get("id").asLong();

@@ -156,6 +156,35 @@ class CustomerPartsIntegrationTests extends KervanIntegrationTest {
 		assertThat(api.get("/api/v1/customers/" + customer + "/gifts").bearer(admin).send().status()).isEqualTo(404);
 	}
 
+	@Test
+	void aPartAsAnsweredMayBeSentBackAndNullClearsItsFieldsButNotItsName() {
+		JsonNode contact = post("contacts", Map.of("name", "Sent Back", "email", "back@example.com", "phone",
+				"0532 111 22 44")).json();
+		String path = "/api/v1/customers/" + customer + "/contacts/" + contact.get("id").asLong();
+		Response sentBack = api.patch(path, contact).bearer(admin).send();
+		assertThat(sentBack.status()).as(sentBack.body()).isEqualTo(200);
+		assertThat(sentBack.json().get("version").asLong()).isZero();
+
+		var refused = new HashMap<String, Object>();
+		refused.put("name", null);
+		refused.put("email", null);
+		assertProblem(api.patch(path, refused).header("If-Match", "\"0\"").bearer(admin).send(), 400, "error.validation");
+		var clearing = new HashMap<String, Object>();
+		clearing.put("email", null);
+		Response cleared = api.patch(path, clearing).header("If-Match", "\"0\"").bearer(admin).send();
+		assertThat(cleared.status()).as(cleared.body()).isEqualTo(200);
+		assertThat(cleared.json().get("email").isNull()).isTrue();
+		assertThat(cleared.json().get("name").asString()).isEqualTo("Sent Back");
+		assertThat(cleared.json().get("phone").asString()).isEqualTo("+905321112244");
+	}
+
+	@Test
+	void aPartOfAKindThereIsNoneOfIsNotFoundWhateverIsSent() {
+		assertProblem(post("gifts", Map.of("name", "Wine")), 404, "error.not-found");
+		assertProblem(api.patch("/api/v1/customers/" + customer + "/gifts/1", Map.of("name", "Wine")).header("If-Match", "*")
+			.bearer(admin).send(), 404, "error.not-found");
+	}
+
 	private long person(String name) {
 		var body = new HashMap<>(company(name + " " + uniqueWord(), null));
 		body.put("kind", "PERSON");

@@ -110,6 +110,35 @@ class UserAdministrationIntegrationTests extends KervanIntegrationTest {
 	}
 
 	@Test
+	void aChangeMayBeTheUserAsAnsweredAndNullClearsTheEmailButNotTheName() {
+		String username = unique("patched");
+		JsonNode user = create(user(username, username + "@example.com")).json();
+		long id = user.get("id").asLong();
+
+		Response sentBack = api.patch("/api/v1/users/" + id, user).bearer(admin).send();
+		assertThat(sentBack.status()).as(sentBack.body()).isEqualTo(200);
+		assertThat(sentBack.json().get("version").asLong()).as("nothing changed").isZero();
+
+		var refused = new java.util.HashMap<String, Object>();
+		refused.put("displayName", null);
+		refused.put("email", null);
+		refused.put("active", null);
+		Response response = api.patch("/api/v1/users/" + id, refused).header("If-Match", "\"0\"").bearer(admin).send();
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().get("errors").toString()).contains("\"field\":\"displayName\"", "\"field\":\"active\"")
+			.doesNotContain("\"field\":\"email\"");
+		assertThat(api.get("/api/v1/users/" + id).bearer(admin).send().json().get("email").asString())
+			.isEqualTo(username + "@example.com");
+
+		var clearing = new java.util.HashMap<String, Object>();
+		clearing.put("email", null);
+		Response cleared = api.patch("/api/v1/users/" + id, clearing).header("If-Match", "\"0\"").bearer(admin).send();
+		assertThat(cleared.status()).as(cleared.body()).isEqualTo(200);
+		assertThat(cleared.json().get("email").isNull()).isTrue();
+		assertThat(cleared.json().get("displayName").asString()).isEqualTo("Test person");
+	}
+
+	@Test
 	void everyChangeIsInTheHistoryButNeverThePassword() {
 		String username = unique("audited");
 		long id = create(user(username, null)).json().get("id").asLong();

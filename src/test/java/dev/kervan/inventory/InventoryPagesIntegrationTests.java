@@ -99,6 +99,76 @@ class InventoryPagesIntegrationTests extends PageIntegrationTest {
 	}
 
 	@Test
+	void aRefusedLineIsShownBesideItsOwnFieldsAndNothingIsPosted() {
+		String bolt = Api.uniqueName("BOLT"), nut = Api.uniqueName("NUT");
+		api.post("/api/v1/products", Map.of("code", bolt, "name", "Bolt")).bearer(admin).send();
+		api.post("/api/v1/products", Map.of("code", nut, "name", "Nut")).bearer(admin).send();
+		long warehouse = api.post("/api/v1/warehouses", Map.of("code", Api.uniqueName("W").substring(0, 8), "name", "Depo"))
+			.bearer(admin).send().json().get("id").asLong();
+		String csrf = Browserless.csrfOf(browser.get("/inventory/moves/new?type=RECEIPT").body());
+
+		// The blank second row is left out: the third row sent is the draft's lines[1].
+		Response refused = browser.post("/inventory/moves", repeated("_csrf", csrf, "type", "RECEIPT", "warehouseId",
+				String.valueOf(warehouse), "code", bolt, "quantity", "4", "unit", "", "code", "", "quantity", "", "unit", "",
+				"code", nut, "quantity", "-2", "unit", "PARSEC"));
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.body()).contains("id=\"f-lines[1].quantity-error\"", "id=\"f-lines[1].unit-error\"", "PARSEC")
+			.doesNotContain("id=\"f-lines[0].quantity-error\"", "id=\"f-lines[0].unit-error\"");
+
+		Response unknown = browser.post("/inventory/moves", repeated("_csrf", csrf, "type", "RECEIPT", "warehouseId",
+				String.valueOf(warehouse), "code", bolt, "quantity", "4", "code", "NO-SUCH-THING", "quantity", "1"));
+		assertThat(unknown.status()).isEqualTo(422);
+		assertThat(unknown.body()).contains("id=\"f-lines[1].productId-error\"", "NO-SUCH-THING")
+			.doesNotContain("id=\"f-lines[0].productId-error\"");
+
+		long boltId = api.get("/api/v1/products?q=" + bolt).bearer(admin).send().json().get("items").get(0).get("id").asLong();
+		assertThat(api.get("/api/v1/stock-levels?productId=" + boltId + "&warehouseId=" + warehouse).bearer(admin).send().json()
+			.get("items").get(0).get("onHand").asString()).isEqualTo("0");
+		assertThat(api.get("/api/v1/stock-moves?productId=" + boltId).bearer(admin).send().json().get("items")).isEmpty();
+	}
+
+	@Test
+	void aCodeWithAControlCharacterIsRefusedBesideItsLineAndLooksNothingUp() {
+		long warehouse = api.post("/api/v1/warehouses", Map.of("code", Api.uniqueName("W").substring(0, 8), "name", "Depo"))
+			.bearer(admin).send().json().get("id").asLong();
+		long movesBefore = jdbc.sql("select count(*) from stock_move").query(Long.class).single();
+		Response refused = browser.submit("/inventory/moves/new", "/inventory/moves", Map.of("type", "RECEIPT", "warehouseId",
+				String.valueOf(warehouse), "code", "BOLT\u0000", "quantity", "2"));
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.body()).contains("id=\"f-lines[0].productId-error\"");
+		assertThat(browser.get("/inventory/lookup?code=BOLT%00").status()).isEqualTo(404);
+		Response serial = browser.get("/inventory/serials?serial=SN%00");
+		assertThat(serial.status()).isEqualTo(200);
+		assertThat(serial.body()).contains("alert alert-warning");
+		assertThat(jdbc.sql("select count(*) from stock_move").query(Long.class).single()).isEqualTo(movesBefore);
+	}
+
+	/** A form's fields in the order given, a name as often as it is given (the lines of a move repeat theirs). */
+	private static Map<String, String> repeated(String... namesAndValues) {
+		var fields = new java.util.LinkedHashSet<Map.Entry<String, String>>();
+		for (int i = 0; i < namesAndValues.length; i += 2) {
+			fields.add(new java.util.AbstractMap.SimpleImmutableEntry<>(namesAndValues[i], namesAndValues[i + 1]) {
+				// Each field is one more entry, even with the name and value of an earlier one.
+				@Override
+				public boolean equals(Object other) {
+					return this == other;
+				}
+
+				@Override
+				public int hashCode() {
+					return System.identityHashCode(this);
+				}
+			});
+		}
+		return new java.util.AbstractMap<>() {
+			@Override
+			public java.util.Set<Map.Entry<String, String>> entrySet() {
+				return fields;
+			}
+		};
+	}
+
+	@Test
 	void priceListsAreKeptAndCheckedOnTheirPages() {
 		String code = Api.uniqueName("KETTLE");
 		api.post("/api/v1/products", Map.of("code", code, "name", "Kettle", "salePrice", "100")).bearer(admin).send();

@@ -108,7 +108,7 @@ class ApiDocumentIntegrationTests extends KervanIntegrationTest {
 			assertThat(count).as("operations named " + id).isOne();
 			assertThat(id).matches("[a-z][A-Za-z]*\\.[a-z][A-Za-z]*");
 		});
-		assertThat(ids).containsKeys("customer.create", "customerParts.create", "product.create", "token.create");
+		assertThat(ids).containsKeys("customer.create", "customerParts.createContact", "product.create", "token.create");
 	}
 
 	@Test

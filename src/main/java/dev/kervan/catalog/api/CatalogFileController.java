@@ -1,18 +1,14 @@
 package dev.kervan.catalog.api;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import dev.kervan.catalog.internal.CatalogDocuments;
 import dev.kervan.catalog.internal.CatalogExports;
 import dev.kervan.catalog.internal.DocumentNotSentException;
 import dev.kervan.catalog.internal.ImportResult;
 import dev.kervan.catalog.internal.PriceImport;
-import dev.kervan.catalog.internal.PriceLists;
 import dev.kervan.catalog.internal.ProductImport;
-import dev.kervan.platform.PatchDocument;
 import dev.kervan.platform.Problems;
-import dev.kervan.platform.TableExport;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -21,8 +17,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -36,7 +30,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import tools.jackson.databind.JsonNode;
 
 /** Products and price lists in and out of files: import, export, PDF documents and mailing them. */
 @RestController
@@ -51,16 +44,14 @@ class CatalogFileController {
 	private final PriceImport priceImport;
 	private final CatalogExports exports;
 	private final CatalogDocuments documents;
-	private final PriceLists priceLists;
 	private final Problems problems;
 
 	CatalogFileController(ProductImport productImport, PriceImport priceImport, CatalogExports exports,
-			CatalogDocuments documents, PriceLists priceLists, Problems problems) {
+			CatalogDocuments documents, Problems problems) {
 		this.productImport = productImport;
 		this.priceImport = priceImport;
 		this.exports = exports;
 		this.documents = documents;
-		this.priceLists = priceLists;
 		this.problems = problems;
 	}
 
@@ -82,10 +73,7 @@ class CatalogFileController {
 	void exportProducts(@RequestParam(required = false) @Nullable String format,
 			@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable Long categoryId,
 			HttpServletResponse response) throws IOException {
-		TableExport.Format chosen = TableExport.Format.of(format);
-		exports.requireReader();
-		download(response, chosen, "products");
-		exports.products(q, categoryId, chosen, response.getOutputStream());
+		exports.downloadProducts(format, q, categoryId, response);
 	}
 
 	@GetMapping("/products/pdf")
@@ -96,7 +84,7 @@ class CatalogFileController {
 			content = @Content(mediaType = "application/pdf", schema = @Schema(type = "string", contentMediaType = "application/pdf")))
 	ResponseEntity<byte[]> productsPdf(@RequestParam(required = false) @Nullable Long categoryId,
 			@RequestParam(required = false) @Nullable String lang) {
-		return pdf(documents.products(categoryId, CatalogDocuments.language(lang, "lang")));
+		return documents.products(categoryId, CatalogDocuments.language(lang, "lang")).inline();
 	}
 
 	@PostMapping("/products/pdf/send")
@@ -105,9 +93,8 @@ class CatalogFileController {
 					+ "refused, 503 when no mail server is configured.")
 	@ApiResponse(responseCode = "202", description = "The mail server took the message.")
 	@ApiResponse(responseCode = "502")
-	ResponseEntity<Void> sendProducts(
-			@RequestBody @Schema(implementation = CatalogRequests.ProductsMail.class) JsonNode body) {
-		documents.sendProducts(PatchDocument.of(body));
+	ResponseEntity<Void> sendProducts(@RequestBody CatalogDocuments.ProductsMail mail) {
+		documents.sendProducts(mail);
 		return ResponseEntity.accepted().build();
 	}
 
@@ -125,10 +112,7 @@ class CatalogFileController {
 	@Operation(summary = "A price list's rules as XLSX or CSV, in the columns the price import reads")
 	void exportPriceList(@PathVariable long id, @RequestParam(required = false) @Nullable String format,
 			HttpServletResponse response) throws IOException {
-		TableExport.Format chosen = TableExport.Format.of(format);
-		String name = priceLists.get(id).name();
-		download(response, chosen, name);
-		exports.priceList(id, chosen, response.getOutputStream());
+		exports.downloadPriceList(id, format, response);
 	}
 
 	@GetMapping("/price-lists/{id}/pdf")
@@ -138,7 +122,7 @@ class CatalogFileController {
 			content = @Content(mediaType = "application/pdf", schema = @Schema(type = "string", contentMediaType = "application/pdf")))
 	ResponseEntity<byte[]> priceListPdf(@PathVariable long id, @RequestParam(required = false) @Nullable Long customerId,
 			@RequestParam(required = false) @Nullable String lang) {
-		return pdf(documents.priceList(id, customerId, CatalogDocuments.language(lang, "lang")));
+		return documents.priceList(id, customerId, CatalogDocuments.language(lang, "lang")).inline();
 	}
 
 	@PostMapping("/price-lists/{id}/send")
@@ -148,26 +132,14 @@ class CatalogFileController {
 	@ApiResponse(responseCode = "202", description = "The mail server took the message.")
 	@ApiResponse(responseCode = "502")
 	ResponseEntity<Void> sendPriceList(@PathVariable long id,
-			@RequestBody @Schema(implementation = CatalogRequests.PriceListMail.class) JsonNode body) {
-		documents.sendPriceList(id, PatchDocument.of(body));
+			@RequestBody CatalogDocuments.PriceListMail mail) {
+		documents.sendPriceList(id, mail);
 		return ResponseEntity.accepted().build();
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> notSent(DocumentNotSentException failure) {
 		return ResponseEntity.status(failure.status()).body(problems.of(failure.status(), failure.messageCode()));
-	}
-
-	private static ResponseEntity<byte[]> pdf(CatalogDocuments.Pdf pdf) {
-		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_PDF)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.inline().filename(pdf.filename(), StandardCharsets.UTF_8).build().toString())
-			.body(pdf.content());
-	}
-
-	private static void download(HttpServletResponse response, TableExport.Format format, String name) {
-		TableExport.startDownload(response, format, name);
 	}
 
 	private static String filename(MultipartFile file, String fallback) {

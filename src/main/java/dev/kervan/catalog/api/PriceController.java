@@ -1,19 +1,21 @@
 package dev.kervan.catalog.api;
 
+import static dev.kervan.catalog.api.CatalogAnswers.all;
+import static dev.kervan.catalog.api.CatalogAnswers.created;
+
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 
+import dev.kervan.catalog.internal.NewPriceList;
+import dev.kervan.catalog.internal.PriceListChange;
 import dev.kervan.catalog.internal.PriceLists;
 import dev.kervan.catalog.internal.Prices;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.FieldViolation;
 import dev.kervan.platform.InvalidInputException;
 import dev.kervan.platform.KeysetPage;
-import dev.kervan.platform.PatchDocument;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -28,7 +30,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -60,17 +61,15 @@ class PriceController {
 	@GetMapping("/price-lists")
 	@Operation(summary = "Price lists")
 	KeysetPage<PriceLists.PriceList> list() {
-		return new KeysetPage<>(lists.list(), null);
+		return all(lists.list());
 	}
 
 	@PostMapping("/price-lists")
 	@Operation(summary = "Create a price list",
 			description = "name, currency, customerIds, customerClassIds, validFrom, validTo, active, rules: [{productId | categoryId | neither, "
 					+ "type FIXED|PERCENT_OFF, value, minQuantity, validFrom, validTo}]")
-	ResponseEntity<PriceLists.PriceList> create(
-			@RequestBody @Schema(implementation = CatalogRequests.NewPriceList.class) JsonNode body) {
-		PriceLists.PriceList list = lists.create(PatchDocument.of(body));
-		return ResponseEntity.created(URI.create("/api/v1/price-lists/" + list.id())).body(list);
+	ResponseEntity<PriceLists.PriceList> create(@RequestBody NewPriceList command) {
+		return created("/api/v1/price-lists", lists.create(command), PriceLists.PriceList::id);
 	}
 
 	@GetMapping("/price-lists/{id}")
@@ -83,7 +82,7 @@ class PriceController {
 	@Operation(summary = "Change a price list; customerIds, customerClassIds and rules replace the old ones when sent")
 	PriceLists.PriceList update(@PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-			@RequestBody @Schema(implementation = CatalogRequests.PriceListChange.class) JsonNode body) {
-		return lists.update(id, ExpectedVersion.required(ifMatch, body), PatchDocument.of(body));
+			@RequestBody PriceListChange change) {
+		return lists.update(id, ExpectedVersion.requiredVersion(ifMatch, change.version()), change);
 	}
 }

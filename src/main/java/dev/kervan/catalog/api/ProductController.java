@@ -1,11 +1,15 @@
 package dev.kervan.catalog.api;
 
+import static dev.kervan.catalog.api.CatalogAnswers.all;
+import static dev.kervan.catalog.api.CatalogAnswers.created;
+
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.util.UUID;
 
 import dev.kervan.catalog.Tracking;
+import dev.kervan.catalog.internal.ProductChange;
+import dev.kervan.catalog.internal.ProductDraft;
 import dev.kervan.catalog.internal.ProductFiles;
 import dev.kervan.catalog.internal.ProductParts;
 import dev.kervan.catalog.internal.ProductRow;
@@ -18,10 +22,8 @@ import dev.kervan.platform.AuditTrail;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.KeysetPage;
 import dev.kervan.platform.PageLimit;
-import dev.kervan.platform.PatchDocument;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.InputStreamResource;
@@ -40,7 +42,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/v1/products")
@@ -75,10 +76,8 @@ class ProductController {
 	@PostMapping
 	@Operation(summary = "Enter a product or service",
 			description = "code and name are required; unit defaults to PCS, tracking to NONE, currency to TRY, vatRate to 20.")
-	ResponseEntity<ProductRow> create(
-			@RequestBody @Schema(implementation = CatalogRequests.NewProduct.class) JsonNode body) {
-		ProductRow product = products.create(PatchDocument.of(Products.acceptTranslatedName(body)));
-		return ResponseEntity.created(URI.create("/api/v1/products/" + product.id())).body(product);
+	ResponseEntity<ProductRow> create(@RequestBody ProductDraft draft) {
+		return created("/api/v1/products", products.create(draft), ProductRow::id);
 	}
 
 	@GetMapping("/{id}")
@@ -90,48 +89,48 @@ class ProductController {
 	@PatchMapping("/{id}")
 	@Operation(summary = "Change a product's fields")
 	ProductRow update(@PathVariable long id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-			@RequestBody @Schema(implementation = CatalogRequests.ProductChange.class) JsonNode body) {
-		return products.update(id, ExpectedVersion.required(ifMatch, body), PatchDocument.of(Products.acceptTranslatedName(body)));
+			@RequestBody ProductChange change) {
+		return products.update(id, ExpectedVersion.requiredVersion(ifMatch, change.version()), change);
 	}
 
 	@GetMapping("/{id}/history")
 	@Operation(summary = "Who changed what on the product, newest first")
 	KeysetPage<AuditEntry> history(@PathVariable long id) {
 		products.get(id);
-		return new KeysetPage<>(audit.history("product", id), null);
+		return all(audit.history("product", id));
 	}
 
 	@GetMapping("/{id}/variants")
 	@Operation(summary = "A product's variants")
 	KeysetPage<ProductRow> variants(@PathVariable long id) {
-		return new KeysetPage<>(parts.variants(id), null);
+		return all(parts.variants(id));
 	}
 
 	@PostMapping("/{id}/variants")
 	@Operation(summary = "Generate variants from attribute values",
 			description = "{\"attributes\":[{\"attributeId\":1,\"values\":[\"Red\",\"Blue\"]}]}: one variant per combination; existing ones are kept.")
 	ResponseEntity<KeysetPage<ProductRow>> generateVariants(@PathVariable long id,
-			@RequestBody @Schema(implementation = CatalogRequests.VariantRequest.class) JsonNode body) {
-		return ResponseEntity.status(201).body(new KeysetPage<>(parts.generateVariants(id, PatchDocument.of(body)), null));
+			@RequestBody ProductParts.VariantChoices choices) {
+		return ResponseEntity.status(201).body(all(parts.generateVariants(id, choices)));
 	}
 
 	@GetMapping("/{id}/attribute-values")
 	@Operation(summary = "A product's attribute values")
 	KeysetPage<ProductParts.AttributeValues> attributeValues(@PathVariable long id) {
-		return new KeysetPage<>(parts.attributeValues(id), null);
+		return all(parts.attributeValues(id));
 	}
 
 	@GetMapping("/{id}/links")
 	@Operation(summary = "A product's alternatives and related products")
 	KeysetPage<ProductParts.Link> links(@PathVariable long id) {
-		return new KeysetPage<>(parts.links(id), null);
+		return all(parts.links(id));
 	}
 
 	@PostMapping("/{id}/links")
 	@Operation(summary = "Link an alternative (both ways) or a related product", description = "{\"productId\",\"kind\":\"ALTERNATIVE|RELATED\"}")
 	KeysetPage<ProductParts.Link> link(@PathVariable long id,
-			@RequestBody @Schema(implementation = CatalogRequests.NewLink.class) JsonNode body) {
-		return new KeysetPage<>(parts.link(id, PatchDocument.of(body)), null);
+			@RequestBody ProductParts.NewProductLink link) {
+		return all(parts.link(id, link));
 	}
 
 	@DeleteMapping("/{id}/links/{kind}/{other}")
@@ -144,15 +143,15 @@ class ProductController {
 	@GetMapping("/{id}/suppliers")
 	@Operation(summary = "A product's suppliers and their terms")
 	KeysetPage<ProductParts.Supplier> suppliers(@PathVariable long id) {
-		return new KeysetPage<>(parts.suppliers(id), null);
+		return all(parts.suppliers(id));
 	}
 
 	@PostMapping("/{id}/suppliers")
 	@Operation(summary = "Add a supplier or change its terms",
 			description = "supplierId (an account with the supplier role), supplierCode, price, currency, leadDays, minQuantity, preferred")
 	ProductParts.Supplier saveSupplier(@PathVariable long id,
-			@RequestBody @Schema(implementation = CatalogRequests.SupplierTerms.class) JsonNode body) {
-		return parts.saveSupplier(id, PatchDocument.of(body));
+			@RequestBody ProductParts.SupplierTerms terms) {
+		return parts.saveSupplier(id, terms);
 	}
 
 	@DeleteMapping("/{id}/suppliers/{supplierRowId}")
@@ -165,20 +164,20 @@ class ProductController {
 	@GetMapping("/{id}/competitor-prices")
 	@Operation(summary = "Competitors' prices of the product, newest first")
 	KeysetPage<ProductParts.CompetitorPrice> competitorPrices(@PathVariable long id) {
-		return new KeysetPage<>(parts.competitorPrices(id), null);
+		return all(parts.competitorPrices(id));
 	}
 
 	@PostMapping("/{id}/competitor-prices")
 	@Operation(summary = "Record a competitor's price", description = "competitorId or competitor (a name), price, currency, observedOn, note")
 	ResponseEntity<ProductParts.CompetitorPrice> addCompetitorPrice(@PathVariable long id,
-			@RequestBody @Schema(implementation = CatalogRequests.NewCompetitorPrice.class) JsonNode body) {
-		return ResponseEntity.status(201).body(parts.addCompetitorPrice(id, PatchDocument.of(body)));
+			@RequestBody ProductParts.NewCompetitorPrice seen) {
+		return ResponseEntity.status(201).body(parts.addCompetitorPrice(id, seen));
 	}
 
 	@GetMapping("/{id}/attachments")
 	@Operation(summary = "A product's attachments, newest first")
 	KeysetPage<Attachment> attachments(@PathVariable long id) {
-		return new KeysetPage<>(files.list(id), null);
+		return all(files.list(id));
 	}
 
 	@PostMapping(path = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -186,8 +185,8 @@ class ProductController {
 	ResponseEntity<Attachment> attach(@PathVariable long id,
 			@Parameter(description = ATTACHED_FILE) @RequestPart("file") MultipartFile file) throws IOException {
 		try (InputStream content = file.getInputStream()) {
-			Attachment stored = files.add(id, String.valueOf(file.getOriginalFilename()), file.getContentType(), content);
-			return ResponseEntity.created(URI.create("/api/v1/products/" + id + "/attachments/" + stored.id())).body(stored);
+			return created("/api/v1/products/" + id + "/attachments",
+					files.add(id, String.valueOf(file.getOriginalFilename()), file.getContentType(), content), Attachment::id);
 		}
 	}
 

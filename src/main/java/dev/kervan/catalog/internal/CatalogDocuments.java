@@ -1,6 +1,7 @@
 package dev.kervan.catalog.internal;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -13,15 +14,20 @@ import java.util.Map;
 import dev.kervan.customers.CustomerSummary;
 import dev.kervan.customers.Customers;
 import dev.kervan.identity.CurrentUser;
+import dev.kervan.platform.Checks;
 import dev.kervan.platform.InvalidInputException;
 import dev.kervan.platform.Languages;
 import dev.kervan.platform.Money;
-import dev.kervan.platform.PatchDocument;
 import dev.kervan.platform.PdfDocuments;
 import dev.kervan.platform.RecordNotFoundException;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -38,6 +44,15 @@ public class CatalogDocuments {
 
 	/** A document: the name it is saved or attached under, and the PDF. */
 	public record Pdf(String filename, byte[] content) {
+
+		/** The answer that shows the document in the browser, to read or print, under its name. */
+		public ResponseEntity<byte[]> inline() {
+			return ResponseEntity.ok()
+				.contentType(MediaType.APPLICATION_PDF)
+				.header(HttpHeaders.CONTENT_DISPOSITION,
+						ContentDisposition.inline().filename(filename, StandardCharsets.UTF_8).build().toString())
+				.body(content);
+		}
 	}
 
 	/** A product as the catalogue shows it, named in the document's language. */
@@ -176,25 +191,33 @@ public class CatalogDocuments {
 		return names;
 	}
 
-	/** Mails the catalogue: {@code to}, {@code language}, {@code categoryId}, {@code message}. */
-	public void sendProducts(PatchDocument doc) {
+	@Schema(description = "Mails the product catalogue, of a category and those below it or of all, as a PDF attachment.")
+	public record ProductsMail(@Schema(format = "email") String to,
+			@Schema(allowableValues = { "en", "tr", "fa" }, description = "English when absent.") @Nullable String language,
+			@Nullable Long categoryId, @Schema(maxLength = 5000) @Nullable String message) {
+	}
+
+	@Schema(description = "Mails a price list as a PDF attachment, with the customer's name at the top when given.")
+	public record PriceListMail(@Schema(format = "email") String to,
+			@Schema(allowableValues = { "en", "tr", "fa" }, description = "English when absent.") @Nullable String language,
+			@Nullable Long customerId, @Schema(maxLength = 5000) @Nullable String message) {
+	}
+
+	/** Mails the catalogue. */
+	public void sendProducts(ProductsMail mail) {
 		CurrentUser user = policy.requireDocumentSender();
-		Request request = request(doc);
-		Long categoryId = doc.id("categoryId");
-		doc.throwIfInvalid();
-		Pdf pdf = products(categoryId, request.language());
+		Request request = request(mail.to(), mail.language(), mail.message());
+		Pdf pdf = products(mail.categoryId(), request.language());
 		send(request, pdf, messages.getMessage("catalog.files.mail.products.subject", null, request.language()),
 				messages.getMessage("catalog.files.mail.products.body", null, request.language()), user);
 	}
 
-	/** Mails a price list: {@code to}, {@code language}, {@code customerId}, {@code message}. */
-	public void sendPriceList(long id, PatchDocument doc) {
+	/** Mails a price list. */
+	public void sendPriceList(long id, PriceListMail mail) {
 		CurrentUser user = policy.requireDocumentSender();
-		Request request = request(doc);
-		Long customerId = doc.id("customerId");
-		doc.throwIfInvalid();
+		Request request = request(mail.to(), mail.language(), mail.message());
 		String name = priceLists.get(id).name();
-		Pdf pdf = priceList(id, customerId, request.language());
+		Pdf pdf = priceList(id, mail.customerId(), request.language());
 		send(request, pdf, messages.getMessage("catalog.files.mail.price-list.subject", new Object[] { name },
 				request.language()),
 				messages.getMessage("catalog.files.mail.price-list.body", new Object[] { name }, request.language()), user);
@@ -203,21 +226,21 @@ public class CatalogDocuments {
 	private record Request(String to, Locale language, @Nullable String message) {
 	}
 
-	private static Request request(PatchDocument doc) {
-		String to = doc.email("to");
-		if (to == null) {
-			doc.reject("to", "error.value.required");
-		}
-		String tag = doc.code("language", 10);
+	/** Whom to mail, in which language, with what message: each checked, every problem refused at once. */
+	private static Request request(@Nullable String to, @Nullable String tag, @Nullable String message) {
+		var checks = new Checks();
+		String address = checks.required("to", checks.email("to", to));
+		String languageTag = checks.code("language", tag, 10);
 		Locale language = Languages.ENGLISH;
 		try {
-			language = language(tag, "language");
+			language = language(languageTag, "language");
 		}
 		catch (InvalidInputException unknown) {
-			unknown.violations().forEach(v -> doc.reject(v.field(), v.messageCode(), v.arguments()));
+			unknown.violations().forEach(v -> checks.reject(v.field(), v.messageCode(), v.arguments()));
 		}
-		String message = doc.freeText("message", 5_000);
-		return new Request(to == null ? "" : to, language, message);
+		String text = checks.freeText("message", message, 5_000);
+		checks.throwIfInvalid();
+		return new Request(address, language, text);
 	}
 
 	private void send(Request request, Pdf pdf, String subject, String body, CurrentUser sender) {

@@ -1,5 +1,6 @@
 package dev.kervan.catalog.internal;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,6 +12,7 @@ import dev.kervan.platform.Decimals;
 import dev.kervan.platform.PageLimit;
 import dev.kervan.platform.Problems;
 import dev.kervan.platform.TableExport;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -44,13 +46,28 @@ public class CatalogExports {
 		this.messages = messages;
 	}
 
-	/** Checks that the current user may read the catalog, before an answer's headers are written. */
-	public void requireReader() {
+	/**
+	 * Every product the list would show for the search and category, in code order, as a download in the format
+	 * named (XLSX when none); who may not read the catalog is refused before the answer's headers are written.
+	 */
+	public void downloadProducts(@Nullable String format, @Nullable String query, @Nullable Long categoryId,
+			HttpServletResponse response) throws IOException {
+		TableExport.Format chosen = TableExport.Format.of(format);
 		policy.requireReader();
+		TableExport.startDownload(response, chosen, "products");
+		products(query, categoryId, chosen, response.getOutputStream());
+	}
+
+	/** A price list's rules as a download named after the list, in the format named (XLSX when none). */
+	public void downloadPriceList(long id, @Nullable String format, HttpServletResponse response) throws IOException {
+		TableExport.Format chosen = TableExport.Format.of(format);
+		String name = priceLists.get(id).name();
+		TableExport.startDownload(response, chosen, name);
+		priceList(id, chosen, response.getOutputStream());
 	}
 
 	/** Every product the list would show for the search and category, in code order. */
-	public void products(@Nullable String query, @Nullable Long categoryId, TableExport.Format format, OutputStream out) {
+	void products(@Nullable String query, @Nullable Long categoryId, TableExport.Format format, OutputStream out) {
 		policy.requireReader();
 		Map<Long, String> paths = categoryPaths();
 		List<String> headers = ProductImport.COLUMNS.keySet().stream()
@@ -94,7 +111,7 @@ public class CatalogExports {
 	}
 
 	/** A price list's rules: for a product (by code), for a category (by path), or, naming neither, every product. */
-	public void priceList(long id, TableExport.Format format, OutputStream out) {
+	void priceList(long id, TableExport.Format format, OutputStream out) {
 		PriceLists.PriceList list = priceLists.get(id);
 		Map<Long, String> paths = categoryPaths();
 		Map<Long, String> names = productNames(list.rules().stream().map(PriceLists.Rule::productId).toList());

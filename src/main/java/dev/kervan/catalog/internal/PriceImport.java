@@ -9,13 +9,14 @@ import java.util.Map;
 import java.util.Objects;
 
 import dev.kervan.platform.AuditTrail;
+import dev.kervan.platform.Checks;
+import dev.kervan.platform.Commands;
 import dev.kervan.platform.Decimals;
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ErrorKind;
 import dev.kervan.platform.ImportedCells;
 import dev.kervan.platform.ImportedTable;
 import dev.kervan.platform.InvalidInputException;
-import dev.kervan.platform.PatchDocument;
 import dev.kervan.platform.Problems;
 import dev.kervan.platform.TextHygiene;
 import org.jspecify.annotations.Nullable;
@@ -48,11 +49,13 @@ public class PriceImport {
 	private final TransactionTemplate transactions;
 	private final AuditTrail audit;
 	private final Problems problems;
+	private final Commands commands;
 	private final Map<String, List<String>> headerNames;
 
 	PriceImport(PriceLists lists, ProductCategories categories, CatalogPolicy policy, JdbcClient jdbc,
-			TransactionTemplate transactions, AuditTrail audit, Problems problems, MessageSource messages) {
+			TransactionTemplate transactions, AuditTrail audit, Problems problems, Commands commands, MessageSource messages) {
 		this.lists = lists;
+		this.commands = commands;
 		this.categories = categories;
 		this.policy = policy;
 		this.jdbc = jdbc;
@@ -145,9 +148,9 @@ public class PriceImport {
 				cells.get("minQuantity") == null ? null : ImportedCells.decimal(cells.get("minQuantity")));
 		putIfPresent(body, "validFrom", cells.get("validFrom") == null ? null : ImportedCells.date(cells.get("validFrom")));
 		putIfPresent(body, "validTo", cells.get("validTo") == null ? null : ImportedCells.date(cells.get("validTo")));
-		PatchDocument doc = PatchDocument.of(body);
-		PriceLists.Rule rule = lists.readRule(doc);
-		doc.throwIfInvalid();
+		var checks = new Checks();
+		PriceLists.Rule rule = lists.checkedRule(checks, commands.read(body, PriceRuleLine.class));
+		checks.throwIfInvalid();
 		return Objects.requireNonNull(rule);
 	}
 

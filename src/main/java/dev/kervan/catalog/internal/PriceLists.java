@@ -4,16 +4,19 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongPredicate;
 
 import dev.kervan.customers.Customers;
 import dev.kervan.platform.AuditTrail;
+import dev.kervan.platform.Checks;
 import dev.kervan.platform.Decimals;
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ErrorKind;
 import dev.kervan.platform.ExpectedVersion;
-import dev.kervan.platform.PatchDocument;
+import dev.kervan.platform.Patch;
 import dev.kervan.platform.RecordNotFoundException;
 import dev.kervan.platform.Versioned;
 import org.jspecify.annotations.Nullable;
@@ -131,15 +134,16 @@ public class PriceLists {
 	}
 
 	@Transactional
-	public PriceList create(PatchDocument doc) {
+	public PriceList create(NewPriceList list) {
 		policy.requirePriceEditor();
-		Fields fields = read(doc, null);
-		doc.throwIfInvalid();
-		requireFreeName(fields.name, 0);
+		var checks = new Checks();
+		Fields fields = Fields.NONE.changedBy(list.asChange(), checks, this);
+		checks.throwIfInvalid();
+		requireFreeName(fields.name(), 0);
 		long id = jdbc.sql("""
 				insert into price_list (name, currency, active, valid_from, valid_to, notes) values (?, ?, ?, ?, ?, ?)
 				returning id""")
-			.params(fields.name, fields.currency, fields.active, fields.validFrom, fields.validTo, fields.notes)
+			.params(fields.name(), fields.currency(), fields.active(), fields.validFrom(), fields.validTo(), fields.notes())
 			.query(Long.class)
 			.single();
 		writeParts(id, fields, true);
@@ -149,52 +153,69 @@ public class PriceLists {
 	}
 
 	@Transactional
-	public PriceList update(long id, ExpectedVersion expected, PatchDocument doc) {
+	public PriceList update(long id, ExpectedVersion expected, PriceListChange change) {
 		policy.requirePriceEditor();
-		doc.ignoring("id", "version");
-		PriceList before = load(id);
-		expected.verify(RECORD_TYPE, id, before.version());
-		Fields fields = read(doc, before);
-		doc.throwIfInvalid();
+		var row = VersionedRow.read(RECORD_TYPE, id, expected, this::load);
+		PriceList before = row.current();
+		var checks = new Checks();
+		Fields fields = Fields.of(before).changedBy(change, checks, this);
+		checks.throwIfInvalid();
 		if (fields.sameAs(before)) {
 			return before;
 		}
-		requireFreeName(fields.name, id);
-		int changed = jdbc.sql("""
+		requireFreeName(fields.name(), id);
+		row.requireWritten(jdbc.sql("""
 				update price_list set name = ?, currency = ?, active = ?, valid_from = ?, valid_to = ?, notes = ?,
 				  version = version + 1
 				where id = ? and version = ?""")
-			.params(fields.name, fields.currency, fields.active, fields.validFrom, fields.validTo, fields.notes, id,
+			.params(fields.name(), fields.currency(), fields.active(), fields.validFrom(), fields.validTo(), fields.notes(), id,
 					before.version())
-			.update();
-		if (changed == 0) {
-			throw expected.conflict(RECORD_TYPE, id, load(id).version());
-		}
+			.update());
 		writeParts(id, fields, false);
 		PriceList after = load(id);
 		audit.updated(RECORD_TYPE, id, before.snapshot(), after.snapshot());
 		return after;
 	}
 
-	private void requireFreeName(String name, long except) {
+	private void requireFreeName(@Nullable String name, long except) {
 		if (jdbc.sql("select exists (select 1 from price_list where lower(name) = lower(?) and id <> ?)").params(name, except)
 			.query(Boolean.class).single()) {
 			throw new DomainException(ErrorKind.CONFLICT, "error.price-list.name-taken", name);
 		}
 	}
 
-	/** What a document sets; lists of accounts, classes and rules replace the old ones when sent. */
-	private static final class Fields {
+	/**
+	 * A list's fields after a change; the accounts, classes and rules are {@code null} where the change leaves them as
+	 * they are.
+	 */
+	private record Fields(@Nullable String name, @Nullable String currency, boolean active, @Nullable LocalDate validFrom,
+			@Nullable LocalDate validTo, @Nullable String notes, @Nullable List<Long> customerIds,
+			@Nullable List<Long> classIds, @Nullable List<Rule> rules) {
 
-		String name = "";
-		String currency = "TRY";
-		boolean active = true;
-		@Nullable LocalDate validFrom;
-		@Nullable LocalDate validTo;
-		@Nullable String notes;
-		@Nullable List<Long> customerIds;
-		@Nullable List<Long> classIds;
-		@Nullable List<Rule> rules;
+		/** A new list before anything is given: active, for every customer. */
+		static final Fields NONE = new Fields(null, null, true, null, null, null, null, null, null);
+
+		static Fields of(PriceList list) {
+			return new Fields(list.name(), list.currency(), list.active(), list.validFrom(), list.validTo(), list.notes(),
+					null, null, null);
+		}
+
+		Fields changedBy(PriceListChange change, Checks checks, PriceLists lists) {
+			String newName = checks.required("name", checks.name("name", change.name(), 120).applyTo(name));
+			String newCurrency = checks.required("currency", checks.currency("currency", change.currency()).applyTo(currency));
+			LocalDate from = checks.date("validFrom", change.validFrom()).applyTo(validFrom);
+			LocalDate to = checks.date("validTo", change.validTo()).applyTo(validTo);
+			if (from != null && to != null && to.isBefore(from)) {
+				checks.reject("validTo", "error.price-list.dates");
+			}
+			return new Fields(newName, newCurrency,
+					change.active().isGiven() ? !Boolean.FALSE.equals(change.active().value()) : active, from, to,
+					checks.freeText("notes", change.notes(), 2000).applyTo(notes),
+					lists.known(checks, "customerIds", change.customerIds(), lists::isCustomer, "error.price-list.unknown-customer"),
+					lists.known(checks, "customerClassIds", change.customerClassIds(), lists::isCustomerClass,
+							"error.price-list.unknown-class"),
+					change.rules().isGiven() ? lists.checkedRules(checks, change.rules().value()) : null);
+		}
 
 		/** Whether writing these fields would leave the list as it is. */
 		boolean sameAs(PriceList list) {
@@ -206,8 +227,9 @@ public class PriceLists {
 							classIds == null ? list.customerClassIds() : classIds, rules == null ? list.rules() : rules));
 		}
 
-		private static Map<String, Object> values(String name, String currency, boolean active, @Nullable LocalDate validFrom,
-				@Nullable LocalDate validTo, @Nullable String notes, List<Long> customers, List<Long> classes, List<Rule> rules) {
+		private static Map<String, Object> values(@Nullable String name, @Nullable String currency, boolean active,
+				@Nullable LocalDate validFrom, @Nullable LocalDate validTo, @Nullable String notes, List<Long> customers,
+				List<Long> classes, List<Rule> rules) {
 			var values = new java.util.HashMap<String, Object>();
 			values.put("name", name);
 			values.put("currency", currency);
@@ -228,66 +250,42 @@ public class PriceLists {
 		}
 	}
 
-	private Fields read(PatchDocument doc, @Nullable PriceList current) {
-		var fields = new Fields();
-		if (current != null) {
-			fields.name = current.name();
-			fields.currency = current.currency();
-			fields.active = current.active();
-			fields.validFrom = current.validFrom();
-			fields.validTo = current.validTo();
-			fields.notes = current.notes();
+	/** The ids sent (repeats dropped), each of a record that exists; {@code null} when none were sent. */
+	private @Nullable List<Long> known(Checks checks, String field, Patch<List<@Nullable Long>> sent, LongPredicate exists,
+			String unknown) {
+		if (!sent.isGiven()) {
+			return null;
 		}
-		if (current == null || doc.has("name")) {
-			String name = doc.text("name", 120);
-			if (name == null) {
-				doc.reject("name", "error.value.required");
+		var ids = new LinkedHashSet<Long>();
+		for (Long id : sent.value() == null ? List.<@Nullable Long>of() : sent.value()) {
+			if (id == null) {
+				checks.reject(field, "error.value.invalid-type");
 			}
-			fields.name = name == null ? "" : name;
-		}
-		if (current == null || doc.has("currency")) {
-			String currency = doc.currency("currency");
-			if (currency == null) {
-				doc.reject("currency", "error.value.required");
-			}
-			fields.currency = currency == null ? "TRY" : currency;
-		}
-		if (doc.has("active")) {
-			fields.active = !Boolean.FALSE.equals(doc.bool("active"));
-		}
-		fields.validFrom = doc.has("validFrom") ? doc.date("validFrom") : fields.validFrom;
-		fields.validTo = doc.has("validTo") ? doc.date("validTo") : fields.validTo;
-		if (fields.validFrom != null && fields.validTo != null && fields.validTo.isBefore(fields.validFrom)) {
-			doc.reject("validTo", "error.price-list.dates");
-		}
-		fields.notes = doc.has("notes") ? doc.freeText("notes", 2000) : fields.notes;
-		if (doc.has("customerIds")) {
-			fields.customerIds = doc.ids("customerIds");
-			for (long customer : fields.customerIds) {
-				if (customers.find(customer).isEmpty()) {
-					doc.reject("customerIds", "error.price-list.unknown-customer", String.valueOf(customer));
-				}
+			else if (ids.add(id) && !exists.test(id)) {
+				checks.reject(field, unknown, String.valueOf(id));
 			}
 		}
-		if (doc.has("customerClassIds")) {
-			fields.classIds = doc.ids("customerClassIds");
-			for (long customerClass : fields.classIds) {
-				if (!jdbc.sql("select exists (select 1 from customer_class_ref where id = ?)").param(customerClass)
-					.query(Boolean.class).single()) {
-					doc.reject("customerClassIds", "error.price-list.unknown-class", String.valueOf(customerClass));
-				}
-			}
-		}
-		if (doc.has("rules")) {
-			fields.rules = readRules(doc);
-		}
-		return fields;
+		return List.copyOf(ids);
 	}
 
-	private List<Rule> readRules(PatchDocument doc) {
+	private boolean isCustomer(long id) {
+		return customers.find(id).isPresent();
+	}
+
+	private boolean isCustomerClass(long id) {
+		return jdbc.sql("select exists (select 1 from customer_class_ref where id = ?)").param(id).query(Boolean.class).single();
+	}
+
+	private List<Rule> checkedRules(Checks checks, @Nullable List<@Nullable PriceRuleLine> lines) {
 		var rules = new ArrayList<Rule>();
-		for (PatchDocument item : doc.items("rules")) {
-			Rule rule = readRule(item);
+		List<@Nullable PriceRuleLine> sent = lines == null ? List.of() : lines;
+		for (int i = 0; i < sent.size(); i++) {
+			PriceRuleLine line = sent.get(i);
+			if (line == null) {
+				checks.reject("rules", "error.value.invalid-type");
+				continue;
+			}
+			Rule rule = checkedRule(checks.item("rules", i), line);
 			if (rule != null) {
 				rules.add(rule);
 			}
@@ -295,61 +293,55 @@ public class PriceLists {
 		return rules;
 	}
 
-	/** One rule as sent, checked; {@code null} when it is refused (the reasons are in the document). */
-	@Nullable Rule readRule(PatchDocument item) {
-		Long productId = item.id("productId");
-		Long categoryId = item.id("categoryId");
+	/** One rule as sent, checked; {@code null} when it is refused (the reasons are in the checks). */
+	@Nullable Rule checkedRule(Checks checks, PriceRuleLine line) {
+		Long productId = line.productId();
+		Long categoryId = line.categoryId();
 		if (productId != null && categoryId != null) {
-			item.reject("categoryId", "error.price-list.product-or-category");
+			checks.reject("categoryId", "error.price-list.product-or-category");
 		}
 		if (productId != null && !jdbc.sql("select exists (select 1 from product where id = ?)").param(productId)
 			.query(Boolean.class).single()) {
-			item.reject("productId", "error.price-list.unknown-product", String.valueOf(productId));
+			checks.reject("productId", "error.price-list.unknown-product", String.valueOf(productId));
 		}
 		if (categoryId != null && !categories.exists(categoryId)) {
-			item.reject("categoryId", "error.product.unknown-category", String.valueOf(categoryId));
+			checks.reject("categoryId", "error.product.unknown-category", String.valueOf(categoryId));
 		}
-		RuleType type = item.choice("type", RuleType.class);
-		if (item.text("type") == null) {
-			item.reject("type", "error.value.required");
+		RuleType type = checks.required("type", line.type());
+		BigDecimal value = checks.required("value", checks.amount("value", line.value()));
+		if (value != null && type == RuleType.PERCENT_OFF && value.compareTo(BigDecimal.valueOf(100)) > 0) {
+			checks.reject("value", "error.value.range", 0, 100);
 		}
-		BigDecimal value = item.amount("value");
-		if (value == null) {
-			item.reject("value", "error.value.required");
-		}
-		else if (type == RuleType.PERCENT_OFF && value.compareTo(BigDecimal.valueOf(100)) > 0) {
-			item.reject("value", "error.value.range", 0, 100);
-		}
-		BigDecimal minQuantity = item.quantity("minQuantity");
+		BigDecimal minQuantity = checks.quantity("minQuantity", line.minQuantity());
 		if (minQuantity != null && minQuantity.signum() < 0) {
-			item.reject("minQuantity", "error.value.not-negative");
+			checks.reject("minQuantity", "error.value.not-negative");
 		}
-		LocalDate validFrom = item.date("validFrom");
-		LocalDate validTo = item.date("validTo");
+		LocalDate validFrom = checks.date("validFrom", line.validFrom());
+		LocalDate validTo = checks.date("validTo", line.validTo());
 		if (validFrom != null && validTo != null && validTo.isBefore(validFrom)) {
-			item.reject("validTo", "error.price-list.dates");
+			checks.reject("validTo", "error.price-list.dates");
 		}
 		if (type != null && value != null) {
-			return new Rule(0, productId, null, categoryId, type, value,
-					minQuantity == null ? BigDecimal.ZERO : minQuantity, validFrom, validTo);
+			return new Rule(0, productId, null, categoryId, type, value, minQuantity == null ? BigDecimal.ZERO : minQuantity,
+					validFrom, validTo);
 		}
 		return null;
 	}
 
 	private void writeParts(long id, Fields fields, boolean created) {
-		if (fields.customerIds != null) {
+		if (fields.customerIds() != null) {
 			jdbc.sql("delete from price_list_customer where price_list = ?").param(id).update();
-			fields.customerIds.forEach(customer -> jdbc.sql("insert into price_list_customer (price_list, customer) values (?, ?)")
+			fields.customerIds().forEach(customer -> jdbc.sql("insert into price_list_customer (price_list, customer) values (?, ?)")
 				.params(id, customer).update());
 		}
-		if (fields.classIds != null) {
+		if (fields.classIds() != null) {
 			jdbc.sql("delete from price_list_class where price_list = ?").param(id).update();
-			fields.classIds.forEach(c -> jdbc.sql("insert into price_list_class (price_list, customer_class) values (?, ?)")
+			fields.classIds().forEach(c -> jdbc.sql("insert into price_list_class (price_list, customer_class) values (?, ?)")
 				.params(id, c).update());
 		}
-		if (fields.rules != null || created) {
+		if (fields.rules() != null || created) {
 			jdbc.sql("delete from price_rule where price_list = ?").param(id).update();
-			for (Rule rule : fields.rules == null ? List.<Rule>of() : fields.rules) {
+			for (Rule rule : fields.rules() == null ? List.<Rule>of() : fields.rules()) {
 				jdbc.sql("""
 						insert into price_rule (price_list, product, category, type, value, min_quantity, valid_from, valid_to)
 						values (?, ?, ?, ?, ?, ?, ?, ?)""")

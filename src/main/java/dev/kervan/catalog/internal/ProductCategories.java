@@ -5,16 +5,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.kervan.platform.Checks;
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ErrorKind;
 import dev.kervan.platform.ExpectedVersion;
-import dev.kervan.platform.PatchDocument;
+import dev.kervan.platform.Patch;
 import dev.kervan.platform.RecordNotFoundException;
 import dev.kervan.platform.Versioned;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
 
 /** The category tree products are browsed by. */
 @Service
@@ -25,6 +29,17 @@ public class ProductCategories {
 	/** A category with the path of names from the root, e.g. "Appliances / Washing machines". */
 	public record Category(long id, @Nullable Long parentId, String name, String path, int depth, long version)
 			implements Versioned {
+	}
+
+	@Schema(description = "A product category, under parentId or at the top.")
+	public record NewProductCategory(@Schema(maxLength = 120) String name, @Nullable Long parentId) {
+	}
+
+	/** A new name for a category; its place in the tree stays. The path and depth answered may be sent back. */
+	@JsonIgnoreProperties({ "id", "path", "depth" })
+	public record ProductCategoryChange(@Schema(maxLength = 120) Patch<String> name,
+			@Schema(type = "integer", description = "The version the change is based on, unless sent as If-Match")
+			@Nullable JsonNode version) {
 	}
 
 	private final JdbcClient jdbc;
@@ -70,17 +85,15 @@ public class ProductCategories {
 	}
 
 	@Transactional
-	public Category create(PatchDocument doc) {
+	public Category create(NewProductCategory category) {
 		policy.requireProductEditor();
-		String name = doc.text("name", 120);
-		if (name == null) {
-			doc.reject("name", "error.value.required");
-		}
-		Long parent = doc.id("parentId");
+		var checks = new Checks();
+		String name = checks.required("name", checks.name("name", category.name(), 120));
+		Long parent = category.parentId();
 		if (parent != null && !exists(parent)) {
-			doc.reject("parentId", "error.product.unknown-category", String.valueOf(parent));
+			checks.reject("parentId", "error.product.unknown-category", String.valueOf(parent));
 		}
-		doc.throwIfInvalid();
+		checks.throwIfInvalid();
 		if (nameTaken(parent, name, 0)) {
 			throw new DomainException(ErrorKind.CONFLICT, "error.category.name-taken", name);
 		}
@@ -92,31 +105,22 @@ public class ProductCategories {
 	}
 
 	@Transactional
-	public Category rename(long id, ExpectedVersion expected, PatchDocument doc) {
+	public Category rename(long id, ExpectedVersion expected, ProductCategoryChange change) {
 		policy.requireProductEditor();
-		Category category = get(id);
-		expected.verify(RECORD_TYPE, id, category.version());
-		doc.ignoring("id", "version", "path", "depth");
-		String name = category.name();
-		if (doc.has("name")) {
-			name = doc.text("name", 120);
-			if (name == null) {
-				doc.reject("name", "error.value.required");
-			}
-		}
-		doc.throwIfInvalid();
+		var row = VersionedRow.read(RECORD_TYPE, id, expected, this::get);
+		Category category = row.current();
+		var checks = new Checks();
+		String name = checks.required("name", checks.name("name", change.name(), 120).applyTo(category.name()));
+		checks.throwIfInvalid();
 		if (name.equals(category.name())) {
 			return category;
 		}
 		if (nameTaken(category.parentId(), name, id)) {
 			throw new DomainException(ErrorKind.CONFLICT, "error.category.name-taken", name);
 		}
-		int changed = jdbc.sql("update product_category set name = ?, version = version + 1 where id = ? and version = ?")
+		row.requireWritten(jdbc.sql("update product_category set name = ?, version = version + 1 where id = ? and version = ?")
 			.params(name, id, category.version())
-			.update();
-		if (changed == 0) {
-			throw expected.conflict(RECORD_TYPE, id, get(id).version());
-		}
+			.update());
 		return get(id);
 	}
 

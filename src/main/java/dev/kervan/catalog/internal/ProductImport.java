@@ -1,18 +1,19 @@
 package dev.kervan.catalog.internal;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.kervan.platform.Commands;
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.FieldViolation;
 import dev.kervan.platform.ImportedCells;
 import dev.kervan.platform.ImportedTable;
 import dev.kervan.platform.InvalidInputException;
-import dev.kervan.platform.PatchDocument;
 import dev.kervan.platform.Problems;
 import dev.kervan.platform.TextHygiene;
 import org.jspecify.annotations.Nullable;
@@ -39,8 +40,10 @@ public class ProductImport {
 	/** The importable columns in the order the export writes them, each with the other words its header may be. */
 	static final Map<String, List<String>> COLUMNS = columns();
 
-	private static final Set<String> DECIMALS = Set.of("vatRate", "salePrice", "standardCost", "minStock", "maxStock",
-			"shelfLifeDays", "warrantyLength");
+	private static final Set<String> DECIMALS = Set.of("vatRate", "salePrice", "standardCost", "minStock", "maxStock");
+
+	/** Whole numbers, which a spreadsheet may write with decimals ({@code 24.0}, {@code 24,00}). */
+	private static final Set<String> WHOLE_NUMBERS = Set.of("shelfLifeDays", "warrantyLength");
 
 	private final Products products;
 	private final ProductCategories categories;
@@ -48,11 +51,13 @@ public class ProductImport {
 	private final JdbcClient jdbc;
 	private final TransactionTemplate transactions;
 	private final Problems problems;
+	private final Commands commands;
 	private final Map<String, List<String>> headerNames;
 
 	ProductImport(Products products, ProductCategories categories, CatalogPolicy policy, JdbcClient jdbc,
-			TransactionTemplate transactions, Problems problems, MessageSource messages) {
+			TransactionTemplate transactions, Problems problems, Commands commands, MessageSource messages) {
 		this.products = products;
+		this.commands = commands;
 		this.categories = categories;
 		this.policy = policy;
 		this.jdbc = jdbc;
@@ -76,7 +81,8 @@ public class ProductImport {
 			columns.forEach((field, column) -> {
 				String value = ImportedCells.text(line.cell(column));
 				if (!value.isEmpty()) {
-					cells.put(field, DECIMALS.contains(field) ? ImportedCells.decimal(value) : value);
+					cells.put(field, DECIMALS.contains(field) ? ImportedCells.decimal(value)
+							: WHOLE_NUMBERS.contains(field) ? wholeNumber(ImportedCells.decimal(value)) : value);
 				}
 			});
 			try {
@@ -136,11 +142,22 @@ public class ProductImport {
 			names.forEach(node::put);
 		}
 		if (existing == null) {
-			products.create(PatchDocument.of(body));
+			products.create(commands.read(body, ProductDraft.class));
 			return true;
 		}
-		products.update(existing.id(), ExpectedVersion.unconditional(), PatchDocument.of(body));
+		products.update(existing.id(), ExpectedVersion.unconditional(), commands.read(body, ProductChange.class));
 		return false;
+	}
+
+	/** A number without its zero decimals; anything else as it is, for the checks to refuse. */
+	private static String wholeNumber(String number) {
+		try {
+			BigDecimal value = new BigDecimal(number).stripTrailingZeros();
+			return value.scale() <= 0 ? value.toPlainString() : number;
+		}
+		catch (NumberFormatException notANumber) {
+			return number;
+		}
 	}
 
 	private @Nullable ProductRow findByCode(String code) {
@@ -174,12 +191,8 @@ public class ProductImport {
 				.optional()
 				.orElse(null);
 			if (found == null) {
-				ObjectNode category = JsonNodeFactory.instance.objectNode().put("name", name);
-				if (parent != null) {
-					category.put("parentId", parent);
-				}
 				try {
-					found = categories.create(PatchDocument.of(category)).id();
+					found = categories.create(new ProductCategories.NewProductCategory(name, parent)).id();
 				}
 				catch (InvalidInputException refused) {
 					throw new InvalidInputException(refused.violations().stream()

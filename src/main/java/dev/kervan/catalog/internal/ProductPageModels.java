@@ -29,7 +29,6 @@ import dev.kervan.platform.PageModel;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /** What the product pages show, each built in one call: the list, a product with its parts, the product form. */
 @Component
@@ -218,6 +217,13 @@ public class ProductPageModels {
 		return quantity.signum() > 0 && quantity.scale() <= 4 && quantity.precision() - quantity.scale() <= 15;
 	}
 
+	/** A chart's lines over its labels (days), as the page's script draws them; a day without a value is null. */
+	private record Chart(List<String> labels, List<Line> datasets) {
+	}
+
+	private record Line(String label, List<@Nullable String> values) {
+	}
+
 	/** The competitors' prices as lines over the days they were seen, with ours beside them. */
 	private static String competitorChart(ProductRow product, List<ProductParts.CompetitorPrice> prices) {
 		var days = new TreeSet<LocalDate>();
@@ -227,29 +233,15 @@ public class ProductPageModels {
 			byCompetitor.computeIfAbsent(price.competitor() + " (" + price.currency() + ")", k -> new HashMap<>())
 				.put(price.observedOn(), price.price());
 		}
-		ObjectNode chart = JSON.createObjectNode();
-		var labels = chart.putArray("labels");
-		days.forEach(day -> labels.add(day.toString()));
-		var datasets = chart.putArray("datasets");
-		byCompetitor.forEach((competitor, values) -> {
-			ObjectNode set = datasets.addObject().put("label", competitor);
-			var points = set.putArray("values");
-			days.forEach(day -> {
-				BigDecimal value = values.get(day);
-				if (value == null) {
-					points.addNull();
-				}
-				else {
-					points.add(value.toPlainString());
-				}
-			});
-		});
+		var lines = new ArrayList<Line>();
+		byCompetitor.forEach((competitor, values) -> lines.add(new Line(competitor, days.stream()
+			.map(day -> values.get(day) == null ? null : values.get(day).toPlainString())
+			.toList())));
 		if (product.salePrice() != null) {
-			ObjectNode ours = datasets.addObject().put("label", product.code() + " (" + product.currency() + ")");
-			var points = ours.putArray("values");
-			days.forEach(day -> points.add(product.salePrice().toPlainString()));
+			String ours = product.salePrice().toPlainString();
+			lines.add(new Line(product.code() + " (" + product.currency() + ")", days.stream().map(day -> ours).toList()));
 		}
-		return chart.toString();
+		return JSON.writeValueAsString(new Chart(days.stream().map(LocalDate::toString).toList(), lines));
 	}
 
 	private static Map<String, @Nullable String> values(ProductRow p) {

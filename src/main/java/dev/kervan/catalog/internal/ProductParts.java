@@ -6,18 +6,24 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import dev.kervan.customers.CustomerRole;
 import dev.kervan.customers.Customers;
 import dev.kervan.identity.CurrentUser;
 import dev.kervan.platform.AuditTrail;
+import dev.kervan.platform.Checks;
 import dev.kervan.platform.Decimals;
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ErrorKind;
-import dev.kervan.platform.PatchDocument;
+import dev.kervan.platform.Money;
+import dev.kervan.platform.Patch;
 import dev.kervan.platform.RecordNotFoundException;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -29,6 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ProductParts {
+
+	private static final List<String> LINK_KINDS = List.of("ALTERNATIVE", "RELATED");
 
 	public record Attribute(long id, String name, List<String> values) {
 	}
@@ -60,6 +68,43 @@ public class ProductParts {
 	public record Competitor(long id, String name, @Nullable String website) {
 	}
 
+	@Schema(description = "An attribute and its values, such as Colour: Red, Blue.")
+	public record NewProductAttribute(@Schema(maxLength = 80) String name,
+			@Schema(description = "At most 80 characters each.") @Nullable List<@Nullable String> values) {
+	}
+
+	@Schema(description = "The attribute values to combine: one variant per combination; existing ones are kept.")
+	public record VariantChoices(List<AttributeChoice> attributes) {
+	}
+
+	public record AttributeChoice(Long attributeId, @Schema(description = "Values of the attribute.") List<@Nullable String> values) {
+	}
+
+	public record NewProductLink(Long productId,
+			@Schema(allowableValues = { "ALTERNATIVE", "RELATED" }, description = "ALTERNATIVE links both ways.") String kind) {
+	}
+
+	/** A supplier of the product, or new terms of one already named: terms not sent stay as they were. */
+	@Schema(description = "A supplier of the product, or new terms of one already named; terms not sent stay as they were.")
+	public record SupplierTerms(@Schema(description = "An account with the supplier role.") Long supplierId,
+			@Schema(maxLength = 80) Patch<String> supplierCode, Patch<BigDecimal> price,
+			@Schema(description = "ISO 4217; the product's when absent.") Patch<String> currency,
+			@Schema(minimum = "0", maximum = "3650") Patch<Integer> leadDays, Patch<BigDecimal> minQuantity,
+			Patch<Boolean> preferred) {
+
+		/** The same terms, preferred or not as a form's box says. */
+		public SupplierTerms preferring(boolean ticked) {
+			return new SupplierTerms(supplierId, supplierCode, price, currency, leadDays, minQuantity, Patch.of(ticked));
+		}
+	}
+
+	@Schema(description = "A competitor's price, by competitorId or by the competitor's name (made when new).")
+	public record NewCompetitorPrice(@Nullable Long competitorId, @Schema(maxLength = 120) @Nullable String competitor,
+			BigDecimal price, @Schema(description = "ISO 4217; the product's when absent.") @Nullable String currency,
+			@Schema(description = "Not in the future; today when absent.") @Nullable LocalDate observedOn,
+			@Schema(maxLength = 300) @Nullable String note) {
+	}
+
 	private final JdbcClient jdbc;
 	private final CatalogPolicy policy;
 	private final Products products;
@@ -87,15 +132,12 @@ public class ProductParts {
 	}
 
 	@Transactional
-	public Attribute createAttribute(PatchDocument doc) {
+	public Attribute createAttribute(NewProductAttribute attribute) {
 		policy.requireProductEditor();
-		String name = doc.text("name", 80);
-		if (name == null) {
-			doc.reject("name", "error.value.required");
-		}
-		List<String> values = doc.texts("values");
-		values.stream().filter(v -> v.length() > 80).findFirst().ifPresent(v -> doc.reject("values", "error.value.too-long", 80));
-		doc.throwIfInvalid();
+		var checks = new Checks();
+		String name = checks.required("name", checks.name("name", attribute.name(), 80));
+		List<String> values = names(checks, "values", attribute.values(), 80);
+		checks.throwIfInvalid();
 		if (jdbc.sql("select exists (select 1 from product_attribute where lower(name) = lower(?))").param(name)
 			.query(Boolean.class).single()) {
 			throw new DomainException(ErrorKind.CONFLICT, "error.attribute.name-taken", name);
@@ -121,50 +163,49 @@ public class ProductParts {
 	 * Generates a product's variants: one per combination of the chosen values, coded {@code CODE-VALUE-VALUE} and
 	 * named "Name (value, value)", inheriting every other field. Combinations that already exist are skipped, so
 	 * adding a colour later generates only the new variants.
-	 *
-	 * @param doc {@code {"attributes": [{"attributeId": 1, "values": ["red", "blue"]}, …]}}
 	 */
 	@Transactional
-	public List<ProductRow> generateVariants(long productId, PatchDocument doc) {
+	public List<ProductRow> generateVariants(long productId, VariantChoices choices) {
 		policy.requireProductEditor();
 		ProductRow template = products.load(productId);
 		if (template.variantOfId() != null) {
 			throw new DomainException(ErrorKind.CONFLICT, "error.product.variant-of-variant");
 		}
-		Map<String, String> chosen = new LinkedHashMap<>();
-		var axes = new LinkedHashMap<String, List<String>>();
+		var checks = new Checks();
+		var chosen = new LinkedHashMap<Attribute, List<String>>();
 		var attributesById = new HashMap<Long, Attribute>();
 		attributes().forEach(a -> attributesById.put(a.id(), a));
-		List<PatchDocument> items = doc.items("attributes");
+		List<AttributeChoice> items = choices.attributes() == null ? List.of() : choices.attributes();
 		for (int i = 0; i < items.size(); i++) {
-			PatchDocument item = items.get(i);
-			Long attributeId = item.id("attributeId");
-			List<String> values = item.texts("values");
-			Attribute attribute = attributeId == null ? null : attributesById.get(attributeId);
+			Checks item = checks.item("attributes", i);
+			AttributeChoice choice = items.get(i);
+			Attribute attribute = choice == null || choice.attributeId() == null ? null : attributesById.get(choice.attributeId());
 			if (attribute == null) {
-				item.reject("attributeId", "error.product.unknown-attribute", String.valueOf(attributeId));
+				item.reject("attributeId", "error.product.unknown-attribute",
+						String.valueOf(choice == null ? null : choice.attributeId()));
 				continue;
 			}
+			List<String> values = names(item, "values", choice.values(), Integer.MAX_VALUE);
 			if (values.isEmpty()) {
 				item.reject("values", "error.value.required");
 			}
 			values.stream().filter(v -> !attribute.values().contains(v)).findFirst()
 				.ifPresent(v -> item.reject("values", "error.product.unknown-attribute-value", v));
-			axes.put(attribute.name(), values);
-			chosen.put(String.valueOf(attribute.id()), String.join(",", values));
+			chosen.put(attribute, values);
 		}
 		if (items.isEmpty()) {
-			doc.reject("attributes", "error.value.required");
+			checks.reject("attributes", "error.value.required");
 		}
-		doc.throwIfInvalid();
-		for (var entry : chosen.entrySet()) {
-			long attributeId = Long.parseLong(entry.getKey());
+		checks.throwIfInvalid();
+		var axes = new LinkedHashMap<String, List<String>>();
+		chosen.forEach((attribute, values) -> {
 			jdbc.sql("""
 					insert into product_attribute_value (product, attribute, vals) values (?, ?, ?)
 					on conflict (product, attribute) do update set vals = excluded.vals""")
-				.params(productId, attributeId, entry.getValue().split(","))
+				.params(productId, attribute.id(), values.toArray(String[]::new))
 				.update();
-		}
+			axes.put(attribute.name(), values);
+		});
 		var created = new ArrayList<ProductRow>();
 		for (Map<String, String> combination : combinations(axes)) {
 			String suffix = String.join("-", combination.values());
@@ -234,23 +275,21 @@ public class ProductParts {
 
 	/** Links two products; an alternative works both ways, so the other product lists this one as well. */
 	@Transactional
-	public List<Link> link(long productId, PatchDocument doc) {
+	public List<Link> link(long productId, NewProductLink link) {
 		policy.requireProductEditor();
 		products.load(productId);
-		Long other = doc.id("productId");
-		String kind = doc.text("kind");
-		if (other == null) {
-			doc.reject("productId", "error.value.required");
+		var checks = new Checks();
+		Long other = checks.required("productId", link.productId());
+		if (other != null && other == productId) {
+			checks.reject("productId", "error.product.link-self");
 		}
-		else if (other == productId) {
-			doc.reject("productId", "error.product.link-self");
+		String kind = checks.name("kind", link.kind());
+		String linkKind = kind == null ? "" : kind.toUpperCase(Locale.ROOT);
+		if (!LINK_KINDS.contains(linkKind)) {
+			checks.reject("kind", "error.value.invalid", String.valueOf(kind));
 		}
-		if (kind == null || !List.of("ALTERNATIVE", "RELATED").contains(kind.toUpperCase(java.util.Locale.ROOT))) {
-			doc.reject("kind", "error.value.invalid", String.valueOf(kind));
-		}
-		doc.throwIfInvalid();
+		checks.throwIfInvalid();
 		products.load(other);
-		String linkKind = kind.toUpperCase(java.util.Locale.ROOT);
 		insertLink(productId, other, linkKind);
 		if (linkKind.equals("ALTERNATIVE")) {
 			insertLink(other, productId, linkKind);
@@ -290,37 +329,32 @@ public class ProductParts {
 
 	/** Adds a supplier or changes its terms; a preferred supplier takes the place of the previous one. */
 	@Transactional
-	public Supplier saveSupplier(long productId, PatchDocument doc) {
+	public Supplier saveSupplier(long productId, SupplierTerms terms) {
 		CurrentUser user = policy.requireSupplierEditor();
 		ProductRow product = products.load(productId);
-		Long supplierId = doc.id("supplierId");
-		if (supplierId == null) {
-			doc.reject("supplierId", "error.value.required");
-		}
-		else {
+		var checks = new Checks();
+		Long supplierId = checks.required("supplierId", terms.supplierId());
+		if (supplierId != null) {
 			customers.find(supplierId).ifPresentOrElse(account -> {
 				if (!account.roles().contains(CustomerRole.SUPPLIER)) {
-					doc.reject("supplierId", "error.product.not-a-supplier", account.name());
+					checks.reject("supplierId", "error.product.not-a-supplier", account.name());
 				}
-			}, () -> doc.reject("supplierId", "error.product.unknown-supplier", String.valueOf(supplierId)));
+			}, () -> checks.reject("supplierId", "error.product.unknown-supplier", String.valueOf(supplierId)));
 		}
-		// Terms not sent stay as they were for a supplier already listed.
 		Supplier current = supplierId == null ? null
 				: suppliers(productId).stream().filter(s -> s.supplierId() == supplierId).findFirst().orElse(null);
-		String supplierCode = doc.has("supplierCode") || current == null ? doc.code("supplierCode", 80) : current.supplierCode();
-		BigDecimal price = doc.has("price") || current == null ? doc.amount("price") : current.price();
-		String currency = doc.has("currency") || current == null ? doc.currency("currency") : current.currency();
-		Integer leadDays = doc.has("leadDays") || current == null ? doc.integer("leadDays") : current.leadDays();
-		if (leadDays != null && (leadDays < 0 || leadDays > 3650)) {
-			doc.reject("leadDays", "error.value.range", 0, 3650);
-		}
-		BigDecimal minQuantity = doc.has("minQuantity") || current == null ? doc.quantity("minQuantity") : current.minQuantity();
-		if (minQuantity != null && minQuantity.signum() <= 0) {
-			doc.reject("minQuantity", "error.value.positive");
-		}
-		boolean preferred = doc.has("preferred") || current == null ? Boolean.TRUE.equals(doc.bool("preferred"))
+		String supplierCode = checks.code("supplierCode", terms.supplierCode(), 80)
+			.applyTo(current == null ? null : current.supplierCode());
+		BigDecimal amount = checks.amount("price", terms.price()).applyTo(current == null ? null : current.price());
+		String currency = checks.currency("currency", terms.currency()).applyTo(current == null ? null : current.currency());
+		Integer leadDays = checks.range("leadDays", terms.leadDays(), 0, 3650).applyTo(current == null ? null : current.leadDays());
+		BigDecimal minQuantity = terms.minQuantity().map(quantity -> positive(checks, "minQuantity", quantity))
+			.applyTo(current == null ? null : current.minQuantity());
+		boolean preferred = terms.preferred().isGiven() || current == null ? Boolean.TRUE.equals(terms.preferred().value())
 				: current.preferred();
-		doc.throwIfInvalid();
+		checks.throwIfInvalid();
+		String termsCurrency = currency == null ? product.currency() : currency;
+		Money price = amount == null ? null : Money.of(amount, termsCurrency);
 		if (preferred) {
 			jdbc.sql("update product_supplier set preferred = false where product = ? and supplier <> ?")
 				.params(productId, supplierId)
@@ -332,12 +366,11 @@ public class ProductParts {
 				on conflict (product, supplier) do update set supplier_code = excluded.supplier_code, price = excluded.price,
 				  currency = excluded.currency, lead_days = excluded.lead_days, min_quantity = excluded.min_quantity,
 				  preferred = excluded.preferred, version = product_supplier.version + 1""")
-			.params(productId, supplierId, supplierCode, price, currency == null ? product.currency() : currency, leadDays,
-					minQuantity, preferred)
+			.params(productId, supplierId, supplierCode, amount, termsCurrency, leadDays, minQuantity, preferred)
 			.update();
 		Supplier saved = suppliers(productId).stream().filter(s -> s.supplierId() == supplierId).findFirst().orElseThrow();
 		audit.updated(Products.RECORD_TYPE, productId, Map.of(), Map.of("supplier", saved.supplierName(), "supplierPrice",
-				price == null ? "" : price.toPlainString(), "by", user.username()));
+				price == null ? "" : price.amount().toPlainString(), "by", user.username()));
 		return saved;
 	}
 
@@ -376,29 +409,28 @@ public class ProductParts {
 	 * competitor).
 	 */
 	@Transactional
-	public CompetitorPrice addCompetitorPrice(long productId, PatchDocument doc) {
+	public CompetitorPrice addCompetitorPrice(long productId, NewCompetitorPrice seen) {
 		CurrentUser user = policy.requirePriceEditor();
 		ProductRow product = products.load(productId);
-		Long competitorId = doc.id("competitorId");
-		String competitorName = doc.text("competitor", 120);
+		var checks = new Checks();
+		Long competitorId = seen.competitorId();
+		String competitorName = checks.name("competitor", seen.competitor(), 120);
 		if (competitorId == null && competitorName == null) {
-			doc.reject("competitor", "error.value.required");
+			checks.reject("competitor", "error.value.required");
 		}
 		if (competitorId != null && competitors().stream().noneMatch(c -> c.id() == competitorId)) {
-			doc.reject("competitorId", "error.product.unknown-competitor", String.valueOf(competitorId));
+			checks.reject("competitorId", "error.product.unknown-competitor", String.valueOf(competitorId));
 		}
-		BigDecimal price = doc.amount("price");
-		if (price == null) {
-			doc.reject("price", "error.value.required");
-		}
-		String currency = doc.currency("currency");
+		BigDecimal amount = checks.required("price", checks.amount("price", seen.price()));
+		String currency = checks.currency("currency", seen.currency());
 		LocalDate today = LocalDate.now(clock);
-		LocalDate observedOn = doc.date("observedOn");
+		LocalDate observedOn = checks.date("observedOn", seen.observedOn());
 		if (observedOn != null && observedOn.isAfter(today.plusDays(1))) {
-			doc.reject("observedOn", "error.product.future-date");
+			checks.reject("observedOn", "error.product.future-date");
 		}
-		String note = doc.freeText("note", 300);
-		doc.throwIfInvalid();
+		String note = checks.freeText("note", seen.note(), 300);
+		checks.throwIfInvalid();
+		Money price = Money.of(Objects.requireNonNull(amount), currency == null ? product.currency() : currency);
 		long competitor = competitorId != null ? competitorId : jdbc.sql("""
 				insert into competitor (name) values (?) on conflict (lower(name)) do update set name = competitor.name
 				returning id""")
@@ -408,10 +440,33 @@ public class ProductParts {
 		long id = jdbc.sql("""
 				insert into competitor_price (product, competitor, price, currency, observed_on, note, created_by)
 				values (?, ?, ?, ?, ?, ?, ?) returning id""")
-			.params(productId, competitor, price, currency == null ? product.currency() : currency,
+			.params(productId, competitor, price.amount(), price.currency().getCurrencyCode(),
 					observedOn == null ? today : observedOn, note, user.username())
 			.query(Long.class)
 			.single();
 		return competitorPrices(productId).stream().filter(p -> p.id() == id).findFirst().orElseThrow();
+	}
+
+	private static @Nullable BigDecimal positive(Checks checks, String field, BigDecimal value) {
+		BigDecimal quantity = checks.quantity(field, value);
+		if (quantity != null && quantity.signum() <= 0) {
+			checks.reject(field, "error.value.positive");
+		}
+		return quantity;
+	}
+
+	/** Names in a list (attribute values): blanks and repeats dropped, each at most {@code maxLength} characters. */
+	private static List<String> names(Checks checks, String field, @Nullable List<@Nullable String> texts, int maxLength) {
+		var names = new LinkedHashSet<String>();
+		for (String text : texts == null ? List.<@Nullable String>of() : texts) {
+			String name = checks.name(field, text);
+			if (name != null) {
+				names.add(name);
+			}
+		}
+		if (names.stream().anyMatch(name -> name.length() > maxLength)) {
+			checks.reject(field, "error.value.too-long", maxLength);
+		}
+		return List.copyOf(names);
 	}
 }

@@ -1,9 +1,8 @@
 package dev.kervan.catalog.internal;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,15 +11,15 @@ import dev.kervan.catalog.ProductUse;
 import dev.kervan.catalog.Tracking;
 import dev.kervan.identity.CurrentUser;
 import dev.kervan.platform.AuditTrail;
+import dev.kervan.platform.Checks;
 import dev.kervan.platform.Cursor;
 import dev.kervan.platform.CustomPlans;
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ErrorKind;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.KeysetPage;
-import dev.kervan.platform.Languages;
 import dev.kervan.platform.PageLimit;
-import dev.kervan.platform.PatchDocument;
+import dev.kervan.platform.Patch;
 import dev.kervan.platform.RecordNotFoundException;
 import dev.kervan.platform.SearchText;
 import org.jspecify.annotations.Nullable;
@@ -167,30 +166,20 @@ public class Products {
 			.list();
 	}
 
+	/** Enters a product; see {@link ProductDraft} for the usual values of the fields not given. */
 	@Transactional
-	public ProductRow create(PatchDocument doc) {
+	public ProductRow create(ProductDraft draft) {
 		CurrentUser user = policy.requireProductEditor();
-		var values = new HashMap<String, Object>();
-		String code = doc.code("code", 60);
-		if (code == null) {
-			doc.reject("code", "error.value.required");
+		var checks = new Checks();
+		ProductChange change = draft.asChange();
+		ProductFields fields = ProductFields.usual(units.pieceId()).changedBy(change, checks, units, categories);
+		List<String> barcodes = barcodes(checks, change.barcodes(), List.of(), 0);
+		checks.throwIfInvalid();
+		if (codeTaken(fields.code(), 0)) {
+			throw new DomainException(ErrorKind.CONFLICT, "error.product.code-taken", fields.code());
 		}
-		String name = doc.text("name", 200);
-		if (name == null) {
-			doc.reject("name", "error.value.required");
-		}
-		values.put("code", code);
-		values.put("name", name);
-		ProductDraft draft = ProductDraft.defaults(units.pieceId());
-		draft.read(doc, units, categories);
-		List<String> barcodes = readBarcodes(doc, 0);
-		doc.throwIfInvalid();
-		if (code != null && codeTaken(code, 0)) {
-			throw new DomainException(ErrorKind.CONFLICT, "error.product.code-taken", code);
-		}
-		draft.putInto(values);
+		var values = fields.columns();
 		values.put("createdBy", user.username());
-		values.put("search", "");
 		long id = jdbc.sql("""
 				insert into product (code, name, translations, kind, category, unit, brand, model, manufacturer_code, length_cm,
 				  width_cm, height_cm, weight_kg, vat_rate, sales_account, purchase_account, standard_cost, sale_price, currency,
@@ -211,46 +200,39 @@ public class Products {
 		return saved;
 	}
 
+	/**
+	 * Changes a product's fields; see {@link ProductChange}. Nothing is written, and the product is answered as it
+	 * is, when the change would leave it so.
+	 */
 	@Transactional
-	public ProductRow update(long id, ExpectedVersion expected, PatchDocument doc) {
+	public ProductRow update(long id, ExpectedVersion expected, ProductChange change) {
 		policy.requireProductEditor();
-		doc.ignoring("id", "version", "unitId", "unitCode", "variantOfId", "variantValues", "createdAt", "updatedAt");
-		ProductRow before = load(id);
-		expected.verify(RECORD_TYPE, id, before.version());
-		var values = new HashMap<String, Object>();
-		String code = doc.has("code") ? doc.code("code", 60) : before.code();
-		if (code == null) {
-			doc.reject("code", "error.value.required");
+		var row = VersionedRow.read(RECORD_TYPE, id, expected, this::load);
+		ProductRow before = row.current();
+		var checks = new Checks();
+		ProductFields current = ProductFields.of(before);
+		ProductFields fields = current.changedBy(change, checks, units, categories);
+		if (change.tracking().isGiven() && fields.tracking() != current.tracking() && inUse(id)) {
+			checks.reject("tracking", "error.product.tracking-fixed");
 		}
-		String name = doc.has("name") ? doc.text("name", 200) : before.name();
-		if (name == null) {
-			doc.reject("name", "error.value.required");
+		if (change.unit().isGiven() && fields.unit() != current.unit() && inUse(id)) {
+			checks.reject("unit", "error.product.unit-fixed");
 		}
-		values.put("code", code);
-		values.put("name", name);
-		ProductDraft draft = ProductDraft.of(before);
-		draft.read(doc, units, categories);
-		if (doc.has("tracking") && draft.tracking != before.tracking() && inUse(id)) {
-			doc.reject("tracking", "error.product.tracking-fixed");
+		if (change.kind().isGiven() && fields.kind() != current.kind() && inUse(id)) {
+			checks.reject("kind", "error.product.kind-fixed");
 		}
-		if (doc.has("unit") && draft.unit != before.unitId() && inUse(id)) {
-			doc.reject("unit", "error.product.unit-fixed");
-		}
-		if (doc.has("kind") && draft.kind != before.kind() && inUse(id)) {
-			doc.reject("kind", "error.product.kind-fixed");
-		}
-		List<String> barcodes = doc.has("barcodes") ? readBarcodes(doc, id) : before.barcodes();
-		doc.throwIfInvalid();
-		draft.putInto(values);
-		if (!AuditTrail.changes(valuesOf(before), values) && Set.copyOf(barcodes).equals(Set.copyOf(before.barcodes()))) {
+		List<String> barcodes = barcodes(checks, change.barcodes(), before.barcodes(), id);
+		checks.throwIfInvalid();
+		var values = fields.columns();
+		if (!AuditTrail.changes(current.columns(), values) && Set.copyOf(barcodes).equals(Set.copyOf(before.barcodes()))) {
 			return before;
 		}
-		if (code != null && codeTaken(code, id)) {
-			throw new DomainException(ErrorKind.CONFLICT, "error.product.code-taken", code);
+		if (codeTaken(fields.code(), id)) {
+			throw new DomainException(ErrorKind.CONFLICT, "error.product.code-taken", fields.code());
 		}
 		values.put("id", id);
 		values.put("version", before.version());
-		int changed = jdbc.sql("""
+		row.requireWritten(jdbc.sql("""
 				update product set code = :code, name = :name, translations = cast(:translations as jsonb), kind = :kind,
 				  category = :category, unit = :unit, brand = :brand, model = :model, manufacturer_code = :manufacturerCode,
 				  length_cm = :lengthCm, width_cm = :widthCm, height_cm = :heightCm, weight_kg = :weightKg, vat_rate = :vatRate,
@@ -262,10 +244,7 @@ public class Products {
 				  updated_at = now(), version = version + 1
 				where id = :id and version = :version""")
 			.params(values)
-			.update();
-		if (changed == 0) {
-			throw expected.conflict(RECORD_TYPE, id, load(id).version());
-		}
+			.update());
 		if (!barcodes.equals(before.barcodes())) {
 			jdbc.sql("delete from product_barcode where product = ?").param(id).update();
 			writeBarcodes(id, barcodes);
@@ -276,45 +255,48 @@ public class Products {
 		return after;
 	}
 
-	/** The columns an update writes, as the record has them now. */
-	private static Map<String, Object> valuesOf(ProductRow product) {
-		var values = new HashMap<String, Object>();
-		values.put("code", product.code());
-		values.put("name", product.name());
-		ProductDraft.of(product).putInto(values);
-		return values;
-	}
-
 	private boolean inUse(long id) {
 		return uses.stream().anyMatch(use -> use.uses(id));
 	}
 
-	private boolean codeTaken(String code, long except) {
-		return jdbc.sql("select exists (select 1 from product where lower(code) = lower(?) and id <> ?)")
+	private boolean codeTaken(@Nullable String code, long except) {
+		return code != null && jdbc.sql("select exists (select 1 from product where lower(code) = lower(?) and id <> ?)")
 			.params(code, except)
 			.query(Boolean.class)
 			.single();
 	}
 
-	private List<String> readBarcodes(PatchDocument doc, long productId) {
-		List<String> barcodes = doc.codes("barcodes");
+	/**
+	 * The barcodes after a change: those sent (blanks and repeats dropped), each with its check digit, none another
+	 * product's code or barcode; the current ones when none were sent.
+	 */
+	private List<String> barcodes(Checks checks, Patch<List<@Nullable String>> sent, List<String> current, long productId) {
+		if (!sent.isGiven()) {
+			return current;
+		}
+		var barcodes = new LinkedHashSet<String>();
+		for (String text : sent.value() == null ? List.<@Nullable String>of() : sent.value()) {
+			String barcode = checks.code("barcodes", text);
+			if (barcode != null) {
+				barcodes.add(barcode);
+			}
+		}
 		for (String barcode : barcodes) {
 			if (!Barcodes.isValid(barcode)) {
-				doc.reject("barcodes", "error.product.barcode-invalid", barcode);
+				checks.reject("barcodes", "error.product.barcode-invalid", barcode);
 				continue;
 			}
-			if (jdbc.sql("select exists (select 1 from product where lower(code) = lower(?) and id <> ?)").params(barcode, productId)
-				.query(Boolean.class).single()) {
-				doc.reject("barcodes", "error.product.barcode-is-code", barcode);
+			if (codeTaken(barcode, productId)) {
+				checks.reject("barcodes", "error.product.barcode-is-code", barcode);
 				continue;
 			}
 			jdbc.sql("select product from product_barcode where barcode = ? and product <> ?")
 				.params(barcode, productId)
 				.query(Long.class)
 				.optional()
-				.ifPresent(other -> doc.reject("barcodes", "error.product.barcode-taken", barcode, String.valueOf(other)));
+				.ifPresent(other -> checks.reject("barcodes", "error.product.barcode-taken", barcode, String.valueOf(other)));
 		}
-		return barcodes;
+		return List.copyOf(barcodes);
 	}
 
 	private void writeBarcodes(long id, List<String> barcodes) {
@@ -346,51 +328,5 @@ public class Products {
 
 	static String searchText(List<String> parts) {
 		return SearchText.fold(String.join(" ", parts)).replaceAll("\\s+", " ").strip();
-	}
-
-	/**
-	 * Lets a client send the name as translations, {@code "name": {"en": "Kettle", "tr": "Su ısıtıcı"}}: the English
-	 * (else the first) becomes the name and the others join {@code names}. Any other shape is left for the checks.
-	 */
-	public static tools.jackson.databind.JsonNode acceptTranslatedName(tools.jackson.databind.@Nullable JsonNode body) {
-		if (!(body instanceof tools.jackson.databind.node.ObjectNode object) || !(object.get("name") instanceof
-				tools.jackson.databind.node.ObjectNode translations) || translations.isEmpty()) {
-			return body;
-		}
-		String main = translations.has("en") ? "en" : translations.propertyNames().iterator().next();
-		var names = object.get("names") instanceof tools.jackson.databind.node.ObjectNode given ? given : object.putObject("names");
-		for (var entry : translations.properties()) {
-			if (!entry.getKey().equals(main) && !names.has(entry.getKey())) {
-				names.set(entry.getKey(), entry.getValue());
-			}
-		}
-		object.set("name", translations.get(main));
-		return object;
-	}
-
-	/** Checks a map of names by language: only the languages Kervan speaks, each at most 200 characters. */
-	static Map<String, String> readNames(PatchDocument doc, Map<String, String> current) {
-		if (!doc.has("names")) {
-			return current;
-		}
-		var names = new LinkedHashMap<String, String>();
-		doc.textMap("names").forEach((language, name) -> {
-			if (Languages.supported(language).isEmpty()) {
-				doc.reject("names." + language, "error.product.language");
-			}
-			else if (name != null && name.strip().length() > 200) {
-				doc.reject("names." + language, "error.value.too-long", 200);
-			}
-			else if (name != null && !name.isBlank()) {
-				names.put(language, name.strip());
-			}
-		});
-		return names;
-	}
-
-	static void requireNotNegative(PatchDocument doc, String field, @Nullable BigDecimal value) {
-		if (value != null && value.signum() < 0) {
-			doc.reject(field, "error.value.not-negative");
-		}
 	}
 }

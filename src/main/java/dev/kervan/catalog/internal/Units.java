@@ -5,9 +5,10 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.Optional;
 
+import dev.kervan.platform.Checks;
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ErrorKind;
-import dev.kervan.platform.PatchDocument;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -28,6 +29,12 @@ public class Units {
 		long base() {
 			return baseUnitId == null ? id : baseUnitId;
 		}
+	}
+
+	@Schema(description = "A unit; baseUnit and factor make one that converts (BOX6 = 6 × PCS).")
+	public record NewUnit(@Schema(maxLength = 20) String code, @Schema(maxLength = 80) String name,
+			@Schema(description = "The code of the unit it converts to.", maxLength = 20) @Nullable String baseUnit,
+			@Schema(description = "How many base units one of it is; positive.") @Nullable BigDecimal factor) {
 	}
 
 	private final JdbcClient jdbc;
@@ -82,36 +89,31 @@ public class Units {
 	}
 
 	@Transactional
-	public Unit create(PatchDocument doc) {
+	public Unit create(NewUnit unit) {
 		policy.requireProductEditor();
-		String code = doc.code("code", 20);
-		String name = doc.text("name", 80);
-		if (code == null) {
-			doc.reject("code", "error.value.required");
-		}
-		if (name == null) {
-			doc.reject("name", "error.value.required");
-		}
+		var checks = new Checks();
+		String code = checks.required("code", checks.code("code", unit.code(), 20));
+		String name = checks.required("name", checks.name("name", unit.name(), 80));
 		Long base = null;
-		String baseCode = doc.code("baseUnit", 20);
-		BigDecimal factor = doc.decimal("factor");
+		String baseCode = checks.code("baseUnit", unit.baseUnit(), 20);
+		BigDecimal factor = checks.decimal("factor", unit.factor());
 		if (baseCode != null) {
 			Unit baseUnit = all().stream().filter(u -> u.code().equalsIgnoreCase(baseCode)).findFirst().orElse(null);
 			if (baseUnit == null) {
-				doc.reject("baseUnit", "error.product.unknown-unit", baseCode);
+				checks.reject("baseUnit", "error.product.unknown-unit", baseCode);
 			}
 			else {
 				base = baseUnit.base();
 				factor = factor == null ? null : factor.multiply(baseUnit.factor());
 			}
 			if (factor == null || factor.signum() <= 0) {
-				doc.reject("factor", "error.value.positive");
+				checks.reject("factor", "error.value.positive");
 			}
 		}
 		else {
 			factor = BigDecimal.ONE;
 		}
-		doc.throwIfInvalid();
+		checks.throwIfInvalid();
 		if (idOf(code).isPresent()) {
 			throw new DomainException(ErrorKind.CONFLICT, "error.unit.code-taken", code);
 		}

@@ -2,7 +2,6 @@ package dev.kervan.catalog.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 
@@ -12,16 +11,12 @@ import dev.kervan.catalog.internal.DocumentNotSentException;
 import dev.kervan.catalog.internal.PriceImport;
 import dev.kervan.catalog.internal.PriceLists;
 import dev.kervan.catalog.internal.ProductImport;
+import dev.kervan.platform.Commands;
 import dev.kervan.platform.FormState;
 import dev.kervan.platform.Forms;
-import dev.kervan.platform.PatchDocument;
-import dev.kervan.platform.TableExport;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,7 +28,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The catalog's file pages: importing products from a spreadsheet, downloading them as one, the catalogue and a
@@ -51,10 +45,12 @@ class CatalogFilePages {
 	private final CatalogDocuments documents;
 	private final PriceLists priceLists;
 	private final Forms forms;
+	private final Commands commands;
 
 	CatalogFilePages(ProductImport productImport, PriceImport priceImport, CatalogExports exports, CatalogDocuments documents,
-			PriceLists priceLists, Forms forms) {
+			PriceLists priceLists, Forms forms, Commands commands) {
 		this.productImport = productImport;
+		this.commands = commands;
 		this.priceImport = priceImport;
 		this.exports = exports;
 		this.documents = documents;
@@ -65,10 +61,7 @@ class CatalogFilePages {
 	@GetMapping("/price-lists/{id}/export")
 	void exportPriceList(@PathVariable long id, @RequestParam(required = false) @Nullable String format,
 			HttpServletResponse response) throws IOException {
-		TableExport.Format chosen = TableExport.Format.of(format);
-		String name = priceLists.get(id).name();
-		TableExport.startDownload(response, chosen, name);
-		exports.priceList(id, chosen, response.getOutputStream());
+		exports.downloadPriceList(id, format, response);
 	}
 
 	/** Rules for a price list from a file: good rows are kept, refused ones listed on the list's page. */
@@ -93,21 +86,18 @@ class CatalogFilePages {
 	@GetMapping("/products/export")
 	void export(@RequestParam(required = false) @Nullable String format, @RequestParam(required = false) @Nullable String q,
 			@RequestParam(required = false) @Nullable Long categoryId, HttpServletResponse response) throws IOException {
-		TableExport.Format chosen = TableExport.Format.of(format);
-		exports.requireReader();
-		TableExport.startDownload(response, chosen, "products");
-		exports.products(q, categoryId, chosen, response.getOutputStream());
+		exports.downloadProducts(format, q, categoryId, response);
 	}
 
 	/** The catalogue in the reader's language, shown in the browser to print. */
 	@GetMapping("/products/pdf")
 	ResponseEntity<byte[]> productsPdf(@RequestParam(required = false) @Nullable Long categoryId) {
-		return inline(documents.products(categoryId, CatalogDocuments.language(null, "lang")));
+		return documents.products(categoryId, CatalogDocuments.language(null, "lang")).inline();
 	}
 
 	@GetMapping("/price-lists/{id}/pdf")
 	ResponseEntity<byte[]> priceListPdf(@PathVariable long id, @RequestParam(required = false) @Nullable Long customerId) {
-		return inline(documents.priceList(id, customerId, CatalogDocuments.language(null, "lang")));
+		return documents.priceList(id, customerId, CatalogDocuments.language(null, "lang")).inline();
 	}
 
 	@GetMapping("/price-lists/{id}/send")
@@ -122,10 +112,9 @@ class CatalogFilePages {
 	String send(@PathVariable long id, @RequestParam MultiValueMap<String, String> submitted, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		FormState form = FormState.from(submitted, SEND_FIELDS, Set.of()).showing(Set.of("to", "language", "message"));
-		ObjectNode body = form.toJson(true, Set.of());
 		try {
 			return forms.submit(form, model, () -> {
-				documents.sendPriceList(id, PatchDocument.of(body));
+				documents.sendPriceList(id, commands.read(form.toJson(true, Set.of()), CatalogDocuments.PriceListMail.class));
 				redirect.addFlashAttribute("sentTo", form.value("to"));
 				return "redirect:/price-lists/" + id + "/send";
 			}, () -> sendPage(id, model));
@@ -155,13 +144,5 @@ class CatalogFilePages {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-	}
-
-	private static ResponseEntity<byte[]> inline(CatalogDocuments.Pdf pdf) {
-		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_PDF)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.inline().filename(pdf.filename(), StandardCharsets.UTF_8).build().toString())
-			.body(pdf.content());
 	}
 }

@@ -6,9 +6,9 @@ import dev.kervan.catalog.internal.CatalogPolicy;
 import dev.kervan.catalog.internal.ProductCategories;
 import dev.kervan.catalog.internal.ProductParts;
 import dev.kervan.catalog.internal.Units;
+import dev.kervan.platform.Commands;
 import dev.kervan.platform.FormState;
 import dev.kervan.platform.Forms;
-import dev.kervan.platform.PatchDocument;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -29,9 +29,12 @@ class CatalogSettingsPages {
 	private final ProductParts parts;
 	private final CatalogPolicy policy;
 	private final Forms forms;
+	private final Commands commands;
 
-	CatalogSettingsPages(ProductCategories categories, Units units, ProductParts parts, CatalogPolicy policy, Forms forms) {
+	CatalogSettingsPages(ProductCategories categories, Units units, ProductParts parts, CatalogPolicy policy, Forms forms,
+			Commands commands) {
 		this.categories = categories;
+		this.commands = commands;
 		this.units = units;
 		this.parts = parts;
 		this.policy = policy;
@@ -51,11 +54,11 @@ class CatalogSettingsPages {
 	String add(@PathVariable String what, @RequestParam MultiValueMap<String, String> submitted, RedirectAttributes redirect) {
 		FormState form = FormState.from(submitted, Set.of("name", "parentId", "code", "baseUnit", "factor", "values"), Set.of());
 		return forms.andBack("/products/settings#" + what, redirect, "action.saved", () -> {
-			PatchDocument doc = PatchDocument.of(form.toJson(true, Set.of("values")));
+			var fields = form.toJson(true, Set.of("values"));
 			switch (what) {
-				case "categories" -> categories.create(doc);
-				case "units" -> units.create(doc);
-				default -> parts.createAttribute(doc);
+				case "categories" -> categories.create(commands.read(fields, ProductCategories.NewProductCategory.class));
+				case "units" -> units.create(commands.read(fields, Units.NewUnit.class));
+				default -> parts.createAttribute(commands.read(fields, ProductParts.NewProductAttribute.class));
 			}
 		});
 	}

@@ -3,20 +3,29 @@ package dev.kervan.catalog.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import dev.kervan.catalog.Tracking;
+import dev.kervan.catalog.internal.ProductChange;
+import dev.kervan.catalog.internal.ProductDraft;
 import dev.kervan.catalog.internal.ProductPageModels;
 import dev.kervan.catalog.internal.ProductParts;
 import dev.kervan.catalog.internal.ProductFiles;
 import dev.kervan.catalog.internal.ProductStage;
 import dev.kervan.catalog.internal.Products;
 import dev.kervan.platform.Attachments;
+import dev.kervan.platform.Commands;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.FormState;
 import dev.kervan.platform.Forms;
-import dev.kervan.platform.PatchDocument;
+import dev.kervan.platform.Patch;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.InputStreamResource;
@@ -32,7 +41,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The product list and a product's page: its facts, the panels other modules add (stock per warehouse, serials),
@@ -42,19 +50,31 @@ import tools.jackson.databind.node.ObjectNode;
 @RequestMapping("/products")
 class ProductPages {
 
-	private static final Set<String> FIELDS = Set.of("code", "name", "nameTr", "nameFa", "kind", "categoryId", "unit", "brand",
-			"model", "manufacturerCode", "barcodes", "lengthCm", "widthCm", "heightCm", "weightKg", "vatRate", "salesAccount",
-			"purchaseAccount", "standardCost", "salePrice", "currency", "stage", "targetMarket", "shelfLifeDays", "minStock",
-			"maxStock", "warrantyLength", "warrantyUnit", "tracking", "description");
+	/** The form's fields that are the product's own; the names in other languages and the barcodes are read apart. */
+	private static final Set<String> PRODUCT_FIELDS = Set.of("code", "name", "kind", "categoryId", "unit", "brand", "model",
+			"manufacturerCode", "lengthCm", "widthCm", "heightCm", "weightKg", "vatRate", "salesAccount", "purchaseAccount",
+			"standardCost", "salePrice", "currency", "stage", "targetMarket", "shelfLifeDays", "minStock", "maxStock",
+			"warrantyLength", "warrantyUnit", "tracking", "description");
+
+	private static final Set<String> FIELDS = Stream.concat(PRODUCT_FIELDS.stream(), Stream.of("nameTr", "nameFa", "barcodes"))
+		.collect(Collectors.toUnmodifiableSet());
+
+	private static final Map<String, String> TRANSLATED_NAMES = Map.of("nameTr", "tr", "nameFa", "fa");
+
+	private static final Set<String> PART_FIELDS = Set.of("supplierId", "supplierCode", "price", "currency", "leadDays",
+			"minQuantity", "preferred", "competitor", "observedOn", "note", "productId", "kind", "attributeId", "values");
 
 	private final ProductPageModels pages;
 	private final Products products;
 	private final ProductParts parts;
 	private final ProductFiles files;
 	private final Forms forms;
+	private final Commands commands;
 
-	ProductPages(ProductPageModels pages, Products products, ProductParts parts, ProductFiles files, Forms forms) {
+	ProductPages(ProductPageModels pages, Products products, ProductParts parts, ProductFiles files, Forms forms,
+			Commands commands) {
 		this.pages = pages;
+		this.commands = commands;
 		this.products = products;
 		this.parts = parts;
 		this.files = files;
@@ -91,7 +111,7 @@ class ProductPages {
 	String create(@RequestParam MultiValueMap<String, String> submitted, Model model) {
 		FormState form = FormState.from(submitted, FIELDS, Set.of());
 		return forms.submit(form, model,
-				() -> "redirect:/products/" + products.create(PatchDocument.of(json(form, true))).id() + "?created",
+				() -> "redirect:/products/" + products.create(draft(submitted, form)).id() + "?created",
 				() -> formAgain(null, form, model));
 	}
 
@@ -106,7 +126,7 @@ class ProductPages {
 			@RequestParam MultiValueMap<String, String> submitted, Model model) {
 		FormState form = FormState.from(submitted, FIELDS, Set.of());
 		return forms.submit(form, model, () -> {
-			products.update(id, ExpectedVersion.fromForm(version), PatchDocument.of(json(form, false)));
+			products.update(id, ExpectedVersion.fromForm(version), change(submitted, form));
 			return "redirect:/products/" + id + "?saved";
 		}, () -> formAgain(id, form, model));
 	}
@@ -121,24 +141,15 @@ class ProductPages {
 	@PostMapping("/{id}/{part:suppliers|competitor-prices|links|variants}")
 	String addPart(@PathVariable long id, @PathVariable String part, @RequestParam MultiValueMap<String, String> submitted,
 			RedirectAttributes redirect) {
-		FormState form = FormState.from(submitted, Set.of("supplierId", "supplierCode", "price", "currency", "leadDays",
-				"minQuantity", "preferred", "competitor", "observedOn", "note", "productId", "kind", "attributeId", "values"), Set.of());
-		ObjectNode body = form.toJson(true, Set.of("values"));
+		var fields = FormState.from(submitted, PART_FIELDS, Set.of()).toJson(true, Set.of("values"));
 		return forms.andBack("/products/" + id + "#" + part, redirect, "action.saved", () -> {
 			switch (part) {
-				case "suppliers" -> {
-					body.put("preferred", submitted.containsKey("preferred"));
-					parts.saveSupplier(id, PatchDocument.of(body));
-				}
-				case "competitor-prices" -> parts.addCompetitorPrice(id, PatchDocument.of(body));
-				case "links" -> parts.link(id, PatchDocument.of(body));
-				default -> {
-					ObjectNode variants = body.objectNode();
-					ObjectNode axis = variants.putArray("attributes").addObject();
-					axis.set("attributeId", body.get("attributeId"));
-					axis.set("values", body.get("values"));
-					parts.generateVariants(id, PatchDocument.of(variants));
-				}
+				case "suppliers" -> parts.saveSupplier(id, commands.read(fields, ProductParts.SupplierTerms.class)
+					.preferring(submitted.containsKey("preferred")));
+				case "competitor-prices" -> parts.addCompetitorPrice(id, commands.read(fields, ProductParts.NewCompetitorPrice.class));
+				case "links" -> parts.link(id, commands.read(fields, ProductParts.NewProductLink.class));
+				default -> parts.generateVariants(id,
+						new ProductParts.VariantChoices(List.of(commands.read(fields, ProductParts.AttributeChoice.class))));
 			}
 		});
 	}
@@ -165,25 +176,31 @@ class ProductPages {
 		return "catalog/product-form";
 	}
 
-	/** The form as the API's document: the names in other languages go into {@code names}, barcodes into a list. */
-	private static ObjectNode json(FormState form, boolean creating) {
-		ObjectNode body = form.toJson(creating, Set.of("barcodes"));
-		ObjectNode names = body.objectNode();
-		for (String[] language : new String[][] { { "nameTr", "tr" }, { "nameFa", "fa" } }) {
-			var value = body.remove(language[0]);
-			if (value != null && !value.isNull() && !value.asString().isBlank()) {
-				names.put(language[1], value.asString());
+	/** The product a form enters: its own fields, the names in other languages and the barcodes. */
+	private ProductDraft draft(MultiValueMap<String, String> submitted, FormState form) {
+		return commands.read(FormState.from(submitted, PRODUCT_FIELDS, Set.of()).toJson(true, Set.of()), ProductDraft.class)
+			.withNamesAndBarcodes(translatedNames(form), barcodes(form));
+	}
+
+	/** A form's change: every field it shows, a blank one cleared; the names in other languages are replaced whole. */
+	private ProductChange change(MultiValueMap<String, String> submitted, FormState form) {
+		return commands.read(FormState.from(submitted, PRODUCT_FIELDS, Set.of()).toJson(false, Set.of()), ProductChange.class)
+			.withNamesAndBarcodes(Patch.of(translatedNames(form)),
+					submitted.containsKey("barcodes") ? Patch.of(barcodes(form)) : Patch.absent());
+	}
+
+	private static Map<String, @Nullable String> translatedNames(FormState form) {
+		var names = new HashMap<String, @Nullable String>();
+		TRANSLATED_NAMES.forEach((field, language) -> {
+			if (!form.value(field).isBlank()) {
+				names.put(language, form.value(field));
 			}
-		}
-		body.set("names", names);
-		if (body.has("barcodes")) {
-			var barcodes = body.putArray("barcodes");
-			for (String barcode : form.value("barcodes").split("[\\s,;]+")) {
-				if (!barcode.isBlank()) {
-					barcodes.add(barcode);
-				}
-			}
-		}
-		return body;
+		});
+		return names;
+	}
+
+	/** Barcodes typed one after another, apart by spaces, commas or semicolons. */
+	private static List<@Nullable String> barcodes(FormState form) {
+		return Arrays.stream(form.value("barcodes").split("[\\s,;]+")).filter(barcode -> !barcode.isBlank()).toList();
 	}
 }

@@ -8,6 +8,7 @@ import dev.kervan.customers.CustomerKind;
 import dev.kervan.customers.CustomerRole;
 import dev.kervan.customers.CustomerStatus;
 import dev.kervan.customers.internal.Customer;
+import dev.kervan.customers.internal.CustomerChange;
 import dev.kervan.customers.internal.CustomerExport;
 import dev.kervan.customers.internal.CustomerQueries;
 import dev.kervan.customers.internal.CustomerQueries.Filter;
@@ -15,6 +16,7 @@ import dev.kervan.customers.internal.CustomerService;
 import dev.kervan.customers.internal.CustomerViews.Detail;
 import dev.kervan.customers.internal.CustomerViews.ListItem;
 import dev.kervan.customers.internal.CustomerViews.Similar;
+import dev.kervan.customers.internal.NewCustomer;
 import dev.kervan.platform.AuditEntry;
 import dev.kervan.platform.AuditTrail;
 import dev.kervan.platform.ExpectedVersion;
@@ -22,7 +24,6 @@ import dev.kervan.platform.KeysetPage;
 import dev.kervan.platform.PageLimit;
 import dev.kervan.platform.TableExport;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -38,7 +39,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/v1/customers")
@@ -79,9 +79,8 @@ class CustomerController {
 	@Operation(summary = "Create an account",
 			description = "kind and name are required; the phone is stored in E.164. The same tax number in the same "
 					+ "country is refused with 409 and a link to the existing account.")
-	ResponseEntity<Detail> create(
-			@RequestBody @Schema(implementation = CustomerRequests.NewCustomer.class) JsonNode body) {
-		Customer customer = customers.create(body);
+	ResponseEntity<Detail> create(@RequestBody NewCustomer command) {
+		Customer customer = customers.create(command);
 		return ResponseEntity.created(URI.create("/api/v1/customers/" + customer.id())).body(queries.detail(customer));
 	}
 
@@ -96,8 +95,8 @@ class CustomerController {
 			description = "Only the fields sent change; null clears a field. Send the version you read in If-Match or as version "
 					+ "(428 without one; a stale one: 412, or 409 in the body).")
 	Detail update(@PathVariable long id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-			@RequestBody @Schema(implementation = CustomerRequests.CustomerChange.class) JsonNode body) {
-		return queries.detail(customers.update(id, ExpectedVersion.required(ifMatch, body), body));
+			@RequestBody CustomerChange change) {
+		return queries.detail(customers.update(id, ExpectedVersion.requiredVersion(ifMatch, change.version()), change));
 	}
 
 	@DeleteMapping("/{id}")

@@ -8,13 +8,19 @@ import dev.kervan.customers.internal.CustomerClass;
 import dev.kervan.customers.internal.CustomerSettings;
 import dev.kervan.customers.internal.ExtraField;
 import dev.kervan.customers.internal.Lookup;
+import dev.kervan.customers.internal.SettingCommands.CustomerClassChange;
+import dev.kervan.customers.internal.SettingCommands.ExtraFieldChange;
+import dev.kervan.customers.internal.SettingCommands.LookupChange;
+import dev.kervan.customers.internal.SettingCommands.NewCustomerClass;
+import dev.kervan.customers.internal.SettingCommands.NewExtraField;
+import dev.kervan.customers.internal.SettingCommands.NewLookup;
 import dev.kervan.platform.Decimals;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.KeysetPage;
+import dev.kervan.platform.Money;
 import dev.kervan.platform.RecordNotFoundException;
 import dev.kervan.platform.Versioned;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -28,7 +34,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Account categories, sectors, size bands ({@code /api/v1/customer-categories}, {@code -sectors},
@@ -54,8 +59,9 @@ class CustomerSettingsController {
 	record ClassResource(long id, String name, BigDecimal defaultDiscount, @Nullable BigDecimal riskLimit, String currency,
 			boolean active, long version) implements Versioned {
 		static ClassResource of(CustomerClass c) {
-			return new ClassResource(c.id(), c.name(), Decimals.plain(c.defaultDiscount(), 0), Decimals.plain(c.riskLimit(), 2), c.currency(), c.active(),
-					c.version());
+			Money riskLimit = c.riskLimit();
+			return new ClassResource(c.id(), c.name(), Decimals.plain(c.defaultDiscount(), 0),
+					riskLimit == null ? null : Decimals.plain(riskLimit.amount(), 2), c.currency(), c.active(), c.version());
 		}
 	}
 
@@ -75,11 +81,9 @@ class CustomerSettingsController {
 
 	@PostMapping("/customer-{list}")
 	@Operation(summary = "Add a category, sector or size band (administrators)")
-	ResponseEntity<LookupResource> createLookup(@PathVariable String list,
-			@RequestBody @Schema(implementation = CustomerRequests.NewLookup.class) JsonNode body) {
-		Lookup lookup = settings.createLookup(kind(list), body);
-		return ResponseEntity.created(URI.create("/api/v1/customer-" + list + "/" + lookup.id()))
-			.body(LookupResource.of(lookup));
+	ResponseEntity<LookupResource> createLookup(@PathVariable String list, @RequestBody NewLookup command) {
+		Lookup lookup = settings.createLookup(kind(list), command);
+		return created("/api/v1/customer-" + list + "/", lookup.id(), LookupResource.of(lookup));
 	}
 
 	@GetMapping("/customer-{list}/{id}")
@@ -92,8 +96,8 @@ class CustomerSettingsController {
 	@Operation(summary = "Rename, reorder or retire a category, sector or size band (administrators)")
 	LookupResource updateLookup(@PathVariable String list, @PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-			@RequestBody @Schema(implementation = CustomerRequests.LookupChange.class) JsonNode body) {
-		return LookupResource.of(settings.updateLookup(kind(list), id, ExpectedVersion.required(ifMatch, body), body));
+			@RequestBody LookupChange change) {
+		return LookupResource.of(settings.updateLookup(kind(list), id, ExpectedVersion.requiredVersion(ifMatch, change.version()), change));
 	}
 
 	@GetMapping("/customer-classes")
@@ -104,10 +108,9 @@ class CustomerSettingsController {
 
 	@PostMapping("/customer-classes")
 	@Operation(summary = "Add a customer class (administrators)")
-	ResponseEntity<ClassResource> createClass(
-			@RequestBody @Schema(implementation = CustomerRequests.NewCustomerClass.class) JsonNode body) {
-		CustomerClass created = settings.createClass(body);
-		return ResponseEntity.created(URI.create("/api/v1/customer-classes/" + created.id())).body(ClassResource.of(created));
+	ResponseEntity<ClassResource> createClass(@RequestBody NewCustomerClass command) {
+		CustomerClass created = settings.createClass(command);
+		return created("/api/v1/customer-classes/", created.id(), ClassResource.of(created));
 	}
 
 	@GetMapping("/customer-classes/{id}")
@@ -120,8 +123,8 @@ class CustomerSettingsController {
 	@Operation(summary = "Change a customer class (administrators)")
 	ClassResource updateClass(@PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-			@RequestBody @Schema(implementation = CustomerRequests.CustomerClassChange.class) JsonNode body) {
-		return ClassResource.of(settings.updateClass(id, ExpectedVersion.required(ifMatch, body), body));
+			@RequestBody CustomerClassChange change) {
+		return ClassResource.of(settings.updateClass(id, ExpectedVersion.requiredVersion(ifMatch, change.version()), change));
 	}
 
 	@GetMapping("/customer-fields")
@@ -132,10 +135,9 @@ class CustomerSettingsController {
 
 	@PostMapping("/customer-fields")
 	@Operation(summary = "Add an extra field to a category (administrators)")
-	ResponseEntity<FieldResource> createField(
-			@RequestBody @Schema(implementation = CustomerRequests.NewExtraField.class) JsonNode body) {
-		ExtraField created = settings.createField(body);
-		return ResponseEntity.created(URI.create("/api/v1/customer-fields/" + created.id())).body(FieldResource.of(created));
+	ResponseEntity<FieldResource> createField(@RequestBody NewExtraField command) {
+		ExtraField created = settings.createField(command);
+		return created("/api/v1/customer-fields/", created.id(), FieldResource.of(created));
 	}
 
 	@GetMapping("/customer-fields/{id}")
@@ -148,8 +150,12 @@ class CustomerSettingsController {
 	@Operation(summary = "Change an extra field (administrators)")
 	FieldResource updateField(@PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-			@RequestBody @Schema(implementation = CustomerRequests.ExtraFieldChange.class) JsonNode body) {
-		return FieldResource.of(settings.updateField(id, ExpectedVersion.required(ifMatch, body), body));
+			@RequestBody ExtraFieldChange change) {
+		return FieldResource.of(settings.updateField(id, ExpectedVersion.requiredVersion(ifMatch, change.version()), change));
+	}
+
+	private static <T> ResponseEntity<T> created(String path, long id, T body) {
+		return ResponseEntity.created(URI.create(path + id)).body(body);
 	}
 
 	private static Lookup.Kind kind(String list) {

@@ -1,10 +1,11 @@
 package dev.kervan.customers.internal;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
+import dev.kervan.platform.Money;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
@@ -12,24 +13,15 @@ import org.springframework.data.relational.core.mapping.Table;
  * its members unless an account says otherwise.
  */
 @Table("customer_class")
-public class CustomerClass {
+public class CustomerClass extends SettingRow {
 
-	@Id
-	@Nullable Long id;
 	String name;
 	BigDecimal defaultDiscount = BigDecimal.ZERO;
 	@Nullable BigDecimal riskLimit;
 	String currency = "TRY";
-	boolean active = true;
-	@Version
-	@Nullable Long version;
 
 	CustomerClass(String name) {
 		this.name = name;
-	}
-
-	public long id() {
-		return id == null ? 0 : id;
 	}
 
 	public String name() {
@@ -40,19 +32,23 @@ public class CustomerClass {
 		return defaultDiscount;
 	}
 
-	public @Nullable BigDecimal riskLimit() {
-		return riskLimit;
+	/** The risk limit of the class's accounts, in the class's currency; none when unset. */
+	public @Nullable Money riskLimit() {
+		return riskLimit == null ? null : Money.of(riskLimit, currency);
 	}
 
 	public String currency() {
 		return currency;
 	}
 
-	public boolean active() {
-		return active;
-	}
-
-	public long version() {
-		return version == null ? 0 : version;
+	@Override
+	Map<String, Object> auditSnapshot() {
+		var snapshot = new LinkedHashMap<String, Object>();
+		snapshot.put("name", name);
+		snapshot.put("defaultDiscount", defaultDiscount);
+		snapshot.put("riskLimit", riskLimit);
+		snapshot.put("currency", currency);
+		snapshot.put("active", active);
+		return snapshot;
 	}
 }

@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import dev.kervan.customers.CustomerKind;
@@ -18,38 +17,23 @@ import dev.kervan.customers.CustomerStatus;
 import dev.kervan.identity.CurrentUser;
 import dev.kervan.identity.Role;
 import dev.kervan.identity.Users;
+import dev.kervan.platform.Checks;
 import dev.kervan.platform.Dates;
 import dev.kervan.platform.Decimals;
-import dev.kervan.platform.Money;
 import dev.kervan.platform.Languages;
-import dev.kervan.platform.PatchDocument;
-import dev.kervan.platform.PhoneNumbers;
+import dev.kervan.platform.Patch;
+import dev.kervan.platform.TextHygiene;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Applies a JSON document to an account, field by field, checking each value and who may change it. Used
- * for creating (on a blank account) and changing alike, so both refuse the same things the same way.
+ * Applies a change to an account, field by field, checking each value. Used for creating (on a blank account),
+ * changing and importing alike, so all three refuse the same things the same way.
  */
 @Component
 class CustomerEditor {
-
-	/** Fields anyone who may edit the account changes. */
-	static final Set<String> GENERAL = Set.of("kind", "name", "roles", "status", "country", "taxOffice", "taxNumber",
-			"email", "phone", "website", "categoryId", "sectorId", "sizeBandId", "classId", "tags", "salespersonId",
-			"teamId", "language", "referrerId", "priceListId", "eInvoiceAlias", "birthDate", "externalRef",
-			"extraFields");
-
-	/** Credit terms: only accountants and sales managers change them. */
-	static final Set<String> FINANCE = Set.of("paymentTermDays", "creditLimit", "riskLimit", "currency",
-			"receivableAccount", "payableAccount");
-
-	/** Fields the API answers that a client may send back unchanged. */
-	static final String[] READ_ONLY = { "id", "version", "createdAt", "updatedAt", "createdBy", "archived",
-			"phoneDisplay", "categoryName", "sectorName", "sizeBandName", "className", "salespersonName",
-			"referrerName", "archivedAt" };
 
 	private static final int MAX_TAGS = 30;
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -108,163 +92,148 @@ class CustomerEditor {
 	}
 
 	/**
-	 * Applies the document; violations are collected in it (the caller throws them). {@code creating} fills in
-	 * the defaults a new account gets.
+	 * Applies the change, collecting what is wrong in {@code checks} (the caller throws them). {@code creating} fills
+	 * in the defaults a new account gets and requires its kind and name.
 	 */
-	void apply(PatchDocument doc, Customer customer, boolean creating, CurrentUser user) {
-		apply(doc, customer, creating, user, database);
+	void apply(CustomerChange change, Customer customer, boolean creating, CurrentUser user, Checks checks) {
+		apply(change, customer, creating, user, database, checks);
 	}
 
-	void apply(PatchDocument doc, Customer customer, boolean creating, CurrentUser user, References references) {
-		doc.ignoring(READ_ONLY);
-		if (creating || doc.has("kind")) {
-			CustomerKind kind = doc.choice("kind", CustomerKind.class);
+	void apply(CustomerChange change, Customer customer, boolean creating, CurrentUser user, References references,
+			Checks checks) {
+		change.unknown().keySet().forEach(field -> checks.reject(field, "error.value.unknown-field"));
+		if (creating || change.kind().isGiven()) {
+			CustomerKind kind = change.kind().value();
 			if (kind != null) {
 				customer.kind = kind;
 			}
 			else if (creating) {
-				doc.reject("kind", "error.value.required");
+				checks.reject("kind", "error.value.required");
 			}
 		}
-		if (creating || doc.has("name")) {
-			String name = doc.text("name");
+		if (creating || change.name().isGiven()) {
+			String name = checks.name("name", change.name().value(), 300);
 			if (name == null) {
-				doc.reject("name", "error.value.required");
-			}
-			else if (name.length() > 300) {
-				doc.reject("name", "error.value.too-long", 300);
+				checks.reject("name", "error.value.required");
 			}
 			else {
 				customer.name = name;
 			}
 		}
-		if (doc.has("roles")) {
+		if (change.roles().isGiven()) {
 			var roles = EnumSet.noneOf(CustomerRole.class);
-			for (String role : doc.texts("roles")) {
+			for (String typed : orNone(change.roles().value())) {
+				String role = checks.name("roles", typed);
+				if (role == null) {
+					continue;
+				}
 				try {
 					roles.add(CustomerRole.valueOf(role.toUpperCase(Locale.ROOT)));
 				}
 				catch (IllegalArgumentException e) {
-					doc.reject("roles", "error.value.invalid", role);
+					checks.reject("roles", "error.value.invalid", role);
 				}
 			}
 			if (roles.isEmpty()) {
-				doc.reject("roles", "error.customer.roles-required");
+				checks.reject("roles", "error.customer.roles-required");
 			}
 			else {
 				customer.assignRoles(roles);
 			}
 		}
-		if (doc.has("status")) {
-			CustomerStatus status = doc.choice("status", CustomerStatus.class);
+		if (change.status().isGiven()) {
+			CustomerStatus status = change.status().value();
 			if (status == null) {
-				doc.reject("status", "error.value.required");
+				checks.reject("status", "error.value.required");
 			}
 			else {
 				customer.status = status;
 			}
 		}
-		if (doc.has("country")) {
-			String country = upper(doc.text("country"));
+		if (change.country().isGiven()) {
+			String country = upper(checks.name("country", change.country().value()));
 			if (!CustomerRules.isCountry(country)) {
-				doc.reject("country", "error.customer.country");
+				checks.reject("country", "error.customer.country");
 			}
 			else {
 				customer.country = country;
 			}
 		}
-		applyOfficialData(doc, customer);
-		applyLookups(doc, customer, references);
-		applyPeople(doc, customer, creating, user, references);
-		applyFinance(doc, customer);
-		applyOther(doc, customer);
-		applyExtraFields(doc, customer, creating, references);
+		applyOfficialData(change, customer, checks);
+		applyLookups(change, customer, references, checks);
+		applyPeople(change, customer, creating, user, references, checks);
+		applyFinance(change, customer, checks);
+		applyOther(change, customer, checks);
+		applyExtraFields(change, customer, creating, references, checks);
 	}
 
-	private void applyOfficialData(PatchDocument doc, Customer customer) {
-		if (doc.has("taxOffice")) {
-			customer.taxOffice = doc.text("taxOffice", 120);
-		}
+	private void applyOfficialData(CustomerChange change, Customer customer, Checks checks) {
+		customer.taxOffice = checks.name("taxOffice", change.taxOffice(), 120).applyTo(customer.taxOffice);
 		// The tax number and the phone are read with the country's rules, whichever of them changed.
-		boolean countryChanged = doc.has("country");
-		if (doc.has("taxNumber")) {
-			String typed = doc.code("taxNumber");
+		if (change.taxNumber().isGiven()) {
+			String typed = checks.code("taxNumber", change.taxNumber().value());
 			customer.taxNumber = typed == null ? null : CustomerRules.normalizeTaxNumber(typed);
 		}
-		if (customer.taxNumber != null && (doc.has("taxNumber") || countryChanged)) {
+		if (customer.taxNumber != null && (change.taxNumber().isGiven() || change.country().isGiven())) {
 			CustomerRules.taxNumberProblem(customer.taxNumber, customer.country)
-				.ifPresent(problem -> doc.reject("taxNumber", problem));
+				.ifPresent(problem -> checks.reject("taxNumber", problem));
 		}
-		if (doc.has("email")) {
-			String email = doc.code("email");
-			if (email != null && !CustomerRules.isEmail(email)) {
-				doc.reject("email", "error.customer.email");
-			}
-			customer.email = email;
+		if (change.email().isGiven()) {
+			customer.email = CustomerRules.email(checks, "email", change.email().value());
 		}
-		if (doc.has("phone")) {
-			String typed = doc.code("phone");
-			if (typed == null) {
-				customer.phone = null;
-			}
-			else {
-				PhoneNumbers.toE164(typed, customer.country)
-					.ifPresentOrElse(e164 -> customer.phone = e164, () -> doc.reject("phone", "error.phone.invalid"));
-			}
+		if (change.phone().isGiven()) {
+			customer.phone = CustomerRules.phone(checks, "phone", change.phone().value(), customer.country);
 		}
-		if (doc.has("website")) {
-			customer.website = doc.webAddress("website", 300);
+		if (change.website().isGiven()) {
+			customer.website = checks.webAddress("website", change.website().value(), 300);
 		}
 	}
 
-	private void applyLookups(PatchDocument doc, Customer customer, References references) {
-		if (doc.has("categoryId")) {
-			customer.category = lookup(doc, "categoryId", Lookup.Kind.CATEGORY, references);
-		}
-		if (doc.has("sectorId")) {
-			customer.sector = lookup(doc, "sectorId", Lookup.Kind.SECTOR, references);
-		}
-		if (doc.has("sizeBandId")) {
-			customer.sizeBand = lookup(doc, "sizeBandId", Lookup.Kind.SIZE_BAND, references);
-		}
-		if (doc.has("classId")) {
-			Long id = doc.id("classId");
+	private void applyLookups(CustomerChange change, Customer customer, References references, Checks checks) {
+		customer.category = lookup(checks, "categoryId", change.categoryId(), Lookup.Kind.CATEGORY, references)
+			.applyTo(customer.category);
+		customer.sector = lookup(checks, "sectorId", change.sectorId(), Lookup.Kind.SECTOR, references)
+			.applyTo(customer.sector);
+		customer.sizeBand = lookup(checks, "sizeBandId", change.sizeBandId(), Lookup.Kind.SIZE_BAND, references)
+			.applyTo(customer.sizeBand);
+		if (change.classId().isGiven()) {
+			Long id = change.classId().value();
 			if (id != null && !references.classExists(id)) {
-				doc.reject("classId", "error.customer.unknown-reference", id);
+				checks.reject("classId", "error.customer.unknown-reference", id);
 			}
 			customer.customerClass = id;
 		}
-		if (doc.has("tags")) {
+		if (change.tags().isGiven()) {
 			var tags = new LinkedHashSet<String>();
 			var seen = new LinkedHashSet<String>();
-			for (String tag : doc.texts("tags")) {
+			for (String typed : orNone(change.tags().value())) {
+				String tag = checks.name("tags", typed);
+				if (tag == null) {
+					continue;
+				}
 				if (tag.length() > 40) {
-					doc.reject("tags", "error.value.too-long", 40);
+					checks.reject("tags", "error.value.too-long", 40);
 				}
 				else if (seen.add(tag.toLowerCase(Locale.ROOT))) {
 					tags.add(tag);
 				}
 			}
 			if (tags.size() > MAX_TAGS) {
-				doc.reject("tags", "error.customer.too-many-tags", MAX_TAGS);
+				checks.reject("tags", "error.customer.too-many-tags", MAX_TAGS);
 			}
 			customer.tags = tags;
 		}
-		if (doc.has("priceListId") && doc.id("priceListId") != null) {
-			// Price lists come with the catalog; until then no account can point at one.
-			doc.reject("priceListId", "error.customer.unknown-reference", doc.id("priceListId"));
-		}
-		if (doc.has("teamId") && doc.id("teamId") != null) {
-			doc.reject("teamId", "error.customer.unknown-reference", doc.id("teamId"));
-		}
+		// Price lists are set in the catalog and there are no teams of accounts yet: no account points at one here.
+		refuseAny(checks, "priceListId", change.priceListId());
+		refuseAny(checks, "teamId", change.teamId());
 	}
 
-	private void applyPeople(PatchDocument doc, Customer customer, boolean creating, CurrentUser user,
-			References references) {
-		if (doc.has("salespersonId")) {
-			Long id = doc.id("salespersonId");
+	private void applyPeople(CustomerChange change, Customer customer, boolean creating, CurrentUser user,
+			References references, Checks checks) {
+		if (change.salespersonId().isGiven()) {
+			Long id = change.salespersonId().value();
 			if (id != null && !references.isSalesperson(id)) {
-				doc.reject("salespersonId", "error.customer.not-a-salesperson", id);
+				checks.reject("salespersonId", "error.customer.not-a-salesperson", id);
 			}
 			customer.salesperson = id;
 		}
@@ -272,107 +241,90 @@ class CustomerEditor {
 			// A salesperson's new account is theirs unless they say otherwise.
 			customer.salesperson = user.id();
 		}
-		if (doc.has("referrerId")) {
-			Long id = doc.id("referrerId");
+		if (change.referrerId().isGiven()) {
+			Long id = change.referrerId().value();
 			if (id != null && !references.userExists(id)) {
-				doc.reject("referrerId", "error.customer.unknown-reference", id);
+				checks.reject("referrerId", "error.customer.unknown-reference", id);
 			}
 			customer.referrer = id;
 		}
 	}
 
-	private void applyFinance(PatchDocument doc, Customer customer) {
-		if (doc.has("paymentTermDays")) {
-			Integer days = doc.integer("paymentTermDays");
-			if (days != null && (days < 0 || days > 3650)) {
-				doc.reject("paymentTermDays", "error.value.range", 0, 3650);
-			}
-			customer.paymentTermDays = days;
+	private void applyFinance(CustomerChange change, Customer customer, Checks checks) {
+		customer.paymentTermDays = checks.range("paymentTermDays", change.paymentTermDays(), 0, 3650)
+			.applyTo(customer.paymentTermDays);
+		customer.creditLimit = CustomerRules.amount(checks, "creditLimit", change.creditLimit()).applyTo(customer.creditLimit);
+		customer.riskLimit = CustomerRules.amount(checks, "riskLimit", change.riskLimit()).applyTo(customer.riskLimit);
+		if (change.currency().isGiven()) {
+			CustomerRules.currency(checks, "currency", change.currency().value()).ifPresent(code -> customer.currency = code);
 		}
-		if (doc.has("creditLimit")) {
-			customer.creditLimit = amount(doc, "creditLimit");
-		}
-		if (doc.has("riskLimit")) {
-			customer.riskLimit = amount(doc, "riskLimit");
-		}
-		if (doc.has("currency")) {
-			String currency = upper(doc.text("currency"));
-			if (!Money.isCurrency(currency)) {
-				doc.reject("currency", "error.customer.currency");
-			}
-			else {
-				customer.currency = currency;
-			}
-		}
-		if (doc.has("receivableAccount")) {
-			customer.receivableAccount = doc.code("receivableAccount", 40);
-		}
-		if (doc.has("payableAccount")) {
-			customer.payableAccount = doc.code("payableAccount", 40);
-		}
+		customer.receivableAccount = checks.code("receivableAccount", change.receivableAccount(), 40)
+			.applyTo(customer.receivableAccount);
+		customer.payableAccount = checks.code("payableAccount", change.payableAccount(), 40)
+			.applyTo(customer.payableAccount);
 	}
 
-	private void applyOther(PatchDocument doc, Customer customer) {
-		if (doc.has("language")) {
-			String language = doc.text("language");
+	private void applyOther(CustomerChange change, Customer customer, Checks checks) {
+		if (change.language().isGiven()) {
+			String language = checks.name("language", change.language().value());
 			Languages.supported(language).ifPresentOrElse(l -> customer.language = l.getLanguage(),
-					() -> doc.reject("language", "error.user.language-unsupported", String.valueOf(language)));
+					() -> checks.reject("language", "error.user.language-unsupported", String.valueOf(language)));
 		}
-		if (doc.has("eInvoiceAlias")) {
-			customer.eInvoiceAlias = doc.code("eInvoiceAlias", 120);
-		}
-		if (doc.has("birthDate")) {
-			LocalDate birthDate = doc.date("birthDate");
+		customer.eInvoiceAlias = checks.code("eInvoiceAlias", change.eInvoiceAlias(), 120).applyTo(customer.eInvoiceAlias);
+		if (change.birthDate().isGiven()) {
+			LocalDate birthDate = checks.date("birthDate", change.birthDate().value());
 			if (birthDate != null && birthDate.isAfter(LocalDate.now(clock))) {
-				doc.reject("birthDate", "error.customer.birth-date-future");
+				checks.reject("birthDate", "error.customer.birth-date-future");
 			}
 			customer.birthDate = birthDate;
 		}
 		if (customer.birthDate != null && customer.kind == CustomerKind.COMPANY) {
-			doc.reject("birthDate", "error.customer.birth-date-company");
+			checks.reject("birthDate", "error.customer.birth-date-company");
 		}
-		if (doc.has("externalRef")) {
-			customer.externalRef = doc.code("externalRef", 100);
-		}
+		customer.externalRef = checks.code("externalRef", change.externalRef(), 100).applyTo(customer.externalRef);
 	}
 
 	/**
 	 * Extra fields are checked against the fields defined for the account's category: unknown fields, wrong
-	 * types, choices outside the list and missing required values are refused.
+	 * types, choices outside the list and missing required values are refused. A value sent as {@code null} or
+	 * blank removes the field's value.
 	 */
-	private void applyExtraFields(PatchDocument doc, Customer customer, boolean creating, References references) {
-		boolean categoryChanged = doc.has("categoryId");
-		if (!doc.has("extraFields") && !categoryChanged && !creating) {
+	private void applyExtraFields(CustomerChange change, Customer customer, boolean creating, References references,
+			Checks checks) {
+		if (!change.extraFields().isGiven() && !change.categoryId().isGiven() && !creating) {
 			return;
 		}
 		Map<String, String> values = new TreeMap<>(read(customer.extraFields));
-		if (doc.has("extraFields")) {
-			doc.textMap("extraFields").forEach((code, value) -> {
-				if (value == null || value.isBlank()) {
-					values.remove(code);
-				}
-				else {
-					values.put(code, value.strip());
-				}
-			});
-		}
+		var sent = change.extraFields().value();
+		(sent == null ? Map.<String, @Nullable String>of() : sent).forEach((code, value) -> {
+			var problem = TextHygiene.codeProblem(code).or(() -> TextHygiene.nameProblem(value == null ? "" : value));
+			if (problem.isPresent()) {
+				checks.reject("extraFields." + code, problem.get());
+			}
+			else if (value == null || value.isBlank()) {
+				values.remove(code);
+			}
+			else {
+				values.put(code, value.strip());
+			}
+		});
 		List<ExtraField> fields = customer.category == null ? List.of() : references.fieldsOf(customer.category);
 		var known = new LinkedHashMap<String, ExtraField>();
 		fields.forEach(field -> known.put(field.code(), field));
 		for (var entry : values.entrySet()) {
 			ExtraField field = known.get(entry.getKey());
 			if (field == null) {
-				doc.reject("extraFields." + entry.getKey(), "error.value.unknown-field");
+				checks.reject("extraFields." + entry.getKey(), "error.value.unknown-field");
 				continue;
 			}
 			String problem = problemOf(field, entry.getValue());
 			if (problem != null) {
-				doc.reject("extraFields." + entry.getKey(), problem, String.join(", ", field.choices()));
+				checks.reject("extraFields." + entry.getKey(), problem, String.join(", ", field.choices()));
 			}
 		}
 		for (ExtraField field : fields) {
 			if (field.required() && !values.containsKey(field.code())) {
-				doc.reject("extraFields." + field.code(), "error.value.required");
+				checks.reject("extraFields." + field.code(), "error.value.required");
 			}
 		}
 		customer.extraFields = JSON.writeValueAsString(values);
@@ -399,20 +351,22 @@ class CustomerEditor {
 		};
 	}
 
-	private @Nullable Long lookup(PatchDocument doc, String field, Lookup.Kind kind, References references) {
-		Long id = doc.id(field);
-		if (id != null && !references.lookupExists(id, kind)) {
-			doc.reject(field, "error.customer.unknown-reference", id);
+	private static Patch<Long> lookup(Checks checks, String field, Patch<Long> id, Lookup.Kind kind,
+			References references) {
+		if (id.value() != null && !references.lookupExists(id.value(), kind)) {
+			checks.reject(field, "error.customer.unknown-reference", id.value());
 		}
 		return id;
 	}
 
-	private static @Nullable BigDecimal amount(PatchDocument doc, String field) {
-		BigDecimal amount = doc.decimal(field);
-		if (!CustomerRules.isAmount(amount)) {
-			doc.reject(field, "error.customer.amount");
+	private static void refuseAny(Checks checks, String field, Patch<Long> id) {
+		if (id.value() != null) {
+			checks.reject(field, "error.customer.unknown-reference", id.value());
 		}
-		return amount;
+	}
+
+	private static <T> List<T> orNone(@Nullable List<T> items) {
+		return items == null ? List.of() : items;
 	}
 
 	private static @Nullable String upper(@Nullable String text) {

@@ -24,11 +24,12 @@ import javax.sql.DataSource;
 import dev.kervan.identity.CurrentUser;
 import dev.kervan.identity.Role;
 import dev.kervan.platform.AuditTrail;
+import dev.kervan.platform.Checks;
+import dev.kervan.platform.Commands;
 import dev.kervan.platform.FieldViolation;
 import dev.kervan.platform.ImportedTable;
 import dev.kervan.platform.ImportedTable.Line;
 import dev.kervan.platform.InvalidInputException;
-import dev.kervan.platform.PatchDocument;
 import dev.kervan.platform.RecordNotFoundException;
 import dev.kervan.platform.SearchText;
 import dev.kervan.platform.TextHygiene;
@@ -106,11 +107,13 @@ public class CustomerImport {
 	private final MessageSource messages;
 	private final SearchWords searchWords;
 	private final Clock clock;
+	private final Commands commands;
 	private final ExecutorService runner = Executors.newVirtualThreadPerTaskExecutor();
 
 	CustomerImport(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transactions, CustomerAccounts accounts,
 			CustomerEditor editor, CustomerService customers, CustomerPolicy policy, AuditTrail audit,
-			MessageSource messages, SearchWords searchWords, Clock clock) {
+			MessageSource messages, SearchWords searchWords, Clock clock, Commands commands) {
+		this.commands = commands;
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.transactions = transactions;
@@ -392,8 +395,8 @@ public class CustomerImport {
 		}
 	}
 
-	/** A row turned into a JSON document, with the key it is matched by. */
-	private record Prepared(int row, @Nullable ObjectNode document, @Nullable String key, @Nullable String taxCountry,
+	/** A row turned into the change it makes, with the key it is matched by. */
+	private record Prepared(int row, @Nullable CustomerChange change, @Nullable String key, @Nullable String taxCountry,
 			@Nullable String taxNumber, @Nullable String externalRef, @Nullable String error) {
 	}
 
@@ -437,11 +440,18 @@ public class CustomerImport {
 		if (!problems.isEmpty()) {
 			return new Prepared(line.number(), null, null, null, null, null, String.join("; ", problems));
 		}
+		CustomerChange change;
+		try {
+			change = commands.read(doc, CustomerChange.class);
+		}
+		catch (InvalidInputException invalid) {
+			return new Prepared(line.number(), null, null, null, null, null, describe(invalid));
+		}
 		String country = doc.has("country") ? doc.get("country").asString() : "TR";
 		String taxNumber = doc.has("taxNumber") ? CustomerRules.normalizeTaxNumber(doc.get("taxNumber").asString()) : null;
 		String externalRef = doc.has("externalRef") ? doc.get("externalRef").asString() : null;
 		String key = externalRef != null ? "ref:" + externalRef : taxNumber != null ? "tax:" + country + ":" + taxNumber : null;
-		return new Prepared(line.number(), doc, key, country, taxNumber, externalRef, null);
+		return new Prepared(line.number(), change, key, country, taxNumber, externalRef, null);
 	}
 
 	private void reference(ObjectNode doc, String field, Map<String, Long> ids, String value, String target,
@@ -471,10 +481,10 @@ public class CustomerImport {
 			boolean creating = match == null;
 			Customer customer = creating ? new Customer() : match;
 			var before = creating ? null : customer.auditSnapshot();
-			PatchDocument doc = PatchDocument.of(row.document());
-			editor.apply(doc, customer, creating, user, references);
+			var checks = new Checks();
+			editor.apply(row.change(), customer, creating, user, references, checks);
 			try {
-				doc.throwIfInvalid();
+				checks.throwIfInvalid();
 			}
 			catch (InvalidInputException invalid) {
 				refused++;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -14,6 +15,24 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.kervan.customers.CustomerKind;
+import dev.kervan.customers.internal.PartCommands.AddressChange;
+import dev.kervan.customers.internal.PartCommands.AgreementChange;
+import dev.kervan.customers.internal.PartCommands.BankAccountChange;
+import dev.kervan.customers.internal.PartCommands.BranchChange;
+import dev.kervan.customers.internal.PartCommands.ContactChange;
+import dev.kervan.customers.internal.PartCommands.NewAddress;
+import dev.kervan.customers.internal.PartCommands.NewAgreement;
+import dev.kervan.customers.internal.PartCommands.NewBankAccount;
+import dev.kervan.customers.internal.PartCommands.NewBranch;
+import dev.kervan.customers.internal.PartCommands.NewContact;
+import dev.kervan.customers.internal.PartCommands.NewNote;
+import dev.kervan.customers.internal.PartCommands.NewPart;
+import dev.kervan.customers.internal.PartCommands.NewPaymentCard;
+import dev.kervan.customers.internal.PartCommands.NewRelation;
+import dev.kervan.customers.internal.PartCommands.NoteChange;
+import dev.kervan.customers.internal.PartCommands.PartChange;
+import dev.kervan.customers.internal.PartCommands.PaymentCardChange;
+import dev.kervan.customers.internal.PartCommands.RelationChange;
 import dev.kervan.customers.internal.PartRepositories.PartRepository;
 import dev.kervan.customers.internal.PartViews.AddressView;
 import dev.kervan.customers.internal.PartViews.AgreementView;
@@ -35,9 +54,9 @@ import dev.kervan.customers.internal.Parts.PaymentCard;
 import dev.kervan.customers.internal.Parts.Relation;
 import dev.kervan.identity.CurrentUser;
 import dev.kervan.identity.Users;
-import dev.kervan.platform.Money;
 import dev.kervan.platform.Attachments;
 import dev.kervan.platform.AuditTrail;
+import dev.kervan.platform.Checks;
 import dev.kervan.platform.Cursor;
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ErrorKind;
@@ -45,14 +64,11 @@ import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.KeysetPage;
 import dev.kervan.platform.Languages;
 import dev.kervan.platform.PageLimit;
-import dev.kervan.platform.PatchDocument;
-import dev.kervan.platform.PhoneNumbers;
+import dev.kervan.platform.Patch;
 import dev.kervan.platform.RecordNotFoundException;
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The parts of an account (branches, contacts, addresses, bank accounts, payment cards, relations, agreements,
@@ -62,32 +78,56 @@ import tools.jackson.databind.JsonNode;
 @Service
 public class CustomerParts {
 
-	/** The kinds of parts, named as in the API's paths. */
+	/** The kinds of parts, named as in the API's paths, with what adds and what changes one. */
 	public enum Kind {
-		BRANCHES("branches", false), CONTACTS("contacts", false), ADDRESSES("addresses", false),
-		BANK_ACCOUNTS("bank-accounts", true), PAYMENT_CARDS("payment-cards", true), RELATIONS("relations", false),
-		AGREEMENTS("agreements", false), NOTES("notes", false);
+		BRANCHES("branches", false, NewBranch.class, BranchChange.class),
+		CONTACTS("contacts", false, NewContact.class, ContactChange.class),
+		ADDRESSES("addresses", false, NewAddress.class, AddressChange.class),
+		BANK_ACCOUNTS("bank-accounts", true, NewBankAccount.class, BankAccountChange.class),
+		PAYMENT_CARDS("payment-cards", true, NewPaymentCard.class, PaymentCardChange.class),
+		RELATIONS("relations", false, NewRelation.class, RelationChange.class),
+		AGREEMENTS("agreements", false, NewAgreement.class, AgreementChange.class),
+		NOTES("notes", false, NewNote.class, NoteChange.class);
 
 		private final String path;
 		private final boolean finance;
+		private final Class<? extends NewPart> creates;
+		private final Class<? extends PartChange> changes;
 
-		Kind(String path, boolean finance) {
+		Kind(String path, boolean finance, Class<? extends NewPart> creates, Class<? extends PartChange> changes) {
 			this.path = path;
 			this.finance = finance;
+			this.creates = creates;
+			this.changes = changes;
 		}
 
 		public String path() {
 			return path;
 		}
 
+		/** The record that adds a part of this kind, which a page reads its form into. */
+		public Class<? extends NewPart> creates() {
+			return creates;
+		}
+
 		public static Optional<Kind> ofPath(String path) {
 			return Arrays.stream(values()).filter(kind -> kind.path.equals(path)).findFirst();
+		}
+
+		/** The kind of part a command adds. */
+		public static Kind of(NewPart command) {
+			return Arrays.stream(values()).filter(kind -> kind.creates.isInstance(command)).findFirst().orElseThrow();
+		}
+
+		static Kind of(PartChange change) {
+			return Arrays.stream(values()).filter(kind -> kind.changes.isInstance(change)).findFirst().orElseThrow();
 		}
 	}
 
 	private static final Pattern EXPIRY = Pattern.compile("(\\d{1,2})\\s*/\\s*(\\d{2}|\\d{4})");
-	private static final String[] READ_ONLY = { "id", "version", "createdAt", "phoneDisplay", "mobileDisplay",
-			"ibanDisplay", "masked", "expired", "current", "relatedName", "author" };
+	/** Field names under which a card number or a security code may be sent, each refused by its name. */
+	private static final Set<String> CARD_NUMBERS = Set.of("number", "cardNumber", "pan");
+	private static final Set<String> SECURITY_CODES = Set.of("cvv", "cvc", "cvv2", "securityCode");
 
 	private final CustomerService customers;
 	private final CustomerPolicy policy;
@@ -95,7 +135,8 @@ public class CustomerParts {
 	private final Attachments attachments;
 	private final Users users;
 	private final Clock clock;
-	private final Map<Kind, Handler<?>> handlers;
+	private final CustomerAccounts accounts;
+	private final Map<Kind, Handler<?, ?>> handlers;
 
 	CustomerParts(CustomerService customers, CustomerPolicy policy, AuditTrail audit, Attachments attachments,
 			Users users, Clock clock, Branches branches, Contacts contacts, Addresses addresses,
@@ -107,29 +148,39 @@ public class CustomerParts {
 		this.attachments = attachments;
 		this.users = users;
 		this.clock = clock;
+		this.accounts = accounts;
 		this.handlers = Map.of(
-				Kind.BRANCHES, new Handler<>(branches, Branch::new, this::applyBranch, BranchView::of),
-				Kind.CONTACTS, new Handler<>(contacts, Contact::new, this::applyContact, ContactView::of),
-				Kind.ADDRESSES, new Handler<>(addresses, Address::new, this::applyAddress, AddressView::of),
-				Kind.BANK_ACCOUNTS, new Handler<>(bankAccounts, BankAccount::new, this::applyBankAccount, BankAccountView::of),
-				Kind.PAYMENT_CARDS, new Handler<>(cards, PaymentCard::new, this::applyCard,
+				Kind.BRANCHES, handler(Kind.BRANCHES, branches, Branch::new, this::applyBranch, BranchView::of),
+				Kind.CONTACTS, handler(Kind.CONTACTS, contacts, Contact::new, this::applyContact, ContactView::of),
+				Kind.ADDRESSES, handler(Kind.ADDRESSES, addresses, Address::new, this::applyAddress, AddressView::of),
+				Kind.BANK_ACCOUNTS, handler(Kind.BANK_ACCOUNTS, bankAccounts, BankAccount::new, this::applyBankAccount,
+						BankAccountView::of),
+				Kind.PAYMENT_CARDS, handler(Kind.PAYMENT_CARDS, cards, PaymentCard::new, this::applyCard,
 						card -> PaymentCardView.of(card, LocalDate.now(clock))),
-				Kind.RELATIONS, new Handler<>(relations, Relation::new, this::applyRelation,
+				Kind.RELATIONS, handler(Kind.RELATIONS, relations, Relation::new, this::applyRelation,
 						r -> new RelationView(r.id(), r.related, accounts.findById(r.related).map(c -> c.name).orElse(""),
 								r.type, r.note, r.createdAt(), r.version())),
-				Kind.AGREEMENTS, new Handler<>(agreements, Agreement::new, this::applyAgreement,
+				Kind.AGREEMENTS, handler(Kind.AGREEMENTS, agreements, Agreement::new, this::applyAgreement,
 						agreement -> AgreementView.of(agreement, LocalDate.now(clock))),
-				Kind.NOTES, new Handler<>(notes, Note::new, this::applyNote, NoteView::of));
+				Kind.NOTES, handler(Kind.NOTES, notes, Note::new, this::applyNote, NoteView::of));
 	}
 
-	/** Applies a JSON document to a part, collecting violations in the document. */
+	/** Applies a change to a part, collecting what is wrong in the checks; {@code creating} on a blank part. */
 	@FunctionalInterface
-	private interface Applier<T extends Part> {
-		void apply(PatchDocument doc, T part, Customer customer, boolean creating);
+	private interface Applier<T extends Part, C extends PartChange> {
+		void apply(C change, T part, Customer customer, boolean creating, Checks checks);
 	}
 
-	private record Handler<T extends Part>(PartRepository<T> repository, Supplier<T> factory, Applier<T> applier,
-			Function<T, PartView> view) {
+	/** What the service knows of a kind of part: where it is kept, how it is changed and how it is answered. */
+	private record Handler<T extends Part, C extends PartChange>(PartRepository<T> repository, VersionedRows<T> rows,
+			Supplier<T> factory, Class<C> changes, Applier<T, C> applier, Function<T, PartView> view) {
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T extends Part, C extends PartChange> Handler<T, C> handler(Kind kind, PartRepository<T> repository,
+			Supplier<T> factory, Applier<T, C> applier, Function<T, PartView> view) {
+		return new Handler<>(repository, new VersionedRows<>(kind.path(), repository, Part::auditSnapshot,
+				"error.customer.part-duplicate"), factory, (Class<C>) kind.changes, applier, view);
 	}
 
 	public KeysetPage<PartView> list(long customerId, Kind kind, @Nullable String cursor, PageLimit limit) {
@@ -150,16 +201,19 @@ public class CustomerParts {
 		return view(handler(kind), load(handler(kind), customerId, kind, partId));
 	}
 
+	/** Adds a part to an account the user may change; an archived account takes none. */
 	@Transactional
-	public PartView create(long customerId, Kind kind, JsonNode body) {
-		Customer customer = editable(customerId, kind);
-		return create(handler(kind), customer, kind, body);
+	public PartView create(long customerId, NewPart command) {
+		PartChange fields = command.asChange();
+		Kind kind = Kind.of(fields);
+		return create(handler(kind), editable(customerId, kind), kind, fields);
 	}
 
+	/** Changes the fields given of one of the account's parts, on the version the client saw. */
 	@Transactional
-	public PartView update(long customerId, Kind kind, long partId, ExpectedVersion expected, JsonNode body) {
-		Customer customer = editable(customerId, kind);
-		return update(handler(kind), customer, kind, partId, expected, body);
+	public PartView update(long customerId, long partId, ExpectedVersion expected, PartChange change) {
+		Kind kind = Kind.of(change);
+		return update(handler(kind), editable(customerId, kind), kind, partId, expected, change);
 	}
 
 	@Transactional
@@ -168,72 +222,59 @@ public class CustomerParts {
 		delete(handler(kind), customer, kind, partId);
 	}
 
-	private <T extends Part> KeysetPage<PartView> page(Handler<T> handler, long customerId, long afterId, PageLimit limit) {
+	private <T extends Part> KeysetPage<PartView> page(Handler<T, ?> handler, long customerId, long afterId, PageLimit limit) {
 		List<T> rows = handler.repository().page(customerId, afterId, limit.probe());
 		return KeysetPage.of(rows, limit, part -> Cursor.encode(part.id())).map(part -> handler.view().apply(part));
 	}
 
-	private <T extends Part> List<PartView> all(Handler<T> handler, long customerId, long start) {
+	private <T extends Part> List<PartView> all(Handler<T, ?> handler, long customerId, long start) {
 		return handler.repository().page(customerId, start, 1000).stream().map(part -> handler.view().apply(part)).toList();
 	}
 
-	private <T extends Part> PartView create(Handler<T> handler, Customer customer, Kind kind, JsonNode body) {
-		PatchDocument doc = PatchDocument.of(body).ignoring(READ_ONLY);
+	private <T extends Part, C extends PartChange> PartView create(Handler<T, C> handler, Customer customer, Kind kind,
+			PartChange fields) {
 		T part = handler.factory().get();
 		part.customer = customer.id();
 		part.createdAt = clock.instant();
-		handler.applier().apply(doc, part, customer, true);
-		doc.throwIfInvalid();
-		T saved = save(handler, part);
-		audit.updated(CustomerService.RECORD_TYPE, customer.id(), Map.of(),
-				prefixed(kind, saved.id(), saved.auditSnapshot()));
-		afterChange(kind, customer);
+		T saved = handler.rows().add(part,
+				checks -> handler.applier().apply(handler.changes().cast(fields), part, customer, true, checks),
+				stored -> audited(customer, kind, stored.id(), Map.of(), stored.auditSnapshot()));
 		return handler.view().apply(saved);
 	}
 
-	private <T extends Part> PartView update(Handler<T> handler, Customer customer, Kind kind, long partId,
-			ExpectedVersion expected, JsonNode body) {
+	private <T extends Part, C extends PartChange> PartView update(Handler<T, C> handler, Customer customer, Kind kind,
+			long partId, ExpectedVersion expected, PartChange change) {
 		T part = load(handler, customer.id(), kind, partId);
-		expected.verify(kind.path(), partId, part.version());
-		Map<String, Object> before = part.auditSnapshot();
-		PatchDocument doc = PatchDocument.of(body).ignoring(READ_ONLY);
-		handler.applier().apply(doc, part, customer, false);
-		doc.throwIfInvalid();
-		if (!AuditTrail.changes(before, part.auditSnapshot())) {
-			return handler.view().apply(load(handler, customer.id(), kind, partId));
-		}
-		T saved = save(handler, part);
-		audit.updated(CustomerService.RECORD_TYPE, customer.id(), prefixed(kind, partId, before),
-				prefixed(kind, partId, saved.auditSnapshot()));
-		afterChange(kind, customer);
-		return handler.view().apply(saved);
+		T changed = handler.rows().change(part, expected,
+				checks -> handler.applier().apply(handler.changes().cast(change), part, customer, false, checks),
+				(before, stored) -> audited(customer, kind, partId, before, stored.auditSnapshot()));
+		return handler.view().apply(changed);
 	}
 
-	private <T extends Part> void delete(Handler<T> handler, Customer customer, Kind kind, long partId) {
+	private <T extends Part> void delete(Handler<T, ?> handler, Customer customer, Kind kind, long partId) {
 		T part = load(handler, customer.id(), kind, partId);
 		handler.repository().delete(part);
-		audit.updated(CustomerService.RECORD_TYPE, customer.id(), prefixed(kind, partId, part.auditSnapshot()), Map.of());
-		afterChange(kind, customer);
+		audited(customer, kind, partId, part.auditSnapshot(), Map.of());
 	}
 
-	private <T extends Part> PartView view(Handler<T> handler, T part) {
+	/** The account's history gets the part's fields, named by the part; contacts change what the account is found by. */
+	private void audited(Customer customer, Kind kind, long partId, Map<String, Object> before, Map<String, Object> after) {
+		audit.updated(CustomerService.RECORD_TYPE, customer.id(), prefixed(kind, partId, before),
+				prefixed(kind, partId, after));
+		if (kind == Kind.CONTACTS) {
+			customers.reindex(customer.id());
+		}
+	}
+
+	private <T extends Part> PartView view(Handler<T, ?> handler, T part) {
 		return handler.view().apply(part);
 	}
 
-	private <T extends Part> T load(Handler<T> handler, long customerId, Kind kind, long partId) {
+	private <T extends Part> T load(Handler<T, ?> handler, long customerId, Kind kind, long partId) {
 		return handler.repository()
 			.findById(partId)
 			.filter(part -> part.customer() == customerId)
 			.orElseThrow(() -> new RecordNotFoundException(kind.path(), partId));
-	}
-
-	private <T extends Part> T save(Handler<T> handler, T part) {
-		try {
-			return handler.repository().save(part);
-		}
-		catch (DuplicateKeyException e) {
-			throw new DomainException(ErrorKind.CONFLICT, "error.customer.part-duplicate");
-		}
 	}
 
 	private Customer editable(long customerId, Kind kind) {
@@ -251,15 +292,9 @@ public class CustomerParts {
 		return customer;
 	}
 
-	private void afterChange(Kind kind, Customer customer) {
-		if (kind == Kind.CONTACTS) {
-			customers.reindex(customer.id());
-		}
-	}
-
 	@SuppressWarnings("unchecked")
-	private <T extends Part> Handler<T> handler(Kind kind) {
-		return (Handler<T>) handlers.get(kind);
+	private <T extends Part, C extends PartChange> Handler<T, C> handler(Kind kind) {
+		return (Handler<T, C>) handlers.get(kind);
 	}
 
 	private static Map<String, Object> prefixed(Kind kind, long id, Map<String, Object> fields) {
@@ -270,123 +305,88 @@ public class CustomerParts {
 
 	// --- the rules of each kind of part -------------------------------------------------------------------------------
 
-	private void applyBranch(PatchDocument doc, Branch branch, Customer customer, boolean creating) {
-		branch.name = required(doc, "name", 200, branch.name, creating);
-		if (doc.has("email")) {
-			branch.email = email(doc, "email");
+	private void applyBranch(BranchChange change, Branch branch, Customer customer, boolean creating, Checks checks) {
+		branch.name = required(checks, "name", change.name(), 200, branch.name, creating);
+		if (change.email().isGiven()) {
+			branch.email = CustomerRules.email(checks, "email", change.email().value());
 		}
-		if (doc.has("phone")) {
-			branch.phone = phone(doc, "phone", customer.country);
+		if (change.phone().isGiven()) {
+			branch.phone = CustomerRules.phone(checks, "phone", change.phone().value(), customer.country);
 		}
-		if (doc.has("address")) {
-			branch.address = doc.freeText("address", 500);
-		}
-		if (doc.has("city")) {
-			branch.city = optional(doc, "city", 120);
-		}
-		if (doc.has("managerName")) {
-			branch.managerName = optional(doc, "managerName", 200);
-		}
-		if (doc.has("representativeId")) {
-			Long id = doc.id("representativeId");
+		branch.address = checks.freeText("address", change.address(), 500).applyTo(branch.address);
+		branch.city = checks.name("city", change.city(), 120).applyTo(branch.city);
+		branch.managerName = checks.name("managerName", change.managerName(), 200).applyTo(branch.managerName);
+		if (change.representativeId().isGiven()) {
+			Long id = change.representativeId().value();
 			if (id != null && users.find(id).filter(u -> u.active()).isEmpty()) {
-				doc.reject("representativeId", "error.customer.unknown-reference", id);
+				checks.reject("representativeId", "error.customer.unknown-reference", id);
 			}
 			branch.representative = id;
 		}
-		if (doc.has("salesTarget")) {
-			branch.salesTarget = doc.decimal("salesTarget");
-			if (!CustomerRules.isAmount(branch.salesTarget)) {
-				doc.reject("salesTarget", "error.customer.amount");
-			}
-		}
-		if (doc.has("notes")) {
-			branch.notes = doc.freeText("notes", 4000);
-		}
+		branch.salesTarget = CustomerRules.amount(checks, "salesTarget", change.salesTarget()).applyTo(branch.salesTarget);
+		branch.notes = checks.freeText("notes", change.notes(), 4000).applyTo(branch.notes);
 	}
 
-	private void applyContact(PatchDocument doc, Contact contact, Customer customer, boolean creating) {
-		contact.name = required(doc, "name", 200, contact.name, creating);
-		if (doc.has("branchId")) {
-			Long branch = doc.id("branchId");
+	private void applyContact(ContactChange change, Contact contact, Customer customer, boolean creating, Checks checks) {
+		contact.name = required(checks, "name", change.name(), 200, contact.name, creating);
+		if (change.branchId().isGiven()) {
+			Long branch = change.branchId().value();
 			if (branch != null && handler(Kind.BRANCHES).repository().findById(branch)
 				.filter(b -> b.customer() == customer.id())
 				.isEmpty()) {
-				doc.reject("branchId", "error.customer.unknown-reference", branch);
+				checks.reject("branchId", "error.customer.unknown-reference", branch);
 			}
 			contact.branch = branch;
 		}
-		if (doc.has("jobTitle")) {
-			contact.jobTitle = optional(doc, "jobTitle", 120);
+		contact.jobTitle = checks.name("jobTitle", change.jobTitle(), 120).applyTo(contact.jobTitle);
+		contact.department = checks.name("department", change.department(), 120).applyTo(contact.department);
+		if (change.email().isGiven()) {
+			contact.email = CustomerRules.email(checks, "email", change.email().value());
 		}
-		if (doc.has("department")) {
-			contact.department = optional(doc, "department", 120);
+		if (change.phone().isGiven()) {
+			contact.phone = CustomerRules.phone(checks, "phone", change.phone().value(), customer.country);
 		}
-		if (doc.has("email")) {
-			contact.email = email(doc, "email");
+		if (change.mobile().isGiven()) {
+			contact.mobile = CustomerRules.phone(checks, "mobile", change.mobile().value(), customer.country);
 		}
-		if (doc.has("phone")) {
-			contact.phone = phone(doc, "phone", customer.country);
-		}
-		if (doc.has("mobile")) {
-			contact.mobile = phone(doc, "mobile", customer.country);
-		}
-		if (doc.has("language")) {
-			String language = doc.text("language");
-			if (language == null) {
-				contact.language = null;
-			}
-			else {
-				contact.language = Languages.supported(language).map(Locale::getLanguage).orElse(null);
-				if (contact.language == null) {
-					doc.reject("language", "error.user.language-unsupported", language);
-				}
+		if (change.language().isGiven()) {
+			String language = checks.name("language", change.language().value());
+			contact.language = language == null ? null : Languages.supported(language).map(Locale::getLanguage).orElse(null);
+			if (language != null && contact.language == null) {
+				checks.reject("language", "error.user.language-unsupported", language);
 			}
 		}
-		if (doc.has("portalAccess")) {
-			Boolean portal = doc.bool("portalAccess");
-			contact.portalAccess = portal != null && portal;
+		if (change.portalAccess().isGiven()) {
+			contact.portalAccess = Boolean.TRUE.equals(change.portalAccess().value());
 		}
-		if (doc.has("notes")) {
-			contact.notes = doc.freeText("notes", 4000);
-		}
+		contact.notes = checks.freeText("notes", change.notes(), 4000).applyTo(contact.notes);
 	}
 
-	private void applyAddress(PatchDocument doc, Address address, Customer customer, boolean creating) {
+	private void applyAddress(AddressChange change, Address address, Customer customer, boolean creating, Checks checks) {
 		if (creating) {
 			address.country = customer.country;
 		}
-		if (creating || doc.has("purpose")) {
-			Address.Purpose purpose = doc.choice("purpose", Address.Purpose.class);
+		if (change.purpose().isGiven()) {
+			Address.Purpose purpose = change.purpose().value();
 			if (purpose != null) {
 				address.purpose = purpose;
 			}
-			else if (doc.has("purpose") && creating) {
-				doc.reject("purpose", "error.value.required");
+			else if (creating) {
+				checks.reject("purpose", "error.value.required");
 			}
 		}
-		if (doc.has("label")) {
-			address.label = optional(doc, "label", 120);
-		}
-		address.line1 = requiredFreeText(doc, "line1", 300, address.line1, creating);
-		if (doc.has("line2")) {
-			address.line2 = doc.freeText("line2", 300);
-		}
-		if (doc.has("district")) {
-			address.district = optional(doc, "district", 120);
-		}
-		address.city = required(doc, "city", 120, address.city, creating);
-		if (doc.has("region")) {
-			address.region = optional(doc, "region", 120);
-		}
-		if (doc.has("postalCode")) {
-			address.postalCode = doc.code("postalCode", 20);
-		}
-		if (doc.has("country")) {
-			String country = doc.text("country");
+		address.label = checks.name("label", change.label(), 120).applyTo(address.label);
+		address.line1 = requiredFreeText(checks, "line1", change.line1(), 300, address.line1, creating);
+		address.line2 = checks.freeText("line2", change.line2(), 300).applyTo(address.line2);
+		address.district = checks.name("district", change.district(), 120).applyTo(address.district);
+		address.city = required(checks, "city", change.city(), 120, address.city, creating);
+		address.region = checks.name("region", change.region(), 120).applyTo(address.region);
+		address.postalCode = checks.code("postalCode", change.postalCode(), 20).applyTo(address.postalCode);
+		if (change.country().isGiven()) {
+			String country = checks.name("country", change.country().value());
 			String code = country == null ? null : country.toUpperCase(Locale.ROOT);
 			if (!CustomerRules.isCountry(code)) {
-				doc.reject("country", "error.customer.country");
+				checks.reject("country", "error.customer.country");
 			}
 			else {
 				address.country = code;
@@ -394,30 +394,24 @@ public class CustomerParts {
 		}
 	}
 
-	private void applyBankAccount(PatchDocument doc, BankAccount account, Customer customer, boolean creating) {
-		if (creating || doc.has("iban")) {
-			String typed = doc.code("iban");
+	private void applyBankAccount(BankAccountChange change, BankAccount account, Customer customer, boolean creating,
+			Checks checks) {
+		if (creating || change.iban().isGiven()) {
+			String typed = checks.code("iban", change.iban().value());
 			if (typed == null) {
-				doc.reject("iban", "error.value.required");
+				checks.reject("iban", "error.value.required");
 			}
 			else {
 				CustomerRules.validIban(typed)
-					.ifPresentOrElse(iban -> account.iban = iban, () -> doc.reject("iban", "error.customer.iban"));
+					.ifPresentOrElse(iban -> account.iban = iban, () -> checks.reject("iban", "error.customer.iban"));
 			}
 		}
-		if (doc.has("bankName")) {
-			account.bankName = optional(doc, "bankName", 200);
-		}
-		if (doc.has("holder")) {
-			account.holder = optional(doc, "holder", 200);
-		}
-		if (doc.has("currency")) {
-			String currency = doc.text("currency");
-			String code = currency == null ? null : currency.toUpperCase(Locale.ROOT);
-			if (code != null && !Money.isCurrency(code)) {
-				doc.reject("currency", "error.customer.currency");
-			}
-			account.currency = code;
+		account.bankName = checks.name("bankName", change.bankName(), 200).applyTo(account.bankName);
+		account.holder = checks.name("holder", change.holder(), 200).applyTo(account.holder);
+		if (change.currency().isGiven()) {
+			// A bank account may be in no currency in particular.
+			String typed = checks.name("currency", change.currency().value());
+			account.currency = typed == null ? null : CustomerRules.currency(checks, "currency", typed).orElse(null);
 		}
 	}
 
@@ -425,34 +419,33 @@ public class CustomerParts {
 	 * Cards are kept masked. A full card number or a security code is refused outright, wherever it is put, so it
 	 * is never stored, logged or echoed back.
 	 */
-	private void applyCard(PatchDocument doc, PaymentCard card, Customer customer, boolean creating) {
-		for (String forbidden : new String[] { "number", "cardNumber", "pan", "cvv", "cvc", "cvv2", "securityCode" }) {
-			if (doc.has(forbidden)) {
-				doc.reject(forbidden, forbidden.startsWith("c") || forbidden.startsWith("s")
-						? "error.card.security-code-refused" : "error.card.number-refused");
-			}
+	private void applyCard(PaymentCardChange change, PaymentCard card, Customer customer, boolean creating,
+			Checks checks) {
+		for (String other : change.others()) {
+			checks.reject(other, CARD_NUMBERS.contains(other) ? "error.card.number-refused"
+					: SECURITY_CODES.contains(other) ? "error.card.security-code-refused" : "error.value.unknown-field");
 		}
-		if (creating || doc.has("last4")) {
-			String last4 = doc.code("last4");
+		if (creating || change.last4().isGiven()) {
+			String last4 = checks.code("last4", change.last4().value());
 			if (last4 == null || !last4.matches("[0-9]{4}")) {
-				doc.reject("last4", "error.card.last4");
+				checks.reject("last4", "error.card.last4");
 			}
 			else {
 				card.last4 = last4;
 			}
 		}
-		if (creating || doc.has("expiry")) {
-			String expiry = doc.code("expiry");
+		if (creating || change.expiry().isGiven()) {
+			String expiry = checks.code("expiry", change.expiry().value());
 			Matcher matcher = expiry == null ? null : EXPIRY.matcher(expiry);
 			if (matcher == null || !matcher.matches()) {
-				doc.reject("expiry", "error.card.expiry");
+				checks.reject("expiry", "error.card.expiry");
 			}
 			else {
 				int month = Integer.parseInt(matcher.group(1));
 				int year = Integer.parseInt(matcher.group(2));
 				year = year < 100 ? 2000 + year : year;
 				if (month < 1 || month > 12 || year > 2100) {
-					doc.reject("expiry", "error.card.expiry");
+					checks.reject("expiry", "error.card.expiry");
 				}
 				else {
 					card.expiryMonth = month;
@@ -461,103 +454,78 @@ public class CustomerParts {
 			}
 		}
 		// A card number in the holder or the brand is refused by the text rules, as in any name.
-		if (doc.has("holder")) {
-			card.holder = optional(doc, "holder", 200);
-		}
-		if (doc.has("brand")) {
-			card.brand = optional(doc, "brand", 30);
-		}
+		card.holder = checks.name("holder", change.holder(), 200).applyTo(card.holder);
+		card.brand = checks.name("brand", change.brand(), 30).applyTo(card.brand);
 	}
 
-	private void applyRelation(PatchDocument doc, Relation relation, Customer customer, boolean creating) {
+	private void applyRelation(RelationChange change, Relation relation, Customer customer, boolean creating,
+			Checks checks) {
 		if (customer.kind != CustomerKind.PERSON) {
-			doc.reject("relatedId", "error.customer.relation-persons");
+			checks.reject("relatedId", "error.customer.relation-persons");
 		}
-		if (creating || doc.has("relatedId")) {
-			Long related = doc.id("relatedId");
+		if (creating || change.relatedId().isGiven()) {
+			Long related = change.relatedId().value();
 			if (related == null) {
-				doc.reject("relatedId", "error.value.required");
+				checks.reject("relatedId", "error.value.required");
 			}
 			else if (related == customer.id()) {
-				doc.reject("relatedId", "error.customer.relation-self");
+				checks.reject("relatedId", "error.customer.relation-self");
 			}
 			else {
-				Optional<Customer> other = Optional.ofNullable(related).flatMap(id -> {
-					try {
-						return Optional.of(customers.load(id));
-					}
-					catch (RecordNotFoundException e) {
-						return Optional.empty();
-					}
-				});
+				Optional<Customer> other = accounts.findById(related);
 				if (other.isEmpty()) {
-					doc.reject("relatedId", "error.customer.unknown-reference", related);
+					checks.reject("relatedId", "error.customer.unknown-reference", related);
 				}
 				else if (other.get().kind != CustomerKind.PERSON) {
-					doc.reject("relatedId", "error.customer.relation-persons");
+					checks.reject("relatedId", "error.customer.relation-persons");
 				}
 				else {
 					relation.related = related;
 				}
 			}
 		}
-		if (creating || doc.has("type")) {
-			Relation.Type type = doc.choice("type", Relation.Type.class);
+		if (creating || change.type().isGiven()) {
+			Relation.Type type = change.type().value();
 			if (type == null) {
-				doc.reject("type", "error.value.required");
+				checks.reject("type", "error.value.required");
 			}
 			else {
 				relation.type = type;
 			}
 		}
-		if (doc.has("note")) {
-			relation.note = doc.freeText("note", 500);
-		}
+		relation.note = checks.freeText("note", change.note(), 500).applyTo(relation.note);
 	}
 
-	private void applyAgreement(PatchDocument doc, Agreement agreement, Customer customer, boolean creating) {
-		agreement.title = required(doc, "title", 200, agreement.title, creating);
-		if (creating || doc.has("startsOn")) {
-			LocalDate startsOn = doc.date("startsOn");
+	private void applyAgreement(AgreementChange change, Agreement agreement, Customer customer, boolean creating,
+			Checks checks) {
+		agreement.title = required(checks, "title", change.title(), 200, agreement.title, creating);
+		if (creating || change.startsOn().isGiven()) {
+			LocalDate startsOn = checks.date("startsOn", change.startsOn().value());
 			if (startsOn == null) {
-				doc.reject("startsOn", "error.value.required");
+				checks.reject("startsOn", "error.value.required");
 			}
 			else {
 				agreement.startsOn = startsOn;
 			}
 		}
-		if (doc.has("endsOn")) {
-			agreement.endsOn = doc.date("endsOn");
-		}
+		agreement.endsOn = checks.date("endsOn", change.endsOn()).applyTo(agreement.endsOn);
 		if (agreement.endsOn != null && agreement.endsOn.isBefore(agreement.startsOn)) {
-			doc.reject("endsOn", "error.customer.agreement-dates");
+			checks.reject("endsOn", "error.customer.agreement-dates");
 		}
-		if (doc.has("attachmentId")) {
-			String text = doc.code("attachmentId");
-			UUID attachment = null;
-			if (text != null) {
-				try {
-					attachment = UUID.fromString(text);
-				}
-				catch (IllegalArgumentException e) {
-					doc.reject("attachmentId", "error.value.invalid-type");
-				}
-			}
-			UUID candidate = attachment;
-			if (candidate != null && attachments.find(candidate)
+		if (change.attachmentId().isGiven()) {
+			UUID attachment = change.attachmentId().value();
+			if (attachment != null && attachments.find(attachment)
 				.filter(a -> a.ownerType().equals(CustomerService.RECORD_TYPE) && a.ownerId().equals(String.valueOf(customer.id())))
 				.isEmpty()) {
-				doc.reject("attachmentId", "error.customer.unknown-reference", candidate);
+				checks.reject("attachmentId", "error.customer.unknown-reference", attachment);
 			}
 			agreement.attachment = attachment;
 		}
-		if (doc.has("notes")) {
-			agreement.notes = doc.freeText("notes", 4000);
-		}
+		agreement.notes = checks.freeText("notes", change.notes(), 4000).applyTo(agreement.notes);
 	}
 
-	private void applyNote(PatchDocument doc, Note note, Customer customer, boolean creating) {
-		note.text = requiredFreeText(doc, "text", 10_000, note.text, creating);
+	private void applyNote(NoteChange change, Note note, Customer customer, boolean creating, Checks checks) {
+		note.text = requiredFreeText(checks, "text", change.text(), 10_000, note.text, creating);
 		if (creating) {
 			note.author = policy.requireReader().username();
 		}
@@ -565,50 +533,28 @@ public class CustomerParts {
 
 	// --- field helpers -----------------------------------------------------------------------------------------------
 
-	private static String required(PatchDocument doc, String field, int length, String current, boolean creating) {
-		if (!creating && !doc.has(field)) {
+	/** A name a part cannot do without: required when adding, and when changed it cannot be cleared. */
+	private static String required(Checks checks, String field, Patch<String> value, int length, String current,
+			boolean creating) {
+		if (!creating && !value.isGiven()) {
 			return current;
 		}
-		return orRequired(doc, field, doc.text(field, length), current);
+		return orRequired(checks, field, checks.name(field, value.value(), length), current);
 	}
 
-	private static String requiredFreeText(PatchDocument doc, String field, int length, String current, boolean creating) {
-		if (!creating && !doc.has(field)) {
+	private static String requiredFreeText(Checks checks, String field, Patch<String> value, int length, String current,
+			boolean creating) {
+		if (!creating && !value.isGiven()) {
 			return current;
 		}
-		return orRequired(doc, field, doc.freeText(field, length), current);
+		return orRequired(checks, field, checks.freeText(field, value.value(), length), current);
 	}
 
-	private static String orRequired(PatchDocument doc, String field, @Nullable String text, String current) {
+	private static String orRequired(Checks checks, String field, @Nullable String text, String current) {
 		if (text == null) {
-			doc.reject(field, "error.value.required");
+			checks.reject(field, "error.value.required");
 			return current;
 		}
 		return text;
-	}
-
-	private static @Nullable String optional(PatchDocument doc, String field, int length) {
-		return doc.text(field, length);
-	}
-
-	private static @Nullable String email(PatchDocument doc, String field) {
-		String email = doc.code(field);
-		if (email != null && !CustomerRules.isEmail(email)) {
-			doc.reject(field, "error.customer.email");
-		}
-		return email;
-	}
-
-	private static @Nullable String phone(PatchDocument doc, String field, String country) {
-		String typed = doc.code(field);
-		if (typed == null) {
-			return null;
-		}
-		Optional<String> e164 = PhoneNumbers.toE164(typed, country);
-		if (e164.isEmpty()) {
-			doc.reject(field, "error.phone.invalid");
-			return null;
-		}
-		return e164.get();
 	}
 }

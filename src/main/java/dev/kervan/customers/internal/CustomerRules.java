@@ -1,13 +1,15 @@
 package dev.kervan.customers.internal;
 
-import dev.kervan.platform.PatchDocument;
-
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import dev.kervan.platform.Checks;
+import dev.kervan.platform.Money;
+import dev.kervan.platform.Patch;
+import dev.kervan.platform.PhoneNumbers;
 import org.iban4j.IbanFormatException;
 import org.iban4j.IbanUtil;
 import org.iban4j.InvalidCheckDigitException;
@@ -15,7 +17,8 @@ import org.iban4j.UnsupportedCountryException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The checks on an account's official and financial data, shared by the pages, the API and the import.
+ * The checks on the official and financial data of accounts, their parts and their classes, shared by the pages,
+ * the API and the import.
  */
 final class CustomerRules {
 
@@ -31,7 +34,7 @@ final class CustomerRules {
 	}
 
 	static boolean isEmail(@Nullable String email) {
-		return PatchDocument.isEmail(email);
+		return Checks.isEmail(email);
 	}
 
 	/** A tax number without the spaces, dots and dashes people type into it, upper case. */
@@ -77,5 +80,52 @@ final class CustomerRules {
 	/** Money limits: not negative, at most four decimals, below a trillion. */
 	static boolean isAmount(@Nullable BigDecimal amount) {
 		return amount == null || (amount.signum() >= 0 && amount.scale() <= 4 && amount.precision() - amount.scale() <= 15);
+	}
+
+	/** An account's amount (a limit, a target): not negative, at most four decimals, below a trillion. */
+	static Patch<BigDecimal> amount(Checks checks, String field, Patch<BigDecimal> value) {
+		return value.map(amount -> {
+			BigDecimal checked = checks.decimal(field, amount);
+			if (!isAmount(checked)) {
+				checks.reject(field, "error.customer.amount");
+			}
+			return checked;
+		});
+	}
+
+	/** A currency code, upper-cased; anything else (no code at all included) is refused. */
+	static Optional<String> currency(Checks checks, String field, @Nullable String typed) {
+		String code = upper(checks.name(field, typed));
+		if (!Money.isCurrency(code)) {
+			checks.reject(field, "error.customer.currency");
+			return Optional.empty();
+		}
+		return Optional.of(code);
+	}
+
+	static @Nullable String email(Checks checks, String field, @Nullable String typed) {
+		String email = checks.code(field, typed);
+		if (email != null && !isEmail(email)) {
+			checks.reject(field, "error.customer.email");
+		}
+		return email;
+	}
+
+	/** A phone number in E.164, read by the rules of the account's country. */
+	static @Nullable String phone(Checks checks, String field, @Nullable String typed, String country) {
+		String number = checks.code(field, typed);
+		if (number == null) {
+			return null;
+		}
+		var e164 = PhoneNumbers.toE164(number, country);
+		if (e164.isEmpty()) {
+			checks.reject(field, "error.phone.invalid");
+			return null;
+		}
+		return e164.get();
+	}
+
+	private static @Nullable String upper(@Nullable String text) {
+		return text == null ? null : text.toUpperCase(Locale.ROOT);
 	}
 }

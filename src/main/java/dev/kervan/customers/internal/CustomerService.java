@@ -4,20 +4,24 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
+import dev.kervan.customers.CustomerArchived;
+import dev.kervan.customers.CustomerRestored;
+import dev.kervan.customers.CustomerRole;
+import dev.kervan.customers.CustomerStatus;
 import dev.kervan.customers.CustomerSummary;
 import dev.kervan.customers.Customers;
 import dev.kervan.customers.NewAccount;
 import dev.kervan.identity.CurrentUser;
 import dev.kervan.platform.AuditTrail;
+import dev.kervan.platform.Checks;
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ErrorKind;
 import dev.kervan.platform.ExpectedVersion;
-import dev.kervan.platform.PatchDocument;
 import dev.kervan.platform.RecordNotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Creating, changing, archiving and restoring accounts, each checked, audited and refused as a whole when any
@@ -36,9 +40,12 @@ public class CustomerService implements Customers {
 	private final Clock clock;
 	private final SearchWords words;
 	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+	private final ApplicationEventPublisher events;
 
 	CustomerService(CustomerAccounts accounts, Contacts contacts, CustomerEditor editor, CustomerPolicy policy,
-			AuditTrail audit, Clock clock, SearchWords words, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+			AuditTrail audit, Clock clock, SearchWords words, org.springframework.jdbc.core.simple.JdbcClient jdbc,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.words = words;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
@@ -75,25 +82,10 @@ public class CustomerService implements Customers {
 	@Override
 	@Transactional
 	public CustomerSummary open(NewAccount account) {
-		var body = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-		body.put("kind", account.kind().name());
-		body.put("name", account.name());
-		body.put("country", account.country());
-		body.putArray("roles").add("CUSTOMER");
-		body.put("status", "POTENTIAL");
-		if (account.email() != null) {
-			body.put("email", account.email());
-		}
-		if (account.phone() != null) {
-			body.put("phone", account.phone());
-		}
-		if (account.taxNumber() != null) {
-			body.put("taxNumber", account.taxNumber());
-		}
-		if (account.salespersonId() != null) {
-			body.put("salespersonId", account.salespersonId());
-		}
-		return create(body).summary();
+		return create(new NewCustomer(account.kind(), account.name(), List.of(CustomerRole.CUSTOMER.name()),
+				CustomerStatus.POTENTIAL, account.country(), null, account.taxNumber(), account.email(), account.phone(),
+				null, null, null, null, null, null, account.salespersonId(), null, null, null, null, null, null, null, null,
+				null, null, null, null, null, null, Map.of())).summary();
 	}
 
 	/** The account for reading; archived accounts stay readable by id. */
@@ -103,18 +95,19 @@ public class CustomerService implements Customers {
 	}
 
 	@Transactional
-	public Customer create(JsonNode body) {
+	public Customer create(NewCustomer command) {
 		CurrentUser user = policy.requireCreator();
-		PatchDocument doc = PatchDocument.of(body);
-		if (!policy.mayEditFinance(user) && CustomerEditor.FINANCE.stream().anyMatch(body::has)) {
+		CustomerChange fields = command.asChange();
+		if (!policy.mayEditFinance(user) && fields.givesFinance()) {
 			throw new DomainException(ErrorKind.FORBIDDEN, "error.customer.finance-forbidden");
 		}
 		var customer = new Customer();
 		customer.createdAt = clock.instant();
 		customer.updatedAt = customer.createdAt;
 		customer.createdBy = user.username();
-		editor.apply(doc, customer, true, user);
-		doc.throwIfInvalid();
+		var checks = new Checks();
+		editor.apply(fields, customer, true, user, checks);
+		checks.throwIfInvalid();
 		refuseDuplicates(customer);
 		SearchIndex.refresh(customer, List.of());
 		Customer saved = save(customer);
@@ -122,23 +115,24 @@ public class CustomerService implements Customers {
 		return saved;
 	}
 
+	/** Changes the account's fields given; the credit terms need an accountant or a sales manager. */
 	@Transactional
-	public Customer update(long id, ExpectedVersion expected, JsonNode body) {
+	public Customer update(long id, ExpectedVersion expected, CustomerChange change) {
 		CurrentUser user = policy.requireReader();
 		Customer customer = load(id);
-		PatchDocument doc = PatchDocument.of(body);
-		if (CustomerEditor.GENERAL.stream().anyMatch(body::has)) {
+		if (change.givesGeneral()) {
 			policy.requireEdit(user, customer);
 		}
-		if (CustomerEditor.FINANCE.stream().anyMatch(body::has)) {
+		if (change.givesFinance()) {
 			policy.requireFinance(user);
 		}
 		expected.verify(RECORD_TYPE, id, customer.version());
 		Map<String, Object> before = customer.auditSnapshot();
 		String taxBefore = customer.country + customer.taxNumber;
 		String refBefore = String.valueOf(customer.externalRef);
-		editor.apply(doc, customer, false, user);
-		doc.throwIfInvalid();
+		var checks = new Checks();
+		editor.apply(change, customer, false, user, checks);
+		checks.throwIfInvalid();
 		if (!AuditTrail.changes(before, customer.auditSnapshot())) {
 			return load(id);
 		}
@@ -153,7 +147,10 @@ public class CustomerService implements Customers {
 		return saved;
 	}
 
-	/** Archives the account: it leaves lists and searches but stays readable by id. Archiving twice is fine. */
+	/**
+	 * Archives the account: it leaves lists and searches but stays readable by id, and {@link CustomerArchived} is
+	 * published. Archiving twice is fine and changes nothing the second time.
+	 */
 	@Transactional
 	public void archive(long id) {
 		CurrentUser user = policy.requireReader();
@@ -167,8 +164,10 @@ public class CustomerService implements Customers {
 		customer.updatedAt = customer.archivedAt;
 		save(customer);
 		audit.updated(RECORD_TYPE, id, before, customer.auditSnapshot());
+		events.publishEvent(new CustomerArchived(id, customer.salesperson, customer.archivedAt));
 	}
 
+	/** Brings an archived account back and publishes {@link CustomerRestored}; an account not archived stays as it is. */
 	@Transactional
 	public Customer restore(long id) {
 		CurrentUser user = policy.requireReader();
@@ -182,6 +181,7 @@ public class CustomerService implements Customers {
 		customer.updatedAt = clock.instant();
 		Customer saved = save(customer);
 		audit.updated(RECORD_TYPE, id, before, saved.auditSnapshot());
+		events.publishEvent(new CustomerRestored(id, saved.salesperson, saved.updatedAt));
 		return saved;
 	}
 

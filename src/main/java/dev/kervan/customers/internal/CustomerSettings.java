@@ -2,24 +2,26 @@ package dev.kervan.customers.internal;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.kervan.customers.internal.SettingCommands.CustomerClassChange;
+import dev.kervan.customers.internal.SettingCommands.ExtraFieldChange;
+import dev.kervan.customers.internal.SettingCommands.LookupChange;
+import dev.kervan.customers.internal.SettingCommands.NewCustomerClass;
+import dev.kervan.customers.internal.SettingCommands.NewExtraField;
+import dev.kervan.customers.internal.SettingCommands.NewLookup;
 import dev.kervan.identity.CurrentUsers;
 import dev.kervan.identity.Role;
-import dev.kervan.platform.Money;
 import dev.kervan.platform.AuditTrail;
-import dev.kervan.platform.DomainException;
-import dev.kervan.platform.ErrorKind;
+import dev.kervan.platform.Checks;
 import dev.kervan.platform.ExpectedVersion;
-import dev.kervan.platform.PatchDocument;
 import dev.kervan.platform.RecordNotFoundException;
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The administrators' settings behind accounts: categories, sectors and size bands, customer classes, and the
@@ -29,7 +31,7 @@ import tools.jackson.databind.JsonNode;
 @Service
 public class CustomerSettings {
 
-	private static final String[] READ_ONLY = { "id", "version", "kind" };
+	private static final String DUPLICATE = "error.customer.setting-duplicate";
 
 	private final Lookups lookups;
 	private final CustomerClasses classes;
@@ -37,6 +39,9 @@ public class CustomerSettings {
 	private final CustomerPolicy policy;
 	private final CurrentUsers users;
 	private final AuditTrail audit;
+	private final VersionedRows<Lookup> lookupRows;
+	private final VersionedRows<CustomerClass> classRows;
+	private final VersionedRows<ExtraField> fieldRows;
 
 	CustomerSettings(Lookups lookups, CustomerClasses classes, ExtraFields fields, CustomerPolicy policy,
 			CurrentUsers users, AuditTrail audit) {
@@ -46,6 +51,9 @@ public class CustomerSettings {
 		this.policy = policy;
 		this.users = users;
 		this.audit = audit;
+		this.lookupRows = new VersionedRows<>("lookup", lookups, Lookup::auditSnapshot, DUPLICATE);
+		this.classRows = new VersionedRows<>("class", classes, CustomerClass::auditSnapshot, DUPLICATE);
+		this.fieldRows = new VersionedRows<>("field", fields, ExtraField::auditSnapshot, DUPLICATE);
 	}
 
 	public List<Lookup> lookups(Lookup.Kind kind) {
@@ -79,137 +87,74 @@ public class CustomerSettings {
 	}
 
 	@Transactional
-	public Lookup createLookup(Lookup.Kind kind, JsonNode body) {
+	public Lookup createLookup(Lookup.Kind kind, NewLookup command) {
 		requireAdmin();
-		PatchDocument doc = PatchDocument.of(body).ignoring(READ_ONLY);
-		String name = name(doc, true);
-		Integer order = doc.integer("sortOrder");
-		doc.has("active");
-		doc.throwIfInvalid();
-		var lookup = new Lookup(kind, name, order == null ? 0 : order);
-		Lookup saved = save(() -> lookups.save(lookup));
-		audit.created("customer-" + kind.name().toLowerCase(Locale.ROOT), saved.id(), Map.of("name", saved.name()));
-		return saved;
+		var lookup = new Lookup(kind, "", 0);
+		return lookupRows.add(lookup, checks -> applyLookup(command.asChange(), lookup, true, checks),
+				saved -> audit.created(auditType(kind), saved.id(), Map.of("name", saved.name())));
 	}
 
 	@Transactional
-	public Lookup updateLookup(Lookup.Kind kind, long id, ExpectedVersion expected, JsonNode body) {
+	public Lookup updateLookup(Lookup.Kind kind, long id, ExpectedVersion expected, LookupChange change) {
 		requireAdmin();
 		Lookup lookup = findLookup(kind, id);
-		expected.verify("lookup", id, lookup.version());
-		Map<String, Object> before = lookupSnapshot(lookup);
-		PatchDocument doc = PatchDocument.of(body).ignoring(READ_ONLY);
-		if (doc.has("name")) {
-			lookup.name = name(doc, true);
-		}
-		if (doc.has("sortOrder")) {
-			Integer order = doc.integer("sortOrder");
-			lookup.sortOrder = order == null ? 0 : order;
-		}
-		if (doc.has("active")) {
-			Boolean active = doc.bool("active");
-			lookup.active = active == null || active;
-		}
-		doc.throwIfInvalid();
-		if (!AuditTrail.changes(before, lookupSnapshot(lookup))) {
-			return findLookup(kind, id);
-		}
-		Lookup saved = save(() -> lookups.save(lookup));
-		audit.updated("customer-" + kind.name().toLowerCase(Locale.ROOT), id, before, lookupSnapshot(saved));
-		return saved;
+		return lookupRows.change(lookup, expected, checks -> applyLookup(change, lookup, false, checks),
+				(before, saved) -> audit.updated(auditType(kind), id, before, saved.auditSnapshot()));
 	}
 
 	@Transactional
-	public CustomerClass createClass(JsonNode body) {
+	public CustomerClass createClass(NewCustomerClass command) {
 		requireAdmin();
-		PatchDocument doc = PatchDocument.of(body).ignoring(READ_ONLY);
-		var customerClass = new CustomerClass(name(doc, true));
-		applyClass(doc, customerClass);
-		doc.throwIfInvalid();
-		CustomerClass saved = save(() -> classes.save(customerClass));
-		audit.created("customer-class", saved.id(), classSnapshot(saved));
-		return saved;
+		var customerClass = new CustomerClass("");
+		return classRows.add(customerClass, checks -> applyClass(command.asChange(), customerClass, true, checks),
+				saved -> audit.created("customer-class", saved.id(), saved.auditSnapshot()));
 	}
 
 	@Transactional
-	public CustomerClass updateClass(long id, ExpectedVersion expected, JsonNode body) {
+	public CustomerClass updateClass(long id, ExpectedVersion expected, CustomerClassChange change) {
 		requireAdmin();
 		CustomerClass customerClass = findClass(id);
-		expected.verify("class", id, customerClass.version());
-		Map<String, Object> before = classSnapshot(customerClass);
-		PatchDocument doc = PatchDocument.of(body).ignoring(READ_ONLY);
-		if (doc.has("name")) {
-			customerClass.name = name(doc, true);
-		}
-		applyClass(doc, customerClass);
-		doc.throwIfInvalid();
-		if (!AuditTrail.changes(before, classSnapshot(customerClass))) {
-			return findClass(id);
-		}
-		CustomerClass saved = save(() -> classes.save(customerClass));
-		audit.updated("customer-class", id, before, classSnapshot(saved));
-		return saved;
+		return classRows.change(customerClass, expected, checks -> applyClass(change, customerClass, false, checks),
+				(before, saved) -> audit.updated("customer-class", id, before, saved.auditSnapshot()));
 	}
 
 	@Transactional
-	public ExtraField createField(JsonNode body) {
+	public ExtraField createField(NewExtraField command) {
 		requireAdmin();
-		PatchDocument doc = PatchDocument.of(body).ignoring(READ_ONLY);
-		Long category = doc.id("categoryId");
-		if (category == null || lookups.findById(category).filter(l -> l.kind() == Lookup.Kind.CATEGORY).isEmpty()) {
-			doc.reject("categoryId", category == null ? "error.value.required" : "error.customer.unknown-reference",
-					String.valueOf(category));
-		}
-		String code = doc.text("code");
-		if (code == null || !code.matches("[a-z][a-z0-9_]{0,39}")) {
-			doc.reject("code", "error.customer.field-code");
-		}
-		ExtraField.Type type = doc.choice("type", ExtraField.Type.class);
-		if (type == null) {
-			doc.reject("type", "error.value.required");
-		}
-		String label = doc.text("label");
-		if (label == null) {
-			doc.reject("label", "error.value.required");
-		}
-		if (category == null || code == null || type == null || label == null) {
-			for (String optional : new String[] { "required", "choices", "sortOrder", "active" }) {
-				doc.has(optional);
-			}
-			doc.throwIfInvalid();
-		}
-		var field = new ExtraField(category, code, label, type);
-		applyField(doc, field);
-		doc.throwIfInvalid();
-		ExtraField saved = save(() -> fields.save(field));
-		audit.created("customer-field", saved.id(), Map.of("code", saved.code(), "label", saved.label(), "type", saved.type()));
-		return saved;
-	}
-
-	@Transactional
-	public ExtraField updateField(long id, ExpectedVersion expected, JsonNode body) {
-		requireAdmin();
-		ExtraField field = findField(id);
-		expected.verify("field", id, field.version());
-		Map<String, Object> before = fieldSnapshot(field);
-		PatchDocument doc = PatchDocument.of(body).ignoring("id", "version", "categoryId", "code", "type");
-		if (doc.has("label")) {
-			String label = doc.text("label");
-			if (label == null) {
-				doc.reject("label", "error.value.required");
+		var field = new ExtraField(0, "", "", ExtraField.Type.TEXT);
+		return fieldRows.add(field, checks -> {
+			Long category = command.categoryId();
+			if (category == null || lookups.findById(category).filter(l -> l.kind() == Lookup.Kind.CATEGORY).isEmpty()) {
+				checks.reject("categoryId", category == null ? "error.value.required" : "error.customer.unknown-reference",
+						String.valueOf(category));
 			}
 			else {
-				field.label = label;
+				field.category = category;
 			}
-		}
-		applyField(doc, field);
-		doc.throwIfInvalid();
-		if (!AuditTrail.changes(before, fieldSnapshot(field))) {
-			return findField(id);
-		}
-		ExtraField saved = save(() -> fields.save(field));
-		audit.updated("customer-field", id, before, fieldSnapshot(saved));
-		return saved;
+			String code = checks.name("code", command.code());
+			if (code == null || !code.matches("[a-z][a-z0-9_]{0,39}")) {
+				checks.reject("code", "error.customer.field-code");
+			}
+			else {
+				field.code = code;
+			}
+			if (command.type() == null) {
+				checks.reject("type", "error.value.required");
+			}
+			else {
+				field.type = command.type();
+			}
+			applyField(command.asChange(), field, checks);
+		}, saved -> audit.created("customer-field", saved.id(),
+				Map.of("code", saved.code(), "label", saved.label(), "type", saved.type())));
+	}
+
+	@Transactional
+	public ExtraField updateField(long id, ExpectedVersion expected, ExtraFieldChange change) {
+		requireAdmin();
+		ExtraField field = findField(id);
+		return fieldRows.change(field, expected, checks -> applyField(change, field, checks),
+				(before, saved) -> audit.updated("customer-field", id, before, saved.auditSnapshot()));
 	}
 
 	private Lookup findLookup(Lookup.Kind kind, long id) {
@@ -225,103 +170,97 @@ public class CustomerSettings {
 		return fields.findById(id).orElseThrow(() -> new RecordNotFoundException("field", id));
 	}
 
-	private static Map<String, Object> lookupSnapshot(Lookup lookup) {
-		return Map.of("name", lookup.name, "sortOrder", lookup.sortOrder, "active", lookup.active);
+	private static String auditType(Lookup.Kind kind) {
+		return "customer-" + kind.name().toLowerCase(Locale.ROOT);
 	}
 
-	private static Map<String, Object> fieldSnapshot(ExtraField field) {
-		return Map.of("label", field.label, "required", field.required, "choices", String.join(", ", field.choices), "sortOrder",
-				field.sortOrder, "active", field.active);
+	private static void applyLookup(LookupChange change, Lookup lookup, boolean creating, Checks checks) {
+		if (creating || change.name().isGiven()) {
+			lookup.name = name(checks, change.name().value(), lookup.name);
+		}
+		if (change.sortOrder().isGiven()) {
+			lookup.sortOrder = orZero(change.sortOrder().value());
+		}
+		if (change.active().isGiven()) {
+			lookup.active = !Boolean.FALSE.equals(change.active().value());
+		}
 	}
 
-	private void applyClass(PatchDocument doc, CustomerClass customerClass) {
-		if (doc.has("defaultDiscount")) {
-			BigDecimal discount = doc.decimal("defaultDiscount");
+	private static void applyClass(CustomerClassChange change, CustomerClass customerClass, boolean creating,
+			Checks checks) {
+		if (creating || change.name().isGiven()) {
+			customerClass.name = name(checks, change.name().value(), customerClass.name);
+		}
+		if (change.defaultDiscount().isGiven()) {
+			BigDecimal discount = checks.decimal("defaultDiscount", change.defaultDiscount().value());
 			if (discount == null || discount.signum() < 0 || discount.compareTo(BigDecimal.valueOf(100)) > 0
 					|| discount.scale() > 2) {
-				doc.reject("defaultDiscount", "error.customer.discount");
+				checks.reject("defaultDiscount", "error.customer.discount");
 			}
 			else {
 				customerClass.defaultDiscount = discount;
 			}
 		}
-		if (doc.has("riskLimit")) {
-			BigDecimal limit = doc.decimal("riskLimit");
-			if (!CustomerRules.isAmount(limit)) {
-				doc.reject("riskLimit", "error.customer.amount");
-			}
-			customerClass.riskLimit = limit;
+		customerClass.riskLimit = CustomerRules.amount(checks, "riskLimit", change.riskLimit())
+			.applyTo(customerClass.riskLimit);
+		if (change.currency().isGiven()) {
+			CustomerRules.currency(checks, "currency", change.currency().value())
+				.ifPresent(code -> customerClass.currency = code);
 		}
-		if (doc.has("currency")) {
-			String currency = doc.text("currency");
-			if (!Money.isCurrency(currency == null ? null : currency.toUpperCase(Locale.ROOT))) {
-				doc.reject("currency", "error.customer.currency");
+		if (change.active().isGiven()) {
+			customerClass.active = !Boolean.FALSE.equals(change.active().value());
+		}
+	}
+
+	private static void applyField(ExtraFieldChange change, ExtraField field, Checks checks) {
+		if (change.label().isGiven()) {
+			String label = checks.name("label", change.label().value());
+			if (label == null) {
+				checks.reject("label", "error.value.required");
 			}
 			else {
-				customerClass.currency = currency.toUpperCase(Locale.ROOT);
+				field.label = label;
 			}
 		}
-		if (doc.has("active")) {
-			Boolean active = doc.bool("active");
-			customerClass.active = active == null || active;
+		if (change.required().isGiven()) {
+			field.required = Boolean.TRUE.equals(change.required().value());
 		}
-	}
-
-	private void applyField(PatchDocument doc, ExtraField field) {
-		if (doc.has("required")) {
-			Boolean required = doc.bool("required");
-			field.required = required != null && required;
-		}
-		if (doc.has("choices")) {
-			field.choices = new ArrayList<>(doc.texts("choices"));
+		if (change.choices().isGiven()) {
+			var choices = new LinkedHashSet<String>();
+			for (String typed : change.choices().value() == null ? List.<String>of() : change.choices().value()) {
+				String choice = checks.name("choices", typed);
+				if (choice != null) {
+					choices.add(choice);
+				}
+			}
+			field.choices = new ArrayList<>(choices);
 		}
 		if (field.type == ExtraField.Type.CHOICE && field.choices.isEmpty()) {
-			doc.reject("choices", "error.customer.field-choices");
+			checks.reject("choices", "error.customer.field-choices");
 		}
-		if (doc.has("sortOrder")) {
-			Integer order = doc.integer("sortOrder");
-			field.sortOrder = order == null ? 0 : order;
+		if (change.sortOrder().isGiven()) {
+			field.sortOrder = orZero(change.sortOrder().value());
 		}
-		if (doc.has("active")) {
-			Boolean active = doc.bool("active");
-			field.active = active == null || active;
+		if (change.active().isGiven()) {
+			field.active = !Boolean.FALSE.equals(change.active().value());
 		}
 	}
 
-	private static String name(PatchDocument doc, boolean required) {
-		String name = doc.text("name");
+	/** The name of an entry, which none may go without; answers the current one when refused. */
+	private static String name(Checks checks, @Nullable String typed, String current) {
+		String name = checks.name("name", typed, 120);
 		if (name == null) {
-			if (required) {
-				doc.reject("name", "error.value.required");
-			}
-			return "";
-		}
-		if (name.length() > 120) {
-			doc.reject("name", "error.value.too-long", 120);
+			checks.reject("name", "error.value.required");
+			return current;
 		}
 		return name;
 	}
 
-	private static Map<String, Object> classSnapshot(CustomerClass c) {
-		var snapshot = new java.util.LinkedHashMap<String, Object>();
-		snapshot.put("name", c.name);
-		snapshot.put("defaultDiscount", c.defaultDiscount);
-		snapshot.put("riskLimit", c.riskLimit);
-		snapshot.put("currency", c.currency);
-		snapshot.put("active", c.active);
-		return snapshot;
+	private static int orZero(@Nullable Integer number) {
+		return number == null ? 0 : number;
 	}
 
 	private void requireAdmin() {
 		users.get().require(Role.ADMIN);
-	}
-
-	private static <T> T save(java.util.function.Supplier<T> save) {
-		try {
-			return save.get();
-		}
-		catch (DuplicateKeyException e) {
-			throw new DomainException(ErrorKind.CONFLICT, "error.customer.setting-duplicate");
-		}
 	}
 }

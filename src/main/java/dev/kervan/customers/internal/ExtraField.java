@@ -2,23 +2,19 @@ package dev.kervan.customers.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-import org.jspecify.annotations.Nullable;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
 /** A field an administrator adds to the accounts of one category. */
 @Table("customer_field")
-public class ExtraField {
+public class ExtraField extends SettingRow {
 
 	/** What an extra field holds. */
 	public enum Type {
 		TEXT, NUMBER, DATE, CHOICE
 	}
 
-	@Id
-	@Nullable Long id;
 	long category;
 	String code;
 	String label;
@@ -26,19 +22,12 @@ public class ExtraField {
 	boolean required;
 	List<String> choices = new ArrayList<>();
 	int sortOrder;
-	boolean active = true;
-	@Version
-	@Nullable Long version;
 
 	ExtraField(long category, String code, String label, Type type) {
 		this.category = category;
 		this.code = code;
 		this.label = label;
 		this.type = type;
-	}
-
-	public long id() {
-		return id == null ? 0 : id;
 	}
 
 	public long category() {
@@ -69,11 +58,10 @@ public class ExtraField {
 		return sortOrder;
 	}
 
-	public boolean active() {
-		return active;
-	}
-
-	public long version() {
-		return version == null ? 0 : version;
+	/** The category, code and type of a field never change. */
+	@Override
+	Map<String, Object> auditSnapshot() {
+		return Map.of("label", label, "required", required, "choices", String.join(", ", choices), "sortOrder", sortOrder,
+				"active", active);
 	}
 }

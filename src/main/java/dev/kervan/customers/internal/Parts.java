@@ -22,7 +22,7 @@ public final class Parts {
 	}
 
 	/** What every part of an account has. */
-	public abstract static class Part {
+	public abstract static class Part implements VersionedRows.Row {
 
 		@Id
 		@Nullable Long id;

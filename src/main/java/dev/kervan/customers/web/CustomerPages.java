@@ -3,6 +3,7 @@ package dev.kervan.customers.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import dev.kervan.customers.CustomerKind;
 import dev.kervan.customers.CustomerRole;
 import dev.kervan.customers.CustomerStatus;
 import dev.kervan.customers.internal.Customer;
+import dev.kervan.customers.internal.CustomerChange;
 import dev.kervan.customers.internal.CustomerExport;
 import dev.kervan.customers.internal.CustomerFiles;
 import dev.kervan.customers.internal.CustomerPageModels;
@@ -21,8 +23,10 @@ import dev.kervan.customers.internal.CustomerPolicy;
 import dev.kervan.customers.internal.CustomerQueries;
 import dev.kervan.customers.internal.CustomerQueries.Filter;
 import dev.kervan.customers.internal.CustomerService;
+import dev.kervan.customers.internal.NewCustomer;
 import dev.kervan.identity.CurrentUser;
 import dev.kervan.platform.Attachments;
+import dev.kervan.platform.Commands;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.FormState;
 import dev.kervan.platform.Forms;
@@ -71,6 +75,8 @@ class CustomerPages {
 			Kind.AGREEMENTS, Set.of("title", "startsOn", "endsOn", "attachmentId", "notes"),
 			Kind.NOTES, Set.of("text"));
 
+	private static final String EXTRA_FIELD = "extraFields.";
+
 	private static final Set<String> FINANCE_FIELDS = Set.of("paymentTermDays", "creditLimit", "riskLimit", "currency",
 			"receivableAccount", "payableAccount");
 
@@ -83,9 +89,12 @@ class CustomerPages {
 	private final CustomerExport export;
 	private final CustomerOptions options;
 	private final Forms forms;
+	private final Commands commands;
 
 	CustomerPages(CustomerPageModels pages, CustomerService customers, CustomerQueries queries, CustomerParts parts,
-			CustomerFiles files, CustomerPolicy policy, CustomerExport export, CustomerOptions options, Forms forms) {
+			CustomerFiles files, CustomerPolicy policy, CustomerExport export, CustomerOptions options, Forms forms,
+			Commands commands) {
+		this.commands = commands;
 		this.pages = pages;
 		this.customers = customers;
 		this.queries = queries;
@@ -157,7 +166,7 @@ class CustomerPages {
 		Set<String> fields = withExtraFields(FIELDS, submitted);
 		FormState form = FormState.from(submitted, fields, Set.of("roles"));
 		return forms.submit(form, model,
-				() -> "redirect:/customers/" + customers.create(json(form, true)).id() + "?created",
+				() -> "redirect:/customers/" + customers.create(newCustomer(submitted)).id() + "?created",
 				() -> formAgain(null, form, null, model));
 	}
 
@@ -196,7 +205,7 @@ class CustomerPages {
 		FormState form = FormState.from(submitted, withExtraFields(editable, submitted), Set.of("roles"))
 			.showing(withExtraFields(FIELDS, submitted));
 		return forms.submit(form, model, () -> {
-			customers.update(id, ExpectedVersion.fromForm(version), json(form, false));
+			customers.update(id, ExpectedVersion.fromForm(version), change(submitted, editable));
 			return "redirect:/customers/" + id + "?saved";
 		}, () -> formAgain(id, form, version, model));
 	}
@@ -216,12 +225,8 @@ class CustomerPages {
 			RedirectAttributes redirect) {
 		Kind kind = kind(part);
 		FormState form = FormState.from(submitted, PART_FIELDS.get(kind), Set.of());
-		var json = form.toJson(true, Set.of());
-		if (kind == Kind.CONTACTS) {
-			json.put("portalAccess", submitted.containsKey("portalAccess"));
-		}
 		return forms.andBack("/customers/" + id + "?tab=" + tabOf(kind), redirect, "customer.part.added",
-				"customer.part.field.", () -> parts.create(id, kind, json));
+				"customer.part.field.", () -> parts.create(id, commands.read(form.toJson(true, Set.of()), kind.creates())));
 	}
 
 	@PostMapping("/{id}/parts/{part}/{partId}/delete")
@@ -263,24 +268,39 @@ class CustomerPages {
 	/** The form's fields plus the extra fields it was sent with ({@code extraFields.<code>}). */
 	private static Set<String> withExtraFields(Set<String> fields, MultiValueMap<String, String> submitted) {
 		var all = new HashSet<>(fields);
-		submitted.keySet().stream().filter(name -> name.startsWith("extraFields.")).forEach(all::add);
+		submitted.keySet().stream().filter(name -> name.startsWith(EXTRA_FIELD)).forEach(all::add);
 		return all;
 	}
 
-	/** The form as the JSON the rules read: tags split at commas, extra fields gathered into one object. */
-	private static tools.jackson.databind.node.ObjectNode json(FormState form, boolean creating) {
-		var json = form.toJson(creating, Set.of("tags"));
-		var extra = json.objectNode();
-		for (String name : new java.util.ArrayList<>(json.propertyNames())) {
-			if (name.startsWith("extraFields.")) {
-				var value = json.remove(name);
-				extra.set(name.substring("extraFields.".length()), value);
+	/** The account the form describes, read by the API's rules: tags split at commas. */
+	private NewCustomer newCustomer(MultiValueMap<String, String> submitted) {
+		FormState fields = FormState.from(submitted, FIELDS, Set.of("roles"));
+		return commands.read(fields.toJson(true, Set.of("tags")), NewCustomer.class)
+			.withExtraFields(extraFields(submitted, true));
+	}
+
+	/** The change the form makes to the fields the user may change; a blank field clears its value. */
+	private CustomerChange change(MultiValueMap<String, String> submitted, Set<String> editable) {
+		FormState fields = FormState.from(submitted, editable, Set.of("roles"));
+		return commands.read(fields.toJson(false, Set.of("tags")), CustomerChange.class)
+			.withExtraFields(extraFields(submitted, false));
+	}
+
+	/**
+	 * The extra fields the form sends as fields of their own ({@code extraFields.<code>}), by code; a blank one is left
+	 * out of a new account and clears the value of an account changed.
+	 */
+	private static Map<String, @Nullable String> extraFields(MultiValueMap<String, String> submitted, boolean creating) {
+		var values = new LinkedHashMap<String, @Nullable String>();
+		submitted.forEach((name, given) -> {
+			if (name.startsWith(EXTRA_FIELD)) {
+				String value = given.isEmpty() || given.getFirst() == null ? "" : given.getFirst().strip();
+				if (!value.isEmpty() || !creating) {
+					values.put(name.substring(EXTRA_FIELD.length()), value.isEmpty() ? null : value);
+				}
 			}
-		}
-		if (!extra.isEmpty()) {
-			json.set("extraFields", extra);
-		}
-		return json;
+		});
+		return values;
 	}
 
 	private static Kind kind(String path) {

@@ -7,6 +7,11 @@ import java.util.Set;
 import dev.kervan.customers.internal.CustomerSettings;
 import dev.kervan.customers.internal.ExtraField;
 import dev.kervan.customers.internal.Lookup;
+import dev.kervan.customers.internal.SettingCommands.LookupChange;
+import dev.kervan.customers.internal.SettingCommands.NewCustomerClass;
+import dev.kervan.customers.internal.SettingCommands.NewExtraField;
+import dev.kervan.customers.internal.SettingCommands.NewLookup;
+import dev.kervan.platform.Commands;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.FormState;
 import dev.kervan.platform.Forms;
@@ -22,7 +27,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The administrators' page for account categories, sectors, size bands, customer classes and extra fields. */
 @Controller
@@ -32,10 +36,12 @@ class CustomerSettingsPages {
 
 	private final CustomerSettings settings;
 	private final Forms forms;
+	private final Commands commands;
 
-	CustomerSettingsPages(CustomerSettings settings, Forms forms) {
+	CustomerSettingsPages(CustomerSettings settings, Forms forms, Commands commands) {
 		this.settings = settings;
 		this.forms = forms;
+		this.commands = commands;
 	}
 
 	@GetMapping
@@ -59,28 +65,29 @@ class CustomerSettingsPages {
 	String addLookup(@PathVariable String kind, @RequestParam MultiValueMap<String, String> submitted,
 			RedirectAttributes redirect) {
 		FormState form = FormState.from(submitted, Set.of("name", "sortOrder"), Set.of());
-		return run(redirect, () -> settings.createLookup(lookupKind(kind), form.toJson(true, Set.of())));
+		return run(redirect, () -> settings.createLookup(lookupKind(kind), commands.read(form.toJson(true, Set.of()),
+				NewLookup.class)));
 	}
 
 	@PostMapping("/lookups/{kind}/{id}/toggle")
 	String toggleLookup(@PathVariable String kind, @PathVariable long id, @RequestParam boolean active,
 			@RequestParam(required = false) @Nullable Long version, RedirectAttributes redirect) {
-		var json = JsonMapper.builder().build().createObjectNode().put("active", active);
-		return run(redirect, () -> settings.updateLookup(lookupKind(kind), id, ExpectedVersion.fromForm(version), json));
+		return run(redirect, () -> settings.updateLookup(lookupKind(kind), id, ExpectedVersion.fromForm(version),
+				LookupChange.active(active)));
 	}
 
 	@PostMapping("/classes")
 	String addClass(@RequestParam MultiValueMap<String, String> submitted, RedirectAttributes redirect) {
 		FormState form = FormState.from(submitted, Set.of("name", "defaultDiscount", "riskLimit", "currency"), Set.of());
-		return run(redirect, () -> settings.createClass(form.toJson(true, Set.of())));
+		return run(redirect, () -> settings.createClass(commands.read(form.toJson(true, Set.of()), NewCustomerClass.class)));
 	}
 
 	@PostMapping("/fields")
 	String addField(@RequestParam MultiValueMap<String, String> submitted, RedirectAttributes redirect) {
-		FormState form = FormState.from(submitted, Set.of("categoryId", "code", "label", "type", "choices"), Set.of());
-		var json = form.toJson(true, Set.of("choices"));
-		json.put("required", submitted.containsKey("required"));
-		return run(redirect, () -> settings.createField(json));
+		FormState form = FormState.from(submitted, Set.of("categoryId", "code", "label", "type", "choices", "required"),
+				Set.of());
+		return run(redirect, () -> settings.createField(commands.read(form.toJson(true, Set.of("choices")),
+				NewExtraField.class)));
 	}
 
 	private String run(RedirectAttributes redirect, Runnable action) {

@@ -8,7 +8,7 @@ import dev.kervan.identity.Role;
 import dev.kervan.identity.internal.UserAccount;
 import dev.kervan.identity.internal.UserAdministration;
 import dev.kervan.identity.internal.UserAdministration.NewUser;
-import dev.kervan.identity.internal.UserAdministration.UserChanges;
+import dev.kervan.identity.internal.UserAdministration.UserChange;
 import dev.kervan.identity.internal.UserQueries;
 import dev.kervan.platform.AuditEntry;
 import dev.kervan.platform.ExpectedVersion;
@@ -31,7 +31,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/v1/users")
@@ -62,14 +61,6 @@ class UserController {
 			boolean active, Set<Role> roles, Instant createdAt, long version) {
 	}
 
-	record CreateUser(@Nullable String username, @Nullable String displayName, @Nullable String email,
-			@Nullable String language, @Nullable String calendar, @Nullable Set<Role> roles, @Nullable String password) {
-	}
-
-	record UpdateUser(@Nullable String displayName, @Nullable String email, @Nullable String language,
-			@Nullable String calendar, @Nullable Set<Role> roles, @Nullable Boolean active, @Nullable JsonNode version) {
-	}
-
 	record NewPassword(@Nullable String password) {
 	}
 
@@ -88,9 +79,8 @@ class UserController {
 
 	@PostMapping
 	@Operation(summary = "Create a user")
-	ResponseEntity<UserResource> create(@RequestBody CreateUser request) {
-		UserAccount user = administration.create(new NewUser(request.username(), request.displayName(), request.email(),
-				request.language(), request.calendar(), request.roles(), request.password()));
+	ResponseEntity<UserResource> create(@RequestBody NewUser command) {
+		UserAccount user = administration.create(command);
 		return ResponseEntity.created(URI.create("/api/v1/users/" + user.id())).body(UserResource.of(user));
 	}
 
@@ -102,13 +92,10 @@ class UserController {
 
 	@PatchMapping("/{id}")
 	@Operation(summary = "Change a user",
-			description = "Only the fields given change. Send the version you read, in If-Match or as version: a stale one is refused (412 or 409).")
+			description = "Only the fields given change; null clears the email, language or calendar. Send the version you read, in If-Match or as version: a stale one is refused (412 or 409).")
 	UserResource update(@PathVariable long id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-			@RequestBody UpdateUser request) {
-		UserAccount user = administration.update(id, ExpectedVersion.requiredVersion(ifMatch, request.version()),
-				new UserChanges(request.displayName(), request.email(), request.language(), request.calendar(),
-						request.roles(), request.active()));
-		return UserResource.of(user);
+			@RequestBody UserChange change) {
+		return UserResource.of(administration.update(id, ExpectedVersion.requiredVersion(ifMatch, change.version()), change));
 	}
 
 	@PutMapping("/{id}/password")

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.kervan.identity.CredentialsRevoked;
 import dev.kervan.identity.Role;
 import dev.kervan.platform.Actor;
@@ -20,8 +21,10 @@ import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.FieldViolation;
 import dev.kervan.platform.InvalidInputException;
 import dev.kervan.platform.Languages;
+import dev.kervan.platform.Patch;
 import dev.kervan.platform.RecordNotFoundException;
 import dev.kervan.platform.TooManyRequestsException;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -31,6 +34,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Creating and changing users, for the admin pages, the API and the users themselves. Every change is
@@ -92,10 +96,26 @@ public class UserAdministration {
 	}
 
 	/**
-	 * Changes to a user; {@code null} leaves a field as it is, a blank email removes it.
+	 * A change of a user: only the fields given change; {@code null} clears a field (the email; the language and the
+	 * calendar go back to English and Gregorian), and a user's name, roles and whether they are active cannot be
+	 * cleared. Fields of the user as answered may be sent back as they are: they are ignored.
 	 */
-	public record UserChanges(@Nullable String displayName, @Nullable String email, @Nullable String language,
-			@Nullable String calendar, @Nullable Set<Role> roles, @Nullable Boolean active) {
+	@JsonIgnoreProperties({ "id", "username", "createdAt", "updatedAt" })
+	public record UserChange(Patch<String> displayName, Patch<String> email, Patch<String> language,
+			Patch<String> calendar, Patch<Set<Role>> roles, Patch<Boolean> active,
+			@Schema(type = "integer", description = "The version the change is based on, unless sent as If-Match")
+			@Nullable JsonNode version) {
+
+		/** The change a form makes: a field it does not send ({@code null}) stays as it is. */
+		public static UserChange ofForm(@Nullable String displayName, @Nullable String email, @Nullable String language,
+				@Nullable String calendar, @Nullable Set<Role> roles, @Nullable Boolean active) {
+			return new UserChange(given(displayName), given(email), given(language), given(calendar), given(roles),
+					given(active), null);
+		}
+
+		private static <T> Patch<T> given(@Nullable T value) {
+			return value == null ? Patch.absent() : Patch.of(value);
+		}
 	}
 
 	public UserAccount get(long id) {
@@ -117,7 +137,7 @@ public class UserAdministration {
 		DisplayCalendar calendar = calendar(request.calendar(), violations);
 		var profile = new UserProfile(username, strip(request.displayName()), email, language, calendar);
 		violations.addAll(UserRules.checkProfile(profile));
-		Set<Role> roles = request.roles() == null ? Set.of() : request.roles();
+		Set<Role> roles = orNone(request.roles());
 		violations.addAll(UserRules.checkRoles(roles));
 		violations.addAll(PasswordPolicy.check("password", request.password(), username, email));
 		throwIfAny(violations);
@@ -140,20 +160,24 @@ public class UserAdministration {
 	}
 
 	@Transactional
-	public UserAccount update(long id, ExpectedVersion expected, UserChanges changes) {
+	public UserAccount update(long id, ExpectedVersion expected, UserChange change) {
 		UserAccount user = get(id);
 		expected.verify(RECORD_TYPE, id, user.version());
 		Map<String, Object> before = user.auditSnapshot();
 		var violations = new ArrayList<FieldViolation>();
-		String displayName = changes.displayName() == null ? user.displayName() : strip(changes.displayName());
-		String email = changes.email() == null ? user.email() : UserRules.normalizeEmail(changes.email());
-		Locale language = changes.language() == null ? user.language() : language(changes.language(), violations);
-		DisplayCalendar calendar = changes.calendar() == null ? user.calendar() : calendar(changes.calendar(), violations);
+		String displayName = change.displayName().isGiven() ? strip(change.displayName().value()) : user.displayName();
+		String email = change.email().isGiven() ? UserRules.normalizeEmail(change.email().value()) : user.email();
+		Locale language = change.language().isGiven() ? language(change.language().value(), violations) : user.language();
+		DisplayCalendar calendar = change.calendar().isGiven() ? calendar(change.calendar().value(), violations)
+				: user.calendar();
 		UserRules.checkDescription(displayName, email, violations);
-		Set<Role> roles = changes.roles() == null ? user.roles() : changes.roles();
+		Set<Role> roles = change.roles().isGiven() ? orNone(change.roles().value()) : user.roles();
 		violations.addAll(UserRules.checkRoles(roles));
+		if (change.active().isGiven() && change.active().value() == null) {
+			violations.add(new FieldViolation("active", "error.value.required"));
+		}
 		throwIfAny(violations);
-		boolean active = changes.active() == null ? user.active() : changes.active();
+		boolean active = Boolean.TRUE.equals(change.active().applyTo(user.active()));
 		if (displayName.equals(user.displayName()) && Objects.equals(email, user.email()) && language.equals(user.language())
 				&& calendar == user.calendar() && roles.equals(user.roles()) && active == user.active()) {
 			return user;
@@ -283,6 +307,10 @@ public class UserAdministration {
 			violations.add(new FieldViolation("calendar", "error.user.calendar-unsupported", name));
 			return DisplayCalendar.GREGORIAN;
 		}
+	}
+
+	private static Set<Role> orNone(@Nullable Set<Role> roles) {
+		return roles == null ? Set.of() : roles;
 	}
 
 	private static String strip(@Nullable String text) {

@@ -6,7 +6,7 @@ import dev.kervan.identity.internal.KervanPrincipal;
 import dev.kervan.identity.internal.UserAccount;
 import dev.kervan.identity.internal.UserAdministration;
 import dev.kervan.identity.internal.UserAdministration.Keeping;
-import dev.kervan.identity.internal.UserAdministration.UserChanges;
+import dev.kervan.identity.internal.UserAdministration.UserChange;
 import dev.kervan.platform.DisplayCalendar;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.Forms;
@@ -70,7 +70,7 @@ class ProfileController {
 			HttpServletResponse response) {
 		return forms.submit(UserForm.stateOf(submitted, FIELDS), model, () -> {
 			UserAccount user = administration.update(me.id(), ExpectedVersion.fromForm(form.getVersion()),
-					new UserChanges(form.getDisplayName(), form.getEmail() == null ? "" : form.getEmail(),
+					UserChange.ofForm(form.getDisplayName(), form.getEmail() == null ? "" : form.getEmail(),
 							form.getLanguage(), form.getCalendar(), null, null));
 			locales.setLocale(request, response, user.language());
 			request.getSession().setAttribute(DisplayCalendar.SESSION_ATTRIBUTE, user.calendar());

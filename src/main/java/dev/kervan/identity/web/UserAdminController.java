@@ -8,7 +8,7 @@ import java.util.Set;
 import dev.kervan.identity.Role;
 import dev.kervan.identity.internal.UserAdministration;
 import dev.kervan.identity.internal.UserAdministration.NewUser;
-import dev.kervan.identity.internal.UserAdministration.UserChanges;
+import dev.kervan.identity.internal.UserAdministration.UserChange;
 import dev.kervan.identity.internal.UserQueries;
 import dev.kervan.identity.internal.UserQueries.Filter;
 import dev.kervan.platform.ExpectedVersion;
@@ -130,7 +130,7 @@ class UserAdminController {
 	String update(@PathVariable long id, @ModelAttribute("userForm") UserForm form, BindingResult binding,
 			@RequestParam MultiValueMap<String, String> submitted, Model model) {
 		return forms.submit(UserForm.stateOf(submitted, UserForm.FIELDS), model, () -> {
-			administration.update(id, ExpectedVersion.fromForm(form.getVersion()), new UserChanges(form.getDisplayName(),
+			administration.update(id, ExpectedVersion.fromForm(form.getVersion()), UserChange.ofForm(form.getDisplayName(),
 					form.getEmail() == null ? "" : form.getEmail(), form.getLanguage(), form.getCalendar(), form.getRoles(),
 					null));
 			return "redirect:/admin/users/" + id + "?saved";
@@ -166,6 +166,6 @@ class UserAdminController {
 	private String changeActive(long id, @Nullable Long version, boolean active, RedirectAttributes redirect) {
 		return forms.andBack("/admin/users/" + id, redirect, active ? "user.activated" : "user.deactivated",
 				() -> administration.update(id, ExpectedVersion.fromForm(version),
-						new UserChanges(null, null, null, null, null, active)));
+						UserChange.ofForm(null, null, null, null, null, active)));
 	}
 }

@@ -3,20 +3,23 @@ package dev.kervan.inventory.api;
 import java.net.URI;
 
 import dev.kervan.inventory.StockFigures;
+import dev.kervan.inventory.StockMoveType;
+import dev.kervan.inventory.internal.NewLocation;
+import dev.kervan.inventory.internal.NewReservation;
+import dev.kervan.inventory.internal.NewWarehouse;
 import dev.kervan.inventory.internal.Replenishment;
 import dev.kervan.inventory.internal.Reservations;
 import dev.kervan.inventory.internal.SerialNumbers;
 import dev.kervan.inventory.internal.StockLedger;
 import dev.kervan.inventory.internal.StockLevels;
-import dev.kervan.inventory.internal.StockMoveType;
+import dev.kervan.inventory.internal.StockMoveDraft;
 import dev.kervan.inventory.internal.StockMoveView;
+import dev.kervan.inventory.internal.WarehouseChange;
 import dev.kervan.inventory.internal.Warehouses;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.KeysetPage;
 import dev.kervan.platform.PageLimit;
-import dev.kervan.platform.PatchDocument;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -31,7 +34,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /** Warehouses, the stock ledger, stock figures, reservations, serial numbers and the replenishment report. */
 @RestController
@@ -64,10 +66,9 @@ class InventoryController {
 
 	@PostMapping("/warehouses")
 	@Operation(summary = "Add a warehouse")
-	ResponseEntity<Warehouses.Warehouse> createWarehouse(
-			@RequestBody @Schema(implementation = InventoryRequests.NewWarehouse.class) JsonNode body) {
-		Warehouses.Warehouse warehouse = warehouses.create(PatchDocument.of(body));
-		return ResponseEntity.created(URI.create("/api/v1/warehouses/" + warehouse.id())).body(warehouse);
+	ResponseEntity<Warehouses.Warehouse> createWarehouse(@RequestBody NewWarehouse command) {
+		Warehouses.Warehouse warehouse = warehouses.create(command);
+		return created("/api/v1/warehouses/", warehouse.id(), warehouse);
 	}
 
 	@GetMapping("/warehouses/{id}")
@@ -80,8 +81,8 @@ class InventoryController {
 	@Operation(summary = "Change a warehouse", description = "Send the version you read in If-Match or as version.")
 	Warehouses.Warehouse updateWarehouse(@PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
-			@RequestBody @Schema(implementation = InventoryRequests.WarehouseChange.class) JsonNode body) {
-		return warehouses.update(id, ExpectedVersion.required(ifMatch, body), PatchDocument.of(body));
+			@RequestBody WarehouseChange change) {
+		return warehouses.update(id, ExpectedVersion.requiredVersion(ifMatch, change.version()), change);
 	}
 
 	@GetMapping("/warehouses/{id}/locations")
@@ -92,9 +93,8 @@ class InventoryController {
 
 	@PostMapping("/warehouses/{id}/locations")
 	@Operation(summary = "Add a location to a warehouse")
-	ResponseEntity<Warehouses.Location> addLocation(@PathVariable long id,
-			@RequestBody @Schema(implementation = InventoryRequests.NewLocation.class) JsonNode body) {
-		return ResponseEntity.status(201).body(warehouses.addLocation(id, PatchDocument.of(body)));
+	ResponseEntity<Warehouses.Location> addLocation(@PathVariable long id, @RequestBody NewLocation command) {
+		return ResponseEntity.status(201).body(warehouses.addLocation(id, command));
 	}
 
 	@GetMapping("/stock-moves")
@@ -111,10 +111,9 @@ class InventoryController {
 					+ "lines: [{productId, quantity, unit, serials, lot, expiry, reservationId (issues), countedQuantity (adjustments)}]. "
 					+ "Serial-tracked products need one serial per unit received; issues take the named serials or the oldest, and "
 					+ "lots the named lot or the first to expire. Not enough stock → 409 with available; nothing is written.")
-	ResponseEntity<StockMoveView> post(
-			@RequestBody @Schema(implementation = InventoryRequests.NewStockMove.class) JsonNode body) {
-		StockMoveView move = ledger.post(PatchDocument.of(body));
-		return ResponseEntity.created(URI.create("/api/v1/stock-moves/" + move.id())).body(move);
+	ResponseEntity<StockMoveView> post(@RequestBody StockMoveDraft draft) {
+		StockMoveView move = ledger.post(draft);
+		return created("/api/v1/stock-moves/", move.id(), move);
 	}
 
 	@GetMapping("/stock-moves/{id}")
@@ -151,10 +150,9 @@ class InventoryController {
 	@PostMapping("/reservations")
 	@Operation(summary = "Reserve stock", description = "productId, warehouseId, quantity, reference (or referenceType + referenceId), "
 			+ "customerId, serial (one unit of a serial-tracked product). 409 with the available quantity when there is not enough.")
-	ResponseEntity<Reservations.Reservation> reserve(
-			@RequestBody @Schema(implementation = InventoryRequests.NewReservation.class) JsonNode body) {
-		Reservations.Reservation reservation = reservations.create(PatchDocument.of(body));
-		return ResponseEntity.created(URI.create("/api/v1/reservations/" + reservation.id())).body(reservation);
+	ResponseEntity<Reservations.Reservation> reserve(@RequestBody NewReservation command) {
+		Reservations.Reservation reservation = reservations.create(command);
+		return created("/api/v1/reservations/", reservation.id(), reservation);
 	}
 
 	@GetMapping("/reservations/{id}")
@@ -187,7 +185,12 @@ class InventoryController {
 
 	@GetMapping("/replenishment")
 	@Operation(summary = "Products below their minimum (available + incoming), with the quantity to order and the preferred supplier")
-	KeysetPage<Replenishment.Line> replenishment(@RequestParam(required = false) @Nullable Long warehouseId) {
-		return new KeysetPage<>(replenishment.report(warehouseId), null);
+	KeysetPage<ReplenishmentLineView> replenishment(@RequestParam(required = false) @Nullable Long warehouseId) {
+		return new KeysetPage<>(replenishment.report(warehouseId).stream().map(ReplenishmentLineView::of).toList(), null);
+	}
+
+	/** 201 with the new record and where it is. */
+	private static <T> ResponseEntity<T> created(String collection, long id, T record) {
+		return ResponseEntity.created(URI.create(collection + id)).body(record);
 	}
 }

@@ -3,7 +3,7 @@ package dev.kervan.inventory.api;
 import java.io.IOException;
 
 import dev.kervan.inventory.internal.OpeningStockImport;
-import dev.kervan.inventory.internal.StockLevelExport;
+import dev.kervan.inventory.internal.StockExports;
 import dev.kervan.platform.TableExport;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -29,11 +29,11 @@ class StockFileController {
 			+ "header row.";
 
 	private final OpeningStockImport openingStock;
-	private final StockLevelExport levelExport;
+	private final StockExports exports;
 
-	StockFileController(OpeningStockImport openingStock, StockLevelExport levelExport) {
+	StockFileController(OpeningStockImport openingStock, StockExports exports) {
 		this.openingStock = openingStock;
-		this.levelExport = levelExport;
+		this.exports = exports;
 	}
 
 	@PostMapping(path = "/stock-moves/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -54,6 +54,6 @@ class StockFileController {
 			description = "Product code and name, warehouse, on hand, reserved, available, incoming, unit.")
 	void exportLevels(@RequestParam(required = false) @Nullable String format,
 			@RequestParam(required = false) @Nullable Long warehouseId, HttpServletResponse response) throws IOException {
-		levelExport.write(warehouseId, TableExport.Format.of(format), response);
+		exports.levels(warehouseId, TableExport.Format.of(format), response);
 	}
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.kervan.inventory.StockFigures;
+import dev.kervan.inventory.StockMoveType;
 import dev.kervan.platform.Forms;
 import dev.kervan.platform.KeysetPage;
 import dev.kervan.platform.ListLinks;
@@ -11,6 +12,7 @@ import dev.kervan.platform.Option;
 import dev.kervan.platform.PageLimit;
 import dev.kervan.platform.PageModel;
 import dev.kervan.platform.RecordNotFoundException;
+import dev.kervan.platform.TextHygiene;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -54,8 +56,8 @@ public class InventoryPageModels {
 			boolean mayMove) implements PageModel {
 	}
 
-	/** The entry of a move: its type, the types to switch to, and the active warehouses. */
-	public record MoveFormPage(StockMoveType type, StockMoveType[] types, List<Warehouses.Warehouse> warehouses)
+	/** The entry of a move: its type, the types to switch to, and the active warehouses to choose from. */
+	public record MoveFormPage(StockMoveType type, StockMoveType[] types, List<Option> warehouseOptions)
 			implements PageModel {
 	}
 
@@ -95,7 +97,10 @@ public class InventoryPageModels {
 	public SerialPage serial(@Nullable String serial, @Nullable Long productId) {
 		policy.requireReader();
 		if (serial == null || serial.isBlank()) {
-			return new SerialPage("", null, false);
+			return new SerialPage(serial == null ? "" : serial, null, false);
+		}
+		if (TextHygiene.codeProblem(serial).isPresent()) {
+			return new SerialPage(serial, null, true);
 		}
 		try {
 			return new SerialPage(serial, serials.find(serial, productId), false);
@@ -111,7 +116,7 @@ public class InventoryPageModels {
 
 	public MoveFormPage moveForm(StockMoveType type) {
 		policy.requireWarehouse();
-		return new MoveFormPage(type, StockMoveType.values(),
-				warehouses.list().stream().filter(Warehouses.Warehouse::active).toList());
+		return new MoveFormPage(type, StockMoveType.values(), warehouses.list().stream().filter(Warehouses.Warehouse::active)
+			.map(w -> new Option(String.valueOf(w.id()), w.code() + " · " + w.name())).toList());
 	}
 }

@@ -9,16 +9,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import dev.kervan.catalog.Catalog;
 import dev.kervan.catalog.ProductFacts;
-import dev.kervan.platform.FieldViolation;
 import dev.kervan.platform.ImportedCells;
 import dev.kervan.platform.ImportedTable;
 import dev.kervan.platform.InvalidInputException;
-import dev.kervan.platform.PatchDocument;
 import dev.kervan.platform.Problems;
 import dev.kervan.platform.TextHygiene;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -26,9 +23,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The stock a company starts with, from a CSV or XLSX file: a row per product (by code or barcode) and lot, or per
@@ -57,8 +51,6 @@ public class OpeningStockImport {
 	}
 
 	private static final Map<String, List<String>> COLUMNS = columns();
-
-	private static final Pattern LINE_FIELD = Pattern.compile("lines\\[(\\d+)]\\.(\\w+)");
 
 	/** The rows of one line of the receipt: a product and lot. */
 	private static final class Line {
@@ -156,22 +148,20 @@ public class OpeningStockImport {
 		}
 		List<Line> posted = List.copyOf(lines.values());
 		try {
-			StockMoveView move = ledger.post(PatchDocument.of(receipt(warehouseId, filename, posted)));
+			StockMoveView move = ledger.post(receipt(warehouseId, filename, posted));
 			return new Result(move.id(), move.number(), move.lines().size(), sorted(errors));
 		}
-		catch (InvalidInputException refused) {
+		catch (StockMoveChecks.Refused refused) {
 			// Checked above, so only a change in between (a product closed, a unit gone) lands here: the rows of the
 			// refused lines are named, and nothing was posted.
-			var refusedRows = new ArrayList<RowError>();
-			for (FieldViolation violation : refused.violations()) {
-				Matcher field = LINE_FIELD.matcher(violation.field());
-				if (!field.matches() || Integer.parseInt(field.group(1)) >= posted.size()) {
-					throw refused;
-				}
-				String message = problems.message(violation.messageCode(), violation.arguments());
-				posted.get(Integer.parseInt(field.group(1))).rows.forEach(r -> refusedRows.add(new RowError(r, message)));
+			if (refused.header()) {
+				throw refused;
 			}
-			errors.addAll(refusedRows);
+			refused.lines().forEach((index, violations) -> {
+				String message = violations.stream().map(v -> problems.message(v.messageCode(), v.arguments()))
+					.collect(Collectors.joining("; "));
+				posted.get(index).rows.forEach(row -> errors.add(new RowError(row, message)));
+			});
 			return new Result(null, null, 0, sorted(errors));
 		}
 	}
@@ -321,29 +311,11 @@ public class OpeningStockImport {
 		}
 	}
 
-	private ObjectNode receipt(long warehouseId, String filename, List<Line> lines) {
-		ObjectNode body = JsonNodeFactory.instance.objectNode();
-		body.put("type", StockMoveType.RECEIPT.name());
-		body.put("warehouseId", warehouseId);
-		body.put("reason", problems.message("inventory.opening.reason"));
-		body.put("reference", filename.length() > 120 ? filename.substring(0, 120) : filename);
-		ArrayNode items = body.putArray("lines");
-		for (Line line : lines) {
-			ObjectNode item = items.addObject();
-			item.put("productId", line.product.id());
-			item.put("quantity", line.quantity.toPlainString());
-			if (!line.lot.isEmpty()) {
-				item.put("lot", line.lot);
-			}
-			if (line.expiry != null) {
-				item.put("expiry", line.expiry.toString());
-			}
-			if (!line.serials.isEmpty()) {
-				ArrayNode serials = item.putArray("serials");
-				line.serials.forEach(serials::add);
-			}
-		}
-		return body;
+	private StockMoveDraft receipt(long warehouseId, String filename, List<Line> lines) {
+		return StockMoveDraft.receipt(warehouseId, problems.message("inventory.opening.reason"),
+				filename.length() > StockMoveDraft.REFERENCE ? filename.substring(0, StockMoveDraft.REFERENCE) : filename,
+				lines.stream().map(line -> StockMoveDraft.Line.received(line.product.id(), line.quantity,
+						line.lot.isEmpty() ? null : line.lot, line.expiry, line.serials)).toList());
 	}
 
 	private static List<RowError> sorted(List<RowError> errors) {

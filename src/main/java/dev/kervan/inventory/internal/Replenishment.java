@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import dev.kervan.platform.Decimals;
-import io.swagger.v3.oas.annotations.media.Schema;
+import dev.kervan.platform.Money;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -17,11 +17,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class Replenishment {
 
-	@Schema(name = "ReplenishmentLine")
+	/** A product to reorder; {@code supplierPrice} is the preferred supplier's price, in the supplier's currency. */
 	public record Line(long productId, String productCode, String productName, String unit, BigDecimal minStock,
 			@Nullable BigDecimal maxStock, BigDecimal onHand, BigDecimal reserved, BigDecimal available, BigDecimal incoming,
 			BigDecimal toOrder, @Nullable Long supplierId, @Nullable String supplierName, @Nullable String supplierCode,
-			@Nullable BigDecimal supplierPrice, @Nullable String supplierCurrency, @Nullable Integer leadDays) {
+			@Nullable Money supplierPrice, @Nullable Integer leadDays) {
 
 		public Line {
 			minStock = Decimals.quantity(minStock);
@@ -31,7 +31,6 @@ public class Replenishment {
 			available = Decimals.quantity(available);
 			incoming = Decimals.quantity(incoming);
 			toOrder = Decimals.quantity(toOrder);
-			supplierPrice = Decimals.plain(supplierPrice, 2);
 		}
 	}
 
@@ -75,9 +74,13 @@ public class Replenishment {
 				}
 				return new Line(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("unit"), min, max,
 						onHand, reserved, available, incoming, toOrder.stripTrailingZeros(), rs.getObject("supplier", Long.class),
-						rs.getString("supplier_name"), rs.getString("supplier_code"), rs.getBigDecimal("price"),
-						rs.getString("currency"), rs.getObject("lead_days", Integer.class));
+						rs.getString("supplier_name"), rs.getString("supplier_code"), price(rs.getBigDecimal("price"),
+								rs.getString("currency")), rs.getObject("lead_days", Integer.class));
 			})
 			.list();
+	}
+
+	private static @Nullable Money price(@Nullable BigDecimal amount, @Nullable String currency) {
+		return amount == null || currency == null ? null : Money.of(amount, currency);
 	}
 }

@@ -1,21 +1,25 @@
 package dev.kervan.inventory.internal;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Objects;
 
 import dev.kervan.catalog.Catalog;
 import dev.kervan.catalog.ProductFacts;
 import dev.kervan.catalog.Tracking;
 import dev.kervan.customers.Customers;
 import dev.kervan.identity.CurrentUser;
+import dev.kervan.inventory.ReservationReleased;
+import dev.kervan.platform.Checks;
 import dev.kervan.platform.Decimals;
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ErrorKind;
-import dev.kervan.platform.PatchDocument;
 import dev.kervan.platform.RecordNotFoundException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Reservations: stock promised to a document (an order, later) or, until documents exist, to a reference in
  * words. Reserving raises the reserved figure only while enough is available, in one conditional update, so any
  * number of concurrent reservations never promise more than is on hand. Releasing gives the quantity back;
- * issuing against a reservation consumes it.
+ * issuing against a reservation consumes it. A release is published as {@link ReservationReleased} in its
+ * transaction.
  */
 @Service
 public class Reservations {
@@ -50,9 +55,13 @@ public class Reservations {
 	private final Warehouses warehouses;
 	private final StockBalances balances;
 	private final SerialNumbers serials;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
 
 	Reservations(JdbcClient jdbc, InventoryPolicy policy, Catalog catalog, Customers customers, Warehouses warehouses,
-			StockBalances balances, SerialNumbers serials) {
+			StockBalances balances, SerialNumbers serials, ApplicationEventPublisher events, Clock clock) {
+		this.events = events;
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.policy = policy;
 		this.catalog = catalog;
@@ -63,64 +72,54 @@ public class Reservations {
 	}
 
 	@Transactional
-	public Reservation create(PatchDocument doc) {
+	public Reservation create(NewReservation command) {
 		CurrentUser user = policy.requireReserver();
-		Long productId = doc.id("productId");
-		Long warehouseId = doc.id("warehouseId");
-		BigDecimal quantity = doc.quantity("quantity");
-		String reference = doc.text("reference", 120);
-		String referenceType = doc.code("referenceType", 40);
-		Long referenceId = doc.id("referenceId");
-		Long customerId = doc.id("customerId");
-		String serial = doc.code("serial", 80);
+		var checks = new Checks();
+		Long productId = checks.required("productId", command.productId());
+		Long warehouseId = checks.required("warehouseId", command.warehouseId());
+		BigDecimal quantity = checks.quantity("quantity", checks.required("quantity", command.quantity()));
+		String reference = checks.name("reference", command.reference(), NewReservation.REFERENCE);
+		String referenceType = checks.code("referenceType", command.referenceType(), NewReservation.REFERENCE_TYPE);
+		Long referenceId = command.referenceId();
+		Long customerId = command.customerId();
+		String serial = checks.code("serial", command.serial(), NewReservation.SERIAL);
 		ProductFacts product = null;
-		if (productId == null) {
-			doc.reject("productId", "error.value.required");
-		}
-		else {
+		if (productId != null) {
 			product = catalog.find(productId).orElse(null);
 			if (product == null) {
-				doc.reject("productId", "error.stock.unknown-product", String.valueOf(productId));
+				checks.reject("productId", "error.stock.unknown-product", String.valueOf(productId));
 			}
 			else if (product.service()) {
-				doc.reject("productId", "error.stock.service", product.code());
+				checks.reject("productId", "error.stock.service", product.code());
 			}
 		}
-		if (warehouseId == null) {
-			doc.reject("warehouseId", "error.value.required");
+		if (warehouseId != null && warehouses.find(warehouseId).isEmpty()) {
+			checks.reject("warehouseId", "error.stock.unknown-warehouse", String.valueOf(warehouseId));
 		}
-		else if (warehouses.find(warehouseId).isEmpty()) {
-			doc.reject("warehouseId", "error.stock.unknown-warehouse", String.valueOf(warehouseId));
-		}
-		if (quantity == null) {
-			doc.reject("quantity", "error.value.required");
-		}
-		else if (quantity.signum() <= 0) {
-			doc.reject("quantity", "error.stock.quantity-positive");
+		if (quantity != null && quantity.signum() <= 0) {
+			checks.reject("quantity", "error.stock.quantity-positive");
 		}
 		if (reference == null && referenceType != null && referenceId != null) {
 			reference = referenceType + " " + referenceId;
 		}
-		if (reference == null) {
-			doc.reject("reference", "error.value.required");
-		}
+		checks.required("reference", reference);
 		if (customerId != null && customers.find(customerId).isEmpty()) {
-			doc.reject("customerId", "error.stock.unknown-customer", String.valueOf(customerId));
+			checks.reject("customerId", "error.stock.unknown-customer", String.valueOf(customerId));
 		}
 		if (product != null && quantity != null && product.tracking() == Tracking.SERIAL) {
 			if (quantity.stripTrailingZeros().scale() > 0) {
-				doc.reject("quantity", "error.stock.serial-whole-units", product.code());
+				checks.reject("quantity", "error.stock.serial-whole-units", product.code());
 			}
 			if (serial != null && quantity.compareTo(BigDecimal.ONE) != 0) {
-				doc.reject("serial", "error.reservation.one-serial");
+				checks.reject("serial", "error.reservation.one-serial");
 			}
 		}
 		else if (serial != null) {
-			doc.reject("serial", "error.stock.no-serials", product == null ? "" : product.code());
+			checks.reject("serial", "error.stock.no-serials", product == null ? "" : product.code());
 		}
-		doc.throwIfInvalid();
-		return load(reserve(product, warehouseId, quantity, reference, referenceType, referenceId, customerId, serial,
-				user.username()));
+		checks.throwIfInvalid();
+		return load(reserve(Objects.requireNonNull(product), Objects.requireNonNull(warehouseId), Objects.requireNonNull(quantity),
+				Objects.requireNonNull(reference), referenceType, referenceId, customerId, serial, user.username()));
 	}
 
 	long reserve(ProductFacts product, long warehouseId, BigDecimal quantity, String reference, @Nullable String referenceType,
@@ -146,16 +145,17 @@ public class Reservations {
 		return load(id);
 	}
 
-	/** Releases the reservation when it is active; says whether it was. */
+	/** Releases the reservation when it is active, and says so to other modules; answers whether it was active. */
 	boolean release(long id, String user) {
-		record Released(long product, long warehouse, BigDecimal quantity, @Nullable Long serial, String reference) {
+		record Released(long product, long warehouse, BigDecimal quantity, @Nullable Long serial, String reference,
+				@Nullable Long customer, @Nullable String referenceType, @Nullable Long referenceId) {
 		}
 		Released released = jdbc.sql("""
 				update stock_reservation set status = 'RELEASED', closed_at = now() where id = ? and status = 'ACTIVE'
-				returning product, warehouse, quantity, serial, reference""")
+				returning product, warehouse, quantity, serial, reference, customer, ref_type, ref_id""")
 			.param(id)
 			.query((rs, n) -> new Released(rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3), rs.getObject(4, Long.class),
-					rs.getString(5)))
+					rs.getString(5), rs.getObject(6, Long.class), rs.getString(7), rs.getObject(8, Long.class)))
 			.optional()
 			.orElse(null);
 		if (released == null) {
@@ -165,6 +165,9 @@ public class Reservations {
 		if (released.serial() != null) {
 			serials.unreserve(released.serial(), released.reference(), user);
 		}
+		events.publishEvent(new ReservationReleased(id, released.product(), released.warehouse(),
+				Decimals.quantity(released.quantity()), released.customer(), released.referenceType(), released.referenceId(),
+				clock.instant()));
 		return true;
 	}
 

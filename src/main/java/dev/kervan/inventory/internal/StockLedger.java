@@ -11,15 +11,17 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
-import dev.kervan.catalog.Catalog;
 import dev.kervan.catalog.ProductFacts;
 import dev.kervan.catalog.Tracking;
-import dev.kervan.customers.Customers;
 import dev.kervan.identity.CurrentUser;
+import dev.kervan.inventory.StockMoveType;
+import dev.kervan.inventory.StockMoved;
+import dev.kervan.inventory.internal.StockMoveChecks.CheckedLine;
+import dev.kervan.inventory.internal.StockMoveChecks.CheckedMove;
 import dev.kervan.platform.AuditTrail;
 import dev.kervan.platform.Cursor;
 import dev.kervan.platform.DocumentNumbers;
@@ -27,32 +29,25 @@ import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ErrorKind;
 import dev.kervan.platform.KeysetPage;
 import dev.kervan.platform.PageLimit;
-import dev.kervan.platform.PatchDocument;
 import dev.kervan.platform.RecordNotFoundException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The stock ledger. Every receipt, issue, transfer and adjustment is a move with lines, written once and never
- * changed; the figures on hand, per lot and per warehouse, change in the same transaction, so they always equal the
- * sum of the ledger. A move is checked whole before anything is written, and a move that cannot be carried out in
- * full (not enough stock, a serial already gone) changes nothing.
+ * The stock ledger. Every receipt, issue, transfer and adjustment is a move with lines, posted once from a checked
+ * draft and never changed afterwards (the database refuses to update a posted move; a correction is a move of its
+ * own); the figures on hand, per lot and per warehouse, change in the same transaction, so they always equal the sum
+ * of the ledger. A draft is checked whole before anything is written ({@link StockMoveChecks}), and a move that
+ * cannot be carried out in full (not enough stock, a serial already gone) changes nothing. A posted move is
+ * published as {@link StockMoved} in its transaction.
  */
 @Service
 public class StockLedger {
 
 	static final String RECORD_TYPE = "stock-move";
-
-	/** Serial numbers one line may carry: a pallet's worth, and far below what an int counts. */
-	private static final BigDecimal MOST_SERIALS_PER_LINE = BigDecimal.valueOf(10_000);
-
-	/** A line as read and checked: the quantity in the product's unit, signed for adjustments. */
-	private record LineInput(int index, ProductFacts product, BigDecimal entered, long unitId, @Nullable BigDecimal counted,
-			BigDecimal quantity, @Nullable String lot, @Nullable LocalDate expiry, List<String> serials,
-			@Nullable Long reservationId) {
-	}
 
 	private record Reservation(long id, long product, long warehouse, BigDecimal quantity, @Nullable Long serial,
 			String reference) {
@@ -60,246 +55,81 @@ public class StockLedger {
 
 	private final JdbcClient jdbc;
 	private final InventoryPolicy policy;
-	private final Catalog catalog;
-	private final Customers customers;
-	private final Warehouses warehouses;
+	private final StockMoveChecks checks;
 	private final StockBalances balances;
 	private final SerialNumbers serials;
 	private final DocumentNumbers numbers;
 	private final AuditTrail audit;
+	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	StockLedger(JdbcClient jdbc, InventoryPolicy policy, Catalog catalog, Customers customers, Warehouses warehouses,
-			StockBalances balances, SerialNumbers serials, DocumentNumbers numbers, AuditTrail audit, Clock clock) {
+	StockLedger(JdbcClient jdbc, InventoryPolicy policy, StockMoveChecks checks, StockBalances balances,
+			SerialNumbers serials, DocumentNumbers numbers, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.policy = policy;
-		this.catalog = catalog;
-		this.customers = customers;
-		this.warehouses = warehouses;
+		this.checks = checks;
 		this.balances = balances;
 		this.serials = serials;
 		this.numbers = numbers;
 		this.audit = audit;
+		this.events = events;
 		this.clock = clock;
 	}
 
+	/** Posts a draft whole, or refuses it changing nothing. */
 	@Transactional
-	public StockMoveView post(PatchDocument doc) {
+	public StockMoveView post(StockMoveDraft draft) {
 		CurrentUser user = policy.requireWarehouse();
 		// One moment for the whole move: its time, its number's year, and the dates its lines count from.
 		Instant movedAt = clock.instant();
 		LocalDate day = LocalDate.ofInstant(movedAt, clock.getZone());
-		StockMoveType type = doc.choice("type", StockMoveType.class);
-		if (type == null && !doc.hasViolations()) {
-			doc.reject("type", "error.value.required");
-		}
-		Long warehouse = activeWarehouse(doc, "warehouseId", true);
-		Long toWarehouse = activeWarehouse(doc, "toWarehouseId", type == StockMoveType.TRANSFER);
-		if (type != StockMoveType.TRANSFER && toWarehouse != null) {
-			doc.reject("toWarehouseId", "error.stock.to-warehouse-transfer-only");
-		}
-		if (toWarehouse != null && toWarehouse.equals(warehouse)) {
-			doc.reject("toWarehouseId", "error.stock.same-warehouse");
-		}
-		String reason = doc.freeText("reason", 300);
-		if (type == StockMoveType.ADJUSTMENT && reason == null) {
-			doc.reject("reason", "error.stock.reason-required");
-		}
-		String reference = doc.text("reference", 120);
-		Long customer = doc.id("customerId");
-		if (customer != null && customers.find(customer).isEmpty()) {
-			doc.reject("customerId", "error.stock.unknown-customer", String.valueOf(customer));
-		}
-		List<LineInput> lines = readLines(doc, type, day);
-		doc.throwIfInvalid();
-
+		CheckedMove checked = checks.check(draft, day);
+		long warehouse = checked.warehouseId();
 		long move = jdbc.sql("""
 				insert into stock_move (number, type, warehouse, to_warehouse, reason, reference, customer, created_by, moved_at)
 				values (:number, :type, :warehouse, :toWarehouse, :reason, :reference, :customer, :user, :movedAt) returning id""")
 			.param("number", numbers.next("SM", day))
-			.param("type", type.name())
+			.param("type", checked.type().name())
 			.param("warehouse", warehouse)
-			.param("toWarehouse", toWarehouse)
-			.param("reason", reason)
-			.param("reference", reference)
-			.param("customer", customer)
+			.param("toWarehouse", checked.toWarehouseId())
+			.param("reason", checked.reason())
+			.param("reference", checked.reference())
+			.param("customer", checked.customerId())
 			.param("user", user.username())
 			.param("movedAt", Timestamp.from(movedAt))
 			.query(Long.class)
 			.single();
 		// Reservations before stock rows, in id order: a release locks a reservation and then its stock row.
-		lines.stream().map(LineInput::reservationId).filter(java.util.Objects::nonNull).sorted().distinct()
+		checked.lines().stream().map(CheckedLine::reservationId).filter(Objects::nonNull).sorted().distinct()
 			.forEach(reservation -> jdbc.sql("select id from stock_reservation where id = ? for update").param(reservation)
 				.query(Long.class).list());
 		// Lines are applied in product order so that concurrent moves lock stock rows in the same order.
-		List<LineInput> ordered = lines.stream().sorted(Comparator.comparingLong((LineInput l) -> l.product().id())
-			.thenComparingInt(LineInput::index)).toList();
-		for (LineInput line : ordered) {
-			switch (type) {
+		List<CheckedLine> ordered = checked.lines().stream().sorted(Comparator.comparingLong((CheckedLine l) -> l.product().id())
+			.thenComparingInt(CheckedLine::index)).toList();
+		for (CheckedLine line : ordered) {
+			switch (checked.type()) {
 				case RECEIPT -> receive(move, warehouse, line, line.quantity(), user);
-				case ISSUE -> issue(move, warehouse, customer, line, user, day);
-				case TRANSFER -> transfer(move, warehouse, toWarehouse, line, user);
+				case ISSUE -> issue(move, warehouse, checked.customerId(), line, user, day);
+				case TRANSFER -> transfer(move, warehouse, Objects.requireNonNull(checked.toWarehouseId()), line, user);
 				case ADJUSTMENT -> adjust(move, warehouse, line, user);
 			}
 		}
 		StockMoveView saved = load(move);
-		audit.created(RECORD_TYPE, move, Map.of("number", saved.number(), "type", type, "warehouse", saved.warehouseCode(),
-				"reason", reason == null ? "" : reason, "lines", saved.lines().size()));
+		audit.created(RECORD_TYPE, move, Map.of("number", saved.number(), "type", checked.type(), "warehouse",
+				saved.warehouseCode(), "reason", checked.reason() == null ? "" : checked.reason(), "lines", saved.lines().size()));
+		events.publishEvent(moved(saved));
 		return saved;
 	}
 
-	private @Nullable Long activeWarehouse(PatchDocument doc, String field, boolean required) {
-		Long id = doc.id(field);
-		if (id == null) {
-			if (required) {
-				doc.reject(field, "error.value.required");
-			}
-			return null;
-		}
-		var found = warehouses.find(id);
-		if (found.isEmpty()) {
-			doc.reject(field, "error.stock.unknown-warehouse", String.valueOf(id));
-		}
-		else if (!found.get().active()) {
-			doc.reject(field, "error.stock.inactive-warehouse", found.get().code());
-		}
-		return id;
+	private static StockMoved moved(StockMoveView move) {
+		return new StockMoved(move.id(), move.number(), move.type(), move.warehouseId(), move.toWarehouseId(),
+				move.customerId(), move.movedAt(), move.lines().stream()
+					.map(line -> new StockMoved.Line(line.productId(), line.baseQuantity(), line.lot().isEmpty() ? null : line.lot(),
+							line.serials(), line.reservationId()))
+					.toList());
 	}
 
-	private List<LineInput> readLines(PatchDocument doc, @Nullable StockMoveType type, LocalDate day) {
-		List<PatchDocument> items = doc.items("lines");
-		if (items.isEmpty()) {
-			doc.reject("lines", "error.stock.no-lines");
-		}
-		var productIds = new ArrayList<@Nullable Long>();
-		items.forEach(item -> productIds.add(item.id("productId")));
-		var products = catalog.find(productIds.stream().filter(java.util.Objects::nonNull).toList());
-		var lines = new ArrayList<LineInput>();
-		var serialsSeen = new HashSet<String>();
-		for (int index = 0; index < items.size(); index++) {
-			PatchDocument item = items.get(index);
-			Long productId = productIds.get(index);
-			ProductFacts product = productId == null ? null : products.get(productId);
-			if (productId == null) {
-				item.reject("productId", "error.value.required");
-			}
-			else if (product == null) {
-				item.reject("productId", "error.stock.unknown-product", String.valueOf(productId));
-			}
-			else if (product.service()) {
-				item.reject("productId", "error.stock.service", product.code());
-			}
-			String unit = item.code("unit", 20);
-			BigDecimal entered = item.quantity("quantity");
-			BigDecimal counted = type == StockMoveType.ADJUSTMENT ? item.quantity("countedQuantity") : null;
-			if (entered == null && counted == null) {
-				item.reject("quantity", "error.value.required");
-			}
-			else if (entered != null && counted != null) {
-				item.reject("countedQuantity", "error.stock.quantity-or-count");
-			}
-			else if (entered != null && type != StockMoveType.ADJUSTMENT && entered.signum() <= 0) {
-				item.reject("quantity", "error.stock.quantity-positive");
-			}
-			else if (entered != null && entered.signum() == 0) {
-				item.reject("quantity", "error.stock.quantity-zero");
-			}
-			else if (counted != null && counted.signum() < 0) {
-				item.reject("countedQuantity", "error.value.not-negative");
-			}
-			String lot = item.code("lot", 60);
-			LocalDate expiry = item.date("expiry");
-			List<String> lineSerials = item.codes("serials");
-			Long reservation = item.id("reservationId");
-			if (reservation != null && type != StockMoveType.ISSUE) {
-				item.reject("reservationId", "error.stock.reservation-issue-only");
-			}
-			if (product == null || (entered == null && counted == null)) {
-				continue;
-			}
-			BigDecimal amount = entered == null ? counted : entered;
-			var converted = catalog.inProductUnit(product, unit, amount);
-			if (converted.isEmpty()) {
-				item.reject("unit", "error.stock.unknown-unit", String.valueOf(unit), product.unitCode());
-				continue;
-			}
-			BigDecimal quantity = converted.get().inProductUnit();
-			if (quantity.signum() == 0 || quantity.precision() - quantity.scale() > 15) {
-				item.reject("quantity", "error.value.quantity");
-				continue;
-			}
-			boolean inward = type == StockMoveType.RECEIPT || (type == StockMoveType.ADJUSTMENT && entered != null && entered.signum() > 0);
-			checkTracking(item, product, type, inward, counted != null, quantity, lot, expiry, lineSerials, serialsSeen);
-			LocalDate lotExpiry = expiry;
-			if (inward && product.tracking() == Tracking.LOT && lotExpiry == null && product.shelfLifeDays() != null) {
-				lotExpiry = day.plusDays(product.shelfLifeDays());
-			}
-			lines.add(new LineInput(index, product, entered == null ? counted : entered, converted.get().unitId(),
-					counted == null ? null : quantity, entered == null ? BigDecimal.ZERO : quantity, lot, lotExpiry,
-					lineSerials, reservation));
-		}
-		return lines;
-	}
-
-	private static void checkTracking(PatchDocument item, ProductFacts product, @Nullable StockMoveType type, boolean inward,
-			boolean counted, BigDecimal quantity, @Nullable String lot, @Nullable LocalDate expiry, List<String> serials,
-			java.util.Set<String> serialsSeen) {
-		switch (product.tracking()) {
-			case SERIAL -> {
-				if (quantity.stripTrailingZeros().scale() > 0) {
-					item.reject("quantity", "error.stock.serial-whole-units", product.code());
-					return;
-				}
-				if (counted) {
-					item.reject("countedQuantity", "error.stock.serial-count", product.code());
-					return;
-				}
-				if (quantity.abs().compareTo(MOST_SERIALS_PER_LINE) > 0) {
-					item.reject("quantity", "error.stock.serials-per-line", MOST_SERIALS_PER_LINE);
-					return;
-				}
-				int units = quantity.abs().intValueExact();
-				if (inward && serials.size() != units) {
-					item.reject("serials", "error.stock.serials-needed", units, product.code(), serials.size());
-				}
-				else if (!inward && !serials.isEmpty() && serials.size() != units) {
-					item.reject("serials", "error.stock.serials-count", units, serials.size());
-				}
-				for (String serial : serials) {
-					if (serial.length() > 80) {
-						item.reject("serials", "error.value.too-long", 80);
-					}
-					else if (!serialsSeen.add(product.id() + "/" + serial)) {
-						item.reject("serials", "error.stock.serial-repeated", serial);
-					}
-				}
-				if (lot != null) {
-					item.reject("lot", "error.stock.no-lots", product.code());
-				}
-			}
-			case LOT -> {
-				if (inward && lot == null) {
-					item.reject("lot", "error.stock.lot-needed", product.code());
-				}
-				if (counted && lot == null) {
-					item.reject("lot", "error.stock.lot-needed", product.code());
-				}
-				if (!serials.isEmpty()) {
-					item.reject("serials", "error.stock.no-serials", product.code());
-				}
-			}
-			case NONE -> {
-				if (lot != null || expiry != null) {
-					item.reject(lot != null ? "lot" : "expiry", "error.stock.no-lots", product.code());
-				}
-				if (!serials.isEmpty()) {
-					item.reject("serials", "error.stock.no-serials", product.code());
-				}
-			}
-		}
-	}
-
-	private void receive(long move, long warehouse, LineInput line, BigDecimal quantity, CurrentUser user) {
+	private void receive(long move, long warehouse, CheckedLine line, BigDecimal quantity, CurrentUser user) {
 		String lot = line.lot() == null ? "" : line.lot();
 		balances.add(line.product().id(), warehouse, lot, line.expiry(), quantity);
 		List<Long> serialIds = line.product().tracking() == Tracking.SERIAL
@@ -308,7 +138,7 @@ public class StockLedger {
 		writeLine(move, line, quantity, lot, line.expiry(), null, serialIds, false);
 	}
 
-	private void issue(long move, long warehouse, @Nullable Long customer, LineInput line, CurrentUser user,
+	private void issue(long move, long warehouse, @Nullable Long customer, CheckedLine line, CurrentUser user,
 			LocalDate day) {
 		Reservation reservation = line.reservationId() == null ? null : consume(line, warehouse);
 		BigDecimal fromReservation = reservation == null ? BigDecimal.ZERO : reservation.quantity().min(line.quantity());
@@ -325,7 +155,7 @@ public class StockLedger {
 		}
 	}
 
-	private void transfer(long move, long from, long to, LineInput line, CurrentUser user) {
+	private void transfer(long move, long from, long to, CheckedLine line, CurrentUser user) {
 		var taken = balances.take(line.product(), from, line.lot(), line.quantity(), BigDecimal.ZERO);
 		List<Long> serialIds = List.of();
 		if (line.product().tracking() == Tracking.SERIAL) {
@@ -338,7 +168,7 @@ public class StockLedger {
 		}
 	}
 
-	private void adjust(long move, long warehouse, LineInput line, CurrentUser user) {
+	private void adjust(long move, long warehouse, CheckedLine line, CurrentUser user) {
 		BigDecimal change = line.quantity();
 		if (line.counted() != null) {
 			String lot = line.lot() == null ? "" : line.lot();
@@ -365,7 +195,7 @@ public class StockLedger {
 	}
 
 	/** Locks the reservation an issue fulfils and closes it, or takes the issued part off it. */
-	private Reservation consume(LineInput line, long warehouse) {
+	private Reservation consume(CheckedLine line, long warehouse) {
 		Reservation reservation = jdbc.sql("""
 				select id, product, warehouse, quantity, serial, reference from stock_reservation
 				where id = ? and status = 'ACTIVE' for update""")
@@ -406,7 +236,7 @@ public class StockLedger {
 	 * Writes a line of the ledger. A line split over several lots ({@code split}), and a counted adjustment, say their
 	 * part in the product's own unit; any other line keeps the quantity and unit as entered.
 	 */
-	private void writeLine(long move, LineInput line, BigDecimal baseQuantity, String lot, @Nullable LocalDate expiry,
+	private void writeLine(long move, CheckedLine line, BigDecimal baseQuantity, String lot, @Nullable LocalDate expiry,
 			@Nullable Long reservation, List<Long> serialIds, boolean split) {
 		boolean inProductUnit = split || line.counted() != null;
 		BigDecimal entered = inProductUnit ? baseQuantity : line.entered();
@@ -503,7 +333,7 @@ public class StockLedger {
 			.query((rs, n) -> move(rs, linesByMove.getOrDefault(rs.getLong(1), List.of())))
 			.list()
 			.forEach(move -> moves.put(move.id(), move));
-		return ids.stream().map(moves::get).filter(java.util.Objects::nonNull).toList();
+		return ids.stream().map(moves::get).filter(Objects::nonNull).toList();
 	}
 
 	private static StockMoveView move(ResultSet rs, List<StockMoveView.Line> lines) throws SQLException {

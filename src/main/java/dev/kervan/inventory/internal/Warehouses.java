@@ -1,13 +1,14 @@
 package dev.kervan.inventory.internal;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import dev.kervan.platform.AuditTrail;
+import dev.kervan.platform.Checks;
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ErrorKind;
 import dev.kervan.platform.ExpectedVersion;
-import dev.kervan.platform.PatchDocument;
 import dev.kervan.platform.RecordNotFoundException;
 import dev.kervan.platform.Versioned;
 import org.jspecify.annotations.Nullable;
@@ -20,6 +21,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class Warehouses {
 
 	static final String RECORD_TYPE = "warehouse";
+
+	static final int CODE = 60;
+	static final int NAME = 120;
+	static final int ADDRESS = 500;
+	static final int LOCATION_CODE = 40;
 
 	public record Warehouse(long id, String code, String name, @Nullable String address, boolean active, long version)
 			implements Versioned {
@@ -69,19 +75,14 @@ public class Warehouses {
 	}
 
 	@Transactional
-	public Warehouse create(PatchDocument doc) {
+	public Warehouse create(NewWarehouse command) {
 		policy.requireWarehouse();
-		String code = doc.code("code", 60);
-		String name = doc.text("name", 120);
-		if (code == null) {
-			doc.reject("code", "error.value.required");
-		}
-		if (name == null) {
-			doc.reject("name", "error.value.required");
-		}
-		String address = doc.freeText("address", 500);
-		doc.throwIfInvalid();
-		requireFreeCode(code, 0);
+		var checks = new Checks();
+		String code = checks.required("code", checks.code("code", command.code(), CODE));
+		String name = checks.required("name", checks.name("name", command.name(), NAME));
+		String address = checks.freeText("address", command.address(), ADDRESS);
+		checks.throwIfInvalid();
+		requireFreeCode(Objects.requireNonNull(code), 0);
 		long id = jdbc.sql("insert into warehouse (code, name, address) values (?, ?, ?) returning id")
 			.params(code, name, address)
 			.query(Long.class)
@@ -91,24 +92,20 @@ public class Warehouses {
 		return saved;
 	}
 
+	/** Changes the fields sent; a warehouse that would not change keeps its version and history. */
 	@Transactional
-	public Warehouse update(long id, ExpectedVersion expected, PatchDocument doc) {
+	public Warehouse update(long id, ExpectedVersion expected, WarehouseChange change) {
 		policy.requireWarehouse();
 		Warehouse before = get(id);
 		expected.verify(RECORD_TYPE, id, before.version());
-		doc.ignoring("id", "version");
-		String code = doc.has("code") ? doc.code("code", 60) : before.code();
-		String name = doc.has("name") ? doc.text("name", 120) : before.name();
-		if (code == null) {
-			doc.reject("code", "error.value.required");
-		}
-		if (name == null) {
-			doc.reject("name", "error.value.required");
-		}
-		String address = doc.has("address") ? doc.freeText("address", 500) : before.address();
-		Boolean active = doc.has("active") ? doc.bool("active") : Boolean.valueOf(before.active());
-		doc.throwIfInvalid();
-		var intended = new Warehouse(id, code, name, address, !Boolean.FALSE.equals(active), before.version());
+		var checks = new Checks();
+		String code = checks.required("code", checks.code("code", change.code(), CODE).applyTo(before.code()));
+		String name = checks.required("name", checks.name("name", change.name(), NAME).applyTo(before.name()));
+		String address = checks.freeText("address", change.address(), ADDRESS).applyTo(before.address());
+		boolean active = change.active().isGiven() ? !Boolean.FALSE.equals(change.active().value()) : before.active();
+		checks.throwIfInvalid();
+		var intended = new Warehouse(id, Objects.requireNonNull(code), Objects.requireNonNull(name), address, active,
+				before.version());
 		if (!AuditTrail.changes(before.snapshot(), intended.snapshot())) {
 			return before;
 		}
@@ -116,7 +113,7 @@ public class Warehouses {
 		int changed = jdbc.sql("""
 				update warehouse set code = ?, name = ?, address = ?, active = ?, version = version + 1
 				where id = ? and version = ?""")
-			.params(code, name, address, intended.active(), id, before.version())
+			.params(code, name, address, active, id, before.version())
 			.update();
 		if (changed == 0) {
 			throw expected.conflict(RECORD_TYPE, id, get(id).version());
@@ -153,15 +150,13 @@ public class Warehouses {
 	}
 
 	@Transactional
-	public Location addLocation(long warehouseId, PatchDocument doc) {
+	public Location addLocation(long warehouseId, NewLocation command) {
 		policy.requireWarehouse();
 		get(warehouseId);
-		String code = doc.code("code", 40);
-		if (code == null) {
-			doc.reject("code", "error.value.required");
-		}
-		String name = doc.text("name", 120);
-		doc.throwIfInvalid();
+		var checks = new Checks();
+		String code = checks.required("code", checks.code("code", command.code(), LOCATION_CODE));
+		String name = checks.name("name", command.name(), NAME);
+		checks.throwIfInvalid();
 		if (jdbc.sql("select exists (select 1 from warehouse_location where warehouse = ? and lower(code) = lower(?))")
 			.params(warehouseId, code).query(Boolean.class).single()) {
 			throw new DomainException(ErrorKind.CONFLICT, "error.location.code-taken", code);

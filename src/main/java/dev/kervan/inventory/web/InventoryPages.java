@@ -3,26 +3,31 @@ package dev.kervan.inventory.web;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.kervan.catalog.Catalog;
 import dev.kervan.catalog.ProductFacts;
+import dev.kervan.inventory.StockMoveType;
 import dev.kervan.inventory.internal.InventoryPageModels;
 import dev.kervan.inventory.internal.InventoryPolicy;
-import dev.kervan.inventory.internal.ReplenishmentExport;
+import dev.kervan.inventory.internal.NewLocation;
+import dev.kervan.inventory.internal.NewReservation;
+import dev.kervan.inventory.internal.NewWarehouse;
 import dev.kervan.inventory.internal.Reservations;
 import dev.kervan.inventory.internal.StockLedger;
-import dev.kervan.inventory.internal.StockLevelExport;
-import dev.kervan.inventory.internal.StockMoveType;
+import dev.kervan.inventory.internal.StockExports;
+import dev.kervan.inventory.internal.StockMoveDraft;
 import dev.kervan.inventory.internal.Warehouses;
-import dev.kervan.platform.DomainException;
-import dev.kervan.platform.ErrorKind;
+import dev.kervan.platform.Checks;
+import dev.kervan.platform.Commands;
 import dev.kervan.platform.FormState;
 import dev.kervan.platform.Forms;
-import dev.kervan.platform.PatchDocument;
 import dev.kervan.platform.TableExport;
+import dev.kervan.platform.TextHygiene;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -58,21 +63,20 @@ class InventoryPages {
 	private final Reservations reservations;
 	private final InventoryPolicy policy;
 	private final Catalog catalog;
-	private final StockLevelExport stockExport;
-	private final ReplenishmentExport replenishmentExport;
+	private final StockExports exports;
 	private final Forms forms;
+	private final Commands commands;
 
 	InventoryPages(InventoryPageModels pages, StockLedger ledger, Warehouses warehouses, Reservations reservations,
-			InventoryPolicy policy, Catalog catalog, StockLevelExport stockExport, ReplenishmentExport replenishmentExport,
-			Forms forms) {
+			InventoryPolicy policy, Catalog catalog, StockExports exports, Forms forms, Commands commands) {
+		this.commands = commands;
 		this.pages = pages;
 		this.ledger = ledger;
 		this.warehouses = warehouses;
 		this.reservations = reservations;
 		this.policy = policy;
 		this.catalog = catalog;
-		this.stockExport = stockExport;
-		this.replenishmentExport = replenishmentExport;
+		this.exports = exports;
 		this.forms = forms;
 	}
 
@@ -95,7 +99,7 @@ class InventoryPages {
 	@GetMapping("/export")
 	void export(@RequestParam(required = false) @Nullable Long warehouseId, @RequestParam(required = false) @Nullable String format,
 			HttpServletResponse response) throws IOException {
-		stockExport.write(warehouseId, TableExport.Format.of(format), response);
+		exports.levels(warehouseId, TableExport.Format.of(format), response);
 	}
 
 	@GetMapping("/moves")
@@ -117,76 +121,109 @@ class InventoryPages {
 
 	@GetMapping("/moves/new")
 	String newMove(@RequestParam(defaultValue = "RECEIPT") StockMoveType type, Model model) {
-		var blank = new ArrayList<EnteredLine>();
-		for (int i = 0; i < BLANK_LINES; i++) {
-			blank.add(EnteredLine.blank());
-		}
 		model.addAttribute("form", FormState.of(Map.of("type", type.name())));
-		model.addAttribute("lines", blank);
+		model.addAttribute("lines", EnteredLine.shown(List.of()));
 		return moveForm(type, model);
 	}
 
-	/** A line as typed or scanned: the product by code or barcode, and the rest as text. */
-	record EnteredLine(String code, String quantity, String unit, String lot, String expiry, String serials,
-			@Nullable String error) {
+	/**
+	 * A line as typed or scanned: the product by code or barcode, and the rest as text. The lines sent are the
+	 * draft's lines in their order (blank ones left out), so that a refusal of {@code lines[2].quantity} is shown
+	 * beside the quantity of the third line shown again.
+	 */
+	record EnteredLine(String code, String quantity, String unit, String lot, String expiry, String serials) {
 
-		static EnteredLine blank() {
-			return new EnteredLine("", "", "", "", "", "", null);
+		private static final EnteredLine BLANK = new EnteredLine("", "", "", "", "", "");
+
+		/** The lines filled in, in the order sent. */
+		static List<EnteredLine> sent(MultiValueMap<String, String> submitted) {
+			List<String> codes = submitted.getOrDefault("code", List.of());
+			var lines = new ArrayList<EnteredLine>();
+			for (int i = 0; i < codes.size(); i++) {
+				var line = new EnteredLine(at(codes, i), at(submitted.get("quantity"), i), at(submitted.get("unit"), i),
+						at(submitted.get("lot"), i), at(submitted.get("expiry"), i), at(submitted.get("serials"), i));
+				if (!line.code().isBlank() || !line.quantity().isBlank() || !line.serials().isBlank()) {
+					lines.add(line);
+				}
+			}
+			return lines;
 		}
 
-		boolean isEmpty() {
-			return code.isBlank() && quantity.isBlank() && serials.isBlank();
+		/** The lines to show: those entered, then blank ones up to the form's few. */
+		static List<EnteredLine> shown(List<EnteredLine> entered) {
+			var shown = new ArrayList<>(entered);
+			while (shown.size() < BLANK_LINES) {
+				shown.add(BLANK);
+			}
+			return shown;
 		}
 
-		EnteredLine withError(@Nullable String message) {
-			return message == null ? this : new EnteredLine(code, quantity, unit, lot, expiry, serials,
-					error == null ? message : error + " " + message);
+		/**
+		 * The line as the draft's line reads it: the product found by its code, the quantity as counted on the shelf
+		 * when {@code counting}, the serial numbers one per word.
+		 */
+		FormState asDraftLine(ProductFacts product, boolean counting) {
+			var values = new HashMap<String, @Nullable String>();
+			values.put("productId", String.valueOf(product.id()));
+			values.put(counting ? "countedQuantity" : "quantity", quantity);
+			values.put("unit", unit);
+			values.put("lot", lot);
+			values.put("expiry", expiry);
+			return FormState.of(values, Map.of("serials", Arrays.stream(serials.split("[\\s,;]+")).filter(s -> !s.isBlank())
+				.toList()));
+		}
+
+		private static String at(@Nullable List<String> values, int index) {
+			return values == null || index >= values.size() || values.get(index) == null ? "" : values.get(index).strip();
 		}
 	}
 
 	@PostMapping("/moves")
 	String post(@RequestParam MultiValueMap<String, String> submitted, Model model) {
+		// The type is a hidden field: a refusal of it goes above the form.
 		FormState form = FormState.from(submitted, Set.of("type", "warehouseId", "toWarehouseId", "reason", "reference"), Set.of())
+			.showing(Set.of("warehouseId", "toWarehouseId", "reason", "reference"))
 			.showingItems("lines");
-		ObjectNode body = form.toJson(true, Set.of());
-		var lines = body.putArray("lines");
-		var checked = new ArrayList<EnteredLine>();
-		boolean unknownProduct = false;
-		boolean counting = "ADJUSTMENT".equals(form.value("type")) && submitted.containsKey("counted");
-		for (EnteredLine line : enteredLines(submitted)) {
-			if (line.isEmpty()) {
-				continue;
+		List<EnteredLine> entered = EnteredLine.sent(submitted);
+		model.addAttribute("lines", EnteredLine.shown(entered));
+		return forms.submit(form, model,
+				() -> "redirect:/inventory/moves/" + ledger.post(draft(form, entered, submitted.containsKey("counted"))).id()
+						+ "?posted",
+				() -> moveForm(typeOf(form), model));
+	}
+
+	/**
+	 * The draft the form makes, read as the API reads one. The product of a line is found by its code first: a code
+	 * that is missing, holds what no code may, or names no product is refused beside its line before the draft is read.
+	 */
+	private StockMoveDraft draft(FormState form, List<EnteredLine> entered, boolean counted) {
+		// An adjustment may be a count: the quantities are then what is on the shelf, not the change.
+		boolean counting = counted && "ADJUSTMENT".equals(form.value("type"));
+		var products = new Checks();
+		var lines = new ArrayList<FormState>();
+		for (int i = 0; i < entered.size(); i++) {
+			EnteredLine line = entered.get(i);
+			Checks at = products.item("lines", i);
+			Optional<String> unreadable = TextHygiene.codeProblem(line.code());
+			Optional<ProductFacts> product = unreadable.isPresent() || line.code().isBlank() ? Optional.empty()
+					: catalog.findByCodeOrBarcode(line.code());
+			if (unreadable.isPresent()) {
+				at.reject("productId", unreadable.get());
 			}
-			ProductFacts product = line.code().isBlank() ? null : catalog.findByCodeOrBarcode(line.code()).orElse(null);
-			if (product == null) {
-				unknownProduct = true;
-				checked.add(line.withError(forms.message("inventory.unknown-code", line.code())));
-				continue;
+			else if (line.code().isBlank()) {
+				at.reject("productId", "error.value.required");
 			}
-			// An adjustment may be a count: the quantities are then what is on the shelf, not the change.
-			ObjectNode item = lines.addObject().put("productId", product.id())
-				.put(counting ? "countedQuantity" : "quantity", line.quantity());
-			putIfGiven(item, "unit", line.unit());
-			putIfGiven(item, "lot", line.lot());
-			putIfGiven(item, "expiry", line.expiry());
-			var serialList = item.putArray("serials");
-			for (String serial : line.serials().split("[\\s,;]+")) {
-				if (!serial.isBlank()) {
-					serialList.add(serial);
-				}
+			else if (product.isEmpty()) {
+				at.reject("productId", "inventory.unknown-code", line.code());
 			}
-			checked.add(line);
+			else {
+				lines.add(line.asDraftLine(product.get(), counting));
+			}
 		}
-		boolean refusedLines = unknownProduct;
-		return forms.submit(form, model, () -> {
-			if (refusedLines) {
-				throw new DomainException(ErrorKind.INVALID, "inventory.fix-lines");
-			}
-			return "redirect:/inventory/moves/" + ledger.post(PatchDocument.of(body)).id() + "?posted";
-		}, () -> {
-			model.addAttribute("lines", withLineErrors(checked, form));
-			return moveForm(typeOf(form), model);
-		});
+		products.throwIfInvalid();
+		ObjectNode fields = form.toJson(true, Set.of());
+		lines.forEach(line -> fields.withArray("lines").add(line.toJson(true, Set.of())));
+		return commands.read(fields, StockMoveDraft.class);
 	}
 
 	private String moveForm(StockMoveType type, Model model) {
@@ -200,43 +237,14 @@ class InventoryPages {
 			.orElse(StockMoveType.RECEIPT);
 	}
 
-	private static void putIfGiven(ObjectNode item, String field, String value) {
-		if (!value.isBlank()) {
-			item.put(field, value.strip());
-		}
-	}
-
-	private static List<EnteredLine> enteredLines(MultiValueMap<String, String> submitted) {
-		List<String> codes = submitted.getOrDefault("code", List.of());
-		var lines = new ArrayList<EnteredLine>();
-		for (int i = 0; i < codes.size(); i++) {
-			lines.add(new EnteredLine(at(codes, i), at(submitted.get("quantity"), i), at(submitted.get("unit"), i),
-					at(submitted.get("lot"), i), at(submitted.get("expiry"), i), at(submitted.get("serials"), i), null));
-		}
-		return lines;
-	}
-
-	private static String at(@Nullable List<String> values, int index) {
-		return values == null || index >= values.size() || values.get(index) == null ? "" : values.get(index).strip();
-	}
-
-	/** Puts the refusal's messages about {@code lines[n].…} beside the n-th line entered. */
-	private static List<EnteredLine> withLineErrors(List<EnteredLine> lines, FormState form) {
-		var result = new ArrayList<EnteredLine>();
-		for (int i = 0; i < lines.size(); i++) {
-			result.add(lines.get(i).withError(form.errorsOf("lines", i)));
-		}
-		while (result.size() < BLANK_LINES) {
-			result.add(EnteredLine.blank());
-		}
-		return result;
-	}
-
 	/** What a scanner's code names, for the entry form's script: the product's id, code, name and tracking. */
 	@GetMapping("/lookup")
 	@ResponseBody
 	ResponseEntity<Map<String, Object>> lookup(@RequestParam String code) {
 		policy.requireReader();
+		if (TextHygiene.codeProblem(code).isPresent()) {
+			return ResponseEntity.notFound().build();
+		}
 		return catalog.findByCodeOrBarcode(code)
 			.map(p -> ResponseEntity.ok(Map.<String, Object>of("id", p.id(), "code", p.code(), "name",
 					p.name(LocaleContextHolder.getLocale().getLanguage()), "unit", p.unitCode(), "tracking", p.tracking().name())))
@@ -266,7 +274,7 @@ class InventoryPages {
 	@GetMapping("/replenishment/export")
 	void exportReplenishment(@RequestParam(required = false) @Nullable Long warehouseId,
 			@RequestParam(required = false) @Nullable String format, HttpServletResponse response) throws IOException {
-		replenishmentExport.write(warehouseId, TableExport.Format.of(format), response);
+		exports.replenishment(warehouseId, TableExport.Format.of(format), response);
 	}
 
 	@GetMapping("/warehouses")
@@ -279,7 +287,7 @@ class InventoryPages {
 	String createWarehouse(@RequestParam MultiValueMap<String, String> submitted, Model model) {
 		FormState form = FormState.from(submitted, Set.of("code", "name", "address"), Set.of());
 		return forms.submit(form, model, () -> {
-			warehouses.create(PatchDocument.of(form.toJson(true, Set.of())));
+			warehouses.create(commands.read(form.toJson(true, Set.of()), NewWarehouse.class));
 			return "redirect:/inventory/warehouses";
 		}, () -> warehousesPage(model));
 	}
@@ -293,7 +301,7 @@ class InventoryPages {
 	String addLocation(@PathVariable long id, @RequestParam MultiValueMap<String, String> submitted, RedirectAttributes redirect) {
 		FormState form = FormState.from(submitted, Set.of("code", "name"), Set.of());
 		return forms.andBack("/inventory/warehouses#warehouse-" + id, redirect, null,
-				() -> warehouses.addLocation(id, PatchDocument.of(form.toJson(true, Set.of()))));
+				() -> warehouses.addLocation(id, commands.read(form.toJson(true, Set.of()), NewLocation.class)));
 	}
 
 	@GetMapping("/serials")
@@ -308,7 +316,7 @@ class InventoryPages {
 		FormState form = FormState.from(submitted, Set.of("productId", "warehouseId", "quantity", "reference", "serial"), Set.of());
 		String productId = form.value("productId").matches("\\d{1,18}") ? form.value("productId") : "";
 		return forms.andBack("/products/" + productId + "#stock", redirect, "inventory.reserved-done",
-				() -> reservations.create(PatchDocument.of(form.toJson(true, Set.of()))));
+				() -> reservations.create(commands.read(form.toJson(true, Set.of()), NewReservation.class)));
 	}
 
 	@PostMapping("/reservations/{id}/release")

@@ -1,6 +1,8 @@
 package dev.kervan.inventory.web;
 
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import dev.kervan.catalog.ProductFacts;
 import dev.kervan.catalog.ProductPanel;
@@ -18,75 +20,34 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class StockPanels {
 
+	/** A panel of {@code inventory/panels}: its tab, its fragment, and the model the fragment reads. */
+	private record Panel(int order, String titleKey, String fragment, Function<ProductFacts, Map<String, Object>> models)
+			implements ProductPanel {
+
+		@Override
+		public String template() {
+			return "inventory/panels";
+		}
+
+		@Override
+		public Map<String, Object> model(ProductFacts product) {
+			return models.apply(product);
+		}
+	}
+
 	@Bean
 	ProductPanel stockPanel(StockLevels levels, Reservations reservations, StockLedger ledger, InventoryPolicy policy) {
-		return new ProductPanel() {
-
-			@Override
-			public int order() {
-				return 10;
-			}
-
-			@Override
-			public String titleKey() {
-				return "inventory.panel.stock";
-			}
-
-			@Override
-			public String template() {
-				return "inventory/panels";
-			}
-
-			@Override
-			public String fragment() {
-				return "stock";
-			}
-
-			@Override
-			public Map<String, Object> model(ProductFacts product) {
-				if (product.service()) {
-					return Map.of();
-				}
-				return Map.of("productId", product.id(), "levels", levels.list(product.id(), null, null, PageLimit.of(null)).items(),
-						"lots", product.tracking() == Tracking.LOT ? levels.lots(product.id()) : java.util.List.of(),
+		return new Panel(10, "inventory.panel.stock", "stock", product -> product.service() ? Map.of()
+				: Map.of("productId", product.id(), "levels", levels.list(product.id(), null, null, PageLimit.of(null)).items(),
+						"lots", product.tracking() == Tracking.LOT ? levels.lots(product.id()) : List.of(),
 						"reservations", reservations.list(product.id(), null, Reservations.Status.ACTIVE, 50),
 						"moves", ledger.list(product.id(), null, null, null, PageLimit.of(10)).items(), "mayReserve",
-						policy.mayReserve(), "serialTracked", product.tracking() == Tracking.SERIAL);
-			}
-		};
+						policy.mayReserve(), "serialTracked", product.tracking() == Tracking.SERIAL));
 	}
 
 	@Bean
 	ProductPanel serialPanel(SerialNumbers serials) {
-		return new ProductPanel() {
-
-			@Override
-			public int order() {
-				return 20;
-			}
-
-			@Override
-			public String titleKey() {
-				return "inventory.panel.serials";
-			}
-
-			@Override
-			public String template() {
-				return "inventory/panels";
-			}
-
-			@Override
-			public String fragment() {
-				return "serials";
-			}
-
-			@Override
-			public Map<String, Object> model(ProductFacts product) {
-				if (product.tracking() != Tracking.SERIAL) {
-					return Map.of();
-				}
-				return Map.of("productId", product.id(), "serials", serials.list(product.id(), null, null, 200));
-			}
-		};
+		return new Panel(20, "inventory.panel.serials", "serials", product -> product.tracking() != Tracking.SERIAL ? Map.of()
+				: Map.of("productId", product.id(), "serials", serials.list(product.id(), null, null, 200)));
 	}
 }

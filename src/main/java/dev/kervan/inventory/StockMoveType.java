@@ -1,4 +1,4 @@
-package dev.kervan.inventory.internal;
+package dev.kervan.inventory;
 
 /** What a move of the stock ledger does. */
 public enum StockMoveType {
