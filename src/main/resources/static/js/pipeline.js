@@ -1,18 +1,9 @@
-/* The pipeline board: cards are dragged between and within columns and each drop is saved at once. When the
-   server refuses a move (someone else moved the card first, say), the message is shown and the board reloaded,
-   so that what the user sees is what is stored. */
+/* The pipeline board: cards are dragged between and within columns and each drop is saved at once. The answer
+   holds the two columns the card left and entered, which htmx swaps in place of theirs (out of band), counts and
+   totals included. When the server refuses a move (someone else moved the card first, say), the answer holds the
+   message and the board as it is stored, so that what the user sees is what is stored. */
 (function () {
   'use strict';
-
-  function csrfHeaders() {
-    var header = document.querySelector('meta[name="csrf-header"]');
-    var token = document.querySelector('meta[name="csrf-token"]');
-    var headers = { 'Content-Type': 'application/x-www-form-urlencoded', 'Accept': 'application/json' };
-    if (header && token) {
-      headers[header.content] = token.content;
-    }
-    return headers;
-  }
 
   function nextCard(card) {
     var next = card.nextElementSibling;
@@ -22,51 +13,23 @@
     return next;
   }
 
-  function refreshBoard() {
-    if (window.htmx) {
-      window.htmx.ajax('GET', window.location.href, { target: '#board', select: '#board', swap: 'outerHTML' });
-    }
-    else {
-      window.location.reload();
-    }
-  }
-
-  function refuse(message) {
-    var box = document.getElementById('board-message');
-    if (box) {
-      box.textContent = message;
-      box.classList.remove('d-none');
-    }
-    refreshBoard();
-  }
-
   function saveMove(event) {
     var card = event.item;
     if (event.from === event.to && event.oldIndex === event.newIndex) {
       return;
     }
-    var column = card.closest('[data-stage-id]');
-    var body = new URLSearchParams();
-    body.set('stageId', column.dataset.stageId);
-    body.set('version', card.dataset.version);
+    // The board's filters, so that the columns come back as the board shows them.
+    var values = {};
+    new URLSearchParams(window.location.search).forEach(function (value, name) { values[name] = value; });
+    values.teamId = document.getElementById('board').dataset.teamId;
+    values.stageId = card.closest('[data-stage-id]').dataset.stageId;
+    values.version = card.dataset.version;
+    delete values.beforeId;
     var next = nextCard(card);
     if (next) {
-      body.set('beforeId', next.dataset.id);
+      values.beforeId = next.dataset.id;
     }
-    fetch('/pipeline/cards/' + card.dataset.id + '/move', {
-      method: 'POST', headers: csrfHeaders(), body: body.toString(), credentials: 'same-origin'
-    }).then(function (response) {
-      return response.json().then(function (answer) {
-        if (!response.ok) {
-          refuse(answer.message);
-          return;
-        }
-        card.dataset.version = answer.version;
-        refreshBoard();
-      });
-    }).catch(function () {
-      refreshBoard();
-    });
+    window.htmx.ajax('POST', '/pipeline/cards/' + card.dataset.id + '/move', { values: values, swap: 'none' });
   }
 
   function init(root) {

@@ -1,5 +1,8 @@
 package dev.kervan.platform;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.servlet.view.FragmentsRendering;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -18,7 +22,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * field ({@code templates/fragments/fields.html}) and the rest above the form, answered 422 for invalid input and
  * 409 when the record changed meanwhile or a rule about its state refused; anything else (403, 404, 429) is no
  * matter of the form and goes on to the friendly error page. Small forms on a record's page go back to it instead
- * (post-redirect-get) and say there what happened.
+ * (post-redirect-get) and say there what happened. An action a page sends with htmx (a card dropped on the board)
+ * answers in place, the refusal's text included.
  */
 @Component
 public class Forms {
@@ -99,6 +104,26 @@ public class Forms {
 			redirect.addFlashAttribute(PROBLEM, describe(refusal, labels));
 		}
 		return "redirect:" + back;
+	}
+
+	/**
+	 * Runs an action a page sends with htmx and answers the fragments it changed; when refused, answers what
+	 * {@code refused} builds from the refusal's text (the page stays, so every refusal is said there, 403 and 404
+	 * too), with the status {@link #status} chooses.
+	 */
+	public FragmentsRendering inPlace(Supplier<FragmentsRendering> action,
+			Function<String, FragmentsRendering.Builder> refused) {
+		try {
+			return action.get();
+		}
+		catch (DomainException refusal) {
+			return refused.apply(reason(refusal)).status(status(refusal)).build();
+		}
+	}
+
+	/** The constants of an enum as the choices of a drop-down, each labelled by the message {@code prefix} + its name. */
+	public List<Option> options(Enum<?>[] values, String prefix) {
+		return Arrays.stream(values).map(value -> new Option(value.name(), message(prefix + value.name()))).toList();
 	}
 
 	/**

@@ -51,6 +51,9 @@ class PipelineBrowserTests extends BrowserTest {
 				page.mouse().move(to.x + to.width / 2, to.y + 20, new com.microsoft.playwright.Mouse.MoveOptions().setSteps(20));
 				page.mouse().up();
 			});
+			// The answer swaps the two columns in place: their counts change before any reload.
+			assertThat(page.locator("#column-" + target + " .kervan-column-count")).hasText("1");
+			assertThat(page.locator("#column-" + stageIds[0] + " .kervan-column-count")).hasText("0");
 			page.reload();
 			assertThat(page.locator("[data-stage-id='" + target + "'] .kervan-card[data-id='" + card + "']")).isVisible();
 			screenshot(page, "pipeline-board");

@@ -90,4 +90,21 @@ class ProductPagesIntegrationTests extends PageIntegrationTest {
 		assertThat(browser.get("/products?q=" + code + "&stage=ACTIVE").body())
 			.contains("<html", "id=\"product-list\"", code, "href=\"/products/export?q=" + code + "&amp;stage=ACTIVE&amp;format=xlsx\"");
 	}
+
+	@Test
+	void aPriceListPageSaysWhatACustomerPaysOrWhyItCannot() {
+		String code = Api.uniqueName("CHECK");
+		api.post("/api/v1/products", Map.of("code", code, "name", "Ütü", "salePrice", "150.00")).bearer(admin).send();
+		long list = api.post("/api/v1/price-lists", Map.of("name", Api.uniqueName("Check list"), "currency", "TRY"))
+			.bearer(admin).send().json().get("id").asLong();
+		String page = "/price-lists/" + list;
+
+		assertThat(browser.get(page + "?product=" + code + "&quantity=2").body()).contains("id=\"quote\"", "Unit price")
+			.doesNotContain("id=\"price-list-problem\"");
+		assertThat(browser.get(page + "?product=NO-SUCH-" + code).body())
+			.contains("id=\"price-list-problem\"", "No product has the code or barcode NO-SUCH-" + code).doesNotContain("id=\"quote\"");
+		assertThat(browser.get(page + "?product=" + code + "&quantity=0.00001").body())
+			.contains("id=\"price-list-problem\"", "A quantity has at most four decimals", "id=\"q-quantity\" name=\"quantity\" inputmode=\"decimal\" value=\"1\"")
+			.doesNotContain("id=\"quote\"");
+	}
 }

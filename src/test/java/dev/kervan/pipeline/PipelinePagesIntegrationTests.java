@@ -67,14 +67,55 @@ class PipelinePagesIntegrationTests extends PageIntegrationTest {
 		String csrf = Browserless.csrfOf(browser.get("/pipeline?teamId=" + team).body());
 
 		Response moved = browser.post("/pipeline/cards/" + card + "/move", Map.of("_csrf", csrf, "stageId", String.valueOf(second),
-				"version", "0"), "application/json");
+				"version", "0"));
 		assertThat(moved.status()).as(moved.body()).isEqualTo(200);
-		assertThat(moved.body()).contains("\"version\":1");
+		assertThat(moved.body()).contains("data-id=\"" + card + "\" data-version=\"1\"");
 		Response stale = browser.post("/pipeline/cards/" + card + "/move", Map.of("_csrf", csrf, "stageId", String.valueOf(second),
-				"version", "0"), "application/json");
+				"version", "0", "teamId", String.valueOf(team)));
 		assertThat(stale.status()).isEqualTo(409);
-		assertThat(stale.body()).contains("message");
+		assertThat(stale.body()).contains("id=\"board-message\"", "hx-swap-oob=\"true\"", "id=\"board\"")
+			.doesNotContain("d-none", "<html");
 		assertThat(api.get("/api/v1/opportunities/" + card).bearer(admin).send().json().get("stageId").asLong()).isEqualTo(second);
+	}
+
+	@Test
+	void theAnswerToADropHoldsExactlyTheTwoColumnsItChangedWithTheirCountsAndTotals() {
+		long team = api.post("/api/v1/sales-teams", Map.of("name", Api.uniqueName("Drop team"))).bearer(admin).send().json()
+			.get("id").asLong();
+		long[] stageIds = new long[3];
+		for (int i = 0; i < stageIds.length; i++) {
+			stageIds[i] = api.post("/api/v1/pipeline-stages", Map.of("teamId", team, "name", "Stage " + i, "probability", 10 * (i + 1)))
+				.bearer(admin).send().json().get("id").asLong();
+		}
+		long card = api.post("/api/v1/opportunities", Map.of("title", Api.uniqueName("Dropped"), "teamId", team,
+				"stageId", stageIds[0], "expectedRevenue", "4321")).bearer(admin).send().json().get("id").asLong();
+		api.post("/api/v1/opportunities", Map.of("title", Api.uniqueName("Staying"), "teamId", team, "stageId", stageIds[2]))
+			.bearer(admin).send();
+		String csrf = Browserless.csrfOf(browser.get("/pipeline?teamId=" + team).body());
+
+		Response answer = browser.post("/pipeline/cards/" + card + "/move", Map.of("_csrf", csrf, "stageId",
+				String.valueOf(stageIds[1]), "version", "0", "teamId", String.valueOf(team)));
+
+		assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+		String body = answer.body().strip();
+		assertThat(body).doesNotContain("<html", "id=\"board\"", "board-message", "id=\"column-" + stageIds[2] + "\"");
+		assertThat(body.split("<section ", -1)).as(body).hasSize(3);
+		assertThat(body.split("hx-swap-oob=\"true\"", -1)).hasSize(3);
+		String left = column(body, stageIds[0]);
+		String entered = column(body, stageIds[1]);
+		assertThat(left).contains("kervan-column-count\">0<").doesNotContain("data-id=\"" + card + "\"", "kervan-column-total");
+		assertThat(entered).contains("kervan-column-count\">1<", "data-id=\"" + card + "\" data-version=\"1\"",
+				"kervan-column-total");
+		assertThat(api.get("/api/v1/opportunities/" + card).bearer(admin).send().json().get("stageId").asLong())
+			.isEqualTo(stageIds[1]);
+	}
+
+	/** The section of a stage's column in an answer of the board. */
+	private static String column(String html, long stage) {
+		int id = html.indexOf("id=\"column-" + stage + "\"");
+		assertThat(id).as("the column of stage " + stage + " in " + html).isNotNegative();
+		int start = html.lastIndexOf("<section", id);
+		return html.substring(start, html.indexOf("</section>", start));
 	}
 
 	@Test
@@ -139,6 +180,31 @@ class PipelinePagesIntegrationTests extends PageIntegrationTest {
 		assertThat(csv.contentType()).startsWith("text/csv");
 		assertThat(csv.body()).contains("\"" + title.replace("\"", "\"\"") + "\"", "777");
 		assertThat(browser.get("/pipeline/export?format=xml").status()).isEqualTo(400);
+	}
+
+	@Test
+	void theFilterBarsOfTheOpportunitiesAndTheLeadsGetTheirListAloneAndThePagesKeepTheirFilters() {
+		JsonNode stages = api.get("/api/v1/pipeline-stages").bearer(admin).send().json().get("items");
+		long team = stages.get(0).get("teamId").asLong();
+		String title = Api.uniqueName("Filtered");
+		api.post("/api/v1/opportunities", Map.of("title", title, "teamId", team, "tags", java.util.List.of("süzgeç")))
+			.bearer(admin).send();
+		String lead = Api.uniqueName("Filtered lead");
+		api.post("/api/v1/leads", Map.of("title", lead)).bearer(admin).send();
+
+		Response list = browser.getFragment("/pipeline/list?teamId=" + team + "&status=OPEN&tag=s%C3%BCzge%C3%A7", "opportunity-list");
+		assertThat(list.status()).isEqualTo(200);
+		assertThat(list.body()).startsWith("<section id=\"opportunity-list\"").contains(title).doesNotContain("<html", "kervan-filters");
+		assertThat(browser.get("/pipeline/list?teamId=" + team + "&status=WON&mine=true").body())
+			.contains("<html", "kervan-filters", "id=\"list-mine\" name=\"mine\" value=\"true\" checked=\"checked\"",
+					"href=\"/pipeline/export?teamId=" + team + "&amp;status=WON&amp;mine=true&amp;format=csv\"")
+			.doesNotContain(title);
+
+		Response leads = browser.getFragment("/pipeline/leads?status=NEW", "lead-list");
+		assertThat(leads.status()).isEqualTo(200);
+		assertThat(leads.body()).startsWith("<section id=\"lead-list\"").contains(lead).doesNotContain("<html", "id=\"new-lead\"");
+		assertThat(browser.get("/pipeline/leads?status=DISQUALIFIED").body())
+			.contains("<html", "id=\"new-lead\"", "<option value=\"DISQUALIFIED\" selected=\"selected\"").doesNotContain(lead);
 	}
 
 	@Test

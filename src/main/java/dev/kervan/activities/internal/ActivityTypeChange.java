@@ -14,7 +14,8 @@ import tools.jackson.databind.JsonNode;
 @Schema(description = "Only the fields sent change.")
 public record ActivityTypeChange(@Schema(maxLength = 80) Patch<String> name, Patch<ActivityTypes.Category> category,
 		@Schema(maxLength = 200) Patch<String> defaultSummary,
-		@Schema(minimum = "0", maximum = "3650") Patch<Integer> delayDays, Patch<Long> nextTypeId, Patch<Boolean> active, @Nullable JsonNode version) {
+		@Schema(minimum = "0", maximum = "3650") Patch<Integer> delayDays, Patch<Long> nextTypeId, Patch<Boolean> active,
+		@Nullable JsonNode version) {
 
 	/** Offers the type again, or retires it, and changes nothing else (the types page's switch). */
 	public static ActivityTypeChange activeOnly(boolean active) {

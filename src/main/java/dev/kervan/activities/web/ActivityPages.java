@@ -1,31 +1,22 @@
 package dev.kervan.activities.web;
 
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.kervan.activities.ActivitySubjects;
-import dev.kervan.activities.HandoverTeams;
 import dev.kervan.activities.internal.Activities;
 import dev.kervan.activities.internal.ActivityChange;
-import dev.kervan.activities.internal.ActivityRow;
-import dev.kervan.activities.internal.ActivityTypes;
+import dev.kervan.activities.internal.ActivityPageModels;
 import dev.kervan.activities.internal.Completion;
 import dev.kervan.activities.internal.Handover;
 import dev.kervan.activities.internal.InteractionHistory;
 import dev.kervan.activities.internal.NewActivity;
-import dev.kervan.activities.internal.SubjectTypes;
 import dev.kervan.identity.CurrentUsers;
-import dev.kervan.identity.Role;
-import dev.kervan.identity.UserSummary;
-import dev.kervan.identity.Users;
+import dev.kervan.platform.Commands;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.Formats;
 import dev.kervan.platform.FormState;
 import dev.kervan.platform.Forms;
 import dev.kervan.platform.Notifications;
-import dev.kervan.platform.Commands;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,29 +36,20 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/activities")
 class ActivityPages {
 
+	private final ActivityPageModels pages;
 	private final Activities activities;
-	private final ActivityTypes types;
-	private final SubjectNames subjectNames;
-	private final Users users;
 	private final CurrentUsers currentUsers;
 	private final Notifications notifications;
 	private final Formats formats;
 	private final InteractionHistory history;
-	private final SubjectTypes subjects;
-	private final java.util.Optional<HandoverTeams> teams;
 	private final Forms forms;
 	private final Commands commands;
 
-	ActivityPages(Activities activities, ActivityTypes types, SubjectNames subjectNames, Users users,
-			CurrentUsers currentUsers, Notifications notifications, Formats formats, InteractionHistory history,
-			SubjectTypes subjects, java.util.Optional<HandoverTeams> teams, Forms forms, Commands commands) {
-		this.subjects = subjects;
-		this.teams = teams;
+	ActivityPages(ActivityPageModels pages, Activities activities, CurrentUsers currentUsers, Notifications notifications,
+			Formats formats, InteractionHistory history, Forms forms, Commands commands) {
+		this.pages = pages;
 		this.history = history;
 		this.activities = activities;
-		this.types = types;
-		this.subjectNames = subjectNames;
-		this.users = users;
 		this.currentUsers = currentUsers;
 		this.notifications = notifications;
 		this.formats = formats;
@@ -77,11 +59,7 @@ class ActivityPages {
 
 	@GetMapping("/today")
 	String today(Model model) {
-		Activities.Day day = activities.myDay();
-		model.addAttribute("day", day);
-		model.addAttribute("subjects", subjectNames.of(concat(day.overdue(), day.dueToday())));
-		model.addAttribute("tomorrow", day.today().plusDays(1));
-		model.addAttribute("notices", notifications.latest(currentUsers.get().id(), 5).stream().filter(n -> !n.read()).toList());
+		model.addAllAttributes(pages.today().toModel());
 		return "activities/today";
 	}
 
@@ -115,9 +93,7 @@ class ActivityPages {
 
 	@GetMapping("/{id}/handover-form")
 	String handOverForm(@PathVariable long id, Model model) {
-		model.addAttribute("activity", activities.get(id));
-		model.addAttribute("colleagues", colleagues());
-		model.addAttribute("teams", teams.map(HandoverTeams::active).orElse(Map.of()));
+		model.addAllAttributes(pages.handover(id).toModel());
 		return "activities/handover :: form";
 	}
 
@@ -136,13 +112,7 @@ class ActivityPages {
 	/** The activities panel of a record's page, loaded by htmx. */
 	@GetMapping("/of/{subjectType}/{subjectId}")
 	String panel(@PathVariable String subjectType, @PathVariable long subjectId, Model model) {
-		ActivitySubjects kind = subjects.named(subjectType);
-		model.addAttribute("activities", activities.ofSubject(kind.type(), subjectId));
-		model.addAttribute("types", types.list().stream().filter(ActivityTypes.ActivityType::active).toList());
-		model.addAttribute("subjectType", kind.type());
-		model.addAttribute("subjectId", subjectId);
-		model.addAttribute("subjectLink", kind.link(subjectId));
-		model.addAttribute("today", activities.today());
+		model.addAllAttributes(pages.panel(subjectType, subjectId).toModel());
 		return "activities/panel :: panel";
 	}
 
@@ -164,19 +134,5 @@ class ActivityPages {
 	/** Only a path of this application: a link from elsewhere must not turn a form into a redirect off-site. */
 	private static String safe(String back) {
 		return back.startsWith("/") && !back.startsWith("//") && !back.contains("\\") ? back : "/activities/today";
-	}
-
-	private List<UserSummary> colleagues() {
-		var people = new LinkedHashMap<Long, UserSummary>();
-		for (Role role : Role.internal()) {
-			users.activeWithRole(role).forEach(u -> people.putIfAbsent(u.id(), u));
-		}
-		long me = currentUsers.get().id();
-		return people.values().stream().filter(u -> u.id() != me)
-			.sorted(java.util.Comparator.comparing(UserSummary::displayName, String.CASE_INSENSITIVE_ORDER)).toList();
-	}
-
-	private static List<ActivityRow> concat(List<ActivityRow> a, List<ActivityRow> b) {
-		return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
 	}
 }

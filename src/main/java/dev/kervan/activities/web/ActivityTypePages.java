@@ -2,11 +2,10 @@ package dev.kervan.activities.web;
 
 import java.util.Set;
 
+import dev.kervan.activities.internal.ActivityPageModels;
 import dev.kervan.activities.internal.ActivityTypeChange;
 import dev.kervan.activities.internal.ActivityTypes;
 import dev.kervan.activities.internal.NewActivityType;
-import dev.kervan.identity.CurrentUsers;
-import dev.kervan.identity.Role;
 import dev.kervan.platform.Commands;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.FormState;
@@ -29,23 +28,21 @@ class ActivityTypePages {
 
 	private static final Set<String> FIELDS = Set.of("name", "category", "defaultSummary", "delayDays", "nextTypeId");
 
+	private final ActivityPageModels pages;
 	private final ActivityTypes types;
-	private final CurrentUsers users;
 	private final Forms forms;
 	private final Commands commands;
 
-	ActivityTypePages(ActivityTypes types, CurrentUsers users, Forms forms, Commands commands) {
+	ActivityTypePages(ActivityPageModels pages, ActivityTypes types, Forms forms, Commands commands) {
+		this.pages = pages;
 		this.types = types;
-		this.users = users;
 		this.forms = forms;
 		this.commands = commands;
 	}
 
 	@GetMapping
 	String list(Model model) {
-		model.addAttribute("types", types.list());
-		model.addAttribute("categories", ActivityTypes.Category.values());
-		model.addAttribute("mayChange", users.get().has(Role.ADMIN));
+		model.addAllAttributes(pages.types().toModel());
 		return "activities/types";
 	}
 

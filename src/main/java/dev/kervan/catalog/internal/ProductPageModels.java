@@ -3,20 +3,22 @@ package dev.kervan.catalog.internal;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
+import dev.kervan.catalog.Catalog;
 import dev.kervan.catalog.ProductPanel;
 import dev.kervan.catalog.Tracking;
 import dev.kervan.platform.Attachment;
 import dev.kervan.platform.AuditEntry;
 import dev.kervan.platform.AuditTrail;
 import dev.kervan.platform.DomainException;
+import dev.kervan.platform.ErrorKind;
 import dev.kervan.platform.FormState;
 import dev.kervan.platform.Forms;
 import dev.kervan.platform.KeysetPage;
@@ -44,11 +46,13 @@ public class ProductPageModels {
 	private final CatalogPolicy policy;
 	private final AuditTrail audit;
 	private final List<ProductPanel> panels;
+	private final Catalog catalog;
 	private final Forms forms;
 
 	ProductPageModels(Products products, ProductParts parts, ProductFiles files, ProductCategories categories, Units units,
 			PriceLists priceLists, Prices prices, CatalogPolicy policy, AuditTrail audit, List<ProductPanel> panels,
-			Forms forms) {
+			Catalog catalog, Forms forms) {
+		this.catalog = catalog;
 		this.products = products;
 		this.parts = parts;
 		this.files = files;
@@ -62,8 +66,8 @@ public class ProductPageModels {
 		this.forms = forms;
 	}
 
-	public record ListPage(KeysetPage<ProductRow> page, Map<String, String> filter, ListLinks links,
-			List<ProductCategories.Category> categories, ProductStage[] stages, Tracking[] trackings, boolean mayEdit)
+	public record ListPage(KeysetPage<ProductRow> page, ListLinks links,
+			List<Option> categoryOptions, List<Option> stageOptions, List<Option> trackingOptions, boolean mayEdit)
 			implements PageModel {
 	}
 
@@ -89,12 +93,9 @@ public class ProductPageModels {
 		var links = ListLinks.to("/products").exportedAt("/products/export").with("q", filter.query())
 			.with("categoryId", filter.categoryId()).with("stage", filter.stage()).with("tracking", filter.tracking())
 			.with("active", filter.active()).at(cursor);
-		var shown = new HashMap<String, String>();
-		for (String name : List.of("q", "categoryId", "stage", "tracking", "active")) {
-			shown.put(name, links.value(name));
-		}
-		return new ListPage(products.list(filter, cursor, PageLimit.of(50)), shown, links, categories.list(),
-				ProductStage.values(), Tracking.values(), policy.mayEditProducts());
+		return new ListPage(products.list(filter, cursor, PageLimit.of(50)), links, categoryOptions(),
+				forms.options(ProductStage.values(), "product.stage."), forms.options(Tracking.values(), "product.tracking."),
+				policy.mayEditProducts());
 	}
 
 	/** A product's page, with what a customer pays for a quantity when the page is asked for it. */
@@ -110,24 +111,66 @@ public class ProductPageModels {
 		List<ProductParts.CompetitorPrice> competitorPrices = parts.competitorPrices(id);
 		Map<String, String> check = Map.of("customerId", customerId == null ? "" : customerId.toString(), "quantity",
 				quantity == null ? "1" : quantity);
-		Prices.Quote quote = null;
-		String quoteProblem = null;
-		if (customerId != null || quantity != null) {
-			try {
-				quote = prices.quote(id, customerId, quantityOf(quantity), null);
-			}
-			catch (NumberFormatException e) {
-				quoteProblem = forms.message("error.value.quantity");
-			}
-			catch (DomainException refusal) {
-				quoteProblem = forms.describe(refusal, null);
-			}
-		}
+		Quoting quoting = customerId != null || quantity != null ? quote(() -> id, customerId, quantity) : Quoting.NONE;
 		return new ProductPage(product, product.categoryId() == null ? null : categories.get(product.categoryId()).path(),
 				shown, parts.suppliers(id), competitorPrices, competitorChart(product, competitorPrices), parts.links(id),
 				product.variantOfId() == null ? parts.variants(id) : List.of(), parts.attributes(), priceLists.forProduct(id),
 				files.list(id), audit.history("product", id), policy.mayEditProducts(), policy.mayEditSuppliers(),
-				policy.mayEditPrices(), check, quote, quoteProblem);
+				policy.mayEditPrices(), check, quoting.quote(), quoting.problem());
+	}
+
+	public record PriceListsPage(List<PriceLists.PriceList> lists, boolean mayEdit) implements PageModel {
+	}
+
+	/** A price list with its price check: what a customer pays for a product (by code or barcode) and quantity. */
+	public record PriceListPage(PriceLists.PriceList list, List<ProductCategories.Category> categories, boolean mayEdit,
+			Map<String, String> check, Prices.@Nullable Quote quote, @Nullable String quoteProblem) implements PageModel {
+
+		/** The check's problem shows with the page's notices; none leaves a notice the page was sent to alone. */
+		@Override
+		public Map<String, @Nullable Object> more() {
+			return quoteProblem == null ? Map.of() : Map.of(Forms.PROBLEM, quoteProblem);
+		}
+	}
+
+	public PriceListsPage priceLists() {
+		return new PriceListsPage(priceLists.list(), policy.mayEditPrices());
+	}
+
+	public PriceListPage priceList(long id, @Nullable String product, @Nullable Long customerId,
+			@Nullable BigDecimal quantity) {
+		PriceLists.PriceList list = priceLists.get(id);
+		boolean sensible = quantity == null || sensible(quantity);
+		Quoting quoting = !sensible ? new Quoting(null, forms.message("error.value.quantity"))
+				: product == null || product.isBlank() ? Quoting.NONE
+				: quote(() -> catalog.findByCodeOrBarcode(product)
+					.orElseThrow(() -> new DomainException(ErrorKind.NOT_FOUND, "price-list.check.unknown", product)).id(),
+						customerId, quantity == null ? null : quantity.toPlainString());
+		return new PriceListPage(list, categories.list(), policy.mayEditPrices(), Map.of("product", product == null ? "" : product,
+				"customerId", customerId == null ? "" : customerId.toString(), "quantity",
+				quantity == null || !sensible ? "1" : quantity.toPlainString()), quoting.quote(), quoting.problem());
+	}
+
+	/** What a customer pays for a quantity of a product, or why that cannot be said. */
+	private record Quoting(Prices.@Nullable Quote quote, @Nullable String problem) {
+
+		static final Quoting NONE = new Quoting(null, null);
+	}
+
+	private Quoting quote(Supplier<Long> product, @Nullable Long customerId, @Nullable String quantity) {
+		BigDecimal amount;
+		try {
+			amount = quantityOf(quantity);
+		}
+		catch (NumberFormatException e) {
+			return new Quoting(null, forms.message("error.value.quantity"));
+		}
+		try {
+			return new Quoting(prices.quote(product.get(), customerId, amount, null), null);
+		}
+		catch (DomainException refusal) {
+			return new Quoting(null, forms.describe(refusal, null));
+		}
 	}
 
 	/** The form for a new product, with the usual unit, currency, VAT rate, stage, tracking and kind. */
@@ -153,21 +196,25 @@ public class ProductPageModels {
 		return new FormPage(product, form,
 				units.list().stream().filter(Units.Unit::active).map(u -> new Option(u.code(), u.code() + " · " + u.name()))
 					.toList(),
-				categories.list().stream().map(c -> new Option(String.valueOf(c.id()), c.path())).toList(),
-				options(ProductStage.values(), "product.stage."), options(Tracking.values(), "product.tracking."),
-				options(ProductKind.values(), "product.kind."), options(WarrantyUnit.values(), "product.warranty-unit."));
+				categoryOptions(), forms.options(ProductStage.values(), "product.stage."), forms.options(Tracking.values(), "product.tracking."),
+				forms.options(ProductKind.values(), "product.kind."), forms.options(WarrantyUnit.values(), "product.warranty-unit."));
 	}
 
-	private List<Option> options(Enum<?>[] values, String prefix) {
-		return Arrays.stream(values).map(v -> new Option(v.name(), forms.message(prefix + v.name()))).toList();
+	private List<Option> categoryOptions() {
+		return categories.list().stream().map(c -> new Option(String.valueOf(c.id()), c.path())).toList();
 	}
 
 	private static BigDecimal quantityOf(@Nullable String quantity) {
 		BigDecimal amount = new BigDecimal(quantity == null || quantity.isBlank() ? "1" : quantity.strip());
-		if (amount.signum() <= 0 || amount.scale() > 4 || amount.precision() - amount.scale() > 15) {
+		if (!sensible(amount)) {
 			throw new NumberFormatException();
 		}
 		return amount;
+	}
+
+	/** A quantity a price can be asked for: more than nothing, four decimals at the most, within numeric(19,4). */
+	private static boolean sensible(BigDecimal quantity) {
+		return quantity.signum() > 0 && quantity.scale() <= 4 && quantity.precision() - quantity.scale() <= 15;
 	}
 
 	/** A chart's lines over its labels (days), as the page's script draws them; a day without a value is null. */

@@ -7,13 +7,11 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import dev.kervan.catalog.Catalog;
-import dev.kervan.catalog.internal.CatalogPolicy;
 import dev.kervan.catalog.internal.NewPriceList;
 import dev.kervan.catalog.internal.PriceListChange;
 import dev.kervan.catalog.internal.PriceLists;
 import dev.kervan.catalog.internal.PriceRuleLine;
-import dev.kervan.catalog.internal.Prices;
-import dev.kervan.catalog.internal.ProductCategories;
+import dev.kervan.catalog.internal.ProductPageModels;
 import dev.kervan.platform.Commands;
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ErrorKind;
@@ -36,22 +34,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/price-lists")
 class PriceListPages {
 
+	private final ProductPageModels pages;
 	private final PriceLists lists;
-	private final Prices prices;
 	private final Catalog catalog;
-	private final ProductCategories categories;
-	private final CatalogPolicy policy;
 	private final Forms forms;
 	private final Commands commands;
 
-	PriceListPages(PriceLists lists, Prices prices, Catalog catalog, ProductCategories categories, CatalogPolicy policy,
-			Forms forms, Commands commands) {
+	PriceListPages(ProductPageModels pages, PriceLists lists, Catalog catalog, Forms forms, Commands commands) {
+		this.pages = pages;
 		this.lists = lists;
 		this.commands = commands;
-		this.prices = prices;
 		this.catalog = catalog;
-		this.categories = categories;
-		this.policy = policy;
 		this.forms = forms;
 	}
 
@@ -70,8 +63,7 @@ class PriceListPages {
 	}
 
 	private String page(Model model) {
-		model.addAttribute("lists", lists.list());
-		model.addAttribute("mayEdit", policy.mayEditPrices());
+		model.addAllAttributes(pages.priceLists().toModel());
 		return "catalog/price-lists";
 	}
 
@@ -79,29 +71,7 @@ class PriceListPages {
 	String show(@PathVariable long id, @RequestParam(required = false) @Nullable String product,
 			@RequestParam(required = false) @Nullable Long customerId, @RequestParam(required = false) @Nullable BigDecimal quantity,
 			Model model) {
-		model.addAttribute("list", lists.get(id));
-		model.addAttribute("categories", categories.list());
-		model.addAttribute("mayEdit", policy.mayEditPrices());
-		boolean sensibleQuantity = quantity == null
-				|| (quantity.signum() > 0 && quantity.scale() <= 4 && quantity.precision() - quantity.scale() <= 15);
-		model.addAttribute("check", Map.of("product", product == null ? "" : product, "customerId",
-				customerId == null ? "" : customerId.toString(), "quantity",
-				quantity == null || !sensibleQuantity ? "1" : quantity.toPlainString()));
-		if (!sensibleQuantity) {
-			model.addAttribute(Forms.PROBLEM, forms.message("error.value.quantity"));
-		}
-		else if (product != null && !product.isBlank()) {
-			try {
-				long productId = catalog.findByCodeOrBarcode(product)
-					.orElseThrow(() -> new DomainException(ErrorKind.NOT_FOUND, "price-list.check.unknown", product))
-					.id();
-				model.addAttribute("quote", prices.quote(productId, customerId, quantity == null ? BigDecimal.ONE : quantity,
-						null));
-			}
-			catch (DomainException refusal) {
-				model.addAttribute(Forms.PROBLEM, forms.describe(refusal, null));
-			}
-		}
+		model.addAllAttributes(pages.priceList(id, product, customerId, quantity).toModel());
 		return "catalog/price-list";
 	}
 

@@ -50,8 +50,9 @@ public class CustomerPageModels {
 		this.audit = audit;
 	}
 
-	public record ListPage(Filter filter, String sort, KeysetPage<ListItem> page, ListLinks links, boolean mayCreate,
-			boolean mayImport) implements PageModel {
+	/** A page of accounts; the filters and the order it was asked with are in its links. */
+	public record ListPage(KeysetPage<ListItem> page, ListLinks links, boolean mayCreate, boolean mayImport)
+			implements PageModel {
 	}
 
 	public record AccountPage(Detail customer, boolean mayEdit, boolean mayEditFinance, List<Attachment> files,
@@ -81,7 +82,7 @@ public class CustomerPageModels {
 			.with("tag", filter.tag()).with("salespersonId", filter.salespersonId()).with("status", filter.status())
 			.with("role", filter.role()).with("kind", filter.kind());
 		String sortName = order.name().toLowerCase(Locale.ROOT);
-		return new ListPage(filter, sortName, queries.page(filter, order, cursor, PageLimit.of(null)),
+		return new ListPage(queries.page(filter, order, cursor, PageLimit.of(null)),
 				links.with("sort", sortName).at(cursor), user.has(Role.SALESPERSON), user.has(Role.SALES_MANAGER));
 	}
 

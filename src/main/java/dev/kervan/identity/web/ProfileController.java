@@ -1,6 +1,5 @@
 package dev.kervan.identity.web;
 
-import java.util.List;
 
 import dev.kervan.identity.internal.ApiTokens;
 import dev.kervan.identity.internal.KervanPrincipal;
@@ -11,7 +10,6 @@ import dev.kervan.identity.internal.UserAdministration.UserChange;
 import dev.kervan.platform.DisplayCalendar;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.Forms;
-import dev.kervan.platform.Option;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -54,14 +52,10 @@ class ProfileController {
 		this.forms = forms;
 	}
 
-	@ModelAttribute("languageOptions")
-	List<Option> languageOptions() {
-		return options.languages();
-	}
-
-	@ModelAttribute("calendarOptions")
-	List<Option> calendarOptions() {
-		return options.calendars();
+	/** The form's choices, as a model attribute: fragment parameters may not reach beans. */
+	@ModelAttribute("options")
+	UserFormOptions options() {
+		return options;
 	}
 
 	@GetMapping

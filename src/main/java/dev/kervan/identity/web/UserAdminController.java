@@ -15,7 +15,6 @@ import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.FormState;
 import dev.kervan.platform.Forms;
 import dev.kervan.platform.ListLinks;
-import dev.kervan.platform.Option;
 import dev.kervan.platform.PageLimit;
 import dev.kervan.platform.TableExport;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
@@ -57,24 +56,10 @@ class UserAdminController {
 		this.forms = forms;
 	}
 
-	@ModelAttribute("allRoles")
-	List<Role> allRoles() {
-		return List.of(Role.values());
-	}
-
-	@ModelAttribute("roleOptions")
-	List<Option> roleOptions() {
-		return options.roles();
-	}
-
-	@ModelAttribute("languageOptions")
-	List<Option> languageOptions() {
-		return options.languages();
-	}
-
-	@ModelAttribute("calendarOptions")
-	List<Option> calendarOptions() {
-		return options.calendars();
+	/** The forms' and the filter bar's choices, as a model attribute: fragment parameters may not reach beans. */
+	@ModelAttribute("options")
+	UserFormOptions options() {
+		return options;
 	}
 
 	@GetMapping
@@ -83,8 +68,6 @@ class UserAdminController {
 			@RequestParam(required = false) @Nullable String cursor, Model model) {
 		var filter = new Filter(q, role, status);
 		String order = UserQueries.Sort.of(sort).name().toLowerCase(Locale.ROOT);
-		model.addAttribute("filter", filter);
-		model.addAttribute("sort", order);
 		model.addAttribute("page", queries.page(filter, UserQueries.Sort.of(sort), cursor, PageLimit.of(null)));
 		model.addAttribute("links", ListLinks.to("/admin/users").exportedAt("/admin/users/export").with("q", q)
 			.with("role", role).with("status", status).with("sort", order).at(cursor));

@@ -1,8 +1,8 @@
 package dev.kervan.identity.web;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 import dev.kervan.identity.Role;
 import dev.kervan.platform.DisplayCalendar;
@@ -21,18 +21,21 @@ class UserFormOptions {
 		this.forms = forms;
 	}
 
-	List<Option> languages() {
+	public List<Option> languages() {
 		return Languages.SUPPORTED.stream().map(language -> new Option(language.getLanguage(), nativeName(language))).toList();
 	}
 
-	List<Option> calendars() {
-		return Arrays.stream(DisplayCalendar.values())
-			.map(calendar -> new Option(calendar.name(), forms.message("calendar." + calendar.name())))
-			.toList();
+	public List<Option> calendars() {
+		return forms.options(DisplayCalendar.values(), "calendar.");
 	}
 
-	List<Option> roles() {
-		return Arrays.stream(Role.values()).map(role -> new Option(role.name(), forms.message("role." + role.name()))).toList();
+	public List<Option> roles() {
+		return forms.options(Role.values(), "role.");
+	}
+
+	/** The filter of the user list: active or inactive accounts. */
+	public List<Option> statuses() {
+		return Stream.of("active", "inactive").map(status -> new Option(status, forms.message("user.status." + status))).toList();
 	}
 
 	private static String nativeName(Locale language) {

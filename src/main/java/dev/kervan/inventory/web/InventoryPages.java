@@ -18,7 +18,6 @@ import dev.kervan.inventory.internal.NewLocation;
 import dev.kervan.inventory.internal.NewReservation;
 import dev.kervan.inventory.internal.NewWarehouse;
 import dev.kervan.inventory.internal.Reservations;
-import dev.kervan.inventory.internal.SerialNumbers;
 import dev.kervan.inventory.internal.StockLedger;
 import dev.kervan.inventory.internal.StockExports;
 import dev.kervan.inventory.internal.StockMoveDraft;
@@ -27,7 +26,6 @@ import dev.kervan.platform.Checks;
 import dev.kervan.platform.Commands;
 import dev.kervan.platform.FormState;
 import dev.kervan.platform.Forms;
-import dev.kervan.platform.RecordNotFoundException;
 import dev.kervan.platform.TableExport;
 import dev.kervan.platform.TextHygiene;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
@@ -63,7 +61,6 @@ class InventoryPages {
 	private final StockLedger ledger;
 	private final Warehouses warehouses;
 	private final Reservations reservations;
-	private final SerialNumbers serials;
 	private final InventoryPolicy policy;
 	private final Catalog catalog;
 	private final StockExports exports;
@@ -71,14 +68,12 @@ class InventoryPages {
 	private final Commands commands;
 
 	InventoryPages(InventoryPageModels pages, StockLedger ledger, Warehouses warehouses, Reservations reservations,
-			SerialNumbers serials, InventoryPolicy policy, Catalog catalog,
-			StockExports exports, Forms forms, Commands commands) {
+			InventoryPolicy policy, Catalog catalog, StockExports exports, Forms forms, Commands commands) {
 		this.commands = commands;
 		this.pages = pages;
 		this.ledger = ledger;
 		this.warehouses = warehouses;
 		this.reservations = reservations;
-		this.serials = serials;
 		this.policy = policy;
 		this.catalog = catalog;
 		this.exports = exports;
@@ -258,7 +253,7 @@ class InventoryPages {
 
 	@GetMapping("/moves/{id}")
 	String move(@PathVariable long id, Model model) {
-		model.addAttribute("move", ledger.get(id));
+		model.addAllAttributes(pages.move(id).toModel());
 		return "inventory/move";
 	}
 
@@ -312,19 +307,7 @@ class InventoryPages {
 	@GetMapping("/serials")
 	String serial(@RequestParam(required = false) @Nullable String serial, @RequestParam(required = false) @Nullable Long productId,
 			Model model) {
-		policy.requireReader();
-		model.addAttribute("query", serial == null ? "" : serial);
-		if (serial != null && TextHygiene.codeProblem(serial).isPresent()) {
-			model.addAttribute("notFound", true);
-		}
-		else if (serial != null && !serial.isBlank()) {
-			try {
-				model.addAttribute("serial", serials.find(serial, productId));
-			}
-			catch (RecordNotFoundException missing) {
-				model.addAttribute("notFound", true);
-			}
-		}
+		model.addAllAttributes(pages.serial(serial, productId).toModel());
 		return "inventory/serial";
 	}
 

@@ -84,10 +84,30 @@ public class PipelineBoard {
 		if (team == null) {
 			throw PipelinePolicy.forbidden();
 		}
-		var where = new ArrayList<String>();
 		var params = new HashMap<String, Object>();
-		conditions(user, filter, where, params);
 		params.put("team", team.id());
+		return new Board(team, visible, columns(user, stages.list(team.id()), "o.team = :team", "s.team = :team", params,
+				filter));
+	}
+
+	/**
+	 * Columns as the board shows them now, for a drop that changed them (the card's column before and after):
+	 * each with its count, its totals and its first cards, in the order asked.
+	 */
+	public List<Column> columns(List<Long> stageIds, Filter filter) {
+		CurrentUser user = policy.requireSales();
+		List<Stage> shown = stageIds.stream().distinct().map(id -> visibleStage(user, id)).toList();
+		var params = new HashMap<String, Object>();
+		params.put("stages", shown.stream().map(Stage::id).toArray(Long[]::new));
+		return columns(user, shown, "o.stage = any(cast(:stages as bigint[]))", "s.id = any(cast(:stages as bigint[]))",
+				params, filter);
+	}
+
+	/** The columns of {@code shown}, whose cards {@code cardScope} and whose stages {@code stageScope} select. */
+	private List<Column> columns(CurrentUser user, List<Stage> shown, String cardScope, String stageScope,
+			Map<String, Object> params, Filter filter) {
+		var where = new ArrayList<String>();
+		conditions(user, filter, where, params);
 		String condition = where.isEmpty() ? "" : " and " + String.join(" and ", where);
 
 		var totals = new HashMap<Long, List<Total>>();
@@ -95,7 +115,7 @@ public class PipelineBoard {
 		jdbc.sql("""
 				select stage, currency, count(*) as cards, sum(expected_revenue) as revenue,
 				       sum(expected_revenue * probability / 100) as weighted
-				from opportunity o where team = :team and status <> 'LOST'""" + condition
+				from opportunity o where %s and status <> 'LOST'""".formatted(cardScope) + condition
 				+ " group by stage, currency order by stage, currency")
 			.params(params)
 			.query(rs -> {
@@ -110,28 +130,25 @@ public class PipelineBoard {
 				select s.id as column_stage, c.* from pipeline_stage s cross join lateral (
 				  select %s from opportunity o %s where o.stage = s.id and o.status <> 'LOST'%s
 				  order by o.rank, o.id limit :limit) c
-				where s.team = :team""".formatted(CARD_COLUMNS, NEXT_ACTIVITY, condition))
+				where %s""".formatted(CARD_COLUMNS, NEXT_ACTIVITY, condition, stageScope))
 			.params(params)
 			.query(rs -> {
 				cards.computeIfAbsent(rs.getLong("column_stage"), s -> new ArrayList<>())
 					.add(cardRow(rs, (LocalDate) params.get("today"), (PipelineSettings.Settings) params.get("segments")));
 			});
 		var columns = new ArrayList<Column>();
-		for (Stage stage : stages.list(team.id())) {
+		for (Stage stage : shown) {
 			List<CardRow> rows = cards.getOrDefault(stage.id(), List.of());
 			columns.add(new Column(stage, counts.getOrDefault(stage.id(), 0L), totals.getOrDefault(stage.id(), List.of()),
 					rows.stream().limit(COLUMN_PAGE).map(CardRow::card).toList(), more(rows)));
 		}
-		return new Board(team, visible, columns);
+		return columns;
 	}
 
 	/** The next cards of a column, after the cursor "more" gave. */
 	public Column more(long stageId, Filter filter, String cursor) {
 		CurrentUser user = policy.requireSales();
-		Stage stage = stages.get(stageId);
-		if (!policy.seesAll(user) && !policy.boardTeams(user).contains(stage.teamId())) {
-			throw PipelinePolicy.forbidden();
-		}
+		Stage stage = visibleStage(user, stageId);
 		Cursor after = Cursor.decode(cursor, 2);
 		var where = new ArrayList<String>();
 		var params = new HashMap<String, Object>();
@@ -148,6 +165,14 @@ public class PipelineBoard {
 			.query((rs, n) -> cardRow(rs, (LocalDate) params.get("today"), (PipelineSettings.Settings) params.get("segments")))
 			.list();
 		return new Column(stage, 0, List.of(), rows.stream().limit(COLUMN_PAGE).map(CardRow::card).toList(), more(rows));
+	}
+
+	private Stage visibleStage(CurrentUser user, long stageId) {
+		Stage stage = stages.get(stageId);
+		if (!policy.seesAll(user) && !policy.boardTeams(user).contains(stage.teamId())) {
+			throw PipelinePolicy.forbidden();
+		}
+		return stage;
 	}
 
 	private void conditions(CurrentUser user, Filter filter, List<String> where, Map<String, Object> params) {

@@ -10,12 +10,13 @@ import dev.kervan.pipeline.internal.LeadImport;
 import dev.kervan.pipeline.internal.LeadRow;
 import dev.kervan.pipeline.internal.Leads;
 import dev.kervan.pipeline.internal.NewLead;
+import dev.kervan.pipeline.internal.PipelinePageModels;
 import dev.kervan.platform.AuditTrail;
 import dev.kervan.platform.Commands;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.FormState;
 import dev.kervan.platform.Forms;
-import dev.kervan.platform.PageLimit;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,12 +38,14 @@ class LeadPages {
 	private static final Set<String> FIELDS = Set.of("title", "contactName", "companyName", "email", "phone", "source");
 
 	private final Leads leads;
+	private final PipelinePageModels pages;
 	private final LeadImport imports;
 	private final AuditTrail audit;
 	private final Forms forms;
 	private final Commands commands;
 
-	LeadPages(Leads leads, LeadImport imports, AuditTrail audit, Forms forms, Commands commands) {
+	LeadPages(Leads leads, PipelinePageModels pages, LeadImport imports, AuditTrail audit, Forms forms, Commands commands) {
+		this.pages = pages;
 		this.forms = forms;
 		this.commands = commands;
 		this.imports = imports;
@@ -53,12 +56,20 @@ class LeadPages {
 	@GetMapping
 	String list(@RequestParam(required = false) @Nullable LeadStatus status, @RequestParam(required = false) @Nullable String cursor,
 			Model model) {
-		model.addAttribute("page", leads.list(status, null, cursor, PageLimit.of(50)));
-		model.addAttribute("status", status == null ? "" : status.name());
+		model.addAllAttributes(pages.leads(status, cursor).toModel());
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", FormState.empty());
 		}
 		return "pipeline/leads";
+	}
+
+	/** The list alone, for the filter bar. */
+	@HxRequest(target = "lead-list")
+	@GetMapping
+	String listOnly(@RequestParam(required = false) @Nullable LeadStatus status,
+			@RequestParam(required = false) @Nullable String cursor, Model model) {
+		model.addAllAttributes(pages.leads(status, cursor).toModel());
+		return "pipeline/leads :: lead-list";
 	}
 
 	@PostMapping

@@ -1,43 +1,26 @@
 package dev.kervan.pipeline.web;
 
-import java.time.Clock;
-import java.time.LocalDate;
+import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.kervan.customers.CustomerSummary;
-import dev.kervan.customers.Customers;
-import dev.kervan.identity.CurrentUser;
-import dev.kervan.identity.Role;
-import dev.kervan.identity.Users;
+import dev.kervan.pipeline.OpportunityStatus;
 import dev.kervan.pipeline.internal.LoseOpportunity;
-import dev.kervan.pipeline.internal.LostReasons;
 import dev.kervan.pipeline.internal.MoveCard;
 import dev.kervan.pipeline.internal.NewOpportunity;
 import dev.kervan.pipeline.internal.Opportunities;
-import dev.kervan.pipeline.internal.OpportunityRow;
-import dev.kervan.pipeline.internal.PipelineBoard;
-import dev.kervan.pipeline.internal.PipelinePolicy;
-import dev.kervan.pipeline.OpportunityStatus;
 import dev.kervan.pipeline.internal.OpportunityExport;
-import dev.kervan.pipeline.internal.PipelineStages;
-import dev.kervan.pipeline.internal.PipelineStatistics;
-import dev.kervan.pipeline.internal.SalesTeams;
-import dev.kervan.platform.AuditTrail;
+import dev.kervan.pipeline.internal.PipelineBoard;
+import dev.kervan.pipeline.internal.PipelinePageModels;
 import dev.kervan.platform.Commands;
-import dev.kervan.platform.Dates;
-import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.FormState;
 import dev.kervan.platform.Forms;
-import dev.kervan.platform.KervanProperties;
-import dev.kervan.platform.PageLimit;
 import dev.kervan.platform.TableExport;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -46,15 +29,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
+import org.springframework.web.servlet.view.FragmentsRendering;
 
 /**
- * The pipeline's pages: the kanban board, where a dropped card is saved at once, and the opportunity page with
- * won, lost and reopen. Both go through the same rules as the API.
+ * The pipeline's pages: the kanban board, where a dropped card is saved at once and the two columns it changed
+ * come back in place, the list of opportunities, the statistics, and the opportunity page with won, lost and
+ * reopen. All go through the same rules as the API.
  */
 @Controller
 @RequestMapping("/pipeline")
@@ -62,87 +42,71 @@ class PipelinePages {
 
 	private static final Set<String> QUICK_FIELDS = Set.of("title", "expectedRevenue", "stageId", "teamId");
 
-	private final PipelineBoard board;
+	private final PipelinePageModels pages;
 	private final Opportunities opportunities;
-	private final PipelineStages stages;
-	private final LostReasons lostReasons;
-	private final PipelinePolicy policy;
-	private final AuditTrail audit;
-	private final MessageSource messages;
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private final Customers customers;
-	private final Users users;
 	private final OpportunityExport export;
-	private final PipelineStatistics statistics;
-	private final SalesTeams teams;
-	private final Clock clock;
-	private final KervanProperties properties;
 	private final Commands commands;
-
 	private final Forms forms;
 
-	PipelinePages(Commands commands, PipelineBoard board, Opportunities opportunities, PipelineStages stages, LostReasons lostReasons,
-			PipelinePolicy policy, AuditTrail audit, MessageSource messages, Customers customers, PipelineStatistics statistics,
-			SalesTeams teams, Clock clock, KervanProperties properties, OpportunityExport export, Users users, Forms forms) {
+	PipelinePages(PipelinePageModels pages, Opportunities opportunities, OpportunityExport export, Commands commands,
+			Forms forms) {
+		this.pages = pages;
+		this.opportunities = opportunities;
+		this.export = export;
 		this.commands = commands;
 		this.forms = forms;
-		this.customers = customers;
-		this.users = users;
-		this.export = export;
-		this.statistics = statistics;
-		this.teams = teams;
-		this.clock = clock;
-		this.properties = properties;
-		this.board = board;
-		this.opportunities = opportunities;
-		this.stages = stages;
-		this.lostReasons = lostReasons;
-		this.policy = policy;
-		this.audit = audit;
-		this.messages = messages;
+	}
+
+	/** What narrows the board, as its filter bar, its "more" buttons and its drops send it. */
+	record BoardQuery(@Nullable Long teamId, @Nullable Boolean mine, @Nullable String tag, @Nullable Integer priority,
+			@Nullable String q, @Nullable Boolean overdue, @Nullable String segment, @Nullable Long salespersonId) {
+
+		PipelineBoard.Filter filter() {
+			return new PipelineBoard.Filter(Boolean.TRUE.equals(mine), blankToNull(tag), priority, salespersonId,
+					blankToNull(q), Boolean.TRUE.equals(overdue), blankToNull(segment));
+		}
 	}
 
 	@GetMapping
-	String board(@RequestParam(required = false) @Nullable Long teamId, @RequestParam(defaultValue = "false") boolean mine,
-			@RequestParam(required = false) @Nullable String tag, @RequestParam(required = false) @Nullable Integer priority,
-			@RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "false") boolean overdue,
-			@RequestParam(required = false) @Nullable String segment, @RequestParam(required = false) @Nullable Long salespersonId,
-			Model model) {
-		var filter = new PipelineBoard.Filter(mine, blankToNull(tag), priority, salespersonId, blankToNull(q), overdue,
-				blankToNull(segment));
-		model.addAttribute("board", board.board(teamId, filter));
-		model.addAttribute("salespeople", users.activeWithRole(Role.SALESPERSON));
-		model.addAttribute("filter", filter);
+	String board(BoardQuery query, Model model) {
+		model.addAllAttributes(pages.board(query.teamId(), query.filter()).toModel());
 		if (!model.containsAttribute("quick")) {
 			model.addAttribute("quick", FormState.empty());
 		}
 		return "pipeline/board";
 	}
 
+	/** The board alone, for its filter bar. */
+	@HxRequest(target = "board")
+	@GetMapping
+	String boardOnly(BoardQuery query, Model model) {
+		board(query, model);
+		return "pipeline/board :: board";
+	}
+
 	@GetMapping("/list")
 	String list(@RequestParam(required = false) @Nullable Long teamId, @RequestParam(required = false) @Nullable OpportunityStatus status,
 			@RequestParam(defaultValue = "false") boolean mine, @RequestParam(required = false) @Nullable String tag,
 			@RequestParam(required = false) @Nullable String cursor, Model model) {
-		CurrentUser user = policy.requireSales();
-		var page = opportunities.list(new Opportunities.Filter(teamId, null, status, mine ? user.id() : null, null, blankToNull(tag),
-				null), Opportunities.Sort.NEWEST, cursor, PageLimit.of(50));
-		var stageNames = new java.util.HashMap<Long, String>();
-		stages.list(teamId).forEach(stage -> stageNames.put(stage.id(), stage.name()));
-		model.addAttribute("page", page);
-		model.addAttribute("stageNames", stageNames);
-		model.addAttribute("customerNames", customers.names(page.items().stream().map(OpportunityRow::customer)
-			.filter(java.util.Objects::nonNull).distinct().toList()));
-		model.addAttribute("teams", teams.list());
-		model.addAttribute("filter", Map.of("teamId", teamId == null ? "" : teamId.toString(), "status", status == null ? "" : status.name(),
-				"mine", mine, "tag", tag == null ? "" : tag));
+		model.addAllAttributes(pages.list(teamId, status, mine, tag, cursor).toModel());
 		return "pipeline/list";
+	}
+
+	/** The list alone, for the filter bar. */
+	@HxRequest(target = "opportunity-list")
+	@GetMapping("/list")
+	String listOnly(@RequestParam(required = false) @Nullable Long teamId,
+			@RequestParam(required = false) @Nullable OpportunityStatus status, @RequestParam(defaultValue = "false") boolean mine,
+			@RequestParam(required = false) @Nullable String tag, @RequestParam(required = false) @Nullable String cursor,
+			Model model) {
+		list(teamId, status, mine, tag, cursor, model);
+		return "pipeline/list :: opportunity-list";
 	}
 
 	@GetMapping("/export")
 	void export(@RequestParam(required = false) @Nullable Long teamId, @RequestParam(required = false) @Nullable OpportunityStatus status,
 			@RequestParam(defaultValue = "false") boolean mine, @RequestParam(required = false) @Nullable String tag,
-			@RequestParam(required = false) @Nullable String format, HttpServletResponse response) throws java.io.IOException {
+			@RequestParam(required = false) @Nullable String format, HttpServletResponse response) throws IOException {
 		TableExport.Format chosen = TableExport.Format.of(format);
 		TableExport.startDownload(response, chosen, "opportunities");
 		export.write(teamId, status, mine, tag, chosen, response.getOutputStream());
@@ -151,93 +115,59 @@ class PipelinePages {
 	@GetMapping("/stats")
 	String statistics(@RequestParam(required = false) @Nullable Long teamId, @RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to, Model model) {
-		LocalDate today = LocalDate.now(clock.withZone(properties.displayZone()));
-		LocalDate first = date(from, today.withDayOfMonth(1));
-		LocalDate last = date(to, today);
-		if (last.isBefore(first) || first.plusYears(5).isBefore(last)) {
-			last = first.plusMonths(1).minusDays(1);
-		}
-		PipelineStatistics.Statistics stats = statistics.of(teamId, first, last);
-		model.addAttribute("stats", stats);
-		model.addAttribute("teams", teams.list());
-		model.addAttribute("chartStages", JSON.writeValueAsString(Map.of(
-				"labels", stats.stages().stream().map(line -> line.stage() + " (" + line.currency() + ")").toList(),
-				"values", stats.stages().stream().map(line -> line.expected()).toList(),
-				"weighted", stats.stages().stream().map(line -> line.weighted()).toList())));
-		model.addAttribute("chartReasons", JSON.writeValueAsString(Map.of(
-				"labels", stats.lostReasons().stream().map(PipelineStatistics.ReasonLine::reason).toList(),
-				"values", stats.lostReasons().stream().map(PipelineStatistics.ReasonLine::lost).toList())));
+		model.addAllAttributes(pages.statistics(teamId, from, to).toModel());
 		return "pipeline/stats";
 	}
 
-	/** A filter's date; nonsense, or a date outside {@link Dates}' range, shows the default period. */
-	private static LocalDate date(@Nullable String text, LocalDate fallback) {
-		return Dates.parse(text).orElse(fallback);
-	}
-
 	@GetMapping("/column/{stageId}")
-	String more(@PathVariable long stageId, @RequestParam String after, @RequestParam(defaultValue = "false") boolean mine,
-			@RequestParam(required = false) @Nullable String tag, @RequestParam(required = false) @Nullable Integer priority,
-			@RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "false") boolean overdue,
-			@RequestParam(required = false) @Nullable String segment, @RequestParam(required = false) @Nullable Long salespersonId,
-			Model model) {
-		var filter = new PipelineBoard.Filter(mine, blankToNull(tag), priority, salespersonId, blankToNull(q), overdue,
-				blankToNull(segment));
-		model.addAttribute("column", board.more(stageId, filter, after));
-		model.addAttribute("filter", filter);
+	String more(@PathVariable long stageId, @RequestParam String after, BoardQuery query, Model model) {
+		model.addAllAttributes(pages.more(stageId, query.filter(), after).toModel());
 		return "pipeline/cards :: more-cards";
 	}
 
-	/** A card dropped on the board: answers the card's new version, or why the move was refused. */
+	/**
+	 * A card dropped on the board: answers the columns it left and entered, each swapped in place of its own
+	 * (htmx out-of-band), with their counts and totals; a refused drop answers why, and the board as it is stored.
+	 */
 	@PostMapping("/cards/{id}/move")
-	@ResponseBody
-	ResponseEntity<ObjectNode> move(@PathVariable long id, @RequestParam long stageId,
-			@RequestParam(required = false) @Nullable Long beforeId, @RequestParam(required = false) @Nullable Long version) {
-		try {
-			OpportunityRow moved = opportunities.move(id, ExpectedVersion.fromForm(version), new MoveCard(stageId, beforeId, null));
-			ObjectNode answer = JsonNodeFactory.instance.objectNode();
-			answer.put("version", moved.version());
-			answer.put("status", moved.status().name());
-			return ResponseEntity.ok(answer);
-		}
-		catch (DomainException refusal) {
-			ObjectNode answer = JsonNodeFactory.instance.objectNode();
-			answer.put("message", messages.getMessage(refusal.messageCode(), refusal.arguments(), refusal.messageCode(),
-					LocaleContextHolder.getLocale()));
-			return ResponseEntity.status(refusal.kind().status()).body(answer);
-		}
+	FragmentsRendering move(@PathVariable long id, @RequestParam long stageId, @RequestParam(required = false) @Nullable Long beforeId,
+			@RequestParam(required = false) @Nullable Long version, BoardQuery query) {
+		return forms.inPlace(() -> {
+			long left = opportunities.get(id).stage();
+			long entered = opportunities.move(id, ExpectedVersion.fromForm(version), new MoveCard(stageId, beforeId, null)).stage();
+			return FragmentsRendering.fragment("pipeline/board :: columns",
+					withSwap(pages.columns(List.of(left, entered), query.filter()).toModel())).build();
+		}, refusal -> FragmentsRendering.fragment("pipeline/board :: board-message", withSwap(Map.of("refusal", refusal)))
+			.fragment("pipeline/board :: board", withSwap(pages.board(query.teamId(), query.filter()).toModel())));
 	}
 
-	/** Quick-create in a column: a title (and perhaps a revenue) is enough. */
+	/** The model of fragments that replace their elements of the page by id (htmx out-of-band swaps). */
+	private static Map<String, Object> withSwap(Map<String, ? extends @Nullable Object> model) {
+		var swapped = new java.util.HashMap<String, Object>(model);
+		swapped.put("quick", FormState.empty());
+		swapped.put("swap", true);
+		return swapped;
+	}
+
+	/** Quick-create in a column: a title (and perhaps a revenue) is enough; a refusal shows beside it. */
 	@PostMapping("/cards")
-	String quickCreate(@RequestParam MultiValueMap<String, String> submitted, RedirectAttributes redirect) {
+	String quickCreate(@RequestParam MultiValueMap<String, String> submitted, Model model) {
 		FormState form = FormState.from(submitted, QUICK_FIELDS, Set.of());
-		try {
+		String team = form.value("teamId").matches("\\d{1,18}") ? form.value("teamId") : "";
+		return forms.submit(form, model, () -> {
 			opportunities.create(commands.read(form.toJson(true, Set.of()), NewOpportunity.class));
-		}
-		catch (DomainException refusal) {
-			if (!Forms.belongsOnForm(refusal)) {
-				throw refusal;
-			}
-			redirect.addFlashAttribute("quick", form.reject(refusal, messages));
-			redirect.addFlashAttribute("quickStage", form.value("stageId"));
-		}
-		return "redirect:/pipeline?teamId=" + form.value("teamId");
+			return "redirect:/pipeline?teamId=" + team;
+		}, () -> {
+			model.addAttribute("quick", model.getAttribute("form"));
+			model.addAttribute("quickStage", form.value("stageId"));
+			return board(new BoardQuery(team.isEmpty() ? null : Long.valueOf(team), null, null, null, null, null, null, null),
+					model);
+		});
 	}
 
 	@GetMapping("/opportunities/{id}")
 	String opportunity(@PathVariable long id, Model model) {
-		CurrentUser user = policy.requireSales();
-		OpportunityRow row = opportunities.get(id);
-		model.addAttribute("opportunity", row);
-		model.addAttribute("stage", stages.get(row.stage()));
-		model.addAttribute("customerName", row.customer() == null ? null
-				: customers.find(row.customer()).map(CustomerSummary::name).orElse(null));
-		model.addAttribute("stages", stages.list(row.team()));
-		model.addAttribute("actions", opportunities.availableActions(row).stream().map(Enum::name).collect(java.util.stream.Collectors.toSet()));
-		model.addAttribute("lostReasons", lostReasons.list(false));
-		model.addAttribute("lostReasonName", row.lostReason() == null ? null : lostReasons.get(row.lostReason()).name());
-		model.addAttribute("history", audit.history("opportunity", id));
+		model.addAllAttributes(pages.opportunity(id).toModel());
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", FormState.empty());
 		}

@@ -7,6 +7,7 @@ import dev.kervan.pipeline.internal.WebFormGuard;
 import dev.kervan.pipeline.internal.WebFormLead;
 import dev.kervan.pipeline.internal.WebFormGuard.Verdict;
 import dev.kervan.platform.FormState;
+import dev.kervan.platform.Forms;
 import dev.kervan.platform.Commands;
 import dev.kervan.platform.DomainException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -61,7 +62,7 @@ class PublicLeadForm {
 			lead = commands.read(form.toJson(true, Set.of()), WebFormLead.class).checked();
 		}
 		catch (DomainException refusal) {
-			return again(form.reject(refusal, messages), request, response, HttpStatus.UNPROCESSABLE_CONTENT, model);
+			return again(form.reject(refusal, messages), request, response, Forms.status(refusal), model);
 		}
 		Verdict verdict = guard.judge(token, honeypot, request.getRemoteAddr());
 		switch (verdict) {

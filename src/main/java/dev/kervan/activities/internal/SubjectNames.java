@@ -1,12 +1,10 @@
-package dev.kervan.activities.web;
+package dev.kervan.activities.internal;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import dev.kervan.activities.ActivitySubjects;
-import dev.kervan.activities.internal.ActivityRow;
-import dev.kervan.activities.internal.SubjectTypes;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -15,7 +13,7 @@ import org.springframework.stereotype.Component;
 class SubjectNames {
 
 	/** A record an activity is planned on, as a page links it; no link when no module declares its kind. */
-	record Subject(String name, @Nullable String link) {
+	public record Subject(String name, @Nullable String link) {
 	}
 
 	private final SubjectTypes subjects;
