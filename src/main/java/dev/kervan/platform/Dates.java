@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * The dates Kervan takes from people and programs: {@value #EARLIEST_TEXT} to {@value #LATEST_TEXT}. A date outside
  * is a slip of the keyboard or a probe ({@code +999999999-12-31}), and would fail later, in date arithmetic, in the
  * Solar Hijri calendar or in PostgreSQL, instead of being refused where it was read. JSON bodies
- * ({@link PatchDocument#date}), query parameters and forms all ask here; page filters show their default period
+ * (request records), query parameters and forms all ask here; page filters show their default period
  * for a date outside, as they do for nonsense.
  */
 public final class Dates {

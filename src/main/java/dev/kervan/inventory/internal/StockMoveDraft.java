@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
 import dev.kervan.inventory.StockMoveType;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotEmpty;
@@ -19,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * never changes.
  */
 @Schema(description = "A receipt, issue, transfer or adjustment, posted whole or not at all.")
-public record StockMoveDraft(@JsonFormat(with = JsonFormat.Feature.ACCEPT_CASE_INSENSITIVE_VALUES) StockMoveType type,
+public record StockMoveDraft(StockMoveType type,
 		Long warehouseId,
 		@Schema(description = "Where a transfer goes; transfers only.") @Nullable Long toWarehouseId,
 		@Schema(description = "Required for adjustments.") @Size(max = StockMoveDraft.REASON) @Nullable String reason,

@@ -17,10 +17,13 @@ import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueSerializer;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.deser.std.StdScalarDeserializer;
 import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.type.LogicalType;
 
 /**
  * JSON as the API promises it: decimals (money, quantities, rates) travel as strings such as {@code "12.50"},
@@ -56,7 +59,7 @@ class JsonConfiguration {
 	}
 
 	/**
-	 * Request records are read strictly, as {@link dev.kervan.platform.PatchDocument} reads documents: a field the
+	 * Request records are read strictly: a field the
 	 * record does not know is refused (a misspelt name would otherwise look like a successful change), and a number
 	 * with a fraction is no whole number (2.5 stars is refused, not taken as 2).
 	 */
@@ -67,13 +70,16 @@ class JsonConfiguration {
 	}
 
 	/**
-	 * A choice (an enum) is read by its name in any case, as {@link dev.kervan.platform.PatchDocument#choice} reads
-	 * one ({@code "meeting"} is {@code MEETING}), and never by its position: {@code 2} or {@code "2"} is refused, not
-	 * taken as the third constant.
+	 * A choice (an enum) is read by its name in any case ({@code "meeting"} is {@code MEETING}), as people type
+	 * them in forms and spreadsheets, a blank one as none (the usual value), and never by its position: {@code 2}
+	 * or {@code "2"} is refused, not taken as the third constant.
 	 */
 	@Bean
 	JsonMapperBuilderCustomizer choicesByName() {
-		return builder -> builder.enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS).enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+		return builder -> builder.enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+			.enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+			.withCoercionConfig(LogicalType.Enum,
+					coercion -> coercion.setCoercion(CoercionInputShape.EmptyString, CoercionAction.AsNull));
 	}
 
 	/**
