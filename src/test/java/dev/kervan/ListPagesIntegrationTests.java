@@ -39,4 +39,20 @@ class ListPagesIntegrationTests extends PageIntegrationTest {
 		assertThat(fragment.status()).isEqualTo(200);
 		assertThat(fragment.body()).startsWith("<section id=\"" + list + "\"").doesNotContain("<html", "kervan-filters");
 	}
+
+	/** What people paste into a filter may hold characters no text may: the page answers, never a 500. */
+	@ParameterizedTest(name = "{0}")
+	@CsvSource({
+			"/customers?q=a%00b",
+			"/products?q=a%00b",
+			"/admin/users?q=a%00b",
+			"/inventory?q=a%00b",
+			"/inventory/moves?q=a%00b",
+			"/pipeline/list?tag=a%00b",
+			"/pipeline?q=a%00b&tag=a%00b",
+			"/pipeline/leads?q=a%00b" })
+	void aFilterWithANulCharacterIsAnsweredAndNeverFails(String path) {
+		Response page = browser.get(path);
+		assertThat(page.status()).as(path).isIn(200, 400);
+	}
 }

@@ -27,6 +27,14 @@ public final class TextHygiene {
 	/** A control character (NUL, BEL, DEL, C1…), or a code unit that is no character at all (a lone surrogate). */
 	public static final String CONTROL_CHARACTER = "error.text.control-character";
 
+	/** PostgreSQL's states for text it cannot hold: a NUL in text (22021) or in JSON (22P05). */
+	private static final java.util.Set<String> UNSTORABLE = java.util.Set.of("22021", "22P05");
+
+	/** Whether the database refused a write or a query for a character no text rule caught (a NUL, say). */
+	public static boolean isUnstorable(Throwable cause) {
+		return cause instanceof java.sql.SQLException refused && UNSTORABLE.contains(refused.getSQLState());
+	}
+
 	/** A character that changes the writing direction of the text around it. */
 	public static final String DIRECTION_CHARACTER = "error.text.direction-character";
 

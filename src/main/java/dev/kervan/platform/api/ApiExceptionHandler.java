@@ -68,8 +68,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-	/** PostgreSQL's states for text it cannot hold: a NUL in text (22021) or in JSON (22P05). */
-	private static final java.util.Set<String> UNSTORABLE_CHARACTER = java.util.Set.of("22021", "22P05");
 
 	private final Problems problems;
 	private final MessageSource messages;
@@ -116,8 +114,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<Object> integrity(DataIntegrityViolationException exception) {
 		// The database's message may quote the refused values; keep them out of the log below debug level.
 		log.debug("Refused a write that broke a database constraint: {}", exception.getMostSpecificCause().getMessage());
-		if (exception.getMostSpecificCause() instanceof java.sql.SQLException refused
-				&& UNSTORABLE_CHARACTER.contains(refused.getSQLState())) {
+		if (TextHygiene.isUnstorable(exception.getMostSpecificCause())) {
 			// A NUL that no text rule caught (a query parameter, say): the request is at fault, not the data.
 			return ResponseEntity.status(400).body(problems.of(400, TextHygiene.CONTROL_CHARACTER));
 		}

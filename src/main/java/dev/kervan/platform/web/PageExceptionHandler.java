@@ -5,9 +5,11 @@ import java.util.Set;
 
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.Problems;
+import dev.kervan.platform.TextHygiene;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -38,6 +40,20 @@ class PageExceptionHandler {
 			CannotCreateTransactionException.class })
 	ModelAndView databaseUnavailable(Exception exception) {
 		return new ModelAndView("error/page", Map.of("status", 503, "page", 503), HttpStatus.SERVICE_UNAVAILABLE);
+	}
+
+	/**
+	 * A NUL that no text rule caught reached the database: the request is at fault,
+	 * so the page answers 400 saying which characters text may not hold. Any other broken constraint is a fault of
+	 * ours and stays a 500.
+	 */
+	@ExceptionHandler
+	ModelAndView unstorable(DataIntegrityViolationException exception) throws DataIntegrityViolationException {
+		if (TextHygiene.isUnstorable(exception.getMostSpecificCause())) {
+			return new ModelAndView("error/page", Map.of("status", 400, "page", 400, "message",
+					problems.message(TextHygiene.CONTROL_CHARACTER, new Object[0])), HttpStatus.BAD_REQUEST);
+		}
+		throw exception;
 	}
 
 	@ExceptionHandler
