@@ -129,6 +129,21 @@ public final class Checks {
 	}
 
 	/**
+	 * A phone number as typed, kept in international form (E.164) by the rules of the country it is in; one that is
+	 * no phone number there is refused.
+	 */
+	public @Nullable String phone(String field, @Nullable String typed, String country) {
+		String number = code(field, typed, 40);
+		if (number == null) {
+			return null;
+		}
+		return PhoneNumbers.toE164(number, country).orElseGet(() -> {
+			reject(field, "error.phone.invalid");
+			return null;
+		});
+	}
+
+	/**
 	 * A web address: {@code http://} or {@code https://} with a host, or a bare host such as {@code www.example.com},
 	 * kept as typed; any other scheme ({@code javascript:}, {@code data:}) is refused.
 	 */

@@ -10,17 +10,14 @@ import java.util.List;
 
 import dev.kervan.customers.internal.CustomerService;
 import dev.kervan.identity.Role;
-import dev.kervan.platform.Actor;
 import dev.kervan.support.KervanIntegrationTest;
+import dev.kervan.support.SignedIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.PublishedEvents;
 import org.springframework.modulith.test.PublishedEventsExtension;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * What the customers module tells other modules: an account archived or brought back is published as an event in
@@ -34,13 +31,13 @@ class CustomerEventsIntegrationTests extends KervanIntegrationTest {
 
 	@AfterEach
 	void logOut() {
-		SecurityContextHolder.clearContext();
+		SignedIn.out();
 	}
 
 	@Test
 	void archivingAndRestoringArePublishedOnceEachWhenSaved(PublishedEvents events) {
 		long id = account();
-		actAs("admin", Role.ADMIN);
+		SignedIn.as(jdbc, "admin", Role.ADMIN);
 
 		customers.archive(id);
 		customers.archive(id);
@@ -57,7 +54,7 @@ class CustomerEventsIntegrationTests extends KervanIntegrationTest {
 	@Test
 	void aRefusedArchivingPublishesNothingAndChangesNothing(PublishedEvents events) {
 		long id = account();
-		actAs("warehouse", Role.WAREHOUSE);
+		SignedIn.as(jdbc, "warehouse", Role.WAREHOUSE);
 
 		assertThatThrownBy(() -> customers.archive(id)).hasMessageContaining("error.customer.forbidden");
 
@@ -70,28 +67,5 @@ class CustomerEventsIntegrationTests extends KervanIntegrationTest {
 		String admin = api.token("admin", ADMIN_PASSWORD);
 		return api.post("/api/v1/customers", company("Evented " + uniqueWord(), taxNumber())).bearer(admin).send().json()
 			.get("id").asLong();
-	}
-
-	private void actAs(String username, Role role) {
-		long id = jdbc.sql("select coalesce((select id from app_user where username = :username), 0)")
-			.param("username", username).query(Long.class).single();
-		Actor actor = new Actor() {
-			@Override
-			public long id() {
-				return id;
-			}
-
-			@Override
-			public String username() {
-				return username;
-			}
-
-			@Override
-			public String displayName() {
-				return username;
-			}
-		};
-		SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(actor, null,
-				List.of(new SimpleGrantedAuthority(role.authority()))));
 	}
 }

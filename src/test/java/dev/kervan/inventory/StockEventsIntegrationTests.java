@@ -15,12 +15,12 @@ import dev.kervan.inventory.internal.Reservations;
 import dev.kervan.inventory.internal.StockLedger;
 import dev.kervan.inventory.internal.StockMoveDraft;
 import dev.kervan.inventory.internal.StockMoveView;
-import dev.kervan.platform.Actor;
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.InvalidInputException;
 import dev.kervan.support.Api;
 import dev.kervan.support.Api.Response;
 import dev.kervan.support.KervanIntegrationTest;
+import dev.kervan.support.SignedIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,9 +29,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.modulith.test.PublishedEvents;
 import org.springframework.modulith.test.PublishedEventsExtension;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * What inventory tells other modules: a posted stock move and a released reservation are published as events in
@@ -60,7 +57,7 @@ class StockEventsIntegrationTests extends KervanIntegrationTest {
 
 	@AfterEach
 	void logOut() {
-		SecurityContextHolder.clearContext();
+		SignedIn.out();
 	}
 
 	@Test
@@ -69,7 +66,7 @@ class StockEventsIntegrationTests extends KervanIntegrationTest {
 		long serialised = product("SERIAL", Map.of());
 		long customer = customer();
 		String serial = Api.uniqueName("SN");
-		actAsAdministrator();
+		SignedIn.as(jdbc, "admin", Role.ADMIN);
 
 		StockMoveView receipt = ledger.post(StockMoveDraft.receipt(warehouse, null, "Delivery 7", List.of(
 				StockMoveDraft.Line.received(lots, new BigDecimal("12"), "L1", LocalDate.of(2030, 1, 31), List.of()),
@@ -115,7 +112,7 @@ class StockEventsIntegrationTests extends KervanIntegrationTest {
 	void aReleasedReservationIsPublishedAndAReservationIssuedOrReleasedAgainIsNot(PublishedEvents events) {
 		long product = product("NONE", Map.of());
 		long customer = customer();
-		actAsAdministrator();
+		SignedIn.as(jdbc, "admin", Role.ADMIN);
 		ledger.post(StockMoveDraft.receipt(warehouse, null, null,
 				List.of(StockMoveDraft.Line.received(product, new BigDecimal("10"), null, null, List.of()))));
 
@@ -144,7 +141,7 @@ class StockEventsIntegrationTests extends KervanIntegrationTest {
 	@Test
 	void aPostedMoveIsNeverChanged() {
 		long product = product("NONE", Map.of());
-		actAsAdministrator();
+		SignedIn.as(jdbc, "admin", Role.ADMIN);
 		StockMoveView posted = ledger.post(StockMoveDraft.receipt(warehouse, "Opening stock", null,
 				List.of(StockMoveDraft.Line.received(product, new BigDecimal("5"), null, null, List.of()))));
 
@@ -170,27 +167,5 @@ class StockEventsIntegrationTests extends KervanIntegrationTest {
 	private long customer() {
 		return api.post("/api/v1/customers", Map.of("kind", "COMPANY", "name", Api.uniqueName("Buyer"), "roles",
 				List.of("CUSTOMER"), "country", "TR")).bearer(admin).send().json().get("id").asLong();
-	}
-
-	private void actAsAdministrator() {
-		long id = jdbc.sql("select id from app_user where username = 'admin'").query(Long.class).single();
-		Actor administrator = new Actor() {
-			@Override
-			public long id() {
-				return id;
-			}
-
-			@Override
-			public String username() {
-				return "admin";
-			}
-
-			@Override
-			public String displayName() {
-				return "Administrator";
-			}
-		};
-		SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(administrator,
-				null, List.of(new SimpleGrantedAuthority(Role.ADMIN.authority()))));
 	}
 }

@@ -16,19 +16,16 @@ import dev.kervan.pipeline.internal.NewLead;
 import dev.kervan.pipeline.internal.NewOpportunity;
 import dev.kervan.pipeline.internal.Opportunities;
 import dev.kervan.pipeline.internal.OpportunityRow;
-import dev.kervan.platform.Actor;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.support.Api;
 import dev.kervan.support.KervanIntegrationTest;
+import dev.kervan.support.SignedIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.PublishedEvents;
 import org.springframework.modulith.test.PublishedEventsExtension;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -46,7 +43,7 @@ class OpportunityEventsIntegrationTests extends KervanIntegrationTest {
 
 	@AfterEach
 	void logOut() {
-		SecurityContextHolder.clearContext();
+		SignedIn.out();
 	}
 
 	@Test
@@ -57,7 +54,7 @@ class OpportunityEventsIntegrationTests extends KervanIntegrationTest {
 		long open = stage(admin, team, "New", false);
 		long won = stage(admin, team, "Won", true);
 		long reason = api.get("/api/v1/lost-reasons").bearer(admin).send().json().get("items").get(0).get("id").asLong();
-		actAsSalesManager();
+		SignedIn.as(jdbc, "admin", Role.ADMIN);
 
 		OpportunityRow card = opportunities.create(NewOpportunity.titled("Evented card", new java.math.BigDecimal("1200"), team, open));
 		opportunities.move(card.id(), ExpectedVersion.unconditional(), new MoveCard(won, null, null));
@@ -83,7 +80,7 @@ class OpportunityEventsIntegrationTests extends KervanIntegrationTest {
 		String admin = api.token("admin", ADMIN_PASSWORD);
 		long account = api.post("/api/v1/customers", Map.of("kind", "COMPANY", "name", Api.uniqueName("Lead account"),
 				"country", "TR")).bearer(admin).send().json().get("id").asLong();
-		actAsSalesManager();
+		SignedIn.as(jdbc, "admin", Role.ADMIN);
 		LeadRow lead = leads.create(new NewLead(Api.uniqueName("Evented lead"), null, null, null, null, null, null, null, null,
 				null, null, null, null, null, null));
 		leads.qualify(lead.id(), ExpectedVersion.unconditional());
@@ -105,27 +102,5 @@ class OpportunityEventsIntegrationTests extends KervanIntegrationTest {
 		JsonNode stage = api.post("/api/v1/pipeline-stages", Map.of("teamId", team, "name", name, "probability", won ? 100 : 10,
 				"won", won)).bearer(admin).send().json();
 		return stage.get("id").asLong();
-	}
-
-	private void actAsSalesManager() {
-		long id = jdbc.sql("select id from app_user where username = 'admin'").query(Long.class).single();
-		Actor admin = new Actor() {
-			@Override
-			public long id() {
-				return id;
-			}
-
-			@Override
-			public String username() {
-				return "admin";
-			}
-
-			@Override
-			public String displayName() {
-				return "Administrator";
-			}
-		};
-		SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(admin, null,
-				List.of(new SimpleGrantedAuthority(Role.ADMIN.authority()))));
 	}
 }

@@ -182,7 +182,7 @@ class CustomerEditor {
 			customer.email = CustomerRules.email(checks, "email", change.email().value());
 		}
 		if (change.phone().isGiven()) {
-			customer.phone = CustomerRules.phone(checks, "phone", change.phone().value(), customer.country);
+			customer.phone = checks.phone("phone", change.phone().value(), customer.country);
 		}
 		if (change.website().isGiven()) {
 			customer.website = checks.webAddress("website", change.website().value(), 300);

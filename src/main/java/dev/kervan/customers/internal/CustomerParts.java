@@ -311,7 +311,7 @@ public class CustomerParts {
 			branch.email = CustomerRules.email(checks, "email", change.email().value());
 		}
 		if (change.phone().isGiven()) {
-			branch.phone = CustomerRules.phone(checks, "phone", change.phone().value(), customer.country);
+			branch.phone = checks.phone("phone", change.phone().value(), customer.country);
 		}
 		branch.address = checks.freeText("address", change.address(), 500).applyTo(branch.address);
 		branch.city = checks.name("city", change.city(), 120).applyTo(branch.city);
@@ -344,10 +344,10 @@ public class CustomerParts {
 			contact.email = CustomerRules.email(checks, "email", change.email().value());
 		}
 		if (change.phone().isGiven()) {
-			contact.phone = CustomerRules.phone(checks, "phone", change.phone().value(), customer.country);
+			contact.phone = checks.phone("phone", change.phone().value(), customer.country);
 		}
 		if (change.mobile().isGiven()) {
-			contact.mobile = CustomerRules.phone(checks, "mobile", change.mobile().value(), customer.country);
+			contact.mobile = checks.phone("mobile", change.mobile().value(), customer.country);
 		}
 		if (change.language().isGiven()) {
 			String language = checks.name("language", change.language().value());

@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 import dev.kervan.platform.Checks;
 import dev.kervan.platform.Money;
 import dev.kervan.platform.Patch;
-import dev.kervan.platform.PhoneNumbers;
 import org.iban4j.IbanFormatException;
 import org.iban4j.IbanUtil;
 import org.iban4j.InvalidCheckDigitException;
@@ -109,20 +108,6 @@ final class CustomerRules {
 			checks.reject(field, "error.customer.email");
 		}
 		return email;
-	}
-
-	/** A phone number in E.164, read by the rules of the account's country. */
-	static @Nullable String phone(Checks checks, String field, @Nullable String typed, String country) {
-		String number = checks.code(field, typed);
-		if (number == null) {
-			return null;
-		}
-		var e164 = PhoneNumbers.toE164(number, country);
-		if (e164.isEmpty()) {
-			checks.reject(field, "error.phone.invalid");
-			return null;
-		}
-		return e164.get();
 	}
 
 	private static @Nullable String upper(@Nullable String text) {

@@ -24,7 +24,6 @@ import dev.kervan.platform.ErrorKind;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.KeysetPage;
 import dev.kervan.platform.PageLimit;
-import dev.kervan.platform.PhoneNumbers;
 import dev.kervan.platform.RecordNotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -300,7 +299,7 @@ public class Leads {
 		}
 		return new Lead.Fields(title == null ? "" : title, checks.name("contactName", command.contactName(), 200),
 				checks.name("companyName", command.companyName(), 200), checks.email("email", command.email()),
-				phone(checks, command.phone(), country == null ? "TR" : country), country == null ? "TR" : country,
+				checks.phone("phone", command.phone(), country == null ? "TR" : country), country == null ? "TR" : country,
 				checks.name("source", command.source(), 120), checks.name("campaign", command.campaign(), 120),
 				revenue == null ? BigDecimal.ZERO : revenue, currency == null ? "TRY" : currency,
 				priority == null ? 0 : priority, checks.tags("tags", command.tags(), MAX_TAGS, 40), salesperson,
@@ -328,7 +327,7 @@ public class Leads {
 		return new Lead.Fields(title, checks.name("contactName", change.contactName(), 200).applyTo(current.contactName()),
 				checks.name("companyName", change.companyName(), 200).applyTo(current.companyName()),
 				checks.email("email", change.email()).applyTo(current.email()),
-				change.phone().isGiven() ? phone(checks, change.phone().value(), country) : current.phone(), country,
+				change.phone().isGiven() ? checks.phone("phone", change.phone().value(), country) : current.phone(), country,
 				checks.name("source", change.source(), 120).applyTo(current.source()),
 				checks.name("campaign", change.campaign(), 120).applyTo(current.campaign()),
 				revenue == null ? BigDecimal.ZERO : revenue, currency == null ? current.currency() : currency,
@@ -351,17 +350,5 @@ public class Leads {
 			checks.reject("salespersonId", "error.pipeline.unknown-user", id);
 		}
 		return id;
-	}
-
-	/** A phone number as typed, kept in international form (E.164) for the lead's country. */
-	private static @Nullable String phone(Checks checks, @Nullable String typed, String country) {
-		String phone = checks.code("phone", typed, 40);
-		if (phone == null) {
-			return null;
-		}
-		return PhoneNumbers.toE164(phone, country).orElseGet(() -> {
-			checks.reject("phone", "error.phone.invalid");
-			return null;
-		});
 	}
 }

@@ -27,7 +27,6 @@ import dev.kervan.platform.InvalidInputException;
 import dev.kervan.platform.KeysetPage;
 import dev.kervan.platform.PageLimit;
 import dev.kervan.platform.Checks;
-import dev.kervan.platform.PhoneNumbers;
 import dev.kervan.platform.RecordNotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -444,7 +443,7 @@ public class Opportunities implements Pipeline {
 		BigDecimal revenue = checks.amount("expectedRevenue", command.expectedRevenue());
 		Long salesperson = command.salespersonId() == null ? policy.requireSales().id() : knownUser(checks, command.salespersonId());
 		return new Opportunity.Fields(title == null ? "" : title, customer, checks.name("prospectName", command.prospectName(), 200),
-				checks.email("email", command.email()), phone(checks, command.phone(), country),
+				checks.email("email", command.email()), checks.phone("phone", command.phone(), country),
 				revenue == null ? BigDecimal.ZERO : revenue, currency, probability == null ? 0 : probability, probability != null,
 				priority == null ? 0 : priority, checks.tags("tags", command.tags(), MAX_TAGS, 40),
 				checks.date("expectedCloseDate", command.expectedCloseDate()), salesperson,
@@ -480,7 +479,7 @@ public class Opportunities implements Pipeline {
 		return new Opportunity.Fields(title == null ? current.title() : title, customer,
 				checks.name("prospectName", change.prospectName(), 200).applyTo(current.prospectName()),
 				checks.email("email", change.email()).applyTo(current.email()),
-				change.phone().isGiven() ? phone(checks, change.phone().value(), country) : current.phone(),
+				change.phone().isGiven() ? checks.phone("phone", change.phone().value(), country) : current.phone(),
 				revenue == null ? BigDecimal.ZERO : revenue, currency == null ? current.currency() : currency, probability,
 				manual, priority == null ? 0 : priority, tags == null ? List.of() : tags,
 				checks.date("expectedCloseDate", change.expectedCloseDate()).applyTo(current.expectedClose()), salesperson,
@@ -501,17 +500,5 @@ public class Opportunities implements Pipeline {
 			checks.reject("salespersonId", "error.pipeline.unknown-user", id);
 		}
 		return id;
-	}
-
-	/** A phone number as typed, kept in international form (E.164) for the customer's country. */
-	private static @Nullable String phone(Checks checks, @Nullable String typed, String country) {
-		String phone = checks.code("phone", typed, 40);
-		if (phone == null) {
-			return null;
-		}
-		return PhoneNumbers.toE164(phone, country).orElseGet(() -> {
-			checks.reject("phone", "error.phone.invalid");
-			return null;
-		});
 	}
 }

@@ -1,7 +1,6 @@
 package dev.kervan.pipeline.internal;
 
 import dev.kervan.platform.Checks;
-import dev.kervan.platform.PhoneNumbers;
 import org.jspecify.annotations.Nullable;
 
 /** What a person leaves on the public "contact us" form: a name and an email address are required. */
@@ -14,11 +13,7 @@ public record WebFormLead(@Nullable String name, @Nullable String company, @Null
 		String checkedName = checks.required("name", checks.name("name", name, 200));
 		String checkedCompany = checks.name("company", company, 200);
 		String checkedEmail = checks.required("email", checks.email("email", email));
-		String typedPhone = checks.code("phone", phone, 40);
-		String e164 = typedPhone == null ? null : PhoneNumbers.toE164(typedPhone, "TR").orElse(null);
-		if (typedPhone != null && e164 == null) {
-			checks.reject("phone", "error.phone.invalid");
-		}
+		String e164 = checks.phone("phone", phone, "TR");
 		String checkedMessage = checks.freeText("message", message, 4000);
 		checks.throwIfInvalid();
 		return new WebFormLead(checkedName, checkedCompany, checkedEmail, e164, checkedMessage);
