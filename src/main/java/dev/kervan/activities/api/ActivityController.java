@@ -1,6 +1,5 @@
 package dev.kervan.activities.api;
 
-import java.net.URI;
 import java.time.LocalDate;
 
 import dev.kervan.activities.internal.Activities;
@@ -13,6 +12,7 @@ import dev.kervan.activities.internal.Completion;
 import dev.kervan.activities.internal.Handover;
 import dev.kervan.activities.internal.NewActivity;
 import dev.kervan.activities.internal.NewActivityType;
+import dev.kervan.platform.Created;
 import dev.kervan.platform.AuditEntry;
 import dev.kervan.platform.AuditTrail;
 import dev.kervan.platform.ExpectedVersion;
@@ -69,7 +69,7 @@ class ActivityController {
 			description = "name and category (EMAIL, CALL, MEETING, TODO, OTHER) are required; delayDays and nextTypeId plan the follow-up.")
 	ResponseEntity<ActivityType> createType(@RequestBody NewActivityType command) {
 		ActivityType type = types.create(command);
-		return ResponseEntity.created(URI.create("/api/v1/activity-types/" + type.id())).body(type);
+		return Created.at("/api/v1/activity-types/", type.id(), type);
 	}
 
 	@GetMapping("/api/v1/activity-types/{id}")
@@ -115,7 +115,7 @@ class ActivityController {
 					+ "default from the type, the assignee to the user.")
 	ResponseEntity<ActivityRow> plan(@RequestBody NewActivity command) {
 		ActivityRow row = activities.plan(command);
-		return ResponseEntity.created(URI.create("/api/v1/activities/" + row.id())).body(row);
+		return Created.at("/api/v1/activities/", row.id(), row);
 	}
 
 	@GetMapping("/api/v1/activities/{id}")

@@ -1,9 +1,9 @@
 package dev.kervan.catalog.api;
 
-import java.net.URI;
 import java.util.List;
 import java.util.function.Function;
 
+import dev.kervan.platform.Created;
 import dev.kervan.platform.KeysetPage;
 import org.springframework.http.ResponseEntity;
 
@@ -20,6 +20,6 @@ final class CatalogAnswers {
 
 	/** 201 with the record made and its address, {@code collection/id}. */
 	static <T> ResponseEntity<T> created(String collection, T record, Function<? super T, ?> id) {
-		return ResponseEntity.created(URI.create(collection + "/" + id.apply(record))).body(record);
+		return Created.at(collection, id.apply(record), record);
 	}
 }

@@ -13,6 +13,7 @@ import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.Patch;
 import dev.kervan.platform.RecordNotFoundException;
 import dev.kervan.platform.Versioned;
+import dev.kervan.platform.VersionedRow;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -22,6 +22,7 @@ import dev.kervan.platform.PageLimit;
 import dev.kervan.platform.Patch;
 import dev.kervan.platform.RecordNotFoundException;
 import dev.kervan.platform.SearchText;
+import dev.kervan.platform.VersionedRow;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

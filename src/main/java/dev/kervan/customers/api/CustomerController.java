@@ -1,7 +1,6 @@
 package dev.kervan.customers.api;
 
 import java.io.IOException;
-import java.net.URI;
 import java.util.List;
 
 import dev.kervan.customers.CustomerKind;
@@ -17,6 +16,7 @@ import dev.kervan.customers.internal.CustomerViews.Detail;
 import dev.kervan.customers.internal.CustomerViews.ListItem;
 import dev.kervan.customers.internal.CustomerViews.Similar;
 import dev.kervan.customers.internal.NewCustomer;
+import dev.kervan.platform.Created;
 import dev.kervan.platform.AuditEntry;
 import dev.kervan.platform.AuditTrail;
 import dev.kervan.platform.ExpectedVersion;
@@ -81,7 +81,7 @@ class CustomerController {
 					+ "country is refused with 409 and a link to the existing account.")
 	ResponseEntity<Detail> create(@RequestBody NewCustomer command) {
 		Customer customer = customers.create(command);
-		return ResponseEntity.created(URI.create("/api/v1/customers/" + customer.id())).body(queries.detail(customer));
+		return Created.at("/api/v1/customers/", customer.id(), queries.detail(customer));
 	}
 
 	@GetMapping("/{id}")

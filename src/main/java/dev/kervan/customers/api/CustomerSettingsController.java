@@ -1,7 +1,6 @@
 package dev.kervan.customers.api;
 
 import java.math.BigDecimal;
-import java.net.URI;
 import java.util.List;
 
 import dev.kervan.customers.internal.CustomerClass;
@@ -14,6 +13,7 @@ import dev.kervan.customers.internal.SettingCommands.LookupChange;
 import dev.kervan.customers.internal.SettingCommands.NewCustomerClass;
 import dev.kervan.customers.internal.SettingCommands.NewExtraField;
 import dev.kervan.customers.internal.SettingCommands.NewLookup;
+import dev.kervan.platform.Created;
 import dev.kervan.platform.Decimals;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.KeysetPage;
@@ -83,7 +83,7 @@ class CustomerSettingsController {
 	@Operation(summary = "Add a category, sector or size band (administrators)")
 	ResponseEntity<LookupResource> createLookup(@PathVariable String list, @RequestBody NewLookup command) {
 		Lookup lookup = settings.createLookup(kind(list), command);
-		return created("/api/v1/customer-" + list + "/", lookup.id(), LookupResource.of(lookup));
+		return Created.at("/api/v1/customer-" + list + "/", lookup.id(), LookupResource.of(lookup));
 	}
 
 	@GetMapping("/customer-{list}/{id}")
@@ -110,7 +110,7 @@ class CustomerSettingsController {
 	@Operation(summary = "Add a customer class (administrators)")
 	ResponseEntity<ClassResource> createClass(@RequestBody NewCustomerClass command) {
 		CustomerClass created = settings.createClass(command);
-		return created("/api/v1/customer-classes/", created.id(), ClassResource.of(created));
+		return Created.at("/api/v1/customer-classes/", created.id(), ClassResource.of(created));
 	}
 
 	@GetMapping("/customer-classes/{id}")
@@ -137,7 +137,7 @@ class CustomerSettingsController {
 	@Operation(summary = "Add an extra field to a category (administrators)")
 	ResponseEntity<FieldResource> createField(@RequestBody NewExtraField command) {
 		ExtraField created = settings.createField(command);
-		return created("/api/v1/customer-fields/", created.id(), FieldResource.of(created));
+		return Created.at("/api/v1/customer-fields/", created.id(), FieldResource.of(created));
 	}
 
 	@GetMapping("/customer-fields/{id}")
@@ -152,10 +152,6 @@ class CustomerSettingsController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
 			@RequestBody ExtraFieldChange change) {
 		return FieldResource.of(settings.updateField(id, ExpectedVersion.requiredVersion(ifMatch, change.version()), change));
-	}
-
-	private static <T> ResponseEntity<T> created(String path, long id, T body) {
-		return ResponseEntity.created(URI.create(path + id)).body(body);
 	}
 
 	private static Lookup.Kind kind(String list) {

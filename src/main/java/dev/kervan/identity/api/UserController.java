@@ -1,6 +1,5 @@
 package dev.kervan.identity.api;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.Set;
 
@@ -10,6 +9,7 @@ import dev.kervan.identity.internal.UserAdministration;
 import dev.kervan.identity.internal.UserAdministration.NewUser;
 import dev.kervan.identity.internal.UserAdministration.UserChange;
 import dev.kervan.identity.internal.UserQueries;
+import dev.kervan.platform.Created;
 import dev.kervan.platform.AuditEntry;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.KeysetPage;
@@ -81,7 +81,7 @@ class UserController {
 	@Operation(summary = "Create a user")
 	ResponseEntity<UserResource> create(@RequestBody NewUser command) {
 		UserAccount user = administration.create(command);
-		return ResponseEntity.created(URI.create("/api/v1/users/" + user.id())).body(UserResource.of(user));
+		return Created.at("/api/v1/users/", user.id(), UserResource.of(user));
 	}
 
 	@GetMapping("/{id}")

@@ -1,6 +1,5 @@
 package dev.kervan.inventory.api;
 
-import java.net.URI;
 
 import dev.kervan.inventory.StockFigures;
 import dev.kervan.inventory.StockMoveType;
@@ -16,6 +15,7 @@ import dev.kervan.inventory.internal.StockMoveDraft;
 import dev.kervan.inventory.internal.StockMoveView;
 import dev.kervan.inventory.internal.WarehouseChange;
 import dev.kervan.inventory.internal.Warehouses;
+import dev.kervan.platform.Created;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.KeysetPage;
 import dev.kervan.platform.PageLimit;
@@ -68,7 +68,7 @@ class InventoryController {
 	@Operation(summary = "Add a warehouse")
 	ResponseEntity<Warehouses.Warehouse> createWarehouse(@RequestBody NewWarehouse command) {
 		Warehouses.Warehouse warehouse = warehouses.create(command);
-		return created("/api/v1/warehouses/", warehouse.id(), warehouse);
+		return Created.at("/api/v1/warehouses/", warehouse.id(), warehouse);
 	}
 
 	@GetMapping("/warehouses/{id}")
@@ -113,7 +113,7 @@ class InventoryController {
 					+ "lots the named lot or the first to expire. Not enough stock → 409 with available; nothing is written.")
 	ResponseEntity<StockMoveView> post(@RequestBody StockMoveDraft draft) {
 		StockMoveView move = ledger.post(draft);
-		return created("/api/v1/stock-moves/", move.id(), move);
+		return Created.at("/api/v1/stock-moves/", move.id(), move);
 	}
 
 	@GetMapping("/stock-moves/{id}")
@@ -152,7 +152,7 @@ class InventoryController {
 			+ "customerId, serial (one unit of a serial-tracked product). 409 with the available quantity when there is not enough.")
 	ResponseEntity<Reservations.Reservation> reserve(@RequestBody NewReservation command) {
 		Reservations.Reservation reservation = reservations.create(command);
-		return created("/api/v1/reservations/", reservation.id(), reservation);
+		return Created.at("/api/v1/reservations/", reservation.id(), reservation);
 	}
 
 	@GetMapping("/reservations/{id}")
@@ -190,7 +190,4 @@ class InventoryController {
 	}
 
 	/** 201 with the new record and where it is. */
-	private static <T> ResponseEntity<T> created(String collection, long id, T record) {
-		return ResponseEntity.created(URI.create(collection + id)).body(record);
-	}
 }

@@ -11,6 +11,7 @@ import dev.kervan.platform.ErrorKind;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.RecordNotFoundException;
 import dev.kervan.platform.Versioned;
+import dev.kervan.platform.VersionedRow;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -96,8 +97,8 @@ public class Warehouses {
 	@Transactional
 	public Warehouse update(long id, ExpectedVersion expected, WarehouseChange change) {
 		policy.requireWarehouse();
-		Warehouse before = get(id);
-		expected.verify(RECORD_TYPE, id, before.version());
+		var row = VersionedRow.read(RECORD_TYPE, id, expected, this::get);
+		Warehouse before = row.current();
 		var checks = new Checks();
 		String code = checks.required("code", checks.code("code", change.code(), CODE).applyTo(before.code()));
 		String name = checks.required("name", checks.name("name", change.name(), NAME).applyTo(before.name()));
@@ -115,9 +116,7 @@ public class Warehouses {
 				where id = ? and version = ?""")
 			.params(code, name, address, active, id, before.version())
 			.update();
-		if (changed == 0) {
-			throw expected.conflict(RECORD_TYPE, id, get(id).version());
-		}
+		row.requireWritten(changed);
 		Warehouse after = find(id).orElseThrow();
 		audit.updated(RECORD_TYPE, id, before.snapshot(), after.snapshot());
 		return after;

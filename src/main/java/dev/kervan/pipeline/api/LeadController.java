@@ -13,6 +13,7 @@ import dev.kervan.pipeline.internal.LeadImport;
 import dev.kervan.pipeline.internal.LeadRow;
 import dev.kervan.pipeline.internal.Leads;
 import dev.kervan.pipeline.internal.NewLead;
+import dev.kervan.platform.Created;
 import dev.kervan.platform.AuditEntry;
 import dev.kervan.platform.AuditTrail;
 import dev.kervan.platform.ExpectedVersion;
@@ -77,7 +78,7 @@ class LeadController {
 			+ "salesperson to the user when they sell.")
 	ResponseEntity<LeadView> create(@RequestBody NewLead command) {
 		LeadRow lead = leads.create(command);
-		return ResponseEntity.created(URI.create("/api/v1/leads/" + lead.id())).body(view(lead));
+		return Created.at("/api/v1/leads/", lead.id(), view(lead));
 	}
 
 	@GetMapping("/{id}")

@@ -1,6 +1,5 @@
 package dev.kervan.pipeline.api;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,6 +15,7 @@ import dev.kervan.pipeline.internal.NewOpportunity;
 import dev.kervan.pipeline.internal.Opportunities;
 import dev.kervan.pipeline.internal.OpportunityChange;
 import dev.kervan.pipeline.internal.OpportunityRow;
+import dev.kervan.platform.Created;
 import dev.kervan.platform.AuditEntry;
 import dev.kervan.platform.AuditTrail;
 import dev.kervan.platform.Decimals;
@@ -75,7 +75,7 @@ class OpportunityController {
 					+ "probability to the stage's.")
 	ResponseEntity<OpportunityView> create(@RequestBody NewOpportunity command) {
 		OpportunityRow row = opportunities.create(command);
-		return ResponseEntity.created(URI.create("/api/v1/opportunities/" + row.id())).body(view(row));
+		return Created.at("/api/v1/opportunities/", row.id(), view(row));
 	}
 
 	@GetMapping("/{id}")

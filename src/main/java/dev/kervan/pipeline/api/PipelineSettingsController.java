@@ -1,6 +1,5 @@
 package dev.kervan.pipeline.api;
 
-import java.net.URI;
 
 import dev.kervan.pipeline.internal.LostReasonChange;
 import dev.kervan.pipeline.internal.LostReasons;
@@ -16,6 +15,7 @@ import dev.kervan.pipeline.internal.PipelineStages;
 import dev.kervan.pipeline.internal.PipelineStages.Stage;
 import dev.kervan.pipeline.internal.SalesTeams;
 import dev.kervan.pipeline.internal.SalesTeams.Team;
+import dev.kervan.platform.Created;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.KeysetPage;
 import io.swagger.v3.oas.annotations.Operation;
@@ -82,7 +82,7 @@ class PipelineSettingsController {
 	ResponseEntity<Team> createTeam(
 			@RequestBody NewTeam command) {
 		Team team = teams.create(command);
-		return ResponseEntity.created(URI.create("/api/v1/sales-teams/" + team.id())).body(team);
+		return Created.at("/api/v1/sales-teams/", team.id(), team);
 	}
 
 	@PatchMapping("/api/v1/sales-teams/{id}")
@@ -109,7 +109,7 @@ class PipelineSettingsController {
 	ResponseEntity<Stage> createStage(
 			@RequestBody NewStage command) {
 		Stage stage = stages.create(command);
-		return ResponseEntity.created(URI.create("/api/v1/pipeline-stages/" + stage.id())).body(stage);
+		return Created.at("/api/v1/pipeline-stages/", stage.id(), stage);
 	}
 
 	@PatchMapping("/api/v1/pipeline-stages/{id}")
@@ -137,7 +137,7 @@ class PipelineSettingsController {
 	ResponseEntity<LostReason> createLostReason(
 			@RequestBody NewLostReason command) {
 		LostReason reason = lostReasons.create(command);
-		return ResponseEntity.created(URI.create("/api/v1/lost-reasons/" + reason.id())).body(reason);
+		return Created.at("/api/v1/lost-reasons/", reason.id(), reason);
 	}
 
 	@GetMapping("/api/v1/lost-reasons/{id}")

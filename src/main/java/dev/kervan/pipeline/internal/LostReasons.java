@@ -10,6 +10,7 @@ import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.Checks;
 import dev.kervan.platform.RecordNotFoundException;
 import dev.kervan.platform.Versioned;
+import dev.kervan.platform.VersionedRow;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -79,8 +80,8 @@ public class LostReasons {
 	@Transactional
 	public LostReason update(long id, ExpectedVersion expected, LostReasonChange change) {
 		policy.requireManager();
-		LostReason before = get(id);
-		expected.verify(RECORD_TYPE, id, before.version());
+		var row = VersionedRow.read(RECORD_TYPE, id, expected, this::get);
+		LostReason before = row.current();
 		var checks = new Checks();
 		String name = before.name();
 		if (change.name().isGiven()) {
@@ -97,9 +98,7 @@ public class LostReasons {
 					update lost_reason set name = :name, active = :active, version = version + 1
 					where id = :id and version = :version""")
 				.param("name", name).param("active", active).param("id", id).param("version", before.version()).update();
-			if (changed == 0) {
-				throw expected.conflict(RECORD_TYPE, id, get(id).version());
-			}
+			row.requireWritten(changed);
 		}
 		catch (DuplicateKeyException e) {
 			throw new DomainException(ErrorKind.CONFLICT, "error.pipeline.lost-reason-name-taken");

@@ -13,6 +13,7 @@ import dev.kervan.platform.ErrorKind;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.RecordNotFoundException;
 import dev.kervan.platform.Versioned;
+import dev.kervan.platform.VersionedRow;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -128,8 +129,8 @@ public class PipelineStages {
 	@Transactional
 	public Stage update(long id, ExpectedVersion expected, StageChange change) {
 		policy.requireManager();
-		Stage before = get(id);
-		expected.verify(RECORD_TYPE, id, before.version());
+		var row = VersionedRow.read(RECORD_TYPE, id, expected, this::get);
+		Stage before = row.current();
 		var current = new Values(before.name(), before.sequence(), before.probability(), before.folded(), before.won());
 		var checks = new Checks();
 		var values = apply(checks, change, current, false);
@@ -151,9 +152,7 @@ public class PipelineStages {
 					  won = :won, version = version + 1 where id = :id and version = :version""")
 				.params(params)
 				.update();
-			if (changed == 0) {
-				throw expected.conflict(RECORD_TYPE, id, get(id).version());
-			}
+			row.requireWritten(changed);
 		}
 		catch (DuplicateKeyException e) {
 			throw new DomainException(ErrorKind.CONFLICT, "error.pipeline.stage-name-taken");

@@ -13,6 +13,7 @@ import dev.kervan.platform.ErrorKind;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.RecordNotFoundException;
 import dev.kervan.platform.Versioned;
+import dev.kervan.platform.VersionedRow;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -96,8 +97,8 @@ public class SalesTeams {
 	@Transactional
 	public Team update(long id, ExpectedVersion expected, TeamChange change) {
 		policy.requireManager();
-		Team before = get(id);
-		expected.verify(RECORD_TYPE, id, before.version());
+		var row = VersionedRow.read(RECORD_TYPE, id, expected, this::get);
+		Team before = row.current();
 		var current = new TeamValues(before.name(), before.leaderId(), before.alias(), before.region(), before.monthlyTarget(),
 				before.currency(), before.active(), before.memberIds());
 		var checks = new Checks();
@@ -117,9 +118,7 @@ public class SalesTeams {
 					where id = :id and version = :version""")
 				.params(params)
 				.update();
-			if (changed == 0) {
-				throw expected.conflict(RECORD_TYPE, id, get(id).version());
-			}
+			row.requireWritten(changed);
 		}
 		catch (DuplicateKeyException e) {
 			throw new DomainException(ErrorKind.CONFLICT, "error.pipeline.team-name-taken");

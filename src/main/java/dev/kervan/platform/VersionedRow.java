@@ -1,17 +1,15 @@
-package dev.kervan.catalog.internal;
+package dev.kervan.platform;
 
 import java.util.function.LongFunction;
 
-import dev.kervan.platform.ExpectedVersion;
-import dev.kervan.platform.Versioned;
-
 /**
- * A change of a row that clients change against the version they read (a product, a price list, a category): the row
+ * A change of a row kept with plain SQL that clients change against the version they read (a product, a price list,
+ * a sales team, a warehouse; documents kept as aggregates use {@link DocumentChanges}): the row
  * is read and its version checked as the client's says (428, 409, 412 before anything changes), then written by one
  * conditional update ({@code … where id = :id and version = :version}), which changes no row when another change
  * came first; that is refused with the version the other change left.
  */
-final class VersionedRow<T extends Versioned> {
+public final class VersionedRow<T extends Versioned> {
 
 	private final String recordType;
 	private final long id;
@@ -28,19 +26,19 @@ final class VersionedRow<T extends Versioned> {
 	}
 
 	/** The row as it is, when the client's version is its version (or none was needed). */
-	static <T extends Versioned> VersionedRow<T> read(String recordType, long id, ExpectedVersion expected,
+	public static <T extends Versioned> VersionedRow<T> read(String recordType, long id, ExpectedVersion expected,
 			LongFunction<T> load) {
 		T current = load.apply(id);
 		expected.verify(recordType, id, current.version());
 		return new VersionedRow<>(recordType, id, expected, load, current);
 	}
 
-	T current() {
+	public T current() {
 		return current;
 	}
 
 	/** Refuses the change when the conditional update changed no row: another change came first. */
-	void requireWritten(int changedRows) {
+	public void requireWritten(int changedRows) {
 		if (changedRows == 0) {
 			throw expected.conflict(recordType, id, load.apply(id).version());
 		}
