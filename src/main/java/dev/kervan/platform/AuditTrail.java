@@ -34,11 +34,13 @@ public class AuditTrail {
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void created(String recordType, Object recordId, Map<String, ?> values) {
+		var lines = new Lines();
 		new TreeMap<>(values).forEach((field, value) -> {
 			if (value != null) {
-				insert(recordType, recordId, AuditEntry.Action.CREATE, field, null, text(value));
+				lines.add(field, null, text(value));
 			}
 		});
+		insert(recordType, recordId, AuditEntry.Action.CREATE, lines);
 	}
 
 	/** Records the fields whose value differs between the two snapshots; nothing when none does. */
@@ -46,11 +48,13 @@ public class AuditTrail {
 	public void updated(String recordType, Object recordId, Map<String, ?> before, Map<String, ?> after) {
 		var fields = new TreeMap<String, Object>(before);
 		fields.putAll(after);
+		var lines = new Lines();
 		fields.keySet().forEach(field -> {
 			if (!same(before.get(field), after.get(field))) {
-				insert(recordType, recordId, AuditEntry.Action.UPDATE, field, text(before.get(field)), text(after.get(field)));
+				lines.add(field, text(before.get(field)), text(after.get(field)));
 			}
 		});
+		insert(recordType, recordId, AuditEntry.Action.UPDATE, lines);
 	}
 
 	/**
@@ -101,11 +105,13 @@ public class AuditTrail {
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void deleted(String recordType, Object recordId, Map<String, ?> values) {
+		var lines = new Lines();
 		new TreeMap<>(values).forEach((field, value) -> {
 			if (value != null) {
-				insert(recordType, recordId, AuditEntry.Action.DELETE, field, text(value), null);
+				lines.add(field, text(value), null);
 			}
 		});
+		insert(recordType, recordId, AuditEntry.Action.DELETE, lines);
 	}
 
 	/** The record's history, newest first. */
@@ -154,20 +160,42 @@ public class AuditTrail {
 			.list();
 	}
 
-	private void insert(String recordType, Object recordId, AuditEntry.Action action, String field,
-			@Nullable String oldValue, @Nullable String newValue) {
+	/** The lines of one change of one record, in field order. */
+	private static final class Lines {
+
+		final List<String> fields = new java.util.ArrayList<>();
+
+		final List<@Nullable String> oldValues = new java.util.ArrayList<>();
+
+		final List<@Nullable String> newValues = new java.util.ArrayList<>();
+
+		void add(String field, @Nullable String oldValue, @Nullable String newValue) {
+			fields.add(field);
+			oldValues.add(oldValue);
+			newValues.add(newValue);
+		}
+	}
+
+	/** All lines of one change in one statement: a create of twenty fields is one round trip, not twenty. */
+	private void insert(String recordType, Object recordId, AuditEntry.Action action, Lines lines) {
+		if (lines.fields.isEmpty()) {
+			return;
+		}
 		var actor = Actor.current();
 		jdbc.sql("""
 				insert into audit_log (occurred_at, actor_id, actor_name, record_type, record_id, action, field, old_value, new_value)
-				values (now(), :actorId, :actorName, :type, :id, :action, :field, :old, :new)""")
+				select now(), :actorId, :actorName, :type, :id, :action, line.field, line.old_value, line.new_value
+				from unnest(cast(:fields as text[]), cast(:oldValues as text[]), cast(:newValues as text[]))
+				     with ordinality as line (field, old_value, new_value, position)
+				order by line.position""")
 			.param("actorId", actor.map(Actor::id).orElse(null))
 			.param("actorName", actor.map(Actor::username).orElse("system"))
 			.param("type", recordType)
 			.param("id", String.valueOf(recordId))
 			.param("action", action.name())
-			.param("field", field)
-			.param("old", oldValue)
-			.param("new", newValue)
+			.param("fields", lines.fields.toArray(String[]::new))
+			.param("oldValues", lines.oldValues.toArray(String[]::new))
+			.param("newValues", lines.newValues.toArray(String[]::new))
 			.update();
 	}
 

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -35,9 +36,16 @@ final class App implements AutoCloseable {
 			port = socket.getLocalPort();
 		}
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		Process process = new ProcessBuilder(List.of(java, "-Xmx1g", "-Xms1g", "-XX:+UseParallelGC", "-jar", jar.toString(),
-				"--server.port=" + port, "--kervan.data-dir=" + dataDirectory, "--kervan.admin-password=" + ADMIN_PASSWORD,
-				"--logging.level.root=WARN", "--spring.datasource.hikari.maximum-pool-size=24"))
+		var command = new ArrayList<>(List.of(java, "-Xmx1g", "-Xms1g", "-XX:+UseParallelGC"));
+		// For a profile of the measured process, e.g. KERVAN_BENCH_JAVA_OPTS=-XX:StartFlightRecording=filename=app.jfr
+		String extraOptions = System.getenv().getOrDefault("KERVAN_BENCH_JAVA_OPTS", "").strip();
+		if (!extraOptions.isEmpty()) {
+			command.addAll(List.of(extraOptions.split("\\s+")));
+		}
+		command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--kervan.data-dir=" + dataDirectory,
+				"--kervan.admin-password=" + ADMIN_PASSWORD, "--logging.level.root=WARN",
+				"--spring.datasource.hikari.maximum-pool-size=24"));
+		Process process = new ProcessBuilder(command)
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile())
 			.start();

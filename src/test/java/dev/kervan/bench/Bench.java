@@ -251,7 +251,7 @@ public final class Bench {
 		measureGets("GET /api/v1/customers/{id} (16 clients)", ids, true, 16, 20_000, getBaseline, 60);
 
 		var counter = new AtomicLong(System.currentTimeMillis() % 1_000_000_000L);
-		var createRun = Load.run(50, 1000, 4, i -> api("POST", "/api/v1/customers", """
+		var createRun = Load.run(500, 2000, 4, i -> api("POST", "/api/v1/customers", """
 				{"kind":"COMPANY","name":"Bench %1$d Ticaret A.Ş.","country":"TR","taxNumber":"%2$d","email":"b%1$d@example.com","phone":"0212 555 %3$02d %4$02d","tags":["bench"]}"""
 			.formatted(i, 9_000_000_000L + counter.incrementAndGet(), i % 100, (i / 100) % 100)));
 		Double createBaseline = sqlRate(4, 1000, """
@@ -264,7 +264,7 @@ public final class Bench {
 				});
 		record(Stats.of("create (POST, 4 clients)", createRun.nanos(), createRun.seconds(), createBaseline, null));
 
-		var updateRun = Load.run(50, 1000, 4, i -> api("PATCH", "/api/v1/customers/" + (firstId + i * 104729L % (lastId - firstId + 1)),
+		var updateRun = Load.run(500, 2000, 4, i -> api("PATCH", "/api/v1/customers/" + (firstId + i * 104729L % (lastId - firstId + 1)),
 				"{\"website\":\"https://bench" + i + ".example.com\"}"));
 		Double updateBaseline = sqlRate(4, 1000, "update customer set website = ?, version = version + 1 where id = ?",
 				(statement, i) -> {
@@ -297,7 +297,7 @@ public final class Bench {
 			firstOpportunity = rs.getLong(1);
 		}
 		measureGets("pipeline board, 100k open (HTML, 1 client)", List.of("/pipeline?teamId=" + team), false, 1, 300, null);
-		var moveRun = Load.run(50, 1000, 1, i -> api("POST", "/api/v1/opportunities/" + (firstOpportunity + (i * 7919L) % OPPORTUNITIES)
+		var moveRun = Load.run(500, 2000, 1, i -> api("POST", "/api/v1/opportunities/" + (firstOpportunity + (i * 7919L) % OPPORTUNITIES)
 				+ "/move", "{\"stageId\":" + stages.get(i % stages.size()) + "}"));
 		Double moveBaseline = sqlRate(1, 1000, "update opportunity set stage = ?, rank = rank + 1, version = version + 1 where id = ?",
 				(statement, i) -> {
