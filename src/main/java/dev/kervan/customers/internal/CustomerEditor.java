@@ -294,8 +294,11 @@ class CustomerEditor {
 		if (!change.extraFields().isGiven() && !change.categoryId().isGiven() && !creating) {
 			return;
 		}
-		Map<String, String> values = new TreeMap<>(read(customer.extraFields));
 		var sent = change.extraFields().value();
+		if ((sent == null || sent.isEmpty()) && customer.category == null && NO_VALUES.equals(customer.extraFields)) {
+			return; // an account without a category has no extra fields: nothing to read, check or write (imports)
+		}
+		Map<String, String> values = new TreeMap<>(read(customer.extraFields));
 		(sent == null ? Map.<String, @Nullable String>of() : sent).forEach((code, value) -> {
 			var problem = TextHygiene.codeProblem(code).or(() -> TextHygiene.nameProblem(value == null ? "" : value));
 			if (problem.isPresent()) {
@@ -329,6 +332,8 @@ class CustomerEditor {
 		}
 		customer.extraFields = JSON.writeValueAsString(values);
 	}
+
+	private static final String NO_VALUES = "{}";
 
 	static Map<String, String> read(String json) {
 		return JSON.readValue(json, new TypeReference<Map<String, String>>() {
