@@ -3,6 +3,7 @@ package dev.kervan.platform;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
+import java.util.List;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
@@ -13,6 +14,10 @@ import org.jspecify.annotations.Nullable;
  * where rounding happens. In JSON an amount is a decimal string ({@code {"amount":"12.50","currency":"TRY"}}).
  */
 public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
+
+	/** The currencies forms offer first (any ISO 4217 code is accepted where one is typed). */
+	public static final List<String> OFFERED_CURRENCIES = List.of("TRY", "IRR", "EUR", "USD", "GBP", "AED", "CHF", "RUB",
+			"CNY");
 
 	public Money {
 		Objects.requireNonNull(amount, "amount");

@@ -158,7 +158,7 @@ class WebSecurityIntegrationTests extends KervanIntegrationTest {
 		assertThat(api.createUser(admin, username, "en", "PORTAL").status()).isEqualTo(201);
 		Browserless browser = new Browserless(api.base());
 		Response login = browser.submitLogin(username, Api.PASSWORD);
-		assertThat(login.header("Location")).hasValue("/profile");
+		assertThat(login.header("Location")).hasValue("/portal");
 		Response profile = browser.get("/profile");
 		assertThat(profile.status()).isEqualTo(200);
 		assertThat(profile.body()).contains("Your details").doesNotContain("id=\"global-search\"");
@@ -175,11 +175,41 @@ class WebSecurityIntegrationTests extends KervanIntegrationTest {
 
 		String token = api.token(username, "a portal password 2026");
 		assertThat(api.get("/api/v1/me").bearer(token).send().json().get("displayName").asString()).isEqualTo("Portal Person");
-		for (String page : List.of("/", "/customers", "/pipeline", "/activities/today", "/calendar", "/products", "/admin/users")) {
+		for (String page : List.of("/customers", "/pipeline", "/activities/today", "/calendar", "/products", "/admin/users",
+				"/search?q=a")) {
 			assertThat(browser.get(page).status()).as(page).isEqualTo(403);
 		}
 		assertThat(api.get("/api/v1/customers").bearer(token).send().status()).isEqualTo(403);
 		assertThat(api.get("/api/v1/users").bearer(token).send().status()).isEqualTo(403);
+	}
+
+	@Test
+	void aPortalUserLandsOnAStartPageOfTheirOwnWithTheirCompanyAndAWayOut() {
+		String admin = api.token("admin", ADMIN_PASSWORD);
+		String username = Api.uniqueName("portal");
+		assertThat(api.createUser(admin, username, "en", "PORTAL").status()).isEqualTo(201);
+		String email = username.toLowerCase(java.util.Locale.ROOT) + "@buyer.example";
+		jdbc.sql("update app_user set email = :email where username = :u").param("email", email).param("u", username).update();
+		Browserless browser = new Browserless(api.base());
+		browser.submitLogin(username, Api.PASSWORD);
+
+		Response unlinked = browser.get("/portal");
+		assertThat(unlinked.status()).isEqualTo(200);
+		assertThat(unlinked.body()).contains("id=\"portal-unlinked\"", "id=\"portal-logout\"")
+			.doesNotContain("href=\"/customers\"", "id=\"global-search\"");
+
+		String company = Api.uniqueName("Portal Alıcı A.Ş.");
+		long customer = api.post("/api/v1/customers", Map.of("kind", "COMPANY", "name", company)).bearer(admin).send()
+			.json().get("id").asLong();
+		assertThat(api.post("/api/v1/customers/" + customer + "/contacts", Map.of("name", "Buyer", "email",
+				email.toUpperCase(java.util.Locale.ROOT), "portalAccess", true)).bearer(admin).send().status()).isEqualTo(201);
+		assertThat(browser.get("/").header("Location")).hasValueSatisfying(to -> assertThat(to).endsWith("/portal"));
+		assertThat(browser.get("/portal").body()).contains(company).doesNotContain("portal-unlinked");
+
+		// Staff have no portal start page.
+		Browserless staff = new Browserless(api.base()).loggedInAs("admin", ADMIN_PASSWORD);
+		assertThat(staff.get("/portal").status()).isEqualTo(403);
+		assertThat(staff.get("/").status()).isEqualTo(200);
 	}
 
 	private long sessionRows() {

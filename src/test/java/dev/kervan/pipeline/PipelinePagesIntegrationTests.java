@@ -141,6 +141,53 @@ class PipelinePagesIntegrationTests extends PageIntegrationTest {
 	}
 
 	@Test
+	void everyFieldOfAnOpportunityIsEditedOnItsPage() {
+		JsonNode created = api.post("/api/v1/opportunities", Map.of("title", Api.uniqueName("Editable"),
+				"expectedRevenue", "1000", "currency", "TRY")).bearer(admin).send().json();
+		String page = "/pipeline/opportunities/" + created.get("id").asLong();
+		assertThat(browser.get(page).body()).contains("id=\"opportunity-form\"", "id=\"f-expectedRevenue\"",
+				"id=\"f-expectedCloseDate\"", "id=\"f-priority\"");
+
+		String title = Api.uniqueName("Edited on its page");
+		Response saved = browser.submit(page, page, Map.ofEntries(Map.entry("version", created.get("version").asString()),
+				Map.entry("title", title), Map.entry("prospectName", "Deniz Lojistik"), Map.entry("email", "satin@deniz.example"),
+				Map.entry("expectedRevenue", "12500.50"), Map.entry("currency", "EUR"), Map.entry("probability", "35"),
+				Map.entry("priority", "2"), Map.entry("expectedCloseDate", "2027-01-15"), Map.entry("tags", "filo, yenileme"),
+				Map.entry("source", "Fuar"), Map.entry("notes", "Wants a demo first.")));
+
+		assertThat(saved.status()).isEqualTo(302);
+		JsonNode now = api.get("/api/v1/opportunities/" + created.get("id").asLong()).bearer(admin).send().json();
+		assertThat(now.get("title").asString()).isEqualTo(title);
+		assertThat(now.get("expectedRevenue").asString()).isEqualTo("12500.50");
+		assertThat(now.get("currency").asString()).isEqualTo("EUR");
+		assertThat(now.get("probability").asInt()).isEqualTo(35);
+		assertThat(now.get("priority").asInt()).isEqualTo(2);
+		assertThat(now.get("expectedCloseDate").asString()).isEqualTo("2027-01-15");
+		assertThat(now.get("tags").toString()).contains("filo", "yenileme");
+		assertThat(now.get("notes").asString()).isEqualTo("Wants a demo first.");
+		assertThat(browser.get(page).body()).contains(title, "Opportunity saved.");
+	}
+
+	@Test
+	void aRefusedEditShowsBesideItsFieldAndAStaleOneSaysSoBothChangingNothing() {
+		JsonNode created = api.post("/api/v1/opportunities", Map.of("title", Api.uniqueName("Guarded"),
+				"expectedRevenue", "1000")).bearer(admin).send().json();
+		long id = created.get("id").asLong();
+		String page = "/pipeline/opportunities/" + id;
+
+		Response refused = browser.submit(page, page, Map.of("version", created.get("version").asString(), "title",
+				"Changed", "probability", "150"));
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.body()).contains("f-probability-error", "value=\"Changed\"");
+
+		Response stale = browser.submit(page, page, Map.of("version", "99", "title", "Changed"));
+		assertThat(stale.status()).isEqualTo(409);
+		JsonNode now = api.get("/api/v1/opportunities/" + id).bearer(admin).send().json();
+		assertThat(now.get("title").asString()).isEqualTo(created.get("title").asString());
+		assertThat(now.get("version").asLong()).isEqualTo(created.get("version").asLong());
+	}
+
+	@Test
 	void statisticsShowTheStagesTheWinRateAndWhyWeLost() {
 		long team = api.post("/api/v1/sales-teams", Map.of("name", Api.uniqueName("Stats team"))).bearer(admin).send().json()
 			.get("id").asLong();

@@ -18,6 +18,7 @@ import dev.kervan.identity.Role;
 import dev.kervan.identity.UserSummary;
 import dev.kervan.identity.Users;
 import dev.kervan.platform.Languages;
+import dev.kervan.platform.Money;
 import dev.kervan.platform.Option;
 import dev.kervan.platform.Problems;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -26,8 +27,6 @@ import org.springframework.stereotype.Component;
 /** The choices the account forms offer, in the reader's language. Pages reach it as {@code ${@customerOptions}}. */
 @Component("customerOptions")
 class CustomerOptions {
-
-	private static final List<String> CURRENCIES = List.of("TRY", "IRR", "EUR", "USD", "GBP", "AED", "CHF", "RUB", "CNY");
 
 	private final Problems messages;
 	private final CustomerSettings settings;
@@ -70,7 +69,7 @@ class CustomerOptions {
 	}
 
 	public List<Option> currencies() {
-		return CURRENCIES.stream().map(code -> new Option(code, code)).toList();
+		return Money.OFFERED_CURRENCIES.stream().map(code -> new Option(code, code)).toList();
 	}
 
 	public List<Option> languages() {

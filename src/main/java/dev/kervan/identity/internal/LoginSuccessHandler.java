@@ -37,7 +37,7 @@ class LoginSuccessHandler extends SimpleUrlAuthenticationSuccessHandler {
 			locales.setLocale(request, response, principal.language());
 			request.getSession().setAttribute(DisplayCalendar.SESSION_ATTRIBUTE, principal.calendar());
 			if (principal.roles().stream().allMatch(role -> role == Role.PORTAL)) {
-				target = "/profile";
+				target = "/portal";
 			}
 		}
 		SavedRequest saved = requestCache.getRequest(request, response);

@@ -167,6 +167,9 @@ class SecurityConfiguration {
 				.requestMatchers("/admin/**", "/swagger-ui.html", "/swagger-ui/**").hasRole(Role.ADMIN.name())
 				// Everyone who logs in keeps their own name, language and password, portal users included.
 				.requestMatchers("/profile", "/profile/**").authenticated()
+				// The start page sends portal users on to theirs; the portal is theirs alone.
+				.requestMatchers("/").authenticated()
+				.requestMatchers("/portal", "/portal/**").hasRole(Role.PORTAL.name())
 				.anyRequest().hasAnyRole(INTERNAL_ROLES))
 			// Public forms are posted from the company's own web site, without a session to protect.
 			.csrf(csrf -> csrf.csrfTokenRepository(new SessionOrCookieCsrfTokenRepository())

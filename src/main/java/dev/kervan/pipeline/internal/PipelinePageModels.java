@@ -21,10 +21,12 @@ import dev.kervan.pipeline.OpportunityStatus;
 import dev.kervan.platform.AuditEntry;
 import dev.kervan.platform.AuditTrail;
 import dev.kervan.platform.Dates;
+import dev.kervan.platform.FormState;
 import dev.kervan.platform.Forms;
 import dev.kervan.platform.KervanProperties;
 import dev.kervan.platform.KeysetPage;
 import dev.kervan.platform.ListLinks;
+import dev.kervan.platform.Money;
 import dev.kervan.platform.Option;
 import dev.kervan.platform.PageLimit;
 import dev.kervan.platform.PageModel;
@@ -99,10 +101,21 @@ public class PipelinePageModels {
 	}
 
 	/** An opportunity with the buttons its state allows ({@code actions}: the names of its available actions). */
+	/**
+	 * An opportunity's page: its details as a form ({@code editForm}) for those who may change it, read-only for the
+	 * others; its actions, and the lost form.
+	 */
 	public record OpportunityPage(OpportunityRow opportunity, PipelineStages.Stage stage, @Nullable String customerName,
 			List<PipelineStages.Stage> stages, Set<String> actions, List<LostReasons.LostReason> lostReasons,
-			@Nullable String lostReasonName, List<AuditEntry> history) implements PageModel {
+			@Nullable String lostReasonName, List<AuditEntry> history, boolean mayEdit, FormState editForm,
+			List<Option> currencyOptions, List<Option> priorityOptions, List<Option> salespersonOptions,
+			@Nullable String salespersonName) implements PageModel {
 	}
+
+	/** The fields of an opportunity's form on its page, as {@link OpportunityChange} names them. */
+	public static final Set<String> EDIT_FIELDS = Set.of("title", "customerId", "prospectName", "email", "phone",
+			"expectedRevenue", "currency", "probability", "priority", "tags", "expectedCloseDate", "salespersonId", "source",
+			"notes");
 
 	/** The statistics of a period, with the charts' data as JSON for their script. */
 	public record StatisticsPage(PipelineStatistics.Statistics stats, List<SalesTeams.Team> teams, String chartStages,
@@ -153,13 +166,56 @@ public class PipelinePageModels {
 	}
 
 	public OpportunityPage opportunity(long id) {
+		return opportunity(id, null);
+	}
+
+	/** The page with its form as sent, refused ({@code refused}), or as the opportunity is (null). */
+	public OpportunityPage opportunity(long id, @Nullable FormState refused) {
 		OpportunityRow row = opportunities.get(id);
-		return new OpportunityPage(row, stages.get(row.stage()),
-				row.customer() == null ? null : customers.find(row.customer()).map(CustomerSummary::name).orElse(null),
-				stages.list(row.team()),
+		String customerName = row.customer() == null ? null
+				: customers.find(row.customer()).map(CustomerSummary::name).orElse(null);
+		var salespeople = users.activeWithRole(Role.SALESPERSON).stream()
+			.map(user -> new Option(String.valueOf(user.id()), user.displayName()))
+			.collect(Collectors.toCollection(java.util.ArrayList::new));
+		String salespersonName = row.salesperson() == null ? null
+				: users.find(row.salesperson()).map(dev.kervan.identity.UserSummary::displayName).orElse(null);
+		if (row.salesperson() != null && salespeople.stream().noneMatch(o -> o.value().equals(String.valueOf(row.salesperson())))) {
+			salespeople.addFirst(new Option(String.valueOf(row.salesperson()), Objects.requireNonNullElse(salespersonName, "—")));
+		}
+		var currencies = new java.util.ArrayList<>(Money.OFFERED_CURRENCIES);
+		if (!currencies.contains(row.currency())) {
+			currencies.addFirst(row.currency());
+		}
+		return new OpportunityPage(row, stages.get(row.stage()), customerName, stages.list(row.team()),
 				opportunities.availableActions(row).stream().map(Enum::name).collect(Collectors.toSet()),
 				lostReasons.list(false), row.lostReason() == null ? null : lostReasons.get(row.lostReason()).name(),
-				audit.history("opportunity", id));
+				audit.history("opportunity", id), policy.mayEdit(policy.requireSales(), row),
+				refused != null ? refused : editForm(row, customerName),
+				currencies.stream().map(code -> new Option(code, code)).toList(),
+				IntStream.rangeClosed(0, 3)
+					.mapToObj(stars -> new Option(String.valueOf(stars), forms.message("pipeline.priority." + stars)))
+					.toList(),
+				salespeople, salespersonName);
+	}
+
+	private static FormState editForm(OpportunityRow row, @Nullable String customerName) {
+		var values = new HashMap<String, @Nullable String>();
+		values.put("title", row.title());
+		values.put("customerId", row.customer() == null ? "" : String.valueOf(row.customer()));
+		values.put("customerIdText", customerName);
+		values.put("prospectName", row.prospectName());
+		values.put("email", row.email());
+		values.put("phone", row.phone());
+		values.put("expectedRevenue", row.expectedRevenue().stripTrailingZeros().toPlainString());
+		values.put("currency", row.currency());
+		values.put("probability", row.probabilityManual() ? String.valueOf(row.probability()) : "");
+		values.put("priority", String.valueOf(row.priority()));
+		values.put("tags", String.join(", ", row.tags()));
+		values.put("expectedCloseDate", row.expectedClose() == null ? "" : row.expectedClose().toString());
+		values.put("salespersonId", row.salesperson() == null ? "" : String.valueOf(row.salesperson()));
+		values.put("source", row.source());
+		values.put("notes", row.notes());
+		return FormState.of(values);
 	}
 
 	/**

@@ -10,6 +10,7 @@ import dev.kervan.pipeline.internal.LoseOpportunity;
 import dev.kervan.pipeline.internal.MoveCard;
 import dev.kervan.pipeline.internal.NewOpportunity;
 import dev.kervan.pipeline.internal.Opportunities;
+import dev.kervan.pipeline.internal.OpportunityChange;
 import dev.kervan.pipeline.internal.OpportunityExport;
 import dev.kervan.pipeline.internal.PipelineBoard;
 import dev.kervan.pipeline.internal.PipelinePageModels;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.view.FragmentsRendering;
 
 /**
@@ -40,7 +42,8 @@ import org.springframework.web.servlet.view.FragmentsRendering;
 @RequestMapping("/pipeline")
 class PipelinePages {
 
-	private static final Set<String> QUICK_FIELDS = Set.of("title", "expectedRevenue", "stageId", "teamId");
+	private static final Set<String> QUICK_FIELDS = Set.of("title", "customerId", "expectedRevenue", "priority", "stageId",
+			"teamId");
 
 	private final PipelinePageModels pages;
 	private final Opportunities opportunities;
@@ -172,6 +175,23 @@ class PipelinePages {
 			model.addAttribute("form", FormState.empty());
 		}
 		return "pipeline/opportunity";
+	}
+
+	/** The opportunity's form on its page: the fields sent change, a refusal shows beside its field. */
+	@PostMapping("/opportunities/{id}")
+	String change(@PathVariable long id, @RequestParam(required = false) @Nullable Long version,
+			@RequestParam MultiValueMap<String, String> submitted, Model model, RedirectAttributes redirect) {
+		FormState form = FormState.from(submitted, PipelinePageModels.EDIT_FIELDS, Set.of());
+		return forms.submit(form, model, () -> {
+			opportunities.update(id, ExpectedVersion.fromForm(version),
+					commands.read(form.toJson(false, Set.of("tags")), OpportunityChange.class));
+			redirect.addFlashAttribute(Forms.MESSAGE, forms.message("pipeline.edit.saved"));
+			return "redirect:/pipeline/opportunities/" + id;
+		}, () -> {
+			model.addAllAttributes(pages.opportunity(id, (FormState) model.getAttribute("form")).toModel());
+			model.addAttribute("form", FormState.empty());
+			return "pipeline/opportunity";
+		});
 	}
 
 	@PostMapping("/opportunities/{id}/{action:won|lost|reopen}")

@@ -5,6 +5,7 @@ import java.util.List;
 import dev.kervan.platform.SearchProvider;
 import dev.kervan.platform.SearchProvider.SearchHit;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HxRequest;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,9 +25,10 @@ class HomeController {
 		this.providers = providers;
 	}
 
+	/** The start page; a customer's person (the portal role, which goes with no other) has one of their own. */
 	@GetMapping("/")
-	String home() {
-		return "platform/home";
+	String home(HttpServletRequest request) {
+		return request.isUserInRole("PORTAL") ? "redirect:/portal" : "platform/home";
 	}
 
 	@GetMapping("/search")
