@@ -16,6 +16,7 @@ import dev.kervan.support.Browserless;
 import dev.kervan.support.Multipart;
 import dev.kervan.support.PageIntegrationTest;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 class CustomerPagesIntegrationTests extends PageIntegrationTest {
 
@@ -76,6 +77,44 @@ class CustomerPagesIntegrationTests extends PageIntegrationTest {
 		assertThat(browser.submit(page, page + "/parts/notes", Map.of("text", "Arandı, teklif istedi.")).status()).isEqualTo(302);
 		assertThat(browser.get(page + "?tab=notes").body()).contains("Arandı, teklif istedi.");
 		assertThat(browser.get(page + "?tab=history").body()).contains("contacts[");
+	}
+
+	@Test
+	void aContactIsChangedOnAFormOfItsOwnWithRefusalsBesideTheFieldsAndStaleSavesRefused() {
+		long id = api.post("/api/v1/customers", company("Part form " + uniqueWord(), taxNumber())).bearer(admin).send().json()
+			.get("id").asLong();
+		JsonNode contact = api.post("/api/v1/customers/" + id + "/contacts", Map.of("name", "Gül Doğan", "email",
+				"gul@example.com", "portalAccess", true)).bearer(admin).send().json();
+		String page = "/customers/" + id;
+		String form = page + "/parts/contacts/" + contact.get("id").asLong() + "/edit";
+		String action = page + "/parts/contacts/" + contact.get("id").asLong();
+		assertThat(browser.get(page + "?tab=contacts").body()).contains(form, "hx-confirm=");
+		assertThat(browser.get(form).body()).contains("value=\"gul@example.com\"", "id=\"f-mobile\"", "id=\"f-language\"");
+
+		Response refused = browser.submit(form, action, Map.of("version", contact.get("version").asString(), "name",
+				"Gül Doğan", "email", "not an address"));
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.body()).contains("f-email-error", "value=\"not an address\"");
+
+		Response saved = browser.submit(form, action, Map.of("version", contact.get("version").asString(), "name",
+				"Gül Doğan Yıldız", "email", "gul@example.com", "mobile", "0532 111 22 33", "language", "tr"));
+		assertThat(saved.status()).isEqualTo(302);
+		assertThat(saved.header("Location").orElseThrow()).contains("tab=contacts");
+		JsonNode now = api.get("/api/v1/customers/" + id + "/contacts/" + contact.get("id").asLong()).bearer(admin).send().json();
+		assertThat(now.get("name").asString()).isEqualTo("Gül Doğan Yıldız");
+		assertThat(now.get("language").asString()).isEqualTo("tr");
+		assertThat(now.get("mobile").asString()).isEqualTo("+905321112233");
+		assertThat(now.get("portalAccess").asBoolean()).as("an unticked box on the form means no").isFalse();
+
+		Response stale = browser.submit(form, action, Map.of("version", contact.get("version").asString(), "name", "Stale"));
+		assertThat(stale.status()).isEqualTo(409);
+		assertThat(api.get("/api/v1/customers/" + id + "/contacts/" + contact.get("id").asLong()).bearer(admin).send().json()
+			.get("name").asString()).isEqualTo("Gül Doğan Yıldız");
+
+		String warehouse = Api.uniqueName("wh");
+		api.createUser(admin, warehouse, "en", "WAREHOUSE");
+		Browserless reader = new Browserless(api.base()).loggedInAs(warehouse, Api.PASSWORD);
+		assertThat(reader.get(form).status()).isEqualTo(403);
 	}
 
 	@Test

@@ -17,11 +17,14 @@ import dev.kervan.platform.AuditTrail;
 import dev.kervan.platform.FormState;
 import dev.kervan.platform.KeysetPage;
 import dev.kervan.platform.ListLinks;
+import dev.kervan.platform.Option;
 import dev.kervan.platform.PageLimit;
 import dev.kervan.platform.PageModel;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** What the accounts' pages show, each built in one call: the list, an account with its tabs, the account form. */
 @Component
@@ -30,6 +33,8 @@ public class CustomerPageModels {
 	/** The account page's tabs, in order. */
 	public static final List<String> TABS = List.of("overview", "branches", "contacts", "addresses", "bank", "notes",
 			"agreements", "relations", "history");
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final CustomerService customers;
 	private final CustomerQueries queries;
@@ -98,6 +103,66 @@ public class CustomerPageModels {
 		return new AccountPage(detail, policy.mayEdit(user, customer) && !customer.archived(),
 				policy.mayEditFinance(user) && !customer.archived(), files.list(id), audit.history("customer", id),
 				extraLabels(detail.categoryId()), TABS.contains(tab) ? tab : "overview", byKind);
+	}
+
+	/** The fields of each kind of part's form, in the order the forms show them. */
+	public static final Map<Kind, List<String>> PART_FORM_FIELDS = Map.of(
+			Kind.BRANCHES, List.of("name", "email", "phone", "address", "city", "managerName", "notes"),
+			Kind.CONTACTS, List.of("name", "jobTitle", "department", "email", "phone", "mobile", "branchId", "language",
+					"portalAccess"),
+			Kind.ADDRESSES, List.of("purpose", "label", "line1", "line2", "district", "city", "region", "postalCode", "country"),
+			Kind.BANK_ACCOUNTS, List.of("iban", "bankName", "holder", "currency"),
+			Kind.PAYMENT_CARDS, List.of("last4", "expiry", "holder", "brand"),
+			Kind.RELATIONS, List.of("relatedId", "type", "note"),
+			Kind.AGREEMENTS, List.of("title", "startsOn", "endsOn", "attachmentId", "notes"),
+			Kind.NOTES, List.of("text"));
+
+	/** One of an account's parts (a contact, a branch…) in a form of its own, to be changed. */
+	public record PartFormPage(Detail customer, String part, String tab, long partId, long version, List<String> fields,
+			FormState form, List<Option> branchOptions, List<Option> fileOptions) implements PageModel {
+	}
+
+	/** The form of a part as it is, or as sent and refused ({@code refused}); only for those who may change it. */
+	@Transactional(readOnly = true)
+	public PartFormPage partForm(long customerId, Kind kind, long partId, @Nullable FormState refused,
+			@Nullable Long refusedVersion) {
+		CurrentUser user = policy.requireReader();
+		Customer customer = customers.get(customerId);
+		if (kind.finance()) {
+			policy.requireFinance(user);
+		}
+		else {
+			policy.requireEdit(user, customer);
+		}
+		PartViews.PartView view = parts.get(customerId, kind, partId);
+		List<String> fields = PART_FORM_FIELDS.get(kind);
+		FormState form = refused;
+		if (form == null) {
+			JsonNode values = JSON.valueToTree(view);
+			var shown = new LinkedHashMap<String, @Nullable String>();
+			for (String field : fields) {
+				JsonNode value = values.get(field);
+				shown.put(field, value == null || value.isNull() ? "" : value.asString());
+			}
+			form = FormState.of(shown);
+		}
+		return new PartFormPage(queries.detail(customer), kind.path(), tabOf(kind), partId,
+				refusedVersion != null ? refusedVersion : view.version(), fields, form,
+				kind != Kind.CONTACTS ? List.of() : parts.all(customerId, Kind.BRANCHES).stream()
+					.map(branch -> new Option(String.valueOf(branch.id()), ((PartViews.BranchView) branch).name()))
+					.toList(),
+				kind != Kind.AGREEMENTS ? List.of() : files.list(customerId).stream()
+					.map(file -> new Option(file.id().toString(), file.filename()))
+					.toList());
+	}
+
+	/** The tab of an account's page that lists a kind of part. */
+	public static String tabOf(Kind kind) {
+		return switch (kind) {
+			case BANK_ACCOUNTS, PAYMENT_CARDS -> "bank";
+			case NOTES -> "notes";
+			default -> kind.path();
+		};
 	}
 
 	/** The form for a new account, with a name already typed elsewhere (a search that found nothing). */

@@ -105,6 +105,16 @@ public class CustomerParts {
 			return path;
 		}
 
+		/** The record that changes a part of this kind, which a page reads its form into. */
+		public Class<? extends PartChange> changes() {
+			return changes;
+		}
+
+		/** Whether parts of this kind are financial data (bank accounts, payment cards). */
+		public boolean finance() {
+			return finance;
+		}
+
 		/** The record that adds a part of this kind, which a page reads its form into. */
 		public Class<? extends NewPart> creates() {
 			return creates;

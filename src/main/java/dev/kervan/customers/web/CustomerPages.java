@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -63,17 +64,6 @@ class CustomerPages {
 			"email", "phone", "website", "categoryId", "sectorId", "sizeBandId", "classId", "tags", "salespersonId",
 			"paymentTermDays", "creditLimit", "riskLimit", "currency", "language", "eInvoiceAlias", "receivableAccount",
 			"payableAccount", "birthDate", "externalRef");
-
-	/** The fields each kind of part's form has. */
-	static final Map<Kind, Set<String>> PART_FIELDS = Map.of(
-			Kind.BRANCHES, Set.of("name", "email", "phone", "address", "city", "managerName", "notes"),
-			Kind.CONTACTS, Set.of("name", "jobTitle", "department", "email", "phone", "mobile", "branchId", "language", "portalAccess"),
-			Kind.ADDRESSES, Set.of("purpose", "label", "line1", "line2", "district", "city", "region", "postalCode", "country"),
-			Kind.BANK_ACCOUNTS, Set.of("iban", "bankName", "holder", "currency"),
-			Kind.PAYMENT_CARDS, Set.of("last4", "expiry", "holder", "brand"),
-			Kind.RELATIONS, Set.of("relatedId", "type", "note"),
-			Kind.AGREEMENTS, Set.of("title", "startsOn", "endsOn", "attachmentId", "notes"),
-			Kind.NOTES, Set.of("text"));
 
 	private static final String EXTRA_FIELD = "extraFields.";
 
@@ -224,16 +214,45 @@ class CustomerPages {
 	String addPart(@PathVariable long id, @PathVariable String part, @RequestParam MultiValueMap<String, String> submitted,
 			RedirectAttributes redirect) {
 		Kind kind = kind(part);
-		FormState form = FormState.from(submitted, PART_FIELDS.get(kind), Set.of());
-		return forms.andBack("/customers/" + id + "?tab=" + tabOf(kind), redirect, "customer.part.added",
+		FormState form = FormState.from(submitted, Set.copyOf(CustomerPageModels.PART_FORM_FIELDS.get(kind)), Set.of());
+		return forms.andBack("/customers/" + id + "?tab=" + CustomerPageModels.tabOf(kind), redirect, "customer.part.added",
 				"customer.part.field.", () -> parts.create(id, commands.read(form.toJson(true, Set.of()), kind.creates())));
+	}
+
+	/** One of the account's parts in a form of its own, to be changed. */
+	@GetMapping("/{id}/parts/{part}/{partId}/edit")
+	String editPart(@PathVariable long id, @PathVariable String part, @PathVariable long partId, Model model) {
+		model.addAllAttributes(pages.partForm(id, kind(part), partId, null, null).toModel());
+		return "customers/part-form";
+	}
+
+	@PostMapping("/{id}/parts/{part}/{partId}")
+	String changePart(@PathVariable long id, @PathVariable String part, @PathVariable long partId,
+			@RequestParam(required = false) @Nullable Long version, @RequestParam MultiValueMap<String, String> submitted,
+			Model model, RedirectAttributes redirect) {
+		Kind kind = kind(part);
+		List<String> fields = CustomerPageModels.PART_FORM_FIELDS.get(kind);
+		// An unticked box sends nothing: on this form, where every field is shown, that means "no".
+		var sent = new org.springframework.util.LinkedMultiValueMap<>(submitted);
+		if (fields.contains("portalAccess") && !sent.containsKey("portalAccess")) {
+			sent.add("portalAccess", "false");
+		}
+		FormState form = FormState.from(sent, Set.copyOf(fields), Set.of());
+		return forms.submit(form, model, () -> {
+			parts.update(id, partId, ExpectedVersion.fromForm(version), commands.read(form.toJson(false, Set.of()), kind.changes()));
+			redirect.addFlashAttribute(Forms.MESSAGE, forms.message("customer.part.saved"));
+			return "redirect:/customers/" + id + "?tab=" + CustomerPageModels.tabOf(kind);
+		}, () -> {
+			model.addAllAttributes(pages.partForm(id, kind, partId, (FormState) model.getAttribute("form"), version).toModel());
+			return "customers/part-form";
+		});
 	}
 
 	@PostMapping("/{id}/parts/{part}/{partId}/delete")
 	String removePart(@PathVariable long id, @PathVariable String part, @PathVariable long partId,
 			RedirectAttributes redirect) {
 		Kind kind = kind(part);
-		return forms.andBack("/customers/" + id + "?tab=" + tabOf(kind), redirect, "customer.part.removed",
+		return forms.andBack("/customers/" + id + "?tab=" + CustomerPageModels.tabOf(kind), redirect, "customer.part.removed",
 				() -> parts.delete(id, kind, partId));
 	}
 
@@ -307,11 +326,4 @@ class CustomerPages {
 		return Kind.ofPath(path).orElseThrow(() -> new RecordNotFoundException("part", path));
 	}
 
-	private static String tabOf(Kind kind) {
-		return switch (kind) {
-			case BANK_ACCOUNTS, PAYMENT_CARDS -> "bank";
-			case NOTES -> "notes";
-			default -> kind.path();
-		};
-	}
 }
