@@ -1,11 +1,8 @@
 package dev.kervan.customers.web;
 
-import java.text.Collator;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 import dev.kervan.customers.CustomerKind;
 import dev.kervan.customers.CustomerRole;
@@ -17,6 +14,7 @@ import dev.kervan.customers.internal.Parts;
 import dev.kervan.identity.Role;
 import dev.kervan.identity.UserSummary;
 import dev.kervan.identity.Users;
+import dev.kervan.platform.Countries;
 import dev.kervan.platform.Languages;
 import dev.kervan.platform.Money;
 import dev.kervan.platform.Option;
@@ -51,21 +49,7 @@ class CustomerOptions {
 	}
 
 	public List<Option> countries() {
-		Locale locale = LocaleContextHolder.getLocale();
-		Collator collator = Collator.getInstance(locale);
-		var countries = new ArrayList<Option>();
-		for (String code : Locale.getISOCountries()) {
-			countries.add(new Option(code, Locale.of("", code).getDisplayCountry(locale)));
-		}
-		countries.sort(Comparator.comparing(Option::label, collator));
-		// The countries Kervan's users trade with most come first.
-		for (String first : List.of("IR", "TR")) {
-			countries.stream().filter(o -> o.value().equals(first)).findFirst().ifPresent(o -> {
-				countries.remove(o);
-				countries.addFirst(o);
-			});
-		}
-		return countries;
+		return Countries.options(LocaleContextHolder.getLocale());
 	}
 
 	public List<Option> currencies() {

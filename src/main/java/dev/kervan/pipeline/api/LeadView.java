@@ -8,6 +8,7 @@ import java.util.Set;
 import dev.kervan.pipeline.LeadAction;
 import dev.kervan.pipeline.LeadStatus;
 import dev.kervan.pipeline.internal.LeadRow;
+import dev.kervan.platform.Decimals;
 import dev.kervan.platform.Versioned;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
@@ -23,7 +24,7 @@ record LeadView(long id, String title, @Nullable String contactName, @Nullable S
 
 	static LeadView of(LeadRow row, Set<LeadAction> actions) {
 		return new LeadView(row.id(), row.title(), row.contactName(), row.companyName(), row.email(), row.phone(), row.country(),
-				row.source(), row.campaign(), row.expectedRevenue(), row.currency(), row.priority(), row.tags(),
+				row.source(), row.campaign(), Decimals.plain(row.expectedRevenue(), 2), row.currency(), row.priority(), row.tags(),
 				row.salespersonId(), row.teamId(), row.notes(), row.status(), row.disqualifyReason(), row.opportunityId(),
 				row.customerId(), row.createdAt(), row.createdBy(), row.version(), actions);
 	}

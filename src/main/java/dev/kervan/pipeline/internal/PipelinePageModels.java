@@ -20,6 +20,7 @@ import dev.kervan.pipeline.LeadStatus;
 import dev.kervan.pipeline.OpportunityStatus;
 import dev.kervan.platform.AuditEntry;
 import dev.kervan.platform.AuditTrail;
+import dev.kervan.platform.Countries;
 import dev.kervan.platform.Dates;
 import dev.kervan.platform.FormState;
 import dev.kervan.platform.Forms;
@@ -112,6 +113,16 @@ public class PipelinePageModels {
 			@Nullable String salespersonName) implements PageModel {
 	}
 
+	/** A lead's page: its fields as a form while it may change ({@code CHANGE} among its actions), its actions. */
+	public record LeadPage(LeadRow lead, Set<String> actions, List<AuditEntry> history, FormState editForm,
+			List<Option> currencyOptions, List<Option> priorityOptions, List<Option> salespersonOptions,
+			List<Option> countryOptions) implements PageModel {
+	}
+
+	/** The fields of a lead's form on its page, as {@link LeadChange} names them. */
+	public static final Set<String> LEAD_FIELDS = Set.of("title", "contactName", "companyName", "email", "phone",
+			"country", "source", "campaign", "expectedRevenue", "currency", "priority", "tags", "salespersonId", "notes");
+
 	/** The fields of an opportunity's form on its page, as {@link OpportunityChange} names them. */
 	public static final Set<String> EDIT_FIELDS = Set.of("title", "customerId", "prospectName", "email", "phone",
 			"expectedRevenue", "currency", "probability", "priority", "tags", "expectedCloseDate", "salespersonId", "source",
@@ -174,28 +185,64 @@ public class PipelinePageModels {
 		OpportunityRow row = opportunities.get(id);
 		String customerName = row.customer() == null ? null
 				: customers.find(row.customer()).map(CustomerSummary::name).orElse(null);
-		var salespeople = users.activeWithRole(Role.SALESPERSON).stream()
-			.map(user -> new Option(String.valueOf(user.id()), user.displayName()))
-			.collect(Collectors.toCollection(java.util.ArrayList::new));
 		String salespersonName = row.salesperson() == null ? null
 				: users.find(row.salesperson()).map(dev.kervan.identity.UserSummary::displayName).orElse(null);
-		if (row.salesperson() != null && salespeople.stream().noneMatch(o -> o.value().equals(String.valueOf(row.salesperson())))) {
-			salespeople.addFirst(new Option(String.valueOf(row.salesperson()), Objects.requireNonNullElse(salespersonName, "—")));
-		}
-		var currencies = new java.util.ArrayList<>(Money.OFFERED_CURRENCIES);
-		if (!currencies.contains(row.currency())) {
-			currencies.addFirst(row.currency());
-		}
 		return new OpportunityPage(row, stages.get(row.stage()), customerName, stages.list(row.team()),
 				opportunities.availableActions(row).stream().map(Enum::name).collect(Collectors.toSet()),
 				lostReasons.list(false), row.lostReason() == null ? null : lostReasons.get(row.lostReason()).name(),
 				audit.history("opportunity", id), policy.mayEdit(policy.requireSales(), row),
-				refused != null ? refused : editForm(row, customerName),
-				currencies.stream().map(code -> new Option(code, code)).toList(),
-				IntStream.rangeClosed(0, 3)
-					.mapToObj(stars -> new Option(String.valueOf(stars), forms.message("pipeline.priority." + stars)))
-					.toList(),
-				salespeople, salespersonName);
+				refused != null ? refused : editForm(row, customerName), currencyOptions(row.currency()), priorityOptions(),
+				salespersonOptions(row.salesperson()), salespersonName);
+	}
+
+	/** The lead's page with its form as sent, refused ({@code refused}), or as the lead is (null). */
+	public LeadPage lead(long id, @Nullable FormState refused) {
+		LeadRow lead = leads.get(id);
+		var values = new HashMap<String, @Nullable String>();
+		values.put("title", lead.title());
+		values.put("contactName", lead.contactName());
+		values.put("companyName", lead.companyName());
+		values.put("email", lead.email());
+		values.put("phone", lead.phone());
+		values.put("country", lead.country());
+		values.put("source", lead.source());
+		values.put("campaign", lead.campaign());
+		values.put("expectedRevenue", lead.expectedRevenue().stripTrailingZeros().toPlainString());
+		values.put("currency", lead.currency());
+		values.put("priority", String.valueOf(lead.priority()));
+		values.put("tags", String.join(", ", lead.tags()));
+		values.put("salespersonId", lead.salespersonId() == null ? "" : String.valueOf(lead.salespersonId()));
+		values.put("notes", lead.notes());
+		return new LeadPage(lead, leads.availableActions(lead).stream().map(Enum::name).collect(Collectors.toSet()),
+				audit.history("lead", id), refused != null ? refused : FormState.of(values),
+				currencyOptions(lead.currency()), priorityOptions(), salespersonOptions(lead.salespersonId()),
+				Countries.options(org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+	}
+
+	private List<Option> currencyOptions(String current) {
+		var currencies = new java.util.ArrayList<>(Money.OFFERED_CURRENCIES);
+		if (!currencies.contains(current)) {
+			currencies.addFirst(current);
+		}
+		return currencies.stream().map(code -> new Option(code, code)).toList();
+	}
+
+	private List<Option> priorityOptions() {
+		return IntStream.rangeClosed(0, 3)
+			.mapToObj(stars -> new Option(String.valueOf(stars), forms.message("pipeline.priority." + stars)))
+			.toList();
+	}
+
+	/** The active salespeople, and the one chosen already even if no longer active. */
+	private List<Option> salespersonOptions(@Nullable Long chosen) {
+		var salespeople = users.activeWithRole(Role.SALESPERSON).stream()
+			.map(user -> new Option(String.valueOf(user.id()), user.displayName()))
+			.collect(Collectors.toCollection(java.util.ArrayList::new));
+		if (chosen != null && salespeople.stream().noneMatch(o -> o.value().equals(String.valueOf(chosen)))) {
+			salespeople.addFirst(new Option(String.valueOf(chosen),
+					users.find(chosen).map(dev.kervan.identity.UserSummary::displayName).orElse("—")));
+		}
+		return salespeople;
 	}
 
 	private static FormState editForm(OpportunityRow row, @Nullable String customerName) {

@@ -1,17 +1,15 @@
 package dev.kervan.pipeline.web;
 
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import dev.kervan.pipeline.LeadStatus;
 import dev.kervan.pipeline.internal.ConvertLead;
 import dev.kervan.pipeline.internal.DisqualifyLead;
 import dev.kervan.pipeline.internal.LeadImport;
-import dev.kervan.pipeline.internal.LeadRow;
+import dev.kervan.pipeline.internal.LeadChange;
 import dev.kervan.pipeline.internal.Leads;
 import dev.kervan.pipeline.internal.NewLead;
 import dev.kervan.pipeline.internal.PipelinePageModels;
-import dev.kervan.platform.AuditTrail;
 import dev.kervan.platform.Commands;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.FormState;
@@ -40,17 +38,15 @@ class LeadPages {
 	private final Leads leads;
 	private final PipelinePageModels pages;
 	private final LeadImport imports;
-	private final AuditTrail audit;
 	private final Forms forms;
 	private final Commands commands;
 
-	LeadPages(Leads leads, PipelinePageModels pages, LeadImport imports, AuditTrail audit, Forms forms, Commands commands) {
+	LeadPages(Leads leads, PipelinePageModels pages, LeadImport imports, Forms forms, Commands commands) {
 		this.pages = pages;
 		this.forms = forms;
 		this.commands = commands;
 		this.imports = imports;
 		this.leads = leads;
-		this.audit = audit;
 	}
 
 	@GetMapping
@@ -91,14 +87,27 @@ class LeadPages {
 
 	@GetMapping("/{id}")
 	String show(@PathVariable long id, Model model) {
-		LeadRow lead = leads.get(id);
-		model.addAttribute("lead", lead);
-		model.addAttribute("actions", leads.availableActions(lead).stream().map(Enum::name).collect(Collectors.toSet()));
-		model.addAttribute("history", audit.history("lead", id));
+		model.addAllAttributes(pages.lead(id, null).toModel());
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", FormState.empty());
 		}
 		return "pipeline/lead";
+	}
+
+	/** The lead's form on its page: the fields sent change, a refusal shows beside its field. */
+	@PostMapping("/{id}")
+	String change(@PathVariable long id, @RequestParam(required = false) @Nullable Long version,
+			@RequestParam MultiValueMap<String, String> submitted, Model model, RedirectAttributes redirect) {
+		FormState form = FormState.from(submitted, PipelinePageModels.LEAD_FIELDS, Set.of());
+		return forms.submit(form, model, () -> {
+			leads.update(id, ExpectedVersion.fromForm(version), commands.read(form.toJson(false, Set.of("tags")), LeadChange.class));
+			redirect.addFlashAttribute(Forms.MESSAGE, forms.message("lead.saved"));
+			return "redirect:/pipeline/leads/" + id;
+		}, () -> {
+			model.addAllAttributes(pages.lead(id, (FormState) model.getAttribute("form")).toModel());
+			model.addAttribute("form", FormState.empty());
+			return "pipeline/lead";
+		});
 	}
 
 	@PostMapping("/{id}/{action:qualify|disqualify|reopen|convert}")
