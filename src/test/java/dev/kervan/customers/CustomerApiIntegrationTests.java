@@ -27,6 +27,28 @@ class CustomerApiIntegrationTests extends KervanIntegrationTest {
 	}
 
 	@Test
+	void anAccountIsGivenItsOwnPriceListAndSalesTeamAndUnknownOrInactiveOnesAreRefused() {
+		long id = create(admin, Map.of("kind", "COMPANY", "name", Api.uniqueName("Liste sahibi"), "taxNumber", taxNumber()))
+			.json().get("id").asLong();
+		long list = api.post("/api/v1/price-lists", Map.of("name", Api.uniqueName("Bayi listesi"), "currency", "TRY"))
+			.bearer(admin).send().json().get("id").asLong();
+		long team = api.post("/api/v1/sales-teams", Map.of("name", Api.uniqueName("Ege ekibi"))).bearer(admin).send().json()
+			.get("id").asLong();
+
+		Response refused = api.patch("/api/v1/customers/" + id, Map.of("priceListId", 987654321, "teamId", 987654321))
+			.header("If-Match", "\"0\"").bearer(admin).send();
+		assertProblem(refused, 400, "error.validation");
+		assertThat(refused.json().get("errors").toString()).contains("\"field\":\"priceListId\"", "\"field\":\"teamId\"");
+		assertThat(api.get("/api/v1/customers/" + id).bearer(admin).send().json().get("version").asLong()).isZero();
+
+		Response given = api.patch("/api/v1/customers/" + id, Map.of("priceListId", list, "teamId", team))
+			.header("If-Match", "\"0\"").bearer(admin).send();
+		assertThat(given.status()).as(given.body()).isEqualTo(200);
+		assertThat(given.json().get("priceListId").asLong()).isEqualTo(list);
+		assertThat(given.json().get("teamId").asLong()).isEqualTo(team);
+	}
+
+	@Test
 	void aCompanyIsCreatedWithItsPhoneInE164() {
 		String tax = taxNumber();
 		Response created = create(admin, Map.of("kind", "COMPANY", "name", "Anadolu Makina A.Ş.", "roles",

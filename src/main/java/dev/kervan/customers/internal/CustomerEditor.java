@@ -14,6 +14,8 @@ import java.util.TreeMap;
 import dev.kervan.customers.CustomerKind;
 import dev.kervan.customers.CustomerRole;
 import dev.kervan.customers.CustomerStatus;
+import dev.kervan.customers.AccountPriceLists;
+import dev.kervan.customers.AccountTeams;
 import dev.kervan.identity.CurrentUser;
 import dev.kervan.identity.Role;
 import dev.kervan.identity.Users;
@@ -24,6 +26,7 @@ import dev.kervan.platform.Languages;
 import dev.kervan.platform.Patch;
 import dev.kervan.platform.TextHygiene;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,9 +44,22 @@ class CustomerEditor {
 	private final References database;
 	private final Clock clock;
 
-	CustomerEditor(Lookups lookups, CustomerClasses classes, ExtraFields extraFields, Users users, Clock clock) {
+	CustomerEditor(Lookups lookups, CustomerClasses classes, ExtraFields extraFields, Users users, Clock clock,
+			ObjectProvider<AccountPriceLists> priceLists, ObjectProvider<AccountTeams> teams) {
 		this.clock = clock;
 		this.database = new References() {
+			@Override
+			public boolean priceListActive(long id) {
+				AccountPriceLists lists = priceLists.getIfAvailable();
+				return lists != null && lists.isActive(id);
+			}
+
+			@Override
+			public boolean teamActive(long id) {
+				AccountTeams known = teams.getIfAvailable();
+				return known != null && known.isActive(id);
+			}
+
 			@Override
 			public boolean lookupExists(long id, Lookup.Kind kind) {
 				return lookups.findById(id).filter(l -> l.kind() == kind && l.active()).isPresent();
@@ -77,6 +93,10 @@ class CustomerEditor {
 	/** What the rules look up elsewhere; an import answers from memory instead of asking per row. */
 	interface References {
 		boolean lookupExists(long id, Lookup.Kind kind);
+
+		boolean priceListActive(long id);
+
+		boolean teamActive(long id);
 
 		boolean classExists(long id);
 
@@ -223,9 +243,20 @@ class CustomerEditor {
 			}
 			customer.tags = tags;
 		}
-		// Price lists are set in the catalog and there are no teams of accounts yet: no account points at one here.
-		refuseAny(checks, "priceListId", change.priceListId());
-		refuseAny(checks, "teamId", change.teamId());
+		if (change.priceListId().isGiven()) {
+			Long id = change.priceListId().value();
+			if (id != null && !references.priceListActive(id)) {
+				checks.reject("priceListId", "error.customer.unknown-reference", id);
+			}
+			customer.priceList = id;
+		}
+		if (change.teamId().isGiven()) {
+			Long id = change.teamId().value();
+			if (id != null && !references.teamActive(id)) {
+				checks.reject("teamId", "error.customer.unknown-reference", id);
+			}
+			customer.team = id;
+		}
 	}
 
 	private void applyPeople(CustomerChange change, Customer customer, boolean creating, CurrentUser user,
@@ -362,12 +393,6 @@ class CustomerEditor {
 			checks.reject(field, "error.customer.unknown-reference", id.value());
 		}
 		return id;
-	}
-
-	private static void refuseAny(Checks checks, String field, Patch<Long> id) {
-		if (id.value() != null) {
-			checks.reject(field, "error.customer.unknown-reference", id.value());
-		}
 	}
 
 	private static <T> List<T> orNone(@Nullable List<T> items) {

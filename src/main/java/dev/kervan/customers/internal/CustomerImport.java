@@ -651,6 +651,16 @@ public class CustomerImport {
 		}
 
 		@Override
+		public boolean priceListActive(long id) {
+			return answers.computeIfAbsent("price-list:" + id, k -> database.priceListActive(id));
+		}
+
+		@Override
+		public boolean teamActive(long id) {
+			return answers.computeIfAbsent("team:" + id, k -> database.teamActive(id));
+		}
+
+		@Override
 		public List<ExtraField> fieldsOf(long category) {
 			return fields.computeIfAbsent(category, database::fieldsOf);
 		}

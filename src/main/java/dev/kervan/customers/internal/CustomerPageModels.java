@@ -204,6 +204,8 @@ public class CustomerPageModels {
 		values.put("classId", text(detail.classId()));
 		values.put("tags", String.join(", ", detail.tags()));
 		values.put("salespersonId", text(detail.salespersonId()));
+		values.put("teamId", text(detail.teamId()));
+		values.put("priceListId", text(detail.priceListId()));
 		values.put("paymentTermDays", text(detail.paymentTermDays()));
 		values.put("creditLimit", detail.creditLimit() == null ? "" : detail.creditLimit().toPlainString());
 		values.put("riskLimit", detail.riskLimit() == null ? "" : detail.riskLimit().toPlainString());

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import dev.kervan.customers.AccountPriceLists;
+import dev.kervan.customers.AccountTeams;
 import dev.kervan.customers.CustomerKind;
 import dev.kervan.customers.CustomerRole;
 import dev.kervan.customers.CustomerStatus;
@@ -19,6 +21,7 @@ import dev.kervan.platform.Languages;
 import dev.kervan.platform.Money;
 import dev.kervan.platform.Option;
 import dev.kervan.platform.Problems;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -30,10 +33,28 @@ class CustomerOptions {
 	private final CustomerSettings settings;
 	private final Users users;
 
-	CustomerOptions(Problems messages, CustomerSettings settings, Users users) {
+	private final ObjectProvider<AccountTeams> teams;
+	private final ObjectProvider<AccountPriceLists> priceLists;
+
+	CustomerOptions(Problems messages, CustomerSettings settings, Users users, ObjectProvider<AccountTeams> teams,
+			ObjectProvider<AccountPriceLists> priceLists) {
 		this.messages = messages;
 		this.settings = settings;
 		this.users = users;
+		this.teams = teams;
+		this.priceLists = priceLists;
+	}
+
+	/** The sales teams an account may be looked after by (none when the pipeline is not there). */
+	public List<Option> teams() {
+		AccountTeams known = teams.getIfAvailable();
+		return known == null ? List.of() : known.choices();
+	}
+
+	/** The price lists an account may be given (none when the catalog is not there). */
+	public List<Option> priceLists() {
+		AccountPriceLists lists = priceLists.getIfAvailable();
+		return lists == null ? List.of() : lists.choices();
 	}
 
 	public List<Option> kinds() {

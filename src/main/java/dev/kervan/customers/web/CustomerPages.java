@@ -62,7 +62,7 @@ class CustomerPages {
 	/** The fields of the account form. */
 	static final Set<String> FIELDS = Set.of("kind", "name", "roles", "status", "country", "taxOffice", "taxNumber",
 			"email", "phone", "website", "categoryId", "sectorId", "sizeBandId", "classId", "tags", "salespersonId",
-			"paymentTermDays", "creditLimit", "riskLimit", "currency", "language", "eInvoiceAlias", "receivableAccount",
+			"teamId", "priceListId", "paymentTermDays", "creditLimit", "riskLimit", "currency", "language", "eInvoiceAlias", "receivableAccount",
 			"payableAccount", "birthDate", "externalRef");
 
 	private static final String EXTRA_FIELD = "extraFields.";
