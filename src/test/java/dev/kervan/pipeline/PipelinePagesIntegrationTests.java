@@ -202,6 +202,8 @@ class PipelinePagesIntegrationTests extends PageIntegrationTest {
 		long lost = api.post("/api/v1/opportunities", Map.of("title", "Lost one", "teamId", team)).bearer(admin).send().json()
 			.get("id").asLong();
 		api.post("/api/v1/opportunities", Map.of("title", "Open one", "teamId", team, "expectedRevenue", "500")).bearer(admin).send();
+		api.post("/api/v1/opportunities", Map.of("title", "Open in euros", "teamId", team, "expectedRevenue", "70",
+				"currency", "EUR")).bearer(admin).send();
 		api.post("/api/v1/opportunities/" + won + "/won", Map.of()).bearer(admin).send();
 		api.post("/api/v1/opportunities/" + lost + "/lost", Map.of("lostReasonId", reason)).bearer(admin).send();
 
@@ -209,6 +211,13 @@ class PipelinePagesIntegrationTests extends PageIntegrationTest {
 		assertThat(page.status()).as(page.body()).isEqualTo(200);
 		assertThat(page.body()).contains("id=\"stats-win-rate\">50 %", reasonName, "Open &lt;one&gt;", "data-chart=\"bar\"")
 			.doesNotContain("Open <one>");
+		// Amounts of two currencies never share a chart's axis: one chart each.
+		assertThat(page.body()).contains("id=\"stats-chart-EUR\"", "id=\"stats-chart-TRY\"");
+		assertThat(page.body().split("data-chart=\"bar\"")).hasSize(3);
+		String manager = Api.uniqueName("mudir");
+		api.createUser(admin, manager, "fa", "SALES_MANAGER");
+		Browserless persian = new Browserless(api.base()).loggedInAs(manager, Api.PASSWORD);
+		assertThat(persian.get("/pipeline/stats?teamId=" + team).body()).contains("id=\"stats-win-rate\">۵۰ %");
 		assertThat(browser.get("/pipeline/stats?teamId=" + team + "&from=2026-13-01&to=nonsense").status()).isEqualTo(200);
 	}
 

@@ -129,7 +129,11 @@ public class PipelinePageModels {
 			"notes");
 
 	/** The statistics of a period, with the charts' data as JSON for their script. */
-	public record StatisticsPage(PipelineStatistics.Statistics stats, List<SalesTeams.Team> teams, String chartStages,
+	/** A chart's series (JSON for the chart script) of the amounts of one currency. */
+	public record CurrencyChart(String currency, String series) {
+	}
+
+	public record StatisticsPage(PipelineStatistics.Statistics stats, List<SalesTeams.Team> teams, List<CurrencyChart> chartStages,
 			String chartReasons) implements PageModel {
 	}
 
@@ -277,10 +281,15 @@ public class PipelinePageModels {
 			last = first.plusMonths(1).minusDays(1);
 		}
 		PipelineStatistics.Statistics stats = statistics.of(teamId, first, last);
-		String chartStages = JSON.writeValueAsString(Map.of(
-				"labels", stats.stages().stream().map(line -> line.stage() + " (" + line.currency() + ")").toList(),
-				"values", stats.stages().stream().map(PipelineStatistics.StageLine::expected).toList(),
-				"weighted", stats.stages().stream().map(PipelineStatistics.StageLine::weighted).toList()));
+		// One chart per currency: amounts of two currencies never share an axis.
+		var byCurrency = stats.stages().stream().collect(Collectors.groupingBy(PipelineStatistics.StageLine::currency,
+				java.util.TreeMap::new, Collectors.toList()));
+		List<CurrencyChart> chartStages = byCurrency.entrySet().stream()
+			.map(entry -> new CurrencyChart(entry.getKey(), JSON.writeValueAsString(Map.of(
+					"labels", entry.getValue().stream().map(PipelineStatistics.StageLine::stage).toList(),
+					"values", entry.getValue().stream().map(PipelineStatistics.StageLine::expected).toList(),
+					"weighted", entry.getValue().stream().map(PipelineStatistics.StageLine::weighted).toList()))))
+			.toList();
 		String chartReasons = JSON.writeValueAsString(Map.of(
 				"labels", stats.lostReasons().stream().map(PipelineStatistics.ReasonLine::reason).toList(),
 				"values", stats.lostReasons().stream().map(PipelineStatistics.ReasonLine::lost).toList()));
