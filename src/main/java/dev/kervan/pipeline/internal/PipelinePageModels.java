@@ -21,6 +21,7 @@ import dev.kervan.pipeline.OpportunityStatus;
 import dev.kervan.platform.AuditEntry;
 import dev.kervan.platform.AuditTrail;
 import dev.kervan.platform.Dates;
+import dev.kervan.platform.Formats;
 import dev.kervan.platform.Forms;
 import dev.kervan.platform.KervanProperties;
 import dev.kervan.platform.KeysetPage;
@@ -55,11 +56,13 @@ public class PipelinePageModels {
 	private final Forms forms;
 	private final Clock clock;
 	private final KervanProperties properties;
+	private final Formats formats;
 
 	PipelinePageModels(PipelineBoard board, Opportunities opportunities, Leads leads, PipelineStages stages,
 			SalesTeams teams, LostReasons lostReasons, PipelineStatistics statistics, PipelinePolicy policy,
 			AuditTrail audit, Customers customers, Users users, Forms forms, Clock clock,
-			KervanProperties properties) {
+			KervanProperties properties, Formats formats) {
+		this.formats = formats;
 		this.board = board;
 		this.opportunities = opportunities;
 		this.leads = leads;
@@ -163,13 +166,14 @@ public class PipelinePageModels {
 	}
 
 	/**
-	 * The statistics from {@code from} to {@code to}: this month by default; nonsense, a date outside
+	 * The statistics from {@code from} to {@code to}, typed as the reader types dates (their order and calendar, or ISO):
+	 * this month by default; nonsense, a date outside
 	 * {@link Dates}' range or a period longer than five years shows the default period.
 	 */
 	public StatisticsPage statistics(@Nullable Long teamId, @Nullable String from, @Nullable String to) {
 		LocalDate today = LocalDate.now(clock.withZone(properties.displayZone()));
-		LocalDate first = Dates.parse(from).orElse(today.withDayOfMonth(1));
-		LocalDate last = Dates.parse(to).orElse(today);
+		LocalDate first = formats.typedDate(from).orElse(today.withDayOfMonth(1));
+		LocalDate last = formats.typedDate(to).orElse(today);
 		if (last.isBefore(first) || first.plusYears(5).isBefore(last)) {
 			last = first.plusMonths(1).minusDays(1);
 		}
