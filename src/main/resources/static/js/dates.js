@@ -11,7 +11,20 @@
   var PERSIAN_EPOCH = 1948320; // the Julian day number of 1 Farvardin 1
   var PERSIAN_MONTH_START = [0, 31, 62, 93, 124, 155, 186, 216, 246, 276, 306, 336];
 
+  // ICU's PersianCalendar.NonLeapYears: years the 33-year rule makes leap that are not (1502 is 2123).
+  var PERSIAN_NOT_LEAP = {};
+  [1502, 1601, 1634, 1667, 1700, 1733, 1766, 1799, 1832, 1865, 1898, 1931, 1964, 1997, 2030, 2059, 2063, 2096, 2129,
+    2158, 2162, 2191, 2195, 2224, 2228, 2257, 2261, 2290, 2294, 2323, 2327, 2356, 2360, 2389, 2393, 2422, 2426, 2455,
+    2459, 2488, 2492, 2521, 2525, 2554, 2558, 2587, 2591, 2620, 2624, 2653, 2657, 2686, 2690, 2719, 2723, 2748, 2752,
+    2756, 2781, 2785, 2789, 2818, 2822, 2847, 2851, 2855, 2880, 2884, 2888, 2913, 2917, 2921, 2946, 2950, 2954, 2979,
+    2983, 2987].forEach(function (year) { PERSIAN_NOT_LEAP[year] = true; });
+
   function floorDiv(a, b) { return Math.floor(a / b); }
+
+  // Days from the epoch to 1 Farvardin of the year.
+  function persianNewYear(year) {
+    return 365 * (year - 1) + floorDiv(8 * year + 21, 33) - (PERSIAN_NOT_LEAP[year - 1] ? 1 : 0);
+  }
 
   // Days are Julian day numbers; each calendar turns them into [year, month, day] and back.
   var calendars = {
@@ -26,16 +39,20 @@
         return [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
       }
     },
-    // ICU's PersianCalendar: a year is leap when (25 * year + 11) mod 33 < 8, which keeps Nowruz on the day the
-    // Iranian calendar has it from 1178 to 1633 (1799 to 2254), beyond the dates Kervan accepts.
+    // ICU's PersianCalendar, which the server reads dates with: a year is leap when (25 * year + 11) mod 33 < 8,
+    // except the years of ICU's table above, which are not, and whose next years are instead.
     persian: {
       toDay: function (year, month, day) {
-        return PERSIAN_EPOCH - 1 + 365 * (year - 1) + floorDiv(8 * year + 21, 33) + PERSIAN_MONTH_START[month - 1] + day;
+        return PERSIAN_EPOCH - 1 + persianNewYear(year) + PERSIAN_MONTH_START[month - 1] + day;
       },
       fromDay: function (jd) {
         var days = jd - PERSIAN_EPOCH;
         var year = 1 + floorDiv(33 * days + 3, 12053);
-        var dayOfYear = days - (365 * (year - 1) + floorDiv(8 * year + 21, 33));
+        var dayOfYear = days - persianNewYear(year);
+        if (dayOfYear === 365 && PERSIAN_NOT_LEAP[year]) {
+          year++;
+          dayOfYear = 0;
+        }
         var month = dayOfYear < 216 ? floorDiv(dayOfYear, 31) : floorDiv(dayOfYear - 6, 30);
         return [year, month + 1, dayOfYear - PERSIAN_MONTH_START[month] + 1];
       }
@@ -249,10 +266,13 @@
     window.addEventListener('scroll', place, true);
     popup.addEventListener('click', clicked);
     popup.addEventListener('keydown', pressed);
-    popup.addEventListener('focusout', function (event) {
-      if (open && open.popup === popup && !popup.contains(event.relatedTarget) && event.relatedTarget !== button) {
-        close(false);
-      }
+    // Focus leaving the popup closes it. Drawing another month takes out the focused day, which moves the focus for a
+    // moment: look once the drawing is done.
+    popup.addEventListener('focusout', function () {
+      setTimeout(function () {
+        var now = document.activeElement;
+        if (open && open.popup === popup && !popup.contains(now) && now !== button && now !== input) close(false);
+      }, 0);
     });
     focusDay(start);
   }

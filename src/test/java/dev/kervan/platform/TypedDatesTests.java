@@ -82,6 +82,8 @@ class TypedDatesTests {
 		assertThat(TypedDates.read("1408/12/30", PERSIAN, SOLAR_HIJRI)).hasValue(LocalDate.of(2030, 3, 20));
 		assertThat(TypedDates.read("1404/12/30", PERSIAN, SOLAR_HIJRI)).isEmpty();
 		assertThat(TypedDates.read("1405/12/30", PERSIAN, SOLAR_HIJRI)).isEmpty();
+		assertThat(TypedDates.read("1502/12/30", PERSIAN, SOLAR_HIJRI)).as("ICU's exception to the 33-year rule").isEmpty();
+		assertThat(TypedDates.read("1503/12/30", PERSIAN, SOLAR_HIJRI)).hasValue(LocalDate.of(2125, 3, 20));
 		assertThat(TypedDates.read("1405/07/31", PERSIAN, SOLAR_HIJRI)).as("Mehr has 30 days").isEmpty();
 		assertThat(TypedDates.read("1405/06/31", PERSIAN, SOLAR_HIJRI)).as("Shahrivar has 31").isPresent();
 	}
