@@ -210,6 +210,7 @@
     for (var cell = 0; cell < offset + length || cell % 7 !== 0; cell++) {
       if (cell % 7 === 0) row = body.appendChild(element('tr'));
       var td = row.appendChild(element('td'));
+      td.setAttribute('role', 'gridcell');
       var jd = first + cell - offset;
       if (cell < offset || jd >= first + length) continue;
       var day = element('button', 'kervan-calendar-day', written(jd - first + 1, s.digits));
@@ -222,7 +223,6 @@
         day.setAttribute('aria-selected', 'true');
       }
       if (jd === now) day.setAttribute('aria-current', 'date');
-      td.setAttribute('role', 'gridcell');
       td.appendChild(day);
     }
     popup.appendChild(grid);
