@@ -2,6 +2,7 @@ package dev.kervan.platform;
 
 import java.io.Serial;
 import java.io.Serializable;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -176,6 +177,17 @@ public final class FormState implements Serializable {
 
 	public boolean hasError(String field) {
 		return isShown(field) && errors.containsKey(field);
+	}
+
+	/** Whether any of {@code fields} has a message: for an input that stands for several fields of a command. */
+	public boolean hasAnyError(Collection<String> fields) {
+		return fields.stream().anyMatch(this::hasError);
+	}
+
+	/** The ids of the messages of those of {@code fields} that have one, for an input's aria-describedby; null if none. */
+	public @Nullable String errorIds(Collection<String> fields) {
+		String ids = String.join(" ", fields.stream().filter(this::hasError).map(field -> id(field) + "-error").toList());
+		return ids.isEmpty() ? null : ids;
 	}
 
 	/** The messages about the {@code index}-th item of a list, as one text, or null. */

@@ -9,6 +9,7 @@ import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.TimeZone;
 
@@ -95,6 +96,54 @@ public class Formats {
 		NumberFormat format = numberFormat("number");
 		format.setMinimumFractionDigits(fractionDigits);
 		format.setMaximumFractionDigits(fractionDigits);
+		return format.format(value);
+	}
+
+	/**
+	 * A number as the reader types it into an input: their grouping and decimal marks and digits, every significant
+	 * decimal kept and none added ({@code 12500.5000} is {@code 12.500,5} in Turkish, {@code ۱۲٬۵۰۰٫۵} in Persian).
+	 * {@link TypedNumbers} reads it back.
+	 */
+	public String inputNumber(@Nullable Number value) {
+		return value == null ? "" : typed(Decimals.quantity(new BigDecimal(value.toString())));
+	}
+
+	/** An amount as the reader types it: as {@link #inputNumber}, with at least the two decimals of cents ({@code 12.500,50}). */
+	public String inputAmount(@Nullable BigDecimal value) {
+		BigDecimal cents = Decimals.plain(value, 2);
+		return cents == null ? "" : typed(cents);
+	}
+
+	/** A date as the reader types it into a date input, in their calendar ({@link TypedDates}). */
+	public String inputDate(@Nullable LocalDate date) {
+		return date == null ? "" : TypedDates.format(date, locale(), calendar());
+	}
+
+	/** A number the current reader typed in a field a form reads by hand (a price check's quantity); empty if none. */
+	public Optional<BigDecimal> typedNumber(@Nullable String text) {
+		return TypedNumbers.read(text, locale());
+	}
+
+	/** A date the current reader typed in their calendar (a filter's period); empty if none or outside {@link Dates}. */
+	public Optional<LocalDate> typedDate(@Nullable String text) {
+		return TypedDates.read(text, locale(), calendar()).filter(Dates::isAccepted);
+	}
+
+	/** What a date input's calendar popup needs for the current reader: {@code ${@fmt.datePicker()}}. */
+	public TypedDates.Picker datePicker() {
+		return TypedDates.picker(locale(), calendar());
+	}
+
+	/** A date to show how dates are typed: the last day of this year, whose day cannot be taken for a month. */
+	LocalDate example() {
+		return LocalDate.now(clock).withMonth(12).withDayOfMonth(31);
+	}
+
+	private String typed(BigDecimal value) {
+		NumberFormat format = numberFormat("number");
+		int decimals = Math.max(value.scale(), 0);
+		format.setMinimumFractionDigits(decimals);
+		format.setMaximumFractionDigits(decimals);
 		return format.format(value);
 	}
 

@@ -1,5 +1,6 @@
 package dev.kervan.platform;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -44,32 +45,13 @@ public final class ImportedCells {
 
 	/**
 	 * A number with a point for decimals and no grouping: {@code 1.234,5}, {@code 1,234.5}, {@code 12,5} and
-	 * {@code ۱۲٫۵} become {@code 1234.5}, {@code 1234.5}, {@code 12.5} and {@code 12.5}.
+	 * {@code ۱۲٫۵} become {@code 1234.5}, {@code 1234.5}, {@code 12.5} and {@code 12.5}. The rules are the ones of
+	 * numbers typed on a page ({@link TypedNumbers}), except that a file's language is not known: a point or a comma
+	 * alone, not followed by three digits, is its decimal mark.
 	 */
 	public static String decimal(String cell) {
-		var digits = new StringBuilder();
-		for (char c : text(cell).toCharArray()) {
-			if (Character.isDigit(c)) {
-				digits.append((char) ('0' + Character.digit(c, 10)));
-			}
-			else if (c == '٫') {
-				digits.append(',');
-			}
-			else if (c != '٬' && c != ' ' && c != '\u00a0' && c != '\u202f') {
-				digits.append(c);
-			}
-		}
-		String text = digits.toString();
-		int comma = text.lastIndexOf(',');
-		int point = text.lastIndexOf('.');
-		if (comma >= 0 && point >= 0) {
-			// Both: the later one separates the decimals, the other groups thousands.
-			return comma > point ? text.replace(".", "").replace(',', '.') : text.replace(",", "");
-		}
-		if (comma >= 0 && comma == text.indexOf(',')) {
-			return text.replace(',', '.');
-		}
-		return text;
+		String text = text(cell);
+		return TypedNumbers.readAnyLanguage(text).map(BigDecimal::toPlainString).orElse(text);
 	}
 
 	/**

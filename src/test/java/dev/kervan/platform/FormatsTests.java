@@ -57,6 +57,44 @@ class FormatsTests {
 	}
 
 	@Test
+	void inputsShowNumbersAsTheReaderTypesThemAndReadThemBack() {
+		var amounts = new String[] { "12500.5000", "-12500.5", "0.0001", "1234567890123456789012.25", "7" };
+		for (Locale language : Languages.SUPPORTED) {
+			LocaleContextHolder.setLocale(language);
+			for (String amount : amounts) {
+				var value = new java.math.BigDecimal(amount);
+				assertThat(TypedNumbers.read(formats.inputAmount(value), language)).as(language + " " + amount)
+					.hasValueSatisfying(read -> assertThat(read).isEqualByComparingTo(value));
+				assertThat(TypedNumbers.read(formats.inputNumber(value), language)).as(language + " " + amount)
+					.hasValueSatisfying(read -> assertThat(read).isEqualByComparingTo(value));
+			}
+		}
+		LocaleContextHolder.setLocale(Languages.TURKISH);
+		assertThat(formats.inputAmount(new java.math.BigDecimal("12500.5000"))).isEqualTo("12.500,50");
+		assertThat(formats.inputNumber(new java.math.BigDecimal("12500.5000"))).isEqualTo("12.500,5");
+		assertThat(formats.inputNumber(30)).isEqualTo("30");
+		assertThat(formats.inputAmount(null)).isEmpty();
+		LocaleContextHolder.setLocale(Languages.ENGLISH);
+		assertThat(formats.inputAmount(new java.math.BigDecimal("12500.5"))).isEqualTo("12,500.50");
+		LocaleContextHolder.setLocale(Languages.PERSIAN);
+		assertThat(formats.inputAmount(new java.math.BigDecimal("12500.5"))).isEqualTo("۱۲٬۵۰۰٫۵۰");
+	}
+
+	@Test
+	void dateInputsShowDatesInTheReadersOrderAndCalendar() {
+		LocaleContextHolder.setLocale(Languages.TURKISH);
+		assertThat(formats.inputDate(LocalDate.of(2026, 12, 31))).isEqualTo("31.12.2026");
+		LocaleContextHolder.setLocale(Languages.PERSIAN);
+		var request = new MockHttpServletRequest();
+		request.getSession(true).setAttribute(DisplayCalendar.SESSION_ATTRIBUTE, DisplayCalendar.SOLAR_HIJRI);
+		RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+		assertThat(formats.inputDate(LocalDate.of(2026, 12, 3))).isEqualTo("۱۴۰۵/۰۹/۱۲");
+		assertThat(formats.typedDate("۱۴۰۵/۰۹/۱۲")).hasValue(LocalDate.of(2026, 12, 3));
+		assertThat(formats.typedDate("1200/01/01")).as("before 1900").isEmpty();
+		assertThat(formats.datePicker().calendar()).isEqualTo("persian");
+	}
+
+	@Test
 	void timesAreShownInTheReadersTimeZone() {
 		LocaleContextHolder.setLocale(Locale.ENGLISH);
 		LocaleContextHolder.setTimeZone(TimeZone.getTimeZone("Asia/Tehran"));

@@ -22,6 +22,14 @@ class ImportedCellsTests {
 	}
 
 	@Test
+	void cellsFollowTheRulesOfNumbersTypedOnAPage() {
+		assertThat(ImportedCells.decimal("1.234.567")).isEqualTo("1234567");
+		assertThat(ImportedCells.decimal("₺1.234,50")).isEqualTo("1234.50");
+		assertThat(ImportedCells.decimal("1,234.50 TRY")).isEqualTo("1234.50");
+		assertThat(ImportedCells.decimal("12,50,0")).as("left as typed for the rules to refuse").isEqualTo("12,50,0");
+	}
+
+	@Test
 	void datesAreReadInTheUsualFormsAndAsSpreadsheetDayNumbers() {
 		assertThat(ImportedCells.date("2026-12-31")).isEqualTo("2026-12-31");
 		assertThat(ImportedCells.date("31.12.2026")).isEqualTo("2026-12-31");

@@ -149,7 +149,7 @@ public class PriceImport {
 		putIfPresent(body, "validFrom", cells.get("validFrom") == null ? null : ImportedCells.date(cells.get("validFrom")));
 		putIfPresent(body, "validTo", cells.get("validTo") == null ? null : ImportedCells.date(cells.get("validTo")));
 		var checks = new Checks();
-		PriceLists.Rule rule = lists.checkedRule(checks, commands.read(body, PriceRuleLine.class));
+		PriceLists.Rule rule = lists.checkedRule(checks, commands.readCanonical(body, PriceRuleLine.class));
 		checks.throwIfInvalid();
 		return Objects.requireNonNull(rule);
 	}

@@ -142,10 +142,10 @@ public class ProductImport {
 			names.forEach(node::put);
 		}
 		if (existing == null) {
-			products.create(commands.read(body, ProductDraft.class));
+			products.create(commands.readCanonical(body, ProductDraft.class));
 			return true;
 		}
-		products.update(existing.id(), ExpectedVersion.unconditional(), commands.read(body, ProductChange.class));
+		products.update(existing.id(), ExpectedVersion.unconditional(), commands.readCanonical(body, ProductChange.class));
 		return false;
 	}
 

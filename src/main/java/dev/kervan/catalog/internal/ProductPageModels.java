@@ -20,6 +20,7 @@ import dev.kervan.platform.AuditTrail;
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ErrorKind;
 import dev.kervan.platform.FormState;
+import dev.kervan.platform.Formats;
 import dev.kervan.platform.Forms;
 import dev.kervan.platform.KeysetPage;
 import dev.kervan.platform.ListLinks;
@@ -48,10 +49,12 @@ public class ProductPageModels {
 	private final List<ProductPanel> panels;
 	private final Catalog catalog;
 	private final Forms forms;
+	private final Formats formats;
 
 	ProductPageModels(Products products, ProductParts parts, ProductFiles files, ProductCategories categories, Units units,
 			PriceLists priceLists, Prices prices, CatalogPolicy policy, AuditTrail audit, List<ProductPanel> panels,
-			Catalog catalog, Forms forms) {
+			Catalog catalog, Forms forms, Formats formats) {
+		this.formats = formats;
 		this.catalog = catalog;
 		this.products = products;
 		this.parts = parts;
@@ -138,17 +141,15 @@ public class ProductPageModels {
 	}
 
 	public PriceListPage priceList(long id, @Nullable String product, @Nullable Long customerId,
-			@Nullable BigDecimal quantity) {
+			@Nullable String quantity) {
 		PriceLists.PriceList list = priceLists.get(id);
-		boolean sensible = quantity == null || sensible(quantity);
-		Quoting quoting = !sensible ? new Quoting(null, forms.message("error.value.quantity"))
-				: product == null || product.isBlank() ? Quoting.NONE
+		Quoting quoting = product == null || product.isBlank() ? Quoting.NONE
 				: quote(() -> catalog.findByCodeOrBarcode(product)
 					.orElseThrow(() -> new DomainException(ErrorKind.NOT_FOUND, "price-list.check.unknown", product)).id(),
-						customerId, quantity == null ? null : quantity.toPlainString());
+						customerId, quantity);
 		return new PriceListPage(list, categories.list(), policy.mayEditPrices(), Map.of("product", product == null ? "" : product,
 				"customerId", customerId == null ? "" : customerId.toString(), "quantity",
-				quantity == null || !sensible ? "1" : quantity.toPlainString()), quoting.quote(), quoting.problem());
+				quantity == null ? "1" : quantity), quoting.quote(), quoting.problem());
 	}
 
 	/** What a customer pays for a quantity of a product, or why that cannot be said. */
@@ -204,8 +205,10 @@ public class ProductPageModels {
 		return categories.list().stream().map(c -> new Option(String.valueOf(c.id()), c.path())).toList();
 	}
 
-	private static BigDecimal quantityOf(@Nullable String quantity) {
-		BigDecimal amount = new BigDecimal(quantity == null || quantity.isBlank() ? "1" : quantity.strip());
+	/** The quantity typed as the reader writes numbers ({@code 1.500} in Turkish), one when none is. */
+	private BigDecimal quantityOf(@Nullable String quantity) {
+		BigDecimal amount = quantity == null || quantity.isBlank() ? BigDecimal.ONE
+				: formats.typedNumber(quantity).orElseThrow(NumberFormatException::new);
 		if (!sensible(amount)) {
 			throw new NumberFormatException();
 		}
@@ -244,7 +247,8 @@ public class ProductPageModels {
 		return JSON.writeValueAsString(new Chart(days.stream().map(LocalDate::toString).toList(), lines));
 	}
 
-	private static Map<String, @Nullable String> values(ProductRow p) {
+	/** The product's fields as the form shows them: numbers in the reader's way, as lists show them. */
+	private Map<String, @Nullable String> values(ProductRow p) {
 		var values = new HashMap<String, @Nullable String>();
 		values.put("code", p.code());
 		values.put("name", p.name());
@@ -257,29 +261,25 @@ public class ProductPageModels {
 		values.put("model", p.model());
 		values.put("manufacturerCode", p.manufacturerCode());
 		values.put("barcodes", String.join(" ", p.barcodes()));
-		values.put("lengthCm", plain(p.lengthCm()));
-		values.put("widthCm", plain(p.widthCm()));
-		values.put("heightCm", plain(p.heightCm()));
-		values.put("weightKg", plain(p.weightKg()));
-		values.put("vatRate", plain(p.vatRate()));
+		values.put("lengthCm", formats.inputNumber(p.lengthCm()));
+		values.put("widthCm", formats.inputNumber(p.widthCm()));
+		values.put("heightCm", formats.inputNumber(p.heightCm()));
+		values.put("weightKg", formats.inputNumber(p.weightKg()));
+		values.put("vatRate", formats.inputNumber(p.vatRate()));
 		values.put("salesAccount", p.salesAccount());
 		values.put("purchaseAccount", p.purchaseAccount());
-		values.put("standardCost", plain(p.standardCost()));
-		values.put("salePrice", plain(p.salePrice()));
+		values.put("standardCost", formats.inputAmount(p.standardCost()));
+		values.put("salePrice", formats.inputAmount(p.salePrice()));
 		values.put("currency", p.currency());
 		values.put("stage", p.stage().name());
 		values.put("targetMarket", p.targetMarket());
-		values.put("shelfLifeDays", p.shelfLifeDays() == null ? null : p.shelfLifeDays().toString());
-		values.put("minStock", plain(p.minStock()));
-		values.put("maxStock", plain(p.maxStock()));
-		values.put("warrantyLength", p.warrantyLength() == null ? null : p.warrantyLength().toString());
+		values.put("shelfLifeDays", formats.inputNumber(p.shelfLifeDays()));
+		values.put("minStock", formats.inputNumber(p.minStock()));
+		values.put("maxStock", formats.inputNumber(p.maxStock()));
+		values.put("warrantyLength", formats.inputNumber(p.warrantyLength()));
 		values.put("warrantyUnit", p.warrantyUnit());
 		values.put("tracking", p.tracking().name());
 		values.put("description", p.description());
 		return values;
-	}
-
-	private static @Nullable String plain(@Nullable BigDecimal value) {
-		return value == null ? null : value.toPlainString();
 	}
 }

@@ -1,6 +1,5 @@
 package dev.kervan.catalog.web;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.Set;
@@ -69,7 +68,7 @@ class PriceListPages {
 
 	@GetMapping("/{id}")
 	String show(@PathVariable long id, @RequestParam(required = false) @Nullable String product,
-			@RequestParam(required = false) @Nullable Long customerId, @RequestParam(required = false) @Nullable BigDecimal quantity,
+			@RequestParam(required = false) @Nullable Long customerId, @RequestParam(required = false) @Nullable String quantity,
 			Model model) {
 		model.addAllAttributes(pages.priceList(id, product, customerId, quantity).toModel());
 		return "catalog/price-list";

@@ -442,7 +442,7 @@ public class CustomerImport {
 		}
 		CustomerChange change;
 		try {
-			change = commands.read(doc, CustomerChange.class);
+			change = commands.readCanonical(doc, CustomerChange.class);
 		}
 		catch (InvalidInputException invalid) {
 			return new Prepared(line.number(), null, null, null, null, null, describe(invalid));

@@ -1,9 +1,13 @@
 package dev.kervan.customers.internal;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import dev.kervan.customers.internal.CustomerParts.Kind;
 import dev.kervan.customers.internal.CustomerQueries.Filter;
@@ -14,6 +18,8 @@ import dev.kervan.identity.Role;
 import dev.kervan.platform.Attachment;
 import dev.kervan.platform.AuditEntry;
 import dev.kervan.platform.AuditTrail;
+import dev.kervan.platform.Dates;
+import dev.kervan.platform.Formats;
 import dev.kervan.platform.FormState;
 import dev.kervan.platform.KeysetPage;
 import dev.kervan.platform.ListLinks;
@@ -43,9 +49,11 @@ public class CustomerPageModels {
 	private final CustomerSettings settings;
 	private final CustomerPolicy policy;
 	private final AuditTrail audit;
+	private final Formats formats;
 
 	CustomerPageModels(CustomerService customers, CustomerQueries queries, CustomerParts parts, CustomerFiles files,
-			CustomerSettings settings, CustomerPolicy policy, AuditTrail audit) {
+			CustomerSettings settings, CustomerPolicy policy, AuditTrail audit, Formats formats) {
+		this.formats = formats;
 		this.customers = customers;
 		this.queries = queries;
 		this.parts = parts;
@@ -117,6 +125,9 @@ public class CustomerPageModels {
 			Kind.AGREEMENTS, List.of("title", "startsOn", "endsOn", "attachmentId", "notes"),
 			Kind.NOTES, List.of("text"));
 
+	/** The fields of parts' forms that hold a day, shown in the reader's calendar. */
+	private static final Set<String> DATE_FIELDS = Set.of("startsOn", "endsOn");
+
 	/** One of an account's parts (a contact, a branch…) in a form of its own, to be changed. */
 	public record PartFormPage(Detail customer, String part, String tab, long partId, long version, List<String> fields,
 			FormState form, List<Option> branchOptions, List<Option> fileOptions) implements PageModel {
@@ -142,7 +153,8 @@ public class CustomerPageModels {
 			var shown = new LinkedHashMap<String, @Nullable String>();
 			for (String field : fields) {
 				JsonNode value = values.get(field);
-				shown.put(field, value == null || value.isNull() ? "" : value.asString());
+				String text = value == null || value.isNull() ? "" : value.asString();
+				shown.put(field, DATE_FIELDS.contains(field) && !text.isEmpty() ? formats.inputDate(LocalDate.parse(text)) : text);
 			}
 			form = FormState.of(shown);
 		}
@@ -206,17 +218,23 @@ public class CustomerPageModels {
 		values.put("salespersonId", text(detail.salespersonId()));
 		values.put("teamId", text(detail.teamId()));
 		values.put("priceListId", text(detail.priceListId()));
-		values.put("paymentTermDays", text(detail.paymentTermDays()));
-		values.put("creditLimit", detail.creditLimit() == null ? "" : detail.creditLimit().toPlainString());
-		values.put("riskLimit", detail.riskLimit() == null ? "" : detail.riskLimit().toPlainString());
+		values.put("paymentTermDays", formats.inputNumber(detail.paymentTermDays()));
+		values.put("creditLimit", formats.inputAmount(detail.creditLimit()));
+		values.put("riskLimit", formats.inputAmount(detail.riskLimit()));
 		values.put("currency", detail.currency());
 		values.put("language", detail.language());
 		values.put("eInvoiceAlias", detail.eInvoiceAlias());
 		values.put("receivableAccount", detail.receivableAccount());
 		values.put("payableAccount", detail.payableAccount());
-		values.put("birthDate", detail.birthDate() == null ? "" : detail.birthDate().toString());
+		values.put("birthDate", formats.inputDate(detail.birthDate()));
 		values.put("externalRef", detail.externalRef());
-		detail.extraFields().forEach((code, value) -> values.put("extraFields." + code, value));
+		Map<String, ExtraField.Type> types = extraFieldTypes(detail.categoryId());
+		detail.extraFields().forEach((code, value) -> values.put("extraFields." + code, switch (types.getOrDefault(code,
+				ExtraField.Type.TEXT)) {
+			case NUMBER -> shownNumber(value);
+			case DATE -> Dates.parse(value).map(formats::inputDate).orElse(value);
+			default -> value;
+		}));
 		return form(detail, FormState.of(values), detail.roles().stream().map(Enum::name).toList(), detail.version(),
 				mayEdit);
 	}
@@ -247,6 +265,31 @@ public class CustomerPageModels {
 		return categoryId == null ? List.of() : settings.fields(categoryId).stream().filter(ExtraField::active).toList();
 	}
 
+	/**
+	 * The extra fields a form sent for an account of a category, their numbers and dates typed as the reader types them
+	 * ({@code 12,5}, {@code 31.12.2026}) in the forms the API keeps ({@code 12.5}, {@code 2026-12-31}); a value that
+	 * cannot be read stays as typed, for the rules to refuse.
+	 */
+	public Map<String, @Nullable String> typedExtraFields(@Nullable String categoryId, Map<String, @Nullable String> sent) {
+		Map<String, ExtraField.Type> types = extraFieldTypes(category(categoryId));
+		var read = new LinkedHashMap<String, @Nullable String>();
+		sent.forEach((code, value) -> read.put(code, value == null ? null
+				: switch (types.getOrDefault(code, ExtraField.Type.TEXT)) {
+					case NUMBER -> formats.typedNumber(value).map(BigDecimal::toPlainString).orElse(value);
+					case DATE -> formats.typedDate(value).map(LocalDate::toString).orElse(value);
+					default -> value;
+				}));
+		return read;
+	}
+
+	private Map<String, ExtraField.Type> extraFieldTypes(@Nullable Long category) {
+		var types = new HashMap<String, ExtraField.Type>();
+		if (category != null) {
+			settings.fields(category).forEach(field -> types.put(field.code(), field.type()));
+		}
+		return types;
+	}
+
 	private Map<String, String> extraLabels(@Nullable Long category) {
 		var labels = new LinkedHashMap<String, String>();
 		if (category != null) {
@@ -256,11 +299,25 @@ public class CustomerPageModels {
 	}
 
 	private static @Nullable Long categoryOf(FormState form) {
+		return category(form.value("categoryId"));
+	}
+
+	private static @Nullable Long category(@Nullable String id) {
 		try {
-			return form.value("categoryId").isBlank() ? null : Long.valueOf(form.value("categoryId"));
+			return id == null || id.isBlank() ? null : Long.valueOf(id.strip());
 		}
 		catch (NumberFormatException e) {
 			return null;
+		}
+	}
+
+	/** A number an extra field keeps ({@code 12.5}) as the reader types it; anything else as it is. */
+	private String shownNumber(String stored) {
+		try {
+			return formats.inputNumber(new BigDecimal(stored));
+		}
+		catch (NumberFormatException e) {
+			return stored;
 		}
 	}
 

@@ -306,10 +306,10 @@ class CustomerPages {
 	}
 
 	/**
-	 * The extra fields the form sends as fields of their own ({@code extraFields.<code>}), by code; a blank one is left
-	 * out of a new account and clears the value of an account changed.
+	 * The extra fields the form sends as fields of their own ({@code extraFields.<code>}), by code, numbers and dates
+	 * read as the reader types them; a blank one is left out of a new account and clears the value of an account changed.
 	 */
-	private static Map<String, @Nullable String> extraFields(MultiValueMap<String, String> submitted, boolean creating) {
+	private Map<String, @Nullable String> extraFields(MultiValueMap<String, String> submitted, boolean creating) {
 		var values = new LinkedHashMap<String, @Nullable String>();
 		submitted.forEach((name, given) -> {
 			if (name.startsWith(EXTRA_FIELD)) {
@@ -319,7 +319,7 @@ class CustomerPages {
 				}
 			}
 		});
-		return values;
+		return pages.typedExtraFields(submitted.getFirst("categoryId"), values);
 	}
 
 	private static Kind kind(String path) {

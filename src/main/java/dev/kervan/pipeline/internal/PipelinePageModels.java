@@ -23,6 +23,7 @@ import dev.kervan.platform.AuditTrail;
 import dev.kervan.platform.Countries;
 import dev.kervan.platform.Dates;
 import dev.kervan.platform.FormState;
+import dev.kervan.platform.Formats;
 import dev.kervan.platform.Forms;
 import dev.kervan.platform.KervanProperties;
 import dev.kervan.platform.KeysetPage;
@@ -58,11 +59,13 @@ public class PipelinePageModels {
 	private final Forms forms;
 	private final Clock clock;
 	private final KervanProperties properties;
+	private final Formats formats;
 
 	PipelinePageModels(PipelineBoard board, Opportunities opportunities, Leads leads, PipelineStages stages,
 			SalesTeams teams, LostReasons lostReasons, PipelineStatistics statistics, PipelinePolicy policy,
 			AuditTrail audit, Customers customers, Users users, Forms forms, Clock clock,
-			KervanProperties properties) {
+			KervanProperties properties, Formats formats) {
+		this.formats = formats;
 		this.board = board;
 		this.opportunities = opportunities;
 		this.leads = leads;
@@ -211,7 +214,7 @@ public class PipelinePageModels {
 		values.put("country", lead.country());
 		values.put("source", lead.source());
 		values.put("campaign", lead.campaign());
-		values.put("expectedRevenue", lead.expectedRevenue().stripTrailingZeros().toPlainString());
+		values.put("expectedRevenue", formats.inputAmount(lead.expectedRevenue()));
 		values.put("currency", lead.currency());
 		values.put("priority", String.valueOf(lead.priority()));
 		values.put("tags", String.join(", ", lead.tags()));
@@ -249,7 +252,7 @@ public class PipelinePageModels {
 		return salespeople;
 	}
 
-	private static FormState editForm(OpportunityRow row, @Nullable String customerName) {
+	private FormState editForm(OpportunityRow row, @Nullable String customerName) {
 		var values = new HashMap<String, @Nullable String>();
 		values.put("title", row.title());
 		values.put("customerId", row.customer() == null ? "" : String.valueOf(row.customer()));
@@ -257,12 +260,12 @@ public class PipelinePageModels {
 		values.put("prospectName", row.prospectName());
 		values.put("email", row.email());
 		values.put("phone", row.phone());
-		values.put("expectedRevenue", row.expectedRevenue().stripTrailingZeros().toPlainString());
+		values.put("expectedRevenue", formats.inputAmount(row.expectedRevenue()));
 		values.put("currency", row.currency());
-		values.put("probability", row.probabilityManual() ? String.valueOf(row.probability()) : "");
+		values.put("probability", row.probabilityManual() ? formats.inputNumber(row.probability()) : "");
 		values.put("priority", String.valueOf(row.priority()));
 		values.put("tags", String.join(", ", row.tags()));
-		values.put("expectedCloseDate", row.expectedClose() == null ? "" : row.expectedClose().toString());
+		values.put("expectedCloseDate", formats.inputDate(row.expectedClose()));
 		values.put("salespersonId", row.salesperson() == null ? "" : String.valueOf(row.salesperson()));
 		values.put("source", row.source());
 		values.put("notes", row.notes());
@@ -270,13 +273,14 @@ public class PipelinePageModels {
 	}
 
 	/**
-	 * The statistics from {@code from} to {@code to}: this month by default; nonsense, a date outside
+	 * The statistics from {@code from} to {@code to}, typed as the reader types dates (their order and calendar, or ISO):
+	 * this month by default; nonsense, a date outside
 	 * {@link Dates}' range or a period longer than five years shows the default period.
 	 */
 	public StatisticsPage statistics(@Nullable Long teamId, @Nullable String from, @Nullable String to) {
 		LocalDate today = LocalDate.now(clock.withZone(properties.displayZone()));
-		LocalDate first = Dates.parse(from).orElse(today.withDayOfMonth(1));
-		LocalDate last = Dates.parse(to).orElse(today);
+		LocalDate first = formats.typedDate(from).orElse(today.withDayOfMonth(1));
+		LocalDate last = formats.typedDate(to).orElse(today);
 		if (last.isBefore(first) || first.plusYears(5).isBefore(last)) {
 			last = first.plusMonths(1).minusDays(1);
 		}
