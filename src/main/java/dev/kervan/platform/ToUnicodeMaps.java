@@ -1,0 +1,129 @@
+package dev.kervan.platform;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDStream;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+
+import static java.nio.charset.StandardCharsets.US_ASCII;
+
+/**
+ * Makes each glyph of a PDF copy, search and extract as the letter it draws. {@link ArabicShaper} draws a joined
+ * letter through its presentation form (ﮐ for ک at the start of a word), and PDFBox writes the form into the font's
+ * ToUnicode map, so a reader would copy ﮐ, and find «کالا» only if it folds forms itself. Each such glyph is mapped
+ * to its letter instead; the glyphs stay in drawing order, as in any PDF with right-to-left text, and readers put
+ * them in reading order.
+ * <p>
+ * The lam-alef ligatures keep their one character (ﻻ). Readers disagree on the order of the letters of one glyph that
+ * stands for two in a right-to-left word: PDFBox reads them in reading order, Poppler (Evince, Okular, pdftotext) in
+ * drawing order, so either «لا» or «ال» reads backwards in one of them, and an {@code /ActualText} is read as Poppler
+ * reads the map. One character falls into its place in all of them, and each folds it to lam and alef where it
+ * compares or normalises text.
+ */
+final class ToUnicodeMaps {
+
+	private static final int MAPPINGS_PER_BLOCK = 100;
+
+	private ToUnicodeMaps() {
+	}
+
+	/** The PDF with its fonts' presentation forms mapped to letters; the same bytes when none is used. */
+	static byte[] toLetters(byte[] pdf) {
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			Set<COSBase> fonts = Collections.newSetFromMap(new IdentityHashMap<>());
+			boolean changed = false;
+			for (PDPage page : document.getPages()) {
+				PDResources resources = page.getResources();
+				for (COSName name : resources.getFontNames()) {
+					PDFont font = resources.getFont(name);
+					if (font != null && fonts.add(font.getCOSObject())) {
+						changed |= toLetters(document, font);
+					}
+				}
+			}
+			if (!changed) {
+				return pdf;
+			}
+			var rewritten = new ByteArrayOutputStream(pdf.length);
+			document.save(rewritten);
+			return rewritten.toByteArray();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private static boolean toLetters(PDDocument document, PDFont font) throws IOException {
+		if (!(font.getCOSObject().getDictionaryObject(COSName.TO_UNICODE) instanceof COSStream)) {
+			return false;
+		}
+		Map<Integer, String> texts = new TreeMap<>();
+		boolean folded = false;
+		// The bundled fonts are written as Type 0 fonts with two-byte codes: the glyph ids.
+		for (int code = 0; code <= 0xFFFF; code++) {
+			String text = font.toUnicode(code);
+			if (text == null) {
+				continue;
+			}
+			int letter = text.codePointCount(0, text.length()) == 1 ? ArabicShaper.textOf(text.codePointAt(0)) : -1;
+			if (letter >= 0) {
+				text = Character.toString(letter);
+				folded = true;
+			}
+			texts.put(code, text);
+		}
+		if (folded) {
+			var map = new PDStream(document, new ByteArrayInputStream(toUnicodeMap(texts).getBytes(US_ASCII)),
+					COSName.FLATE_DECODE);
+			font.getCOSObject().setItem(COSName.TO_UNICODE, map);
+		}
+		return folded;
+	}
+
+	/** A ToUnicode CMap (PDF 32000-1, 9.10.3) of two-byte codes. */
+	private static String toUnicodeMap(Map<Integer, String> texts) {
+		var map = new StringBuilder("""
+				/CIDInit /ProcSet findresource begin
+				12 dict begin
+				begincmap
+				/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
+				/CMapName /Adobe-Identity-UCS def
+				/CMapType 2 def
+				1 begincodespacerange
+				<0000> <FFFF>
+				endcodespacerange
+				""");
+		var mappings = texts.entrySet().stream().toList();
+		for (int first = 0; first < mappings.size(); first += MAPPINGS_PER_BLOCK) {
+			var block = mappings.subList(first, Math.min(mappings.size(), first + MAPPINGS_PER_BLOCK));
+			map.append(block.size()).append(" beginbfchar\n");
+			for (var mapping : block) {
+				map.append('<').append("%04X".formatted(mapping.getKey())).append("> <");
+				mapping.getValue().chars().forEach(unit -> map.append("%04X".formatted(unit)));
+				map.append(">\n");
+			}
+			map.append("endbfchar\n");
+		}
+		return map.append("""
+				endcmap
+				CMapName currentdict /CMap defineresource pop
+				end
+				end
+				""").toString();
+	}
+}
