@@ -10,15 +10,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.apache.fontbox.cmap.CMap;
+import org.apache.fontbox.cmap.CMapParser;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDStream;
-import org.apache.pdfbox.pdmodel.font.PDFont;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 
@@ -48,10 +49,13 @@ final class ToUnicodeMaps {
 			Set<COSBase> fonts = Collections.newSetFromMap(new IdentityHashMap<>());
 			boolean changed = false;
 			for (PDPage page : document.getPages()) {
-				PDResources resources = page.getResources();
-				for (COSName name : resources.getFontNames()) {
-					PDFont font = resources.getFont(name);
-					if (font != null && fonts.add(font.getCOSObject())) {
+				COSDictionary pageFonts = page.getResources().getCOSObject().getCOSDictionary(COSName.FONT);
+				if (pageFonts == null) {
+					continue;
+				}
+				for (COSName name : pageFonts.keySet()) {
+					// Pages share their fonts: each is read once.
+					if (pageFonts.getDictionaryObject(name) instanceof COSDictionary font && fonts.add(font)) {
 						changed |= toLetters(document, font);
 					}
 				}
@@ -68,15 +72,19 @@ final class ToUnicodeMaps {
 		}
 	}
 
-	private static boolean toLetters(PDDocument document, PDFont font) throws IOException {
-		if (!(font.getCOSObject().getDictionaryObject(COSName.TO_UNICODE) instanceof COSStream)) {
+	private static boolean toLetters(PDDocument document, COSDictionary font) throws IOException {
+		if (!(font.getDictionaryObject(COSName.TO_UNICODE) instanceof COSStream stream)) {
 			return false;
+		}
+		CMap drawn;
+		try (var map = stream.createView()) {
+			drawn = new CMapParser().parse(map);
 		}
 		Map<Integer, String> texts = new TreeMap<>();
 		boolean folded = false;
 		// The bundled fonts are written as Type 0 fonts with two-byte codes: the glyph ids.
 		for (int code = 0; code <= 0xFFFF; code++) {
-			String text = font.toUnicode(code);
+			String text = drawn.toUnicode(code, 2);
 			if (text == null) {
 				continue;
 			}
@@ -90,7 +98,7 @@ final class ToUnicodeMaps {
 		if (folded) {
 			var map = new PDStream(document, new ByteArrayInputStream(toUnicodeMap(texts).getBytes(US_ASCII)),
 					COSName.FLATE_DECODE);
-			font.getCOSObject().setItem(COSName.TO_UNICODE, map);
+			font.setItem(COSName.TO_UNICODE, map);
 		}
 		return folded;
 	}
