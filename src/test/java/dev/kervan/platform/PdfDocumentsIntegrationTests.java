@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -237,14 +236,12 @@ class PdfDocumentsIntegrationTests extends KervanIntegrationTest {
 		return Map.of("turkish", TURKISH, "persian", PERSIAN, "amount", new BigDecimal("1234.5"));
 	}
 
-	/**
-	 * The text in reading order. Arabic script is drawn in its joined forms, which NFKC turns back into letters.
-	 */
+	/** The text in reading order. */
 	private static String text(PDDocument document) throws IOException {
 		var stripper = new PDFTextStripper();
 		// In the order of the page, not of drawing: the page number is drawn before the count it precedes.
 		stripper.setSortByPosition(true);
-		return Normalizer.normalize(stripper.getText(document), Normalizer.Form.NFKC);
+		return stripper.getText(document);
 	}
 
 	/** The fonts the pages use; an embedded subset is named like {@code ABCDEF+DejaVuSans}. */
@@ -264,7 +261,7 @@ class PdfDocumentsIntegrationTests extends KervanIntegrationTest {
 		var stripper = new PDFTextStripper() {
 			@Override
 			protected void writeString(String text, List<TextPosition> positions) throws IOException {
-				if (start[0] < 0 && Normalizer.normalize(text, Normalizer.Form.NFKC).contains(word)) {
+				if (start[0] < 0 && text.contains(word)) {
 					start[0] = positions.stream().map(TextPosition::getXDirAdj).min(Float::compare).orElseThrow();
 				}
 				super.writeString(text, positions);
