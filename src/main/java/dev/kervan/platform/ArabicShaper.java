@@ -29,7 +29,10 @@ final class ArabicShaper implements BidiReorderer {
 
 	private static final int ZERO_WIDTH_JOINER = 0x200D;
 
-	/** Drawn for a ZWNJ: a character every bundled font draws as nothing, and one no document text holds. */
+	/**
+	 * Drawn for a ZWNJ: the combining grapheme joiner, which every bundled font draws as nothing, which does not
+	 * break a line, and which business text has no use for.
+	 */
 	private static final int DRAWN_NON_JOINER = 0x034F;
 
 	private static final Normalizer2 COMPATIBILITY = Normalizer2.getNFKDInstance();
@@ -194,9 +197,9 @@ final class ArabicShaper implements BidiReorderer {
 				}
 				LETTERS.put(c, decomposed[0]);
 			}
-			else if (decomposed.length == 2 && decomposed[0] == LAM && form.compareTo(Form.FINAL) <= 0
+			else if (decomposed.length == 2 && decomposed[0] == LAM && (form == Form.ISOLATED || form == Form.FINAL)
 					&& joiningType(decomposed[1]) == JoiningType.RIGHT_JOINING) {
-				LAM_ALEF.computeIfAbsent(decomposed[1], alef -> new int[2])[form.ordinal()] = c;
+				LAM_ALEF.computeIfAbsent(decomposed[1], alef -> new int[2])[form == Form.FINAL ? 1 : 0] = c;
 			}
 		}
 	}

@@ -1,5 +1,7 @@
 package dev.kervan.platform;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,20 +23,18 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDStream;
 
-import static java.nio.charset.StandardCharsets.US_ASCII;
-
 /**
- * Makes each glyph of a PDF copy, search and extract as the letter it draws. {@link ArabicShaper} draws a joined
- * letter through its presentation form (ﮐ for ک at the start of a word), and PDFBox writes the form into the font's
- * ToUnicode map, so a reader would copy ﮐ, and find «کالا» only if it folds forms itself. Each such glyph is mapped
- * to its letter instead; the glyphs stay in drawing order, as in any PDF with right-to-left text, and readers put
- * them in reading order.
+ * Makes each glyph of a PDF copy, search and extract as the text it was drawn for. {@link ArabicShaper} draws a
+ * joined letter through its presentation form (ﮐ for ک at the start of a word) and a ZWNJ through a stand-in, and
+ * PDFBox writes those characters into the fonts' ToUnicode maps as it saves, so a reader would copy ﮐ, and find
+ * «کالا» only if it folds forms itself. Their glyphs are mapped to the letters and the ZWNJ instead; the glyphs stay
+ * in drawing order, as in any PDF with right-to-left text, and readers put them in reading order.
  * <p>
  * The lam-alef ligatures keep their one character (ﻻ). Readers disagree on the order of the letters of one glyph that
- * stands for two in a right-to-left word: PDFBox reads them in reading order, Poppler (Evince, Okular, pdftotext) in
- * drawing order, so either «لا» or «ال» reads backwards in one of them, and an {@code /ActualText} is read as Poppler
- * reads the map. One character falls into its place in all of them, and each folds it to lam and alef where it
- * compares or normalises text.
+ * stands for two in a right-to-left word: PDFBox takes them in reading order, Poppler (Evince, Okular, pdftotext) in
+ * drawing order, so «لا» reads backwards in one of them whichever order the map gives (and Poppler lays an
+ * {@code /ActualText} out as it does the map). One character falls into its place in both, and each folds it to lam
+ * and alef: PDFBox as it extracts, Poppler as it searches.
  */
 final class ToUnicodeMaps {
 
@@ -76,21 +76,21 @@ final class ToUnicodeMaps {
 		if (!(font.getDictionaryObject(COSName.TO_UNICODE) instanceof COSStream stream)) {
 			return false;
 		}
-		CMap drawn;
+		CMap written;
 		try (var map = stream.createView()) {
-			drawn = new CMapParser().parse(map);
+			written = new CMapParser().parse(map);
 		}
 		Map<Integer, String> texts = new TreeMap<>();
 		boolean folded = false;
 		// The bundled fonts are written as Type 0 fonts with two-byte codes: the glyph ids.
 		for (int code = 0; code <= 0xFFFF; code++) {
-			String text = drawn.toUnicode(code, 2);
+			String text = written.toUnicode(code, 2);
 			if (text == null) {
 				continue;
 			}
-			int letter = text.codePointCount(0, text.length()) == 1 ? ArabicShaper.textOf(text.codePointAt(0)) : -1;
-			if (letter >= 0) {
-				text = Character.toString(letter);
+			int standsFor = text.codePointCount(0, text.length()) == 1 ? ArabicShaper.textOf(text.codePointAt(0)) : -1;
+			if (standsFor >= 0) {
+				text = Character.toString(standsFor);
 				folded = true;
 			}
 			texts.put(code, text);
