@@ -1,6 +1,5 @@
 package dev.kervan.platform;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,16 +10,23 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Level;
 
-import com.openhtmltopdf.bidi.support.ICUBidiReorderer;
 import com.openhtmltopdf.bidi.support.ICUBidiSplitter;
 import com.openhtmltopdf.bidi.support.ICUTransformers;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.TextDirection;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
+import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.util.Diagnostic;
 import com.openhtmltopdf.util.XRLog;
 import com.openhtmltopdf.util.XRLogger;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +48,8 @@ import org.w3c.dom.NodeList;
  * locale, and a Persian document runs right to left. Templates are XHTML built on the frame in
  * {@code templates/fragments/pdf.html}. The fonts come from the application (Latin and Turkish letters from
  * DejaVu Sans, Arabic script from Noto Sans Arabic), so a document looks the same on every machine, and a
- * document loads nothing from outside: no stylesheet, font or image by address.
+ * document loads nothing from outside: no stylesheet, font or image by address. Persian letters are joined as on
+ * the pages ({@link ArabicShaper}) and copy, search and extract as the letters written ({@link ToUnicodeMaps}).
  */
 @Service
 public class PdfDocuments {
@@ -86,34 +93,38 @@ public class PdfDocuments {
 		// Number formats put invisible direction marks around amounts; the bundled fonts would draw them as a bar,
 		// and the bidi splitter orders the amount without them.
 		String xhtml = TextHygiene.forXml(xhtml(templateName, model, locale)).replace("\u200E", "").replace("\u200F", "");
-		var pdf = new ByteArrayOutputStream();
-		var builder = new PdfRendererBuilder().withHtmlContent(xhtml, null)
-			.useUnicodeBidiSplitter(new ICUBidiSplitter.ICUBidiSplitterFactory())
-			// The reorderer also shapes Arabic script (each letter in its joined form); there is no separate shaper.
-			.useUnicodeBidiReorderer(new ICUBidiReorderer())
-			.defaultTextDirection(Languages.isRightToLeft(locale) ? TextDirection.RTL : TextDirection.LTR)
-			// text-transform by the language's rules: Turkish "i" becomes "İ", not "I".
-			.useUnicodeToUpperTransformer(new ICUTransformers.ICUToUpperTransformer(locale))
-			.useUnicodeToLowerTransformer(new ICUTransformers.ICUToLowerTransformer(locale))
-			// Documents carry customers' data; none of it may make the server fetch an address.
-			.useExternalResourceAccessControl((uri, type) -> false,
-					ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI)
-			.withProducer("Kervan")
-			.toStream(pdf);
-		if (Languages.isRightToLeft(locale)) {
-			// openhtmltopdf lays a table's columns out left to right in any direction (openhtmltopdf#90): mirror
-			// the rows instead, so that a Persian table starts at the right.
-			builder.addDOMMutator(PdfDocuments::mirrorTables);
-		}
-		fonts.forEach((font, bytes) -> builder.useFont(() -> new ByteArrayInputStream(bytes), font.family(),
-				font.weight(), FontStyle.NORMAL, true));
-		try {
-			builder.run();
+		try (var document = new PDDocument()) {
+			var builder = new PdfRendererBuilder().withHtmlContent(xhtml, null)
+				.usePDDocument(document)
+				.useUnicodeBidiSplitter(new ICUBidiSplitter.ICUBidiSplitterFactory())
+				// Joins Arabic script (Persian too) and turns right-to-left runs around for drawing.
+				.useUnicodeBidiReorderer(new ArabicShaper())
+				.defaultTextDirection(Languages.isRightToLeft(locale) ? TextDirection.RTL : TextDirection.LTR)
+				// text-transform by the language's rules: Turkish "i" becomes "İ", not "I".
+				.useUnicodeToUpperTransformer(new ICUTransformers.ICUToUpperTransformer(locale))
+				.useUnicodeToLowerTransformer(new ICUTransformers.ICUToLowerTransformer(locale))
+				// Documents carry customers' data; none of it may make the server fetch an address.
+				.useExternalResourceAccessControl((uri, type) -> false,
+						ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI)
+				.withProducer("Kervan");
+			if (Languages.isRightToLeft(locale)) {
+				// openhtmltopdf lays a table's columns out left to right in any direction (openhtmltopdf#90): mirror
+				// the rows instead, so that a Persian table starts at the right.
+				builder.addDOMMutator(PdfDocuments::mirrorTables);
+			}
+			fonts.forEach((font, bytes) -> builder.useFont(new BundledFontLoader(document, font, bytes), font.family(),
+					font.weight(), FontStyle.NORMAL, true));
+			try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+				renderer.createPDFWithoutClosing();
+			}
+			var pdf = new ByteArrayOutputStream();
+			// Fonts are cut down to the glyphs used, and their ToUnicode maps written, as the document is saved.
+			document.save(pdf);
+			return ToUnicodeMaps.toLetters(pdf.toByteArray());
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-		return pdf.toByteArray();
 	}
 
 	/** The template's output, before it becomes a PDF. */
@@ -150,6 +161,38 @@ public class PdfDocuments {
 
 	/** A font file under {@code resources/fonts} and the family and weight a stylesheet names it by. */
 	private record BundledFont(String file, String family, int weight) {
+	}
+
+	/**
+	 * Loads a bundled font into a document when a document first draws with it, with PDFBox's substitutions off:
+	 * PDFBox would otherwise apply the font's Latin ligatures as it writes text (DejaVu's "fi" and "fl", which copy
+	 * as one character and were never measured by the layout). Joining Arabic script is {@link ArabicShaper}'s.
+	 */
+	private static final class BundledFontLoader extends PDFontSupplier {
+
+		private final PDDocument document;
+		private final BundledFont font;
+		private final byte[] bytes;
+
+		BundledFontLoader(PDDocument document, BundledFont font, byte[] bytes) {
+			super(null);
+			this.document = document;
+			this.font = font;
+			this.bytes = bytes;
+		}
+
+		@Override
+		public PDFont supply() {
+			try {
+				TrueTypeFont parsed = new TTFParser().parse(new RandomAccessReadBuffer(bytes));
+				document.registerTrueTypeFontForClosing(parsed);
+				parsed.setEnableGsub(false);
+				return PDType0Font.load(document, parsed, true);
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException("A bundled font cannot be read: " + font.file(), e);
+			}
+		}
 	}
 
 	/**

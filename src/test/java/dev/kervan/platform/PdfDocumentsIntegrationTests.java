@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.kervan.support.KervanIntegrationTest;
@@ -95,6 +98,63 @@ class PdfDocumentsIntegrationTests extends KervanIntegrationTest {
 	}
 
 	@Test
+	void persianTextExtractsAsWrittenInReadingOrder() throws IOException {
+		List<String> lines = persianLines();
+		byte[] pdf = documents.render("test/pdf-lines", Map.of("lines", lines), Languages.PERSIAN);
+
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			var stripper = new PDFTextStripper();
+			stripper.setSortByPosition(true);
+			String text = stripper.getText(document);
+			List<String> expected = new ArrayList<>(List.of("Kervan"));
+			expected.addAll(lines);
+			expected.add("صفحه 1 / 1");
+			assertThat(text.lines().map(line -> line.strip().replaceAll("\\s+", " ")).filter(line -> !line.isEmpty()))
+				.containsExactlyElementsOf(expected);
+			assertThat(text.codePoints().filter(PdfDocumentsIntegrationTests::isPresentationForm).toArray())
+				.as("presentation forms in the text").isEmpty();
+			// Each glyph reads as its letter, not only after PDFBox folds the text: a reader that copies the
+			// glyphs' text as it is (Poppler, a viewer's search) finds the words. The lam-alef ligature keeps its
+			// one character, which every reader puts in its place and folds to lam and alef.
+			assertThat(glyphs(document)).extracting(TextPosition::getUnicode)
+				.filteredOn(glyph -> glyph.codePoints().anyMatch(PdfDocumentsIntegrationTests::isPresentationForm))
+				.containsOnly("\uFEFB", "\uFEFC"); // لا alone and joined to the letter before it
+		}
+	}
+
+	@Test
+	void everyPersianLetterIsDrawnJoinedToTheLettersBesideIt() throws IOException {
+		byte[] pdf = documents.render("test/pdf-lines", Map.of("lines", persianLines()), Languages.PERSIAN);
+
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			// The glyph ids drawn for each letter: one alone, one at the start of a word, one inside, one at the end.
+			Map<String, Set<Integer>> glyphIds = new HashMap<>();
+			for (TextPosition glyph : glyphs(document)) {
+				if (glyph.getFont().getName().endsWith("+NotoSansArabic-Regular")) {
+					glyphIds.computeIfAbsent(glyph.getUnicode(), letter -> new HashSet<>()).add(glyph.getCharacterCodes()[0]);
+				}
+			}
+			ArabicShaperTests.DUAL_JOINING.codePoints().mapToObj(Character::toString).forEach(letter ->
+					assertThat(glyphIds.get(letter)).as("the glyphs of %s", letter).hasSize(4));
+			ArabicShaperTests.RIGHT_JOINING.codePoints().mapToObj(Character::toString).forEach(letter ->
+					assertThat(glyphIds.get(letter)).as("the glyphs of %s", letter).hasSize(2));
+		}
+	}
+
+	@Test
+	void turkishFiAndFlAreDrawnAsTwoLetters() throws IOException {
+		var lines = List.of("Fiyat listesi: fiyat, fıstık, flüt, ofis, afiş");
+		byte[] pdf = documents.render("test/pdf-lines", Map.of("lines", lines), Languages.TURKISH);
+
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			assertThat(new PDFTextStripper().getText(document)).contains(lines.getFirst());
+			// PDFBox folds a ligature's text back to "fi" as it extracts; the glyphs themselves show the ligature.
+			assertThat(glyphs(document)).extracting(TextPosition::getUnicode).doesNotContain("\uFB01", "\uFB02")
+				.containsSubsequence("f", "i", "y", "a", "t");
+		}
+	}
+
+	@Test
 	void mailsADocumentAsAnAttachment() throws Exception {
 		String address = "pdf-" + UUID.randomUUID() + "@example.com";
 		byte[] pdf = documents.render("test/pdf-sample", sample(), Languages.TURKISH);
@@ -133,18 +193,55 @@ class PdfDocumentsIntegrationTests extends KervanIntegrationTest {
 		assertThat(mail.getContent()).isEqualTo("Çağrı yarın.");
 	}
 
+	/**
+	 * Persian as it is stored: words with lam-alef and the non-joiner, a Latin name inside, Persian digits, and each
+	 * letter alone and at the start, inside and at the end of a word (ببب), or after a letter it joins (با).
+	 */
+	private static List<String> persianLines() {
+		List<String> lines = new ArrayList<>(List.of(
+				"فهرست قیمت کالاها پس از اصلاح برای مشتری‌ها",
+				"کاتالوگ ماشین ظرفشویی Trakya İnşaat تاریخ ارسال",
+				"شماره ۱۲۳۴۵۶۷۸۹۰ ژاله گچپژ مؤسسه"));
+		var letters = new StringBuilder();
+		ArabicShaperTests.DUAL_JOINING.codePoints().mapToObj(Character::toString)
+			.forEach(letter -> letters.append(letter).append(' ').append(letter.repeat(3)).append(' '));
+		ArabicShaperTests.RIGHT_JOINING.codePoints().mapToObj(Character::toString)
+			.forEach(letter -> letters.append(letter).append(" ب").append(letter).append(' '));
+		String[] tokens = letters.toString().strip().split(" ");
+		for (int i = 0; i < tokens.length; i += 8) {
+			lines.add(String.join(" ", Arrays.copyOfRange(tokens, i, Math.min(tokens.length, i + 8))));
+		}
+		return lines;
+	}
+
+	/** Every glyph drawn, with the text its font maps it to. */
+	private static List<TextPosition> glyphs(PDDocument document) throws IOException {
+		List<TextPosition> glyphs = new ArrayList<>();
+		var stripper = new PDFTextStripper() {
+			@Override
+			protected void processTextPosition(TextPosition glyph) {
+				glyphs.add(glyph);
+				super.processTextPosition(glyph);
+			}
+		};
+		stripper.getText(document);
+		return glyphs;
+	}
+
+	private static boolean isPresentationForm(int c) {
+		return c >= 0xFB50 && c <= 0xFDFF || c >= 0xFE70 && c <= 0xFEFF;
+	}
+
 	private static Map<String, Object> sample() {
 		return Map.of("turkish", TURKISH, "persian", PERSIAN, "amount", new BigDecimal("1234.5"));
 	}
 
-	/**
-	 * The text in reading order. Arabic script is drawn in its joined forms, which NFKC turns back into letters.
-	 */
+	/** The text in reading order. */
 	private static String text(PDDocument document) throws IOException {
 		var stripper = new PDFTextStripper();
 		// In the order of the page, not of drawing: the page number is drawn before the count it precedes.
 		stripper.setSortByPosition(true);
-		return Normalizer.normalize(stripper.getText(document), Normalizer.Form.NFKC);
+		return stripper.getText(document);
 	}
 
 	/** The fonts the pages use; an embedded subset is named like {@code ABCDEF+DejaVuSans}. */
@@ -164,7 +261,7 @@ class PdfDocumentsIntegrationTests extends KervanIntegrationTest {
 		var stripper = new PDFTextStripper() {
 			@Override
 			protected void writeString(String text, List<TextPosition> positions) throws IOException {
-				if (start[0] < 0 && Normalizer.normalize(text, Normalizer.Form.NFKC).contains(word)) {
+				if (start[0] < 0 && text.contains(word)) {
 					start[0] = positions.stream().map(TextPosition::getXDirAdj).min(Float::compare).orElseThrow();
 				}
 				super.writeString(text, positions);
