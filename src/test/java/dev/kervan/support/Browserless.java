@@ -48,6 +48,11 @@ public final class Browserless {
 			.GET());
 	}
 
+	/** Asks as a page's script does for JSON (a picker's matches), with the session's cookie. */
+	public Response getJson(String path) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json").GET());
+	}
+
 	/** Asks as htmx does for the element with id {@code target}, as a filter bar reloading its list. */
 	public Response getFragment(String path, String target) {
 		return send(HttpRequest.newBuilder(URI.create(base + path))
