@@ -91,6 +91,17 @@ class CatalogPickerPagesIntegrationTests extends PageIntegrationTest {
 			.doesNotContain("id=\"assign-form\"");
 	}
 
+	@Test
+	void aPriceListsRuleNamesItsCategoryByItsPath() {
+		String name = Api.uniqueName("Küçük Ev Aletleri ");
+		long category = api.post("/api/v1/product-categories", Map.of("name", name)).bearer(admin).send().json().get("id").asLong();
+		long list = api.post("/api/v1/price-lists", Map.of("name", Api.uniqueName("Kategori"), "currency", "TRY", "rules",
+				List.of(Map.of("categoryId", category, "type", "PERCENT_OFF", "value", "5")))).bearer(admin).send().json().get("id")
+			.asLong();
+
+		assertThat(browser.get("/price-lists/" + list).body()).contains("Category " + name).doesNotContain("#" + category);
+	}
+
 	private long account(String name, String role) {
 		Response created = api.post("/api/v1/customers", Map.of("kind", "COMPANY", "name", name, "roles", List.of(role),
 				"country", "TR")).bearer(admin).send();

@@ -149,8 +149,8 @@ public class ProductPageModels {
 	 * A price list with whom it is for ({@code assignForm}: the accounts by name, the classes ticked among
 	 * {@code classOptions}) and its price check: what a customer pays for a product (by code or barcode) and quantity.
 	 */
-	public record PriceListPage(PriceLists.PriceList list, List<ProductCategories.Category> categories, boolean mayEdit,
-			FormState assignForm, List<Option> classOptions, Map<String, String> check, FormState checkForm,
+	public record PriceListPage(PriceLists.PriceList list, List<ProductCategories.Category> categories,
+			Map<Long, String> categoryPaths, boolean mayEdit, FormState assignForm, List<Option> classOptions, Map<String, String> check, FormState checkForm,
 			Prices.@Nullable Quote quote, @Nullable String quoteProblem) implements PageModel {
 
 		/** The check's problem shows with the page's notices; none leaves a notice the page was sent to alone. */
@@ -174,7 +174,10 @@ public class ProductPageModels {
 				: quote(() -> catalog.findByCodeOrBarcode(product)
 					.orElseThrow(() -> new DomainException(ErrorKind.NOT_FOUND, "price-list.check.unknown", product)).id(),
 						customerId, quantity == null ? null : quantity.toPlainString());
-		return new PriceListPage(list, categories.list(), policy.mayEditPrices(), audience(list), priceLists.classOptions(list),
+		List<ProductCategories.Category> tree = categories.list();
+		var paths = new HashMap<Long, String>();
+		tree.forEach(category -> paths.put(category.id(), category.path()));
+		return new PriceListPage(list, tree, paths, policy.mayEditPrices(), audience(list), priceLists.classOptions(list),
 				Map.of("product", product == null ? "" : product, "quantity", quantity == null || !sensible ? "1" : quantity.toPlainString()),
 				customerPick(customerId, customerText), quoting.quote(), quoting.problem());
 	}
