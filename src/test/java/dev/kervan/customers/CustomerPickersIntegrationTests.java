@@ -114,6 +114,25 @@ class CustomerPickersIntegrationTests extends PageIntegrationTest {
 		assertThat(ids(pick("/pick/contacts?account=" + account))).isEmpty();
 	}
 
+	@Test
+	void aPersonsRelationIsChosenByTheRelatedPersonsNameAndATypedNameIsRefusedByItsLabel() {
+		String word = uniqueWord();
+		long ali = created(Map.of("kind", "PERSON", "name", "Ali " + word, "roles", List.of("CUSTOMER"), "country", "TR"));
+		long sara = created(Map.of("kind", "PERSON", "name", "Sara " + word, "roles", List.of("CUSTOMER"), "country", "TR"));
+		String page = "/customers/" + ali + "?tab=relations";
+		assertThat(browser.get(page).body()).contains("data-picker-source=\"/pick/accounts?kind=PERSON\"", "id=\"f-relatedId\"")
+			.doesNotContain("inputmode=\"numeric\" placeholder=\"Related");
+
+		browser.submit(page, "/customers/" + ali + "/parts/relations", Map.of("relatedId", "", "relatedId-text", "Sar",
+				"type", "FAMILY"));
+		assertThat(browser.get(page).body()).contains("Related person: &quot;Sar&quot; chose no record");
+
+		Response added = browser.submit(page, "/customers/" + ali + "/parts/relations", Map.of("relatedId", String.valueOf(sara),
+				"relatedId-text", "Sara " + word, "type", "FAMILY"));
+		assertThat(added.status()).isEqualTo(302);
+		assertThat(api.get("/api/v1/customers/" + ali + "/relations").bearer(admin).send().body()).contains("\"relatedId\":" + sara);
+	}
+
 	private long created(Map<String, Object> body) {
 		Response created = api.post("/api/v1/customers", body).bearer(admin).send();
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
