@@ -150,6 +150,46 @@ class PickerBrowserTests extends BrowserTest {
 		}
 	}
 
+	@Test
+	void aSalesManagerChoosesTheAccountsAPriceListIsForOneByOne() {
+		String admin = api.token("admin", ADMIN_PASSWORD);
+		String word = Api.uniqueName("b");
+		long north = account(admin, "Bayi Kuzey " + word, "CUSTOMER");
+		long south = account(admin, "Bayi Güney " + word, "CUSTOMER");
+		long list = api.post("/api/v1/price-lists", Map.of("name", Api.uniqueName("Bayi listesi"), "currency", "TRY"))
+			.bearer(admin).send().json().get("id").asLong();
+		String manager = staffUser("pricer", "SALES_MANAGER");
+
+		try (var context = browser.newContext(new Browser.NewContextOptions().setLocale("en-US"))) {
+			Page page = context.newPage();
+			logIn(page, manager);
+			page.navigate(api.base() + "/price-lists/" + list);
+			Locator box = page.locator("#f-customerIds");
+			Locator chosen = page.locator("#f-customerIds-chosen li");
+			Locator options = page.locator("#f-customerIds-options [role=option]");
+
+			box.fill("kuzey " + word);
+			assertThat(options).hasCount(1);
+			page.keyboard().press("Enter");
+			assertThat(chosen).hasCount(1);
+			assertThat(box).hasValue("");
+			box.fill("guney " + word);
+			assertThat(options).hasCount(1);
+			page.keyboard().press("Enter");
+			assertThat(chosen).hasCount(2);
+			assertThat(chosen.nth(1)).containsText("Bayi Güney " + word);
+			page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+					new Page.GetByRoleOptions().setName("Remove Bayi Kuzey " + word)).click();
+			assertThat(chosen).hasCount(1);
+			screenshot(page, "picker-price-list-en.png");
+			page.click("#assign-form button[type=submit]");
+			assertThat(page.locator("#price-list-message")).isVisible();
+			assertThat(page.locator("#f-customerIds-chosen")).containsText("Bayi Güney " + word);
+		}
+		var stored = api.get("/api/v1/price-lists/" + list).bearer(admin).send().json();
+		assertThat(stored.get("customerIds").toString()).isEqualTo("[" + south + "]").doesNotContain(String.valueOf(north));
+	}
+
 	private long account(String admin, String name, String role) {
 		Response created = api.post("/api/v1/customers", Map.of("kind", "COMPANY", "name", name, "roles", List.of(role),
 				"country", "TR")).bearer(admin).send();
