@@ -23,6 +23,11 @@ import tools.jackson.databind.node.ObjectNode;
  * JSON rules as the API: the submitted fields become a JSON document ({@link #toJson}), and a refusal becomes a
  * message per field ({@link #reject}) shown beside it when the form is shown again. Serializable, so it can
  * survive a redirect as a flash attribute.
+ * <p>
+ * A record picker ({@code fragments/fields.html :: picker}) posts the chosen record's id under its field's name and
+ * the text it shows under the name followed by {@value #PICKER_TEXT}; both are read here, so a form shown again shows
+ * the chosen record's name ({@link #text}). A page model showing a current value gives its name with
+ * {@link #withText} (a picker of several records: {@link #withTexts}).
  */
 public final class FormState implements Serializable {
 
@@ -31,12 +36,20 @@ public final class FormState implements Serializable {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/** What follows a picker's field name in the name of the parameter that carries the text it shows. */
+	public static final String PICKER_TEXT = "-text";
+
+	/** The refusal of a picker whose text chose no record: a name typed, no match picked. */
+	public static final String NOT_CHOSEN = "error.picker.not-chosen";
+
 	private final Map<String, String> values;
 	private final Map<String, List<String>> lists;
 	private final Map<String, String> errors = new LinkedHashMap<>();
 	private final List<String> general = new java.util.ArrayList<>();
 	private final Set<String> shown = new HashSet<>();
 	private final Set<String> shownLists = new HashSet<>();
+	private final Map<String, String> texts = new HashMap<>();
+	private final Map<String, Map<String, String>> itemTexts = new HashMap<>();
 	private String ids = "f-";
 
 	private FormState(Map<String, String> values, Map<String, List<String>> lists) {
@@ -65,7 +78,8 @@ public final class FormState implements Serializable {
 
 	/**
 	 * Reads the submitted fields named in {@code fields}; those in {@code multiple} may repeat (checkboxes) and
-	 * become lists.
+	 * become lists. A picker's text is read beside its field: a blank text chooses nothing, whatever id was sent
+	 * with it, so clearing the text clears the choice with or without the picker's script.
 	 */
 	public static FormState from(MultiValueMap<String, String> submitted, Set<String> fields, Set<String> multiple) {
 		var values = new HashMap<String, String>();
@@ -79,12 +93,27 @@ public final class FormState implements Serializable {
 				continue;
 			}
 			if (given != null) {
-				values.put(field, given.isEmpty() || given.getFirst() == null ? "" : given.getFirst().strip());
+				values.put(field, first(given));
+			}
+		}
+		var texts = new HashMap<String, String>();
+		for (String field : fields) {
+			List<String> text = submitted.get(field + PICKER_TEXT);
+			if (text != null && !multiple.contains(field)) {
+				texts.put(field, first(text));
+				if (first(text).isEmpty()) {
+					values.put(field, "");
+				}
 			}
 		}
 		FormState form = new FormState(values, lists);
 		form.shown.addAll(fields);
+		form.texts.putAll(texts);
 		return form;
+	}
+
+	private static String first(List<String> given) {
+		return given.isEmpty() || given.getFirst() == null ? "" : given.getFirst().strip();
 	}
 
 	/**
@@ -110,15 +139,46 @@ public final class FormState implements Serializable {
 	}
 
 	/** The id of a field's input; its message has this id followed by {@code -error}. */
+	/** Ids made with {@code prefix} instead of "f-": one form repeated on a page (the board's quick entry per column). */
+	public FormState withIdPrefix(String prefix) {
+		ids = prefix;
+		return this;
+	}
+
 	public String id(String field) {
 		return ids + field;
 	}
 
+	/** The text a picker shows for its field: the page model's name of the current record, or what was sent. */
+	public FormState withText(String field, @Nullable String text) {
+		texts.put(field, text == null ? "" : text);
+		return this;
+	}
+
+	/** The names a picker of several records shows for the ids of its field's list, by id. */
+	public FormState withTexts(String field, Map<String, String> textsByItem) {
+		itemTexts.put(field, Map.copyOf(textsByItem));
+		return this;
+	}
+
+	/** What a picker shows for its field: the chosen record's name, or a text typed that chose none. */
+	public String text(String field) {
+		return texts.getOrDefault(field, "");
+	}
+
+	/** What a picker of several records shows for one of them: its name, else the id itself. */
+	public String text(String field, String item) {
+		return itemTexts.getOrDefault(field, Map.of()).getOrDefault(item, item);
+	}
+
 	/**
 	 * The form as a JSON document: blank fields are left out when creating and sent as {@code null} (clearing
-	 * them) when changing; {@code commaLists} are split at commas into arrays.
+	 * them) when changing; {@code commaLists} are split at commas into arrays. A picker whose text chose no record
+	 * (a name typed and left) is refused here, beside its field, before any rule reads the form: read as blank it
+	 * would choose nothing, or a new record, without a word.
 	 */
 	public ObjectNode toJson(boolean creating, Set<String> commaLists) {
+		requireChosen();
 		ObjectNode node = JSON.createObjectNode();
 		values.forEach((field, value) -> {
 			if (commaLists.contains(field)) {
@@ -143,6 +203,18 @@ public final class FormState implements Serializable {
 			items.forEach(array::add);
 		});
 		return node;
+	}
+
+	/** Refuses, naming each field, the pickers whose text chose no record. */
+	public void requireChosen() {
+		List<FieldViolation> unchosen = texts.entrySet().stream()
+			.filter(text -> !text.getValue().isEmpty() && value(text.getKey()).isEmpty())
+			.map(text -> new FieldViolation(text.getKey(), NOT_CHOSEN, text.getValue()))
+			.sorted(java.util.Comparator.comparing(FieldViolation::field))
+			.toList();
+		if (!unchosen.isEmpty()) {
+			throw new InvalidInputException(unchosen);
+		}
 	}
 
 	/** Puts each of the refusal's messages beside its field, or above the form when the form does not show it. */

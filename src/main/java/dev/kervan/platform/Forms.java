@@ -121,6 +121,15 @@ public class Forms {
 		}
 	}
 
+	/**
+	 * A form with nothing typed and nothing refused, for a small form on a record's page that posts back with
+	 * {@link #andBack} and draws its fields with {@code fragments/fields.html} (a picker):
+	 * {@code th:with="form=${@forms.blank()}"}.
+	 */
+	public FormState blank() {
+		return FormState.empty();
+	}
+
 	/** The constants of an enum as the choices of a drop-down, each labelled by the message {@code prefix} + its name. */
 	public List<Option> options(Enum<?>[] values, String prefix) {
 		return Arrays.stream(values).map(value -> new Option(value.name(), message(prefix + value.name()))).toList();

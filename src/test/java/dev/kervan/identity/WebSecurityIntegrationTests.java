@@ -71,6 +71,15 @@ class WebSecurityIntegrationTests extends KervanIntegrationTest {
 	}
 
 	@Test
+	void thePickerMatchesAskedForAfterASessionEndedAreNotWhatOpensAfterLogin() {
+		Browserless visitor = new Browserless(api.base());
+		Response asked = visitor.getJson("/pick/accounts?q=trakya");
+		assertThat(asked.status()).isEqualTo(302);
+		Response login = visitor.submitLogin("admin", ADMIN_PASSWORD);
+		assertThat(login.header("Location")).hasValue("/");
+	}
+
+	@Test
 	void everyAnswerCarriesAReferrerPolicyAndAPermissionsPolicy() {
 		String admin = api.token("admin", ADMIN_PASSWORD);
 		Browserless browser = new Browserless(api.base()).loggedInAs("admin", ADMIN_PASSWORD);

@@ -66,4 +66,50 @@ class FormStateTests {
 		assertThat(sent("email").id("email")).isEqualTo("f-email");
 		assertThat(sent("email").withPlainIds().id("email")).isEqualTo("email");
 	}
+
+	private static FormState picked(String id, String text) {
+		var submitted = new LinkedMultiValueMap<String, String>();
+		submitted.add("customerId", id);
+		submitted.add("customerId" + FormState.PICKER_TEXT, text);
+		submitted.add("taxNumber", "");
+		return FormState.from(submitted, Set.of("customerId", "taxNumber"), Set.of());
+	}
+
+	@Test
+	void aPickerSendsTheChosenRecordsIdAndTheNameItShowsWhichTheFormShowsAgain() {
+		FormState form = picked("42", "Trakya İnşaat");
+		assertThat(form.value("customerId")).isEqualTo("42");
+		assertThat(form.text("customerId")).isEqualTo("Trakya İnşaat");
+		assertThat(form.toJson(true, Set.of()).toString()).isEqualTo("{\"customerId\":\"42\"}");
+	}
+
+	@Test
+	void clearingAPickersTextClearsItsChoiceThoughTheIdIsStillSent() {
+		FormState form = picked("42", " ");
+		assertThat(form.value("customerId")).isEmpty();
+		assertThat(form.toJson(false, Set.of()).get("customerId").isNull()).isTrue();
+	}
+
+	@Test
+	void aPickersTextThatChoseNoRecordIsRefusedBesideItsFieldBeforeAnyRuleReadsTheForm() {
+		messages.addMessage(FormState.NOT_CHOSEN, Locale.ENGLISH, "\"{0}\" chose no record.");
+		FormState form = picked("", "Trak");
+
+		var refusal = org.assertj.core.api.Assertions.catchThrowableOfType(InvalidInputException.class,
+				() -> form.toJson(true, Set.of()));
+
+		assertThat(refusal.violations()).extracting(FieldViolation::field).containsExactly("customerId");
+		assertThat(form.reject(refusal, messages).error("customerId")).isEqualTo("\"Trak\" chose no record.");
+		assertThat(form.text("customerId")).isEqualTo("Trak");
+	}
+
+	@Test
+	void aPageModelGivesTheNamesOfTheRecordsItsPickersShow() {
+		FormState form = FormState.of(java.util.Map.of("customerId", "42"), java.util.Map.of("customerIds", List.of("7", "9")))
+			.withText("customerId", "Trakya İnşaat")
+			.withTexts("customerIds", java.util.Map.of("7", "Ege Gıda"));
+		assertThat(form.text("customerId")).isEqualTo("Trakya İnşaat");
+		assertThat(form.text("customerIds", "7")).isEqualTo("Ege Gıda");
+		assertThat(form.text("customerIds", "9")).as("an id without a name").isEqualTo("9");
+	}
 }

@@ -8,7 +8,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,6 +50,11 @@ public final class Browserless {
 			.GET());
 	}
 
+	/** Asks as a page's script does for JSON (a picker's matches), with the session's cookie. */
+	public Response getJson(String path) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json").GET());
+	}
+
 	/** Asks as htmx does for the element with id {@code target}, as a filter bar reloading its list. */
 	public Response getFragment(String path, String target) {
 		return send(HttpRequest.newBuilder(URI.create(base + path))
@@ -62,6 +69,19 @@ public final class Browserless {
 		var withToken = new LinkedHashMap<>(fields);
 		withToken.put("_csrf", csrfOf(get(page).body()));
 		return post(action, withToken);
+	}
+
+	/** Submits a form found on {@code page} whose fields repeat (ticked boxes, a picker's several records). */
+	public Response submitAll(String page, String action, List<Map.Entry<String, String>> fields) {
+		var withToken = new ArrayList<>(fields);
+		withToken.add(Map.entry("_csrf", csrfOf(get(page).body())));
+		String body = withToken.stream()
+			.map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+			.collect(Collectors.joining("&"));
+		return send(HttpRequest.newBuilder(URI.create(base + action))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", "text/html")
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
 	/** Posts a form as is, with no CSRF token unless the fields hold one. */

@@ -16,6 +16,7 @@ import dev.kervan.platform.Decimals;
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ErrorKind;
 import dev.kervan.platform.ExpectedVersion;
+import dev.kervan.platform.Option;
 import dev.kervan.platform.Patch;
 import dev.kervan.platform.RecordNotFoundException;
 import dev.kervan.platform.Versioned;
@@ -271,6 +272,18 @@ public class PriceLists {
 
 	private boolean isCustomer(long id) {
 		return customers.find(id).isPresent();
+	}
+
+	/**
+	 * The customer classes a list may be for, by name: the active ones and those it is for already (the page
+	 * shows a list's audience and offers it as boxes to tick).
+	 */
+	public List<Option> classOptions(PriceList list) {
+		policy.requireReader();
+		return jdbc.sql("select id, name from customer_class_ref where active or id = any (:chosen) order by lower(name), id")
+			.param("chosen", list.customerClassIds().toArray(Long[]::new))
+			.query((rs, n) -> new Option(String.valueOf(rs.getLong("id")), rs.getString("name")))
+			.list();
 	}
 
 	private boolean isCustomerClass(long id) {

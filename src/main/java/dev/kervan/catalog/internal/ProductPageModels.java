@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import dev.kervan.catalog.Catalog;
 import dev.kervan.catalog.ProductPanel;
 import dev.kervan.catalog.Tracking;
+import dev.kervan.customers.Customers;
 import dev.kervan.platform.Attachment;
 import dev.kervan.platform.AuditEntry;
 import dev.kervan.platform.AuditTrail;
@@ -48,14 +49,16 @@ public class ProductPageModels {
 	private final AuditTrail audit;
 	private final List<ProductPanel> panels;
 	private final Catalog catalog;
+	private final Customers customers;
 	private final Forms forms;
 	private final Formats formats;
 
 	ProductPageModels(Products products, ProductParts parts, ProductFiles files, ProductCategories categories, Units units,
 			PriceLists priceLists, Prices prices, CatalogPolicy policy, AuditTrail audit, List<ProductPanel> panels,
-			Catalog catalog, Forms forms, Formats formats) {
+			Catalog catalog, Customers customers, Forms forms, Formats formats) {
 		this.formats = formats;
 		this.catalog = catalog;
+		this.customers = customers;
 		this.products = products;
 		this.parts = parts;
 		this.files = files;
@@ -82,8 +85,8 @@ public class ProductPageModels {
 			List<ProductParts.Supplier> suppliers, List<ProductParts.CompetitorPrice> competitorPrices, String competitorChart,
 			List<ProductParts.Link> links, List<ProductRow> variants, List<ProductParts.Attribute> attributes,
 			List<PriceLists.PriceList> priceLists, List<Attachment> files, List<AuditEntry> history, boolean mayEdit,
-			boolean mayEditSuppliers, boolean mayEditPrices, Map<String, String> check, Prices.@Nullable Quote quote,
-			@Nullable String quoteProblem) implements PageModel {
+			boolean mayEditSuppliers, boolean mayEditPrices, Map<String, String> check, FormState checkForm,
+			Prices.@Nullable Quote quote, @Nullable String quoteProblem) implements PageModel {
 	}
 
 	/** The product form: the product when one is changed, the form, and the choices its drop-downs offer. */
@@ -101,8 +104,11 @@ public class ProductPageModels {
 				policy.mayEditProducts());
 	}
 
-	/** A product's page, with what a customer pays for a quantity when the page is asked for it. */
-	public ProductPage product(long id, @Nullable Long customerId, @Nullable String quantity) {
+	/**
+	 * A product's page, with what a customer pays for a quantity when the page is asked for it; the account is
+	 * chosen with a picker, whose text ({@code customerText}) is shown again, or said to choose none.
+	 */
+	public ProductPage product(long id, @Nullable Long customerId, @Nullable String customerText, @Nullable String quantity) {
 		ProductRow product = products.get(id);
 		var shown = new ArrayList<ShownPanel>();
 		for (ProductPanel panel : panels) {
@@ -112,22 +118,43 @@ public class ProductPageModels {
 			}
 		}
 		List<ProductParts.CompetitorPrice> competitorPrices = parts.competitorPrices(id);
-		Map<String, String> check = Map.of("customerId", customerId == null ? "" : customerId.toString(), "quantity",
-				quantity == null ? "1" : quantity);
-		Quoting quoting = customerId != null || quantity != null ? quote(() -> id, customerId, quantity) : Quoting.NONE;
+		Map<String, String> check = Map.of("quantity", quantity == null ? "1" : quantity);
+		Quoting quoting = unchosen(customerId, customerText) ? new Quoting(null, forms.message(FormState.NOT_CHOSEN, customerText))
+				: customerId != null || quantity != null ? quote(() -> id, customerId, quantity) : Quoting.NONE;
 		return new ProductPage(product, product.categoryId() == null ? null : categories.get(product.categoryId()).path(),
 				shown, parts.suppliers(id), competitorPrices, competitorChart(product, competitorPrices), parts.links(id),
 				product.variantOfId() == null ? parts.variants(id) : List.of(), parts.attributes(), priceLists.forProduct(id),
 				files.list(id), audit.history("product", id), policy.mayEditProducts(), policy.mayEditSuppliers(),
-				policy.mayEditPrices(), check, quoting.quote(), quoting.problem());
+				policy.mayEditPrices(), check, customerPick(customerId, customerText), quoting.quote(), quoting.problem());
+	}
+
+	/** Whether the price check's account picker was sent with a text that chose no account. */
+	private static boolean unchosen(@Nullable Long customerId, @Nullable String customerText) {
+		return customerId == null && customerText != null && !customerText.isBlank();
+	}
+
+	/**
+	 * The price check's account as its picker shows it: by the account's name (looked up, so an address with an id
+	 * alone shows it too), or the text typed that chose none.
+	 */
+	private FormState customerPick(@Nullable Long customerId, @Nullable String customerText) {
+		if (customerId == null) {
+			return FormState.of(Map.of("customerId", "")).withText("customerId", customerText == null ? "" : customerText.strip());
+		}
+		return FormState.of(Map.of("customerId", customerId.toString()))
+			.withText("customerId", customers.names(List.of(customerId)).getOrDefault(customerId, ""));
 	}
 
 	public record PriceListsPage(List<PriceLists.PriceList> lists, boolean mayEdit) implements PageModel {
 	}
 
-	/** A price list with its price check: what a customer pays for a product (by code or barcode) and quantity. */
-	public record PriceListPage(PriceLists.PriceList list, List<ProductCategories.Category> categories, boolean mayEdit,
-			Map<String, String> check, Prices.@Nullable Quote quote, @Nullable String quoteProblem) implements PageModel {
+	/**
+	 * A price list with whom it is for ({@code assignForm}: the accounts by name, the classes ticked among
+	 * {@code classOptions}) and its price check: what a customer pays for a product (by code or barcode) and quantity.
+	 */
+	public record PriceListPage(PriceLists.PriceList list, List<ProductCategories.Category> categories,
+			Map<Long, String> categoryPaths, boolean mayEdit, FormState assignForm, List<Option> classOptions, Map<String, String> check, FormState checkForm,
+			Prices.@Nullable Quote quote, @Nullable String quoteProblem) implements PageModel {
 
 		/** The check's problem shows with the page's notices; none leaves a notice the page was sent to alone. */
 		@Override
@@ -141,15 +168,29 @@ public class ProductPageModels {
 	}
 
 	public PriceListPage priceList(long id, @Nullable String product, @Nullable Long customerId,
-			@Nullable String quantity) {
+			@Nullable String customerText, @Nullable String quantity) {
 		PriceLists.PriceList list = priceLists.get(id);
-		Quoting quoting = product == null || product.isBlank() ? Quoting.NONE
+		Quoting quoting = unchosen(customerId, customerText) ? new Quoting(null, forms.message(FormState.NOT_CHOSEN, customerText))
+				: product == null || product.isBlank() ? Quoting.NONE
 				: quote(() -> catalog.findByCodeOrBarcode(product)
 					.orElseThrow(() -> new DomainException(ErrorKind.NOT_FOUND, "price-list.check.unknown", product)).id(),
 						customerId, quantity);
-		return new PriceListPage(list, categories.list(), policy.mayEditPrices(), Map.of("product", product == null ? "" : product,
-				"customerId", customerId == null ? "" : customerId.toString(), "quantity",
-				quantity == null ? "1" : quantity), quoting.quote(), quoting.problem());
+		List<ProductCategories.Category> tree = categories.list();
+		var paths = new HashMap<Long, String>();
+		tree.forEach(category -> paths.put(category.id(), category.path()));
+		return new PriceListPage(list, tree, paths, policy.mayEditPrices(), audience(list), priceLists.classOptions(list),
+				Map.of("product", product == null ? "" : product, "quantity", quantity == null ? "1" : quantity),
+				customerPick(customerId, customerText), quoting.quote(), quoting.problem());
+	}
+
+	/** Whom a list is for, as its form shows it: the accounts by name, the classes ticked. */
+	private FormState audience(PriceLists.PriceList list) {
+		Map<Long, String> names = customers.names(list.customerIds());
+		var texts = new HashMap<String, String>();
+		names.forEach((customer, name) -> texts.put(customer.toString(), name));
+		return FormState.of(Map.of(), Map.of("customerIds", list.customerIds().stream().map(String::valueOf).toList(),
+				"customerClassIds", list.customerClassIds().stream().map(String::valueOf).toList()))
+			.withTexts("customerIds", texts);
 	}
 
 	/** What a customer pays for a quantity of a product, or why that cannot be said. */

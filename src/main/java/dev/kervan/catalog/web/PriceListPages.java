@@ -68,9 +68,10 @@ class PriceListPages {
 
 	@GetMapping("/{id}")
 	String show(@PathVariable long id, @RequestParam(required = false) @Nullable String product,
-			@RequestParam(required = false) @Nullable Long customerId, @RequestParam(required = false) @Nullable String quantity,
-			Model model) {
-		model.addAllAttributes(pages.priceList(id, product, customerId, quantity).toModel());
+			@RequestParam(required = false) @Nullable Long customerId,
+			@RequestParam(name = "customerId" + FormState.PICKER_TEXT, required = false) @Nullable String customerText,
+			@RequestParam(required = false) @Nullable String quantity, Model model) {
+		model.addAllAttributes(pages.priceList(id, product, customerId, customerText, quantity).toModel());
 		return "catalog/price-list";
 	}
 
@@ -107,9 +108,11 @@ class PriceListPages {
 	@PostMapping("/{id}/assign")
 	String assign(@PathVariable long id, @RequestParam(required = false) @Nullable Long version,
 			@RequestParam MultiValueMap<String, String> submitted, RedirectAttributes redirect) {
-		FormState form = FormState.from(submitted, Set.of("customerIds", "customerClassIds"), Set.of());
-		return save(id, version, () -> commands.read(form.toJson(false, Set.of("customerIds", "customerClassIds")),
-				PriceListChange.class).activating(submitted.containsKey("active")), redirect);
+		// The accounts are chosen with a picker of several, the classes ticked: each sends one id per record.
+		Set<String> lists = Set.of("customerIds", "customerClassIds");
+		FormState form = FormState.from(submitted, lists, lists);
+		return save(id, version, () -> commands.read(form.toJson(false, Set.of()), PriceListChange.class)
+			.activating(submitted.containsKey("active")), redirect);
 	}
 
 	/** Saves a change read when it is made, so that a form that cannot be read is refused like the change. */

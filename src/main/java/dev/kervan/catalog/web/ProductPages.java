@@ -133,16 +133,18 @@ class ProductPages {
 
 	@GetMapping("/{id}")
 	String show(@PathVariable long id, @RequestParam(required = false) @Nullable Long customerId,
+			@RequestParam(name = "customerId" + FormState.PICKER_TEXT, required = false) @Nullable String customerText,
 			@RequestParam(required = false) @Nullable String quantity, Model model) {
-		model.addAllAttributes(pages.product(id, customerId, quantity).toModel());
+		model.addAllAttributes(pages.product(id, customerId, customerText, quantity).toModel());
 		return "catalog/product";
 	}
 
 	@PostMapping("/{id}/{part:suppliers|competitor-prices|links|variants}")
 	String addPart(@PathVariable long id, @PathVariable String part, @RequestParam MultiValueMap<String, String> submitted,
 			RedirectAttributes redirect) {
-		var fields = FormState.from(submitted, PART_FIELDS, Set.of()).toJson(true, Set.of("values"));
+		FormState form = FormState.from(submitted, PART_FIELDS, Set.of());
 		return forms.andBack("/products/" + id + "#" + part, redirect, "action.saved", () -> {
+			var fields = form.toJson(true, Set.of("values"));
 			switch (part) {
 				case "suppliers" -> parts.saveSupplier(id, commands.read(fields, ProductParts.SupplierTerms.class)
 					.preferring(submitted.containsKey("preferred")));

@@ -157,6 +157,9 @@ public class CustomerPageModels {
 				shown.put(field, DATE_FIELDS.contains(field) && !text.isEmpty() ? formats.inputDate(LocalDate.parse(text)) : text);
 			}
 			form = FormState.of(shown);
+			if (view instanceof PartViews.RelationView relation) {
+				form.withText("relatedId", relation.relatedName());
+			}
 		}
 		return new PartFormPage(queries.detail(customer), kind.path(), tabOf(kind), partId,
 				refusedVersion != null ? refusedVersion : view.version(), fields, form,

@@ -273,7 +273,7 @@ public class CustomerQueries {
 				: search.exactCondition(params));
 	}
 
-	private static void filterConditions(Filter filter, List<String> where, Map<String, Object> params) {
+	static void filterConditions(Filter filter, List<String> where, Map<String, Object> params) {
 		if (filter.categoryId() != null) {
 			where.add("c.category = :category");
 			params.put("category", filter.categoryId());

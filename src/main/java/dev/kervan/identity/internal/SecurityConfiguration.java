@@ -194,12 +194,14 @@ class SecurityConfiguration {
 
 	/**
 	 * The page an anonymous visitor asked for, remembered in a cookie (not a session) to open after login: only
-	 * pages people open, not htmx's fragments or files a page loads.
+	 * pages people open, not htmx's fragments, the matches a record picker asks for (a session that ended while
+	 * typing) or files a page loads.
 	 */
 	private static RequestCache pageAskedFor() {
 		var cache = new CookieRequestCache();
 		cache.setRequestMatcher(request -> HttpMethod.GET.matches(request.getMethod())
-				&& request.getHeader("HX-Request") == null && !"/favicon.ico".equals(request.getRequestURI()));
+				&& request.getHeader("HX-Request") == null && !"/favicon.ico".equals(request.getRequestURI())
+				&& !request.getRequestURI().startsWith("/pick/"));
 		return cache;
 	}
 

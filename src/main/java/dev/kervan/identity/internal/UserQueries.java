@@ -11,11 +11,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import dev.kervan.identity.CurrentUser;
+import dev.kervan.identity.CurrentUsers;
 import dev.kervan.identity.Role;
 import dev.kervan.platform.Cursor;
 import dev.kervan.platform.InvalidInputException;
 import dev.kervan.platform.KeysetPage;
 import dev.kervan.platform.PageLimit;
+import dev.kervan.platform.Picker;
 import dev.kervan.platform.SearchText;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,9 +68,25 @@ public class UserQueries {
 	}
 
 	private final JdbcClient jdbc;
+	private final CurrentUsers users;
 
-	UserQueries(JdbcClient jdbc) {
+	UserQueries(JdbcClient jdbc, CurrentUsers users) {
 		this.jdbc = jdbc;
+		this.users = users;
+	}
+
+	/**
+	 * The active users a picker offers (platform.Picker) for what was typed (name, user name, e-mail), by name,
+	 * holding a role when one is asked (the salespeople): any member of staff may pick a colleague, as the forms'
+	 * drop-downs of salespeople and assignees already show them.
+	 */
+	public List<Picker.Match> picks(@Nullable String q, @Nullable Role role) {
+		users.get().requireStaff(CurrentUser.FORBIDDEN);
+		return page(new Filter(Picker.typed(q), role, "active"), Sort.NAME, null, PageLimit.of(Picker.LIMIT))
+			.items()
+			.stream()
+			.map(user -> new Picker.Match(user.id(), user.displayName(), user.username()))
+			.toList();
 	}
 
 	public KeysetPage<UserRow> page(Filter filter, Sort sort, @Nullable String cursor, PageLimit limit) {

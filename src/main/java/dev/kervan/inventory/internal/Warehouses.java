@@ -9,6 +9,7 @@ import dev.kervan.platform.Checks;
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ErrorKind;
 import dev.kervan.platform.ExpectedVersion;
+import dev.kervan.platform.Picker;
 import dev.kervan.platform.RecordNotFoundException;
 import dev.kervan.platform.Versioned;
 import dev.kervan.platform.VersionedRow;
@@ -57,6 +58,17 @@ public class Warehouses {
 	public List<Warehouse> list() {
 		policy.requireReader();
 		return all();
+	}
+
+	/** The active warehouses a picker offers (platform.Picker) for what was typed, by code or name, in code order. */
+	public List<Picker.Match> picks(@Nullable String q) {
+		Picker.Words words = Picker.words(q);
+		return list().stream()
+			.filter(Warehouse::active)
+			.filter(warehouse -> words.foundIn(warehouse.code(), warehouse.name()))
+			.limit(Picker.LIMIT)
+			.map(warehouse -> new Picker.Match(warehouse.id(), warehouse.name(), warehouse.code()))
+			.toList();
 	}
 
 	List<Warehouse> all() {

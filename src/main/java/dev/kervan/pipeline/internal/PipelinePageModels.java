@@ -256,7 +256,6 @@ public class PipelinePageModels {
 		var values = new HashMap<String, @Nullable String>();
 		values.put("title", row.title());
 		values.put("customerId", row.customer() == null ? "" : String.valueOf(row.customer()));
-		values.put("customerIdText", customerName);
 		values.put("prospectName", row.prospectName());
 		values.put("email", row.email());
 		values.put("phone", row.phone());
@@ -269,7 +268,7 @@ public class PipelinePageModels {
 		values.put("salespersonId", row.salesperson() == null ? "" : String.valueOf(row.salesperson()));
 		values.put("source", row.source());
 		values.put("notes", row.notes());
-		return FormState.of(values);
+		return FormState.of(values).withText("customerId", customerName);
 	}
 
 	/**

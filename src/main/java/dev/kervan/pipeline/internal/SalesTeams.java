@@ -3,7 +3,9 @@ package dev.kervan.pipeline.internal;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import dev.kervan.identity.CurrentUser;
 import dev.kervan.identity.Users;
 import dev.kervan.platform.AuditTrail;
 import dev.kervan.platform.Checks;
@@ -11,6 +13,7 @@ import dev.kervan.platform.Decimals;
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ErrorKind;
 import dev.kervan.platform.ExpectedVersion;
+import dev.kervan.platform.Picker;
 import dev.kervan.platform.RecordNotFoundException;
 import dev.kervan.platform.Versioned;
 import dev.kervan.platform.VersionedRow;
@@ -55,6 +58,28 @@ public class SalesTeams {
 		return jdbc.sql(SELECT + " where t.id = :id").param("id", id).query((rs, n) -> team(rs)).optional()
 			.map(this::withLeaderName)
 			.orElseThrow(() -> new RecordNotFoundException(RECORD_TYPE, id));
+	}
+
+	/**
+	 * The active teams a picker offers (platform.Picker) for what was typed (name, alias or region): those the
+	 * current user may put leads and opportunities on, as {@link Leads} and {@link Opportunities} allow: every team
+	 * for sales managers and marketing, else the user's own (the first team for someone in no team yet).
+	 */
+	public List<Picker.Match> usable(@Nullable String q) {
+		CurrentUser user = policy.requireLeads();
+		Set<Long> usable = policy.seesAllLeads(user) ? null : policy.boardTeams(user);
+		Picker.Words words = Picker.words(q);
+		return jdbc.sql("select id, name, alias, region from sales_team where active order by lower(name), id")
+			.query((rs, n) -> new TeamName(rs.getLong("id"), rs.getString("name"), rs.getString("alias"), rs.getString("region")))
+			.stream()
+			.filter(team -> usable == null || usable.contains(team.id()))
+			.filter(team -> words.foundIn(team.name(), team.alias(), team.region()))
+			.limit(Picker.LIMIT)
+			.map(team -> new Picker.Match(team.id(), team.name(), team.region()))
+			.toList();
+	}
+
+	private record TeamName(long id, String name, @Nullable String alias, @Nullable String region) {
 	}
 
 	/** The team a new opportunity of the user goes to when none is named: their first, else the first of all. */

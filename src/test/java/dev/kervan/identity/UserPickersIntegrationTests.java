@@ -1,0 +1,73 @@
+package dev.kervan.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.kervan.support.Api;
+import dev.kervan.support.Api.Response;
+import dev.kervan.support.Browserless;
+import dev.kervan.support.PageIntegrationTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The users picker's source: active colleagues by name, for any member of staff. */
+class UserPickersIntegrationTests extends PageIntegrationTest {
+
+	@Test
+	void aColleagueIsFoundByNameInTurkishOrPersianLettersOrByUserNameAndOnlyWhileActive() {
+		String word = Api.uniqueName("u");
+		long gulsen = user("gulsen" + word, "Gülşen Işıkçı " + word, "SALESPERSON");
+		long reza = user("reza" + word, "رضا یزدی " + word, "WAREHOUSE");
+		long leaver = user("leaver" + word, "Ayrılan Işıkçı " + word, "SALESPERSON");
+		assertThat(api.patch("/api/v1/users/" + leaver, Map.of("active", false)).header("If-Match", "*").bearer(admin).send()
+			.status()).isEqualTo(200);
+		Browserless salesperson = new Browserless(api.base()).loggedInAs("gulsen" + word, Api.PASSWORD);
+
+		assertThat(ids(pick(salesperson, "/pick/users?q=" + encode("isikci " + word)))).containsExactly(gulsen);
+		assertThat(ids(pick(salesperson, "/pick/users?q=" + encode("يزدي " + word)))).containsExactly(reza);
+		assertThat(ids(pick(salesperson, "/pick/users?q=reza" + word))).containsExactly(reza);
+		assertThat(ids(pick(salesperson, "/pick/users?role=SALESPERSON&q=" + word))).containsExactly(gulsen);
+		JsonNode match = pick(salesperson, "/pick/users?q=gulsen" + word).get("matches").get(0);
+		assertThat(match.get("label").asString()).isEqualTo("Gülşen Işıkçı " + word);
+		assertThat(match.get("detail").asString()).isEqualTo("gulsen" + word);
+	}
+
+	@Test
+	void aPortalUserIsRefusedTheNamesOfStaff() {
+		String portal = Api.uniqueName("portal");
+		api.createUser(admin, portal, "en", "PORTAL");
+
+		Response refused = new Browserless(api.base()).loggedInAs(portal, Api.PASSWORD).getJson("/pick/users?q=admin");
+
+		assertThat(refused.status()).isEqualTo(403);
+		assertThat(refused.body()).doesNotContain("\"matches\"");
+	}
+
+	private long user(String username, String displayName, String role) {
+		Response created = api.post("/api/v1/users", Map.of("username", username, "displayName", displayName, "language", "tr",
+				"roles", List.of(role), "password", Api.PASSWORD)).bearer(admin).send();
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		return created.json().get("id").asLong();
+	}
+
+	private static JsonNode pick(Browserless reader, String path) {
+		Response answer = reader.getJson(path);
+		assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+		return answer.json();
+	}
+
+	private static List<Long> ids(JsonNode answer) {
+		var ids = new ArrayList<Long>();
+		answer.get("matches").forEach(match -> ids.add(match.get("id").asLong()));
+		return ids;
+	}
+
+	private static String encode(String text) {
+		return URLEncoder.encode(text, StandardCharsets.UTF_8);
+	}
+}
