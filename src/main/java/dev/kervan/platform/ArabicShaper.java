@@ -164,12 +164,14 @@ final class ArabicShaper implements BidiReorderer {
 
 	private static boolean joinsOnRight(int letter) {
 		int type = joiningType(letter);
-		return type == JoiningType.DUAL_JOINING || type == JoiningType.RIGHT_JOINING || type == JoiningType.JOIN_CAUSING;
+		return type == JoiningType.DUAL_JOINING || type == JoiningType.RIGHT_JOINING
+				|| type == JoiningType.JOIN_CAUSING;
 	}
 
 	private static boolean joinsOnLeft(int letter) {
 		int type = joiningType(letter);
-		return type == JoiningType.DUAL_JOINING || type == JoiningType.LEFT_JOINING || type == JoiningType.JOIN_CAUSING;
+		return type == JoiningType.DUAL_JOINING || type == JoiningType.LEFT_JOINING
+				|| type == JoiningType.JOIN_CAUSING;
 	}
 
 	private static int joiningType(int letter) {
