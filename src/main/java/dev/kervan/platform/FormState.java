@@ -3,6 +3,7 @@ package dev.kervan.platform;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -84,6 +85,7 @@ public final class FormState implements Serializable {
 	public static FormState from(MultiValueMap<String, String> submitted, Set<String> fields, Set<String> multiple) {
 		var values = new HashMap<String, String>();
 		var lists = new HashMap<String, List<String>>();
+		var texts = new HashMap<String, String>();
 		for (String field : fields) {
 			List<String> given = submitted.get(field);
 			if (multiple.contains(field)) {
@@ -95,11 +97,8 @@ public final class FormState implements Serializable {
 			if (given != null) {
 				values.put(field, first(given));
 			}
-		}
-		var texts = new HashMap<String, String>();
-		for (String field : fields) {
 			List<String> text = submitted.get(field + PICKER_TEXT);
-			if (text != null && !multiple.contains(field)) {
+			if (text != null) {
 				texts.put(field, first(text));
 				if (first(text).isEmpty()) {
 					values.put(field, "");
@@ -210,7 +209,7 @@ public final class FormState implements Serializable {
 		List<FieldViolation> unchosen = texts.entrySet().stream()
 			.filter(text -> !text.getValue().isEmpty() && value(text.getKey()).isEmpty())
 			.map(text -> new FieldViolation(text.getKey(), NOT_CHOSEN, text.getValue()))
-			.sorted(java.util.Comparator.comparing(FieldViolation::field))
+			.sorted(Comparator.comparing(FieldViolation::field))
 			.toList();
 		if (!unchosen.isEmpty()) {
 			throw new InvalidInputException(unchosen);
