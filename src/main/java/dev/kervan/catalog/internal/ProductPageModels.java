@@ -15,17 +15,17 @@ import dev.kervan.catalog.Catalog;
 import dev.kervan.catalog.ProductPanel;
 import dev.kervan.catalog.Tracking;
 import dev.kervan.platform.Attachment;
-import dev.kervan.platform.AuditEntry;
-import dev.kervan.platform.AuditTrail;
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ErrorKind;
 import dev.kervan.platform.FormState;
 import dev.kervan.platform.Forms;
+import dev.kervan.platform.HistoryEntry;
 import dev.kervan.platform.KeysetPage;
 import dev.kervan.platform.ListLinks;
 import dev.kervan.platform.Option;
 import dev.kervan.platform.PageLimit;
 import dev.kervan.platform.PageModel;
+import dev.kervan.platform.RecordHistory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,13 +44,13 @@ public class ProductPageModels {
 	private final PriceLists priceLists;
 	private final Prices prices;
 	private final CatalogPolicy policy;
-	private final AuditTrail audit;
+	private final RecordHistory history;
 	private final List<ProductPanel> panels;
 	private final Catalog catalog;
 	private final Forms forms;
 
 	ProductPageModels(Products products, ProductParts parts, ProductFiles files, ProductCategories categories, Units units,
-			PriceLists priceLists, Prices prices, CatalogPolicy policy, AuditTrail audit, List<ProductPanel> panels,
+			PriceLists priceLists, Prices prices, CatalogPolicy policy, RecordHistory history, List<ProductPanel> panels,
 			Catalog catalog, Forms forms) {
 		this.catalog = catalog;
 		this.products = products;
@@ -61,7 +61,7 @@ public class ProductPageModels {
 		this.priceLists = priceLists;
 		this.prices = prices;
 		this.policy = policy;
-		this.audit = audit;
+		this.history = history;
 		this.panels = panels.stream().sorted(Comparator.comparingInt(ProductPanel::order)).toList();
 		this.forms = forms;
 	}
@@ -78,7 +78,7 @@ public class ProductPageModels {
 	public record ProductPage(ProductRow product, @Nullable String categoryPath, List<ShownPanel> panels,
 			List<ProductParts.Supplier> suppliers, List<ProductParts.CompetitorPrice> competitorPrices, String competitorChart,
 			List<ProductParts.Link> links, List<ProductRow> variants, List<ProductParts.Attribute> attributes,
-			List<PriceLists.PriceList> priceLists, List<Attachment> files, List<AuditEntry> history, boolean mayEdit,
+			List<PriceLists.PriceList> priceLists, List<Attachment> files, List<HistoryEntry> history, boolean mayEdit,
 			boolean mayEditSuppliers, boolean mayEditPrices, Map<String, String> check, Prices.@Nullable Quote quote,
 			@Nullable String quoteProblem) implements PageModel {
 	}
@@ -115,8 +115,8 @@ public class ProductPageModels {
 		return new ProductPage(product, product.categoryId() == null ? null : categories.get(product.categoryId()).path(),
 				shown, parts.suppliers(id), competitorPrices, competitorChart(product, competitorPrices), parts.links(id),
 				product.variantOfId() == null ? parts.variants(id) : List.of(), parts.attributes(), priceLists.forProduct(id),
-				files.list(id), audit.history("product", id), policy.mayEditProducts(), policy.mayEditSuppliers(),
-				policy.mayEditPrices(), check, quoting.quote(), quoting.problem());
+				files.list(id), history.of(Products.RECORD_TYPE, id, product.snapshot(), List.of()), policy.mayEditProducts(),
+				policy.mayEditSuppliers(), policy.mayEditPrices(), check, quoting.quote(), quoting.problem());
 	}
 
 	public record PriceListsPage(List<PriceLists.PriceList> lists, boolean mayEdit) implements PageModel {
@@ -124,7 +124,8 @@ public class ProductPageModels {
 
 	/** A price list with its price check: what a customer pays for a product (by code or barcode) and quantity. */
 	public record PriceListPage(PriceLists.PriceList list, List<ProductCategories.Category> categories, boolean mayEdit,
-			Map<String, String> check, Prices.@Nullable Quote quote, @Nullable String quoteProblem) implements PageModel {
+			Map<String, String> check, Prices.@Nullable Quote quote, @Nullable String quoteProblem,
+			List<HistoryEntry> history) implements PageModel {
 
 		/** The check's problem shows with the page's notices; none leaves a notice the page was sent to alone. */
 		@Override
@@ -148,7 +149,8 @@ public class ProductPageModels {
 						customerId, quantity == null ? null : quantity.toPlainString());
 		return new PriceListPage(list, categories.list(), policy.mayEditPrices(), Map.of("product", product == null ? "" : product,
 				"customerId", customerId == null ? "" : customerId.toString(), "quantity",
-				quantity == null || !sensible ? "1" : quantity.toPlainString()), quoting.quote(), quoting.problem());
+				quantity == null || !sensible ? "1" : quantity.toPlainString()), quoting.quote(), quoting.problem(),
+				history.of(PriceLists.RECORD_TYPE, id, list.snapshot(), List.of()));
 	}
 
 	/** What a customer pays for a quantity of a product, or why that cannot be said. */

@@ -18,10 +18,9 @@ import dev.kervan.identity.Role;
 import dev.kervan.identity.Users;
 import dev.kervan.pipeline.LeadStatus;
 import dev.kervan.pipeline.OpportunityStatus;
-import dev.kervan.platform.AuditEntry;
-import dev.kervan.platform.AuditTrail;
 import dev.kervan.platform.Dates;
 import dev.kervan.platform.Forms;
+import dev.kervan.platform.HistoryEntry;
 import dev.kervan.platform.KervanProperties;
 import dev.kervan.platform.KeysetPage;
 import dev.kervan.platform.ListLinks;
@@ -49,7 +48,7 @@ public class PipelinePageModels {
 	private final LostReasons lostReasons;
 	private final PipelineStatistics statistics;
 	private final PipelinePolicy policy;
-	private final AuditTrail audit;
+	private final PipelineHistory history;
 	private final Customers customers;
 	private final Users users;
 	private final Forms forms;
@@ -58,7 +57,7 @@ public class PipelinePageModels {
 
 	PipelinePageModels(PipelineBoard board, Opportunities opportunities, Leads leads, PipelineStages stages,
 			SalesTeams teams, LostReasons lostReasons, PipelineStatistics statistics, PipelinePolicy policy,
-			AuditTrail audit, Customers customers, Users users, Forms forms, Clock clock,
+			PipelineHistory history, Customers customers, Users users, Forms forms, Clock clock,
 			KervanProperties properties) {
 		this.board = board;
 		this.opportunities = opportunities;
@@ -68,7 +67,7 @@ public class PipelinePageModels {
 		this.lostReasons = lostReasons;
 		this.statistics = statistics;
 		this.policy = policy;
-		this.audit = audit;
+		this.history = history;
 		this.customers = customers;
 		this.users = users;
 		this.forms = forms;
@@ -101,7 +100,7 @@ public class PipelinePageModels {
 	/** An opportunity with the buttons its state allows ({@code actions}: the names of its available actions). */
 	public record OpportunityPage(OpportunityRow opportunity, PipelineStages.Stage stage, @Nullable String customerName,
 			List<PipelineStages.Stage> stages, Set<String> actions, List<LostReasons.LostReason> lostReasons,
-			@Nullable String lostReasonName, List<AuditEntry> history) implements PageModel {
+			@Nullable String lostReasonName, List<HistoryEntry> history) implements PageModel {
 	}
 
 	/** The statistics of a period, with the charts' data as JSON for their script. */
@@ -159,7 +158,7 @@ public class PipelinePageModels {
 				stages.list(row.team()),
 				opportunities.availableActions(row).stream().map(Enum::name).collect(Collectors.toSet()),
 				lostReasons.list(false), row.lostReason() == null ? null : lostReasons.get(row.lostReason()).name(),
-				audit.history("opportunity", id));
+				history.of(row));
 	}
 
 	/**

@@ -10,8 +10,8 @@ import dev.kervan.pipeline.internal.LeadImport;
 import dev.kervan.pipeline.internal.LeadRow;
 import dev.kervan.pipeline.internal.Leads;
 import dev.kervan.pipeline.internal.NewLead;
+import dev.kervan.pipeline.internal.PipelineHistory;
 import dev.kervan.pipeline.internal.PipelinePageModels;
-import dev.kervan.platform.AuditTrail;
 import dev.kervan.platform.Commands;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.FormState;
@@ -40,17 +40,17 @@ class LeadPages {
 	private final Leads leads;
 	private final PipelinePageModels pages;
 	private final LeadImport imports;
-	private final AuditTrail audit;
+	private final PipelineHistory history;
 	private final Forms forms;
 	private final Commands commands;
 
-	LeadPages(Leads leads, PipelinePageModels pages, LeadImport imports, AuditTrail audit, Forms forms, Commands commands) {
+	LeadPages(Leads leads, PipelinePageModels pages, LeadImport imports, PipelineHistory history, Forms forms, Commands commands) {
 		this.pages = pages;
 		this.forms = forms;
 		this.commands = commands;
 		this.imports = imports;
 		this.leads = leads;
-		this.audit = audit;
+		this.history = history;
 	}
 
 	@GetMapping
@@ -94,7 +94,7 @@ class LeadPages {
 		LeadRow lead = leads.get(id);
 		model.addAttribute("lead", lead);
 		model.addAttribute("actions", leads.availableActions(lead).stream().map(Enum::name).collect(Collectors.toSet()));
-		model.addAttribute("history", audit.history("lead", id));
+		model.addAttribute("history", history.of(lead));
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", FormState.empty());
 		}

@@ -1,0 +1,58 @@
+package dev.kervan.support;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * A record's history as a page shows it ({@code fragments/history}), read back as a person reads it: its sentences,
+ * the values they show (names and amounts, each isolated in its own {@code <bdi>}), the values listed under them as
+ * "label: value", the texts of notes and activities, and the kinds of its entries, newest first. Spaces that do not
+ * break (between an amount and its currency) read as spaces.
+ */
+public record HistoryFeed(List<String> lines, List<String> values, List<String> details, List<String> texts,
+		List<String> kinds, String html) {
+
+	private static final Pattern SECTION = Pattern.compile("<section id=\"history\".*?</section>", Pattern.DOTALL);
+	private static final Pattern LINE = Pattern.compile("<p class=\"kervan-feed-line\">(.*?)</p>", Pattern.DOTALL);
+	private static final Pattern VALUE = Pattern.compile("<bdi class=\"kervan-feed-value\"[^>]*>(.*?)</bdi>", Pattern.DOTALL);
+	private static final Pattern DETAIL = Pattern.compile("<dt>(.*?)</dt>\\s*<dd><bdi[^>]*>(.*?)</bdi></dd>", Pattern.DOTALL);
+	private static final Pattern TEXT = Pattern.compile("<p class=\"kervan-feed-text\"[^>]*>(.*?)</p>", Pattern.DOTALL);
+	private static final Pattern KIND = Pattern.compile("<li class=\"kervan-feed-entry\" data-kind=\"([A-Z_]+)\"");
+
+	/** The history on the page; fails when the page has none. */
+	public static HistoryFeed of(String page) {
+		Matcher section = SECTION.matcher(page);
+		if (!section.find()) {
+			throw new AssertionError("The page shows no history");
+		}
+		String html = section.group();
+		var details = new ArrayList<String>();
+		Matcher detail = DETAIL.matcher(html);
+		while (detail.find()) {
+			details.add(text(detail.group(1)) + ": " + text(detail.group(2)));
+		}
+		return new HistoryFeed(all(LINE, html), all(VALUE, html), details, all(TEXT, html), all(KIND, html), html);
+	}
+
+	/** Everything the history says, as one text. */
+	public String text() {
+		return text(html);
+	}
+
+	private static List<String> all(Pattern pattern, String html) {
+		var found = new ArrayList<String>();
+		Matcher matcher = pattern.matcher(html);
+		while (matcher.find()) {
+			found.add(text(matcher.group(1)));
+		}
+		return found;
+	}
+
+	private static String text(String html) {
+		return HtmlUtils.htmlUnescape(html.replaceAll("<[^>]+>", "")).replaceAll("[\\s\\u00a0\\u202f]+", " ").strip();
+	}
+}
