@@ -303,7 +303,7 @@ final class ChangeReading {
 			case NAMES -> text(listed(namesByLanguage(raw).values().stream().toList()), SHORT);
 			case COUNTRY -> Segment.value(history.formats().country(raw));
 			case LANGUAGE -> Segment.value(Locale.forLanguageTag(raw).getDisplayLanguage(locale));
-			case PHONE -> Segment.value(PhoneNumbers.display(raw));
+			case PHONE -> Segment.leftToRight(PhoneNumbers.display(raw));
 			case LIST -> text(listed(split(raw)), SHORT);
 			case STARS -> Segment.value(stars(raw));
 			case PAIRS -> text(listed(pairs(raw)), SHORT);
@@ -322,7 +322,7 @@ final class ChangeReading {
 		}
 		int cut = text.lastIndexOf(' ', limit);
 		String shortened = text.substring(0, cut > limit / 2 ? cut : limit).strip() + "…";
-		return new Segment(shortened, HistoryLine.Role.VALUE, text);
+		return new Segment(shortened, HistoryLine.Role.VALUE, text, null);
 	}
 
 	private String number(String raw, boolean percent) {
@@ -552,7 +552,7 @@ final class ChangeReading {
 	static String readable(String code) {
 		String words = code.replaceAll("\\[[^\\]]*\\]", " ")
 			.replaceAll("([a-z0-9])([A-Z])", "$1 $2")
-			.replaceAll("[_.\\-]+", " ")
+			.replaceAll("[_.\\-\\s]+", " ")
 			.strip()
 			.toLowerCase(Locale.ROOT)
 			.replaceAll(" id$", "");

@@ -21,23 +21,31 @@ public record HistoryLine(List<Segment> segments, List<Detail> details) {
 		return new HistoryLine(segments, values);
 	}
 
-	/** A piece of a sentence: the words around, who, a field's label or a value ({@code full}: before it was shortened). */
-	public record Segment(String text, Role role, @Nullable String full) {
+	/**
+	 * A piece of a sentence: the words around, who, a field's label or a value ({@code full}: the value before it was
+	 * shortened; {@code dir}: the direction of a value that has no letters to tell it, as a phone number's digits).
+	 */
+	public record Segment(String text, Role role, @Nullable String full, @Nullable String dir) {
 
 		public static Segment who(String name) {
-			return new Segment(name, Role.WHO, null);
+			return new Segment(name, Role.WHO, null, null);
 		}
 
 		public static Segment field(String label) {
-			return new Segment(label, Role.FIELD, null);
+			return new Segment(label, Role.FIELD, null, null);
 		}
 
 		public static Segment value(String text) {
-			return new Segment(text, Role.VALUE, null);
+			return new Segment(text, Role.VALUE, null, null);
+		}
+
+		/** A value read left to right whatever the page's direction: "+90 532 111 22 33" in a Persian sentence. */
+		public static Segment leftToRight(String text) {
+			return new Segment(text, Role.VALUE, null, "ltr");
 		}
 
 		public static Segment words(String text) {
-			return new Segment(text, Role.WORDS, null);
+			return new Segment(text, Role.WORDS, null, null);
 		}
 	}
 

@@ -2,9 +2,9 @@ package dev.kervan.customers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.kervan.support.Api;
 import dev.kervan.support.Api.Person;
@@ -108,6 +108,16 @@ class AccountHistoryIntegrationTests extends KervanIntegrationTest {
 				"Ayşe Demir سقف اعتبار را از \u200eTRY ۵۰٬۰۰۰٫۰۰ به \u200eTRY ۷۵٬۰۰۰٫۰۰ تغییر داد",
 				"Ayşe Demir حساب را ایجاد کرد");
 		assertThat(history.details()).contains("دسته: " + category, "وضعیت: بالقوه");
+	}
+
+	@Test
+	void noLineShowsAnIdOrAFieldsCodeName() {
+		JsonNode trail = api.get("/api/v1/customers/" + account + "/history").bearer(admin).send().json().get("items");
+		assertThat(trail.toString()).contains("salespersonId", "contacts[", "POTENTIAL");
+		for (String language : List.of("en", "tr", "fa")) {
+			assertThat(historyFor(language).codesShown(trail, Set.of("salespersonId", "categoryId", "branchId")))
+				.as(language).isEmpty();
+		}
 	}
 
 	private HistoryFeed historyFor(String language) {

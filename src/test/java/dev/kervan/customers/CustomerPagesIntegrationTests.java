@@ -13,8 +13,8 @@ import java.util.Map;
 import dev.kervan.support.Api;
 import dev.kervan.support.Api.Response;
 import dev.kervan.support.Browserless;
-import dev.kervan.support.Multipart;
 import dev.kervan.support.HistoryFeed;
+import dev.kervan.support.Multipart;
 import dev.kervan.support.PageIntegrationTest;
 import org.junit.jupiter.api.Test;
 
