@@ -83,8 +83,13 @@ class HistoryBrowserTests extends BrowserTest {
 				assertThat(page.evaluate("() => getComputedStyle(document.querySelector('.kervan-feed')).borderRightWidth"))
 					.as("the feed's line is on the reading side").isEqualTo("2px");
 				assertThat(history.locator("bdi", new Locator.LocatorOptions().setHasText("Gül Doğan")).first()).isVisible();
-				assertThat(history.locator("bdi[dir=ltr]", new Locator.LocatorOptions().setHasText("+90 532 111 22 33")))
-					.isVisible();
+				Locator phoneNumber = history.locator("bdi[dir=ltr]", new Locator.LocatorOptions().setHasText("+90 532 111 22 33"));
+				assertThat(phoneNumber).isVisible();
+				assertThat((Boolean) phoneNumber.evaluate("bdi => { const digits = bdi.firstChild, range = document.createRange();"
+						+ " range.setStart(digits, 0); range.setEnd(digits, 1); const plus = range.getBoundingClientRect().left;"
+						+ " range.setStart(digits, digits.length - 1); range.setEnd(digits, digits.length);"
+						+ " return plus < range.getBoundingClientRect().left; }"))
+					.as("a phone number reads left to right in a Persian sentence").isTrue();
 				assertThat(history.locator(".kervan-feed-value").first()).not().containsText("1");
 				assertThat(history).containsText("۱٬۵۰۰٬۰۰۰");
 			}
