@@ -127,6 +127,37 @@ public class AuditTrail {
 			.list();
 	}
 
+	/**
+	 * The record's changes, newest first: the lines one actor wrote in one transaction (the same time and actor) make
+	 * one change, in the order they were written. At most as many lines as {@link #history(String, Object)} reads; a
+	 * change the limit would cut is left out whole.
+	 */
+	public List<AuditChange> changes(String recordType, Object recordId) {
+		List<AuditEntry> lines = jdbc.sql("""
+				select id, occurred_at, actor_id, actor_name, record_type, record_id, action, field, old_value, new_value
+				from audit_log where record_type = :type and record_id = :id
+				order by id desc limit :limit""")
+			.param("type", recordType)
+			.param("id", String.valueOf(recordId))
+			.param("limit", HISTORY_LIMIT + 1)
+			.query((rs, n) -> entry(rs))
+			.list();
+		var changes = new java.util.LinkedHashMap<List<Object>, List<AuditEntry>>();
+		for (AuditEntry line : lines.subList(0, Math.min(lines.size(), HISTORY_LIMIT))) {
+			var key = java.util.Arrays.<Object>asList(line.occurredAt(), line.actorId(), line.actorName());
+			changes.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(line);
+		}
+		var answer = new java.util.ArrayList<AuditChange>();
+		changes.values().forEach(change -> {
+			AuditEntry first = change.getFirst();
+			answer.add(new AuditChange(first.occurredAt(), first.actorId(), first.actorName(), List.copyOf(change.reversed())));
+		});
+		if (lines.size() > HISTORY_LIMIT && !answer.isEmpty()) {
+			answer.removeLast();
+		}
+		return answer;
+	}
+
 	private static AuditEntry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
 		return new AuditEntry(rs.getLong("id"), rs.getObject("occurred_at", java.time.OffsetDateTime.class).toInstant(),
 				(Long) rs.getObject("actor_id"), rs.getString("actor_name"), rs.getString("record_type"),
@@ -199,7 +230,8 @@ public class AuditTrail {
 			.update();
 	}
 
-	private static @Nullable String text(@Nullable Object value) {
+	/** A value as the trail keeps it: what {@link #updated} writes and what a record's current values are compared with. */
+	static @Nullable String text(@Nullable Object value) {
 		return switch (value) {
 			case null -> null;
 			case Collection<?> values -> values.stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));

@@ -147,6 +147,16 @@ public class Formats {
 		return format.format(value);
 	}
 
+	/** A percentage given in whole points ({@code 40} is 40 %), as the reader writes it: 40%, %40, ۴۰٪. */
+	public String percent(@Nullable Number points) {
+		if (points == null) {
+			return "";
+		}
+		NumberFormat format = numberFormat("percent");
+		format.setMaximumFractionDigits(2);
+		return format.format(new BigDecimal(points.toString()).movePointLeft(2));
+	}
+
 	/** The calendar the current reader sees dates in. */
 	public DisplayCalendar calendar() {
 		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
@@ -170,12 +180,15 @@ public class Formats {
 		return format.format(value);
 	}
 
-	/** A copy of the number format of the reader's language: plain ({@code number}) or for a currency code. */
+	/** A copy of the number format of the reader's language: plain ({@code number}), {@code percent} or for a currency code. */
 	private NumberFormat numberFormat(String kind) {
 		ULocale locale = ULocale.forLocale(locale());
 		NumberFormat prototype = numberFormats.computeIfAbsent(locale + "|" + kind, key -> {
 			if (kind.equals("number")) {
 				return NumberFormat.getInstance(locale);
+			}
+			if (kind.equals("percent")) {
+				return NumberFormat.getPercentInstance(locale);
 			}
 			NumberFormat currency = NumberFormat.getCurrencyInstance(locale);
 			currency.setCurrency(com.ibm.icu.util.Currency.getInstance(kind));

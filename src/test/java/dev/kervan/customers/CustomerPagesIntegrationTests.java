@@ -13,6 +13,7 @@ import java.util.Map;
 import dev.kervan.support.Api;
 import dev.kervan.support.Api.Response;
 import dev.kervan.support.Browserless;
+import dev.kervan.support.HistoryFeed;
 import dev.kervan.support.Multipart;
 import dev.kervan.support.PageIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -76,7 +77,8 @@ class CustomerPagesIntegrationTests extends PageIntegrationTest {
 		assertThat(contacts.body()).contains("Gül Doğan", "+90 532 999 88 77", "İzmir şubesi");
 		assertThat(browser.submit(page, page + "/parts/notes", Map.of("text", "Arandı, teklif istedi.")).status()).isEqualTo(302);
 		assertThat(browser.get(page + "?tab=notes").body()).contains("Arandı, teklif istedi.");
-		assertThat(browser.get(page + "?tab=history").body()).contains("contacts[");
+		assertThat(HistoryFeed.of(browser.get(page + "?tab=history").body()).lines()).contains(
+				"Administrator added the branch İzmir şubesi", "Administrator added the contact Gül Doğan");
 	}
 
 	@Test

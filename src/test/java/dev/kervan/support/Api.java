@@ -87,6 +87,21 @@ public final class Api {
 				"roles", List.of(roles), "password", PASSWORD)).bearer(adminToken).send();
 	}
 
+	/** Creates a user with a name of their own (password {@link #PASSWORD}) and answers who they are. */
+	public Person createPerson(String adminToken, String displayName, String language, String... roles) {
+		String username = uniqueName("p");
+		Response created = post("/api/v1/users", Map.of("username", username, "displayName", displayName, "language",
+				language, "roles", List.of(roles), "password", PASSWORD)).bearer(adminToken).send();
+		if (created.status() != 201) {
+			throw new IllegalStateException("Could not create " + displayName + ": " + created);
+		}
+		return new Person(created.json().get("id").asLong(), username, displayName);
+	}
+
+	/** A user a test made, by id, user name and the name people see. */
+	public record Person(long id, String username, String displayName) {
+	}
+
 	/** A user name no other test uses. */
 	public static String uniqueName(String prefix) {
 		return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 10);

@@ -16,18 +16,18 @@ import dev.kervan.catalog.ProductPanel;
 import dev.kervan.catalog.Tracking;
 import dev.kervan.customers.Customers;
 import dev.kervan.platform.Attachment;
-import dev.kervan.platform.AuditEntry;
-import dev.kervan.platform.AuditTrail;
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ErrorKind;
 import dev.kervan.platform.FormState;
 import dev.kervan.platform.Formats;
 import dev.kervan.platform.Forms;
+import dev.kervan.platform.HistoryEntry;
 import dev.kervan.platform.KeysetPage;
 import dev.kervan.platform.ListLinks;
 import dev.kervan.platform.Option;
 import dev.kervan.platform.PageLimit;
 import dev.kervan.platform.PageModel;
+import dev.kervan.platform.RecordHistory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,7 +46,7 @@ public class ProductPageModels {
 	private final PriceLists priceLists;
 	private final Prices prices;
 	private final CatalogPolicy policy;
-	private final AuditTrail audit;
+	private final RecordHistory history;
 	private final List<ProductPanel> panels;
 	private final Catalog catalog;
 	private final Customers customers;
@@ -54,7 +54,7 @@ public class ProductPageModels {
 	private final Formats formats;
 
 	ProductPageModels(Products products, ProductParts parts, ProductFiles files, ProductCategories categories, Units units,
-			PriceLists priceLists, Prices prices, CatalogPolicy policy, AuditTrail audit, List<ProductPanel> panels,
+			PriceLists priceLists, Prices prices, CatalogPolicy policy, RecordHistory history, List<ProductPanel> panels,
 			Catalog catalog, Customers customers, Forms forms, Formats formats) {
 		this.formats = formats;
 		this.catalog = catalog;
@@ -67,7 +67,7 @@ public class ProductPageModels {
 		this.priceLists = priceLists;
 		this.prices = prices;
 		this.policy = policy;
-		this.audit = audit;
+		this.history = history;
 		this.panels = panels.stream().sorted(Comparator.comparingInt(ProductPanel::order)).toList();
 		this.forms = forms;
 	}
@@ -84,7 +84,7 @@ public class ProductPageModels {
 	public record ProductPage(ProductRow product, @Nullable String categoryPath, List<ShownPanel> panels,
 			List<ProductParts.Supplier> suppliers, List<ProductParts.CompetitorPrice> competitorPrices, String competitorChart,
 			List<ProductParts.Link> links, List<ProductRow> variants, List<ProductParts.Attribute> attributes,
-			List<PriceLists.PriceList> priceLists, List<Attachment> files, List<AuditEntry> history, boolean mayEdit,
+			List<PriceLists.PriceList> priceLists, List<Attachment> files, List<HistoryEntry> history, boolean mayEdit,
 			boolean mayEditSuppliers, boolean mayEditPrices, Map<String, String> check, FormState checkForm,
 			Prices.@Nullable Quote quote, @Nullable String quoteProblem) implements PageModel {
 	}
@@ -124,7 +124,7 @@ public class ProductPageModels {
 		return new ProductPage(product, product.categoryId() == null ? null : categories.get(product.categoryId()).path(),
 				shown, parts.suppliers(id), competitorPrices, competitorChart(product, competitorPrices), parts.links(id),
 				product.variantOfId() == null ? parts.variants(id) : List.of(), parts.attributes(), priceLists.forProduct(id),
-				files.list(id), audit.history("product", id), policy.mayEditProducts(), policy.mayEditSuppliers(),
+				files.list(id), history.of(Products.RECORD_TYPE, id, product.snapshot(), List.of()), policy.mayEditProducts(), policy.mayEditSuppliers(),
 				policy.mayEditPrices(), check, customerPick(customerId, customerText), quoting.quote(), quoting.problem());
 	}
 
@@ -154,7 +154,7 @@ public class ProductPageModels {
 	 */
 	public record PriceListPage(PriceLists.PriceList list, List<ProductCategories.Category> categories,
 			Map<Long, String> categoryPaths, boolean mayEdit, FormState assignForm, List<Option> classOptions, Map<String, String> check, FormState checkForm,
-			Prices.@Nullable Quote quote, @Nullable String quoteProblem) implements PageModel {
+			Prices.@Nullable Quote quote, @Nullable String quoteProblem, List<HistoryEntry> history) implements PageModel {
 
 		/** The check's problem shows with the page's notices; none leaves a notice the page was sent to alone. */
 		@Override
@@ -180,7 +180,8 @@ public class ProductPageModels {
 		tree.forEach(category -> paths.put(category.id(), category.path()));
 		return new PriceListPage(list, tree, paths, policy.mayEditPrices(), audience(list), priceLists.classOptions(list),
 				Map.of("product", product == null ? "" : product, "quantity", quantity == null ? "1" : quantity),
-				customerPick(customerId, customerText), quoting.quote(), quoting.problem());
+				customerPick(customerId, customerText), quoting.quote(), quoting.problem(),
+				history.of(PriceLists.RECORD_TYPE, id, list.snapshot(), List.of()));
 	}
 
 	/** Whom a list is for, as its form shows it: the accounts by name, the classes ticked. */

@@ -16,11 +16,10 @@ import dev.kervan.customers.internal.CustomerViews.ListItem;
 import dev.kervan.identity.CurrentUser;
 import dev.kervan.identity.Role;
 import dev.kervan.platform.Attachment;
-import dev.kervan.platform.AuditEntry;
-import dev.kervan.platform.AuditTrail;
 import dev.kervan.platform.Dates;
 import dev.kervan.platform.Formats;
 import dev.kervan.platform.FormState;
+import dev.kervan.platform.HistoryEntry;
 import dev.kervan.platform.KeysetPage;
 import dev.kervan.platform.ListLinks;
 import dev.kervan.platform.Option;
@@ -48,11 +47,11 @@ public class CustomerPageModels {
 	private final CustomerFiles files;
 	private final CustomerSettings settings;
 	private final CustomerPolicy policy;
-	private final AuditTrail audit;
+	private final AccountHistory history;
 	private final Formats formats;
 
 	CustomerPageModels(CustomerService customers, CustomerQueries queries, CustomerParts parts, CustomerFiles files,
-			CustomerSettings settings, CustomerPolicy policy, AuditTrail audit, Formats formats) {
+			CustomerSettings settings, CustomerPolicy policy, AccountHistory history, Formats formats) {
 		this.formats = formats;
 		this.customers = customers;
 		this.queries = queries;
@@ -60,7 +59,7 @@ public class CustomerPageModels {
 		this.files = files;
 		this.settings = settings;
 		this.policy = policy;
-		this.audit = audit;
+		this.history = history;
 	}
 
 	/** A page of accounts; the filters and the order it was asked with are in its links. */
@@ -69,7 +68,7 @@ public class CustomerPageModels {
 	}
 
 	public record AccountPage(Detail customer, boolean mayEdit, boolean mayEditFinance, List<Attachment> files,
-			List<AuditEntry> history, Map<String, String> extraLabels, String tab,
+			List<HistoryEntry> history, Map<String, String> extraLabels, String tab,
 			Map<String, List<PartViews.PartView>> partsByKind) implements PageModel {
 
 		@Override
@@ -109,7 +108,7 @@ public class CustomerPageModels {
 			byKind.put(camel(kind), parts.all(id, kind));
 		}
 		return new AccountPage(detail, policy.mayEdit(user, customer) && !customer.archived(),
-				policy.mayEditFinance(user) && !customer.archived(), files.list(id), audit.history("customer", id),
+				policy.mayEditFinance(user) && !customer.archived(), files.list(id), history.of(customer),
 				extraLabels(detail.categoryId()), TABS.contains(tab) ? tab : "overview", byKind);
 	}
 

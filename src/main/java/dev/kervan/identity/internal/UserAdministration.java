@@ -19,9 +19,11 @@ import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ErrorKind;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.FieldViolation;
+import dev.kervan.platform.HistoryEntry;
 import dev.kervan.platform.InvalidInputException;
 import dev.kervan.platform.Languages;
 import dev.kervan.platform.Patch;
+import dev.kervan.platform.RecordHistory;
 import dev.kervan.platform.RecordNotFoundException;
 import dev.kervan.platform.TooManyRequestsException;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -57,11 +59,13 @@ public class UserAdministration {
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final LoginThrottle throttle;
+	private final RecordHistory readable;
 
 	UserAdministration(UserAccounts users, PasswordEncoder passwords, AuditTrail audit,
 			FindByIndexNameSessionRepository<?> sessions, ApiTokens tokens, ApplicationEventPublisher events, Clock clock,
-			LoginThrottle throttle) {
+			LoginThrottle throttle, RecordHistory readable) {
 		this.throttle = throttle;
+		this.readable = readable;
 		this.users = users;
 		this.passwords = passwords;
 		this.audit = audit;
@@ -126,6 +130,11 @@ public class UserAdministration {
 	public List<AuditEntry> history(long id) {
 		get(id);
 		return audit.history(RECORD_TYPE, id);
+	}
+
+	/** Who changed what on the user, in words, newest first: for the user's page. */
+	public List<HistoryEntry> readableHistory(long id) {
+		return readable.of(RECORD_TYPE, id, get(id).auditSnapshot(), List.of());
 	}
 
 	@Transactional

@@ -142,7 +142,7 @@ class UserAdminController {
 		model.addAttribute("user", user);
 		model.addAttribute("version", model.containsAttribute("userForm")
 				? ((UserForm) model.getAttribute("userForm")).getVersion() : user.version());
-		model.addAttribute("history", administration.history(id));
+		model.addAttribute("history", administration.readableHistory(id));
 		return "identity/user";
 	}
 

@@ -12,6 +12,8 @@ import org.springframework.stereotype.Component;
 @Component
 class LeadActivitySubjects implements ActivitySubjects {
 
+	static final String TYPE = "LEAD";
+
 	private final Pipeline pipeline;
 
 	LeadActivitySubjects(Pipeline pipeline) {
@@ -20,7 +22,7 @@ class LeadActivitySubjects implements ActivitySubjects {
 
 	@Override
 	public String type() {
-		return "LEAD";
+		return TYPE;
 	}
 
 	@Override

@@ -22,6 +22,8 @@ import org.springframework.stereotype.Component;
 @Component
 class OpportunityActivitySubjects implements ActivitySubjects {
 
+	static final String TYPE = "OPPORTUNITY";
+
 	/** The kind of record activities on accounts are kept as (the customers module's). */
 	private static final String ACCOUNT = "CUSTOMER";
 
@@ -40,7 +42,7 @@ class OpportunityActivitySubjects implements ActivitySubjects {
 
 	@Override
 	public String type() {
-		return "OPPORTUNITY";
+		return TYPE;
 	}
 
 	@Override

@@ -18,13 +18,12 @@ import dev.kervan.identity.Role;
 import dev.kervan.identity.Users;
 import dev.kervan.pipeline.LeadStatus;
 import dev.kervan.pipeline.OpportunityStatus;
-import dev.kervan.platform.AuditEntry;
-import dev.kervan.platform.AuditTrail;
 import dev.kervan.platform.Countries;
 import dev.kervan.platform.Dates;
 import dev.kervan.platform.FormState;
 import dev.kervan.platform.Formats;
 import dev.kervan.platform.Forms;
+import dev.kervan.platform.HistoryEntry;
 import dev.kervan.platform.KervanProperties;
 import dev.kervan.platform.KeysetPage;
 import dev.kervan.platform.ListLinks;
@@ -53,7 +52,7 @@ public class PipelinePageModels {
 	private final LostReasons lostReasons;
 	private final PipelineStatistics statistics;
 	private final PipelinePolicy policy;
-	private final AuditTrail audit;
+	private final PipelineHistory history;
 	private final Customers customers;
 	private final Users users;
 	private final Forms forms;
@@ -63,7 +62,7 @@ public class PipelinePageModels {
 
 	PipelinePageModels(PipelineBoard board, Opportunities opportunities, Leads leads, PipelineStages stages,
 			SalesTeams teams, LostReasons lostReasons, PipelineStatistics statistics, PipelinePolicy policy,
-			AuditTrail audit, Customers customers, Users users, Forms forms, Clock clock,
+			PipelineHistory history, Customers customers, Users users, Forms forms, Clock clock,
 			KervanProperties properties, Formats formats) {
 		this.formats = formats;
 		this.board = board;
@@ -74,7 +73,7 @@ public class PipelinePageModels {
 		this.lostReasons = lostReasons;
 		this.statistics = statistics;
 		this.policy = policy;
-		this.audit = audit;
+		this.history = history;
 		this.customers = customers;
 		this.users = users;
 		this.forms = forms;
@@ -111,13 +110,13 @@ public class PipelinePageModels {
 	 */
 	public record OpportunityPage(OpportunityRow opportunity, PipelineStages.Stage stage, @Nullable String customerName,
 			List<PipelineStages.Stage> stages, Set<String> actions, List<LostReasons.LostReason> lostReasons,
-			@Nullable String lostReasonName, List<AuditEntry> history, boolean mayEdit, FormState editForm,
+			@Nullable String lostReasonName, List<HistoryEntry> history, boolean mayEdit, FormState editForm,
 			List<Option> currencyOptions, List<Option> priorityOptions, List<Option> salespersonOptions,
 			@Nullable String salespersonName) implements PageModel {
 	}
 
 	/** A lead's page: its fields as a form while it may change ({@code CHANGE} among its actions), its actions. */
-	public record LeadPage(LeadRow lead, Set<String> actions, List<AuditEntry> history, FormState editForm,
+	public record LeadPage(LeadRow lead, Set<String> actions, List<HistoryEntry> history, FormState editForm,
 			List<Option> currencyOptions, List<Option> priorityOptions, List<Option> salespersonOptions,
 			List<Option> countryOptions) implements PageModel {
 	}
@@ -197,7 +196,7 @@ public class PipelinePageModels {
 		return new OpportunityPage(row, stages.get(row.stage()), customerName, stages.list(row.team()),
 				opportunities.availableActions(row).stream().map(Enum::name).collect(Collectors.toSet()),
 				lostReasons.list(false), row.lostReason() == null ? null : lostReasons.get(row.lostReason()).name(),
-				audit.history("opportunity", id), policy.mayEdit(policy.requireSales(), row),
+				history.of(row), policy.mayEdit(policy.requireSales(), row),
 				refused != null ? refused : editForm(row, customerName), currencyOptions(row.currency()), priorityOptions(),
 				salespersonOptions(row.salesperson()), salespersonName);
 	}
@@ -221,7 +220,7 @@ public class PipelinePageModels {
 		values.put("salespersonId", lead.salespersonId() == null ? "" : String.valueOf(lead.salespersonId()));
 		values.put("notes", lead.notes());
 		return new LeadPage(lead, leads.availableActions(lead).stream().map(Enum::name).collect(Collectors.toSet()),
-				audit.history("lead", id), refused != null ? refused : FormState.of(values),
+				history.of(lead), refused != null ? refused : FormState.of(values),
 				currencyOptions(lead.currency()), priorityOptions(), salespersonOptions(lead.salespersonId()),
 				Countries.options(org.springframework.context.i18n.LocaleContextHolder.getLocale()));
 	}

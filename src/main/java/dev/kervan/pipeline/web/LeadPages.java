@@ -9,6 +9,7 @@ import dev.kervan.pipeline.internal.LeadImport;
 import dev.kervan.pipeline.internal.LeadChange;
 import dev.kervan.pipeline.internal.Leads;
 import dev.kervan.pipeline.internal.NewLead;
+import dev.kervan.pipeline.internal.PipelineHistory;
 import dev.kervan.pipeline.internal.PipelinePageModels;
 import dev.kervan.platform.Commands;
 import dev.kervan.platform.ExpectedVersion;

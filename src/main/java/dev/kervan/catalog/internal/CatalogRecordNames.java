@@ -1,0 +1,54 @@
+package dev.kervan.catalog.internal;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.kervan.platform.RecordNames;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The names of products, categories, units (by code) and price lists, for the histories that name them. */
+@Component
+class CatalogRecordNames implements RecordNames {
+
+	static final String PRODUCT = "product";
+	static final String CATEGORY = "product-category";
+	static final String UNIT = "unit";
+	static final String PRICE_LIST = "price-list";
+
+	private static final Map<String, String> QUERIES = Map.of(
+			PRODUCT, "select id, name from product where id = any(:ids)",
+			CATEGORY, "select id, name from product_category where id = any(:ids)",
+			PRICE_LIST, "select id, name from price_list where id = any(:ids)");
+
+	private final JdbcClient jdbc;
+
+	CatalogRecordNames(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public Set<String> kinds() {
+		return Set.of(PRODUCT, CATEGORY, UNIT, PRICE_LIST);
+	}
+
+	@Override
+	public Map<String, String> names(String kind, Set<String> ids) {
+		if (UNIT.equals(kind)) {
+			// A product keeps its unit by code in its history, as it is typed and imported.
+			return jdbc.sql("select code, name from unit_of_measure where code = any(:codes)")
+				.param("codes", ids.toArray(String[]::new))
+				.query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
+				.list()
+				.stream()
+				.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (first, second) -> first));
+		}
+		return jdbc.sql(QUERIES.get(kind))
+			.param("ids", ids.stream().filter(id -> id.matches("\\d{1,18}")).map(Long::valueOf).toArray(Long[]::new))
+			.query((rs, n) -> Map.entry(String.valueOf(rs.getLong(1)), rs.getString(2)))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+}

@@ -1,0 +1,48 @@
+package dev.kervan.pipeline.internal;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.kervan.platform.RecordNames;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The names of teams, stages, lost reasons, opportunities and leads, for the histories that name them. */
+@Component
+class PipelineRecordNames implements RecordNames {
+
+	static final String TEAM = "sales-team";
+	static final String STAGE = "pipeline-stage";
+	static final String LOST_REASON = "lost-reason";
+	static final String OPPORTUNITY = "opportunity";
+	static final String LEAD = "lead";
+
+	private static final Map<String, String> QUERIES = Map.of(
+			TEAM, "select id, name from sales_team where id = any(:ids)",
+			STAGE, "select id, name from pipeline_stage where id = any(:ids)",
+			LOST_REASON, "select id, name from lost_reason where id = any(:ids)",
+			OPPORTUNITY, "select id, title from opportunity where id = any(:ids)",
+			LEAD, "select id, title from lead where id = any(:ids)");
+
+	private final JdbcClient jdbc;
+
+	PipelineRecordNames(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public Set<String> kinds() {
+		return QUERIES.keySet();
+	}
+
+	@Override
+	public Map<String, String> names(String kind, Set<String> ids) {
+		return jdbc.sql(QUERIES.get(kind))
+			.param("ids", ids.stream().filter(id -> id.matches("\\d{1,18}")).map(Long::valueOf).toArray(Long[]::new))
+			.query((rs, n) -> Map.entry(String.valueOf(rs.getLong(1)), rs.getString(2)))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+}
