@@ -111,7 +111,7 @@ final class ChangeReading {
 		var parts = new LinkedHashMap<String, List<Line>>();
 		for (AuditEntry entry : change.lines()) {
 			Line line = line(entry);
-			if (line.part() != null && describer.parts().containsKey(line.part())) {
+			if (line.part() != null) {
 				parts.computeIfAbsent(line.part() + "[" + line.partId() + "]", k -> new ArrayList<>()).add(line);
 			}
 			else {
