@@ -126,7 +126,13 @@ class ValueRangeIntegrationTests extends PageIntegrationTest {
 				"CUSTOMER", "status", "ACTIVE", "country", "TR", "language", "tr", "currency", "TRY", "birthDate",
 				"+999999999-12-31"));
 		assertThat(form.status()).isEqualTo(422);
-		assertThat(form.body()).contains("f-birthDate-error", "A date from 1900-01-01 to 2200-12-31 is expected here.");
+		assertThat(form.body()).contains("f-birthDate-error", "Type a date such as 12/31/");
+
+		Response outOfRange = browser.submit("/customers/new", "/customers", Map.of("kind", "PERSON", "name", name, "roles",
+				"CUSTOMER", "status", "ACTIVE", "country", "TR", "language", "tr", "currency", "TRY", "birthDate",
+				"12/31/2201"));
+		assertThat(outOfRange.status()).isEqualTo(422);
+		assertThat(outOfRange.body()).contains("f-birthDate-error", "A date from 01/01/1900 to 12/31/2200 is expected here.");
 		assertThat(jdbc.sql("select count(*) from customer where name = ?").param(name).query(Integer.class).single()).isZero();
 	}
 
