@@ -52,4 +52,31 @@ class OpportunityFormBrowserTests extends BrowserTest {
 		assertThat(saved.get("priority").asInt()).isEqualTo(2);
 		assertThat(saved.get("expectedCloseDate").asString()).isEqualTo("2027-01-15");
 	}
+
+	/** The opportunity's form in English and in Persian (right to left, Persian digits): the README's screenshots. */
+	@Test
+	void theOpportunitysFormReadsInEnglishAndInPersian() {
+		String admin = api.token("admin", ADMIN_PASSWORD);
+		long customer = api.post("/api/v1/customers", Map.of("kind", "COMPANY", "name", "Trakya İnşaat A.Ş.")).bearer(admin)
+			.send().json().get("id").asLong();
+		long id = api.post("/api/v1/opportunities", Map.of("title", "Forklift fleet renewal", "customerId", customer,
+				"expectedRevenue", "12500.50", "priority", 2, "expectedCloseDate", "2027-01-15", "tags", List.of("fleet", "2027")))
+			.bearer(admin).send().json().get("id").asLong();
+		for (String language : List.of("en", "fa")) {
+			String username = Api.uniqueName("form" + language);
+			api.post("/api/v1/users", Map.of("username", username, "displayName", "Reader " + language, "language", language,
+					"calendar", language.equals("fa") ? "SOLAR_HIJRI" : "GREGORIAN", "roles", List.of("SALES_MANAGER"),
+					"password", Api.PASSWORD)).bearer(admin).send();
+			try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900))) {
+				Page page = context.newPage();
+				logIn(page, username);
+				page.navigate(api.base() + "/pipeline/opportunities/" + id);
+				assertThat(page.locator("#f-customerId")).hasValue("Trakya İnşaat A.Ş.");
+				assertThat(page.locator("#f-expectedRevenue")).hasValue(language.equals("fa") ? "۱۲٬۵۰۰٫۵۰" : "12,500.50");
+				assertThat(page.locator("html")).hasAttribute("dir", language.equals("fa") ? "rtl" : "ltr");
+				page.locator("#main").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+					.setPath(java.nio.file.Path.of("target", "screenshots", "opportunity-form-" + language + ".png")));
+			}
+		}
+	}
 }

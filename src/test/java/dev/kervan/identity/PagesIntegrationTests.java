@@ -86,7 +86,8 @@ class PagesIntegrationTests extends KervanIntegrationTest {
 		String username = Api.uniqueName("portal");
 		api.createUser(api.token("admin", ADMIN_PASSWORD), username, "en", "PORTAL");
 		Browserless browser = new Browserless(api.base()).loggedInAs(username, Api.PASSWORD);
-		assertThat(browser.get("/").status()).isEqualTo(403);
+		assertThat(browser.get("/").header("Location")).hasValueSatisfying(to -> assertThat(to).endsWith("/portal"));
+		assertThat(browser.get("/customers").status()).isEqualTo(403);
 		assertThat(browser.get("/admin/users").status()).isEqualTo(403);
 	}
 
