@@ -1,9 +1,10 @@
 package dev.kervan.catalog;
 
+import static dev.kervan.support.PickerAnswers.encode;
+import static dev.kervan.support.PickerAnswers.ids;
+import static dev.kervan.support.PickerAnswers.pick;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,11 +28,11 @@ class CatalogPickersIntegrationTests extends PageIntegrationTest {
 		long lamp = product(code, "Işıklı Ayna", Map.of("names", Map.of("fa", "آینهٔ کوچک"), "barcodes", List.of(barcode),
 				"brand", "Parlak"));
 
-		assertThat(ids(pick("/pick/products?q=" + code))).containsExactly(lamp);
-		assertThat(ids(pick("/pick/products?q=" + encode(code + " isikli ayna")))).containsExactly(lamp);
-		assertThat(ids(pick("/pick/products?q=" + encode(code + " آينه")))).containsExactly(lamp);
-		JsonNode byBarcode = pick("/pick/products?q=" + barcode).get("matches");
-		assertThat(ids(pick("/pick/products?q=" + barcode))).containsExactly(lamp);
+		assertThat(ids(pick(browser, "/pick/products?q=" + code))).containsExactly(lamp);
+		assertThat(ids(pick(browser, "/pick/products?q=" + encode(code + " isikli ayna")))).containsExactly(lamp);
+		assertThat(ids(pick(browser, "/pick/products?q=" + encode(code + " آينه")))).containsExactly(lamp);
+		JsonNode byBarcode = pick(browser, "/pick/products?q=" + barcode).get("matches");
+		assertThat(ids(pick(browser, "/pick/products?q=" + barcode))).containsExactly(lamp);
 		assertThat(byBarcode.get(0).get("label").asString()).isEqualTo(code + " · Işıklı Ayna");
 		assertThat(byBarcode.get(0).get("detail").asString()).isEqualTo(barcode + " · Parlak");
 	}
@@ -45,7 +46,7 @@ class CatalogPickersIntegrationTests extends PageIntegrationTest {
 		}
 		long retired = product(code + "-00-OLD", "Eski ürün", Map.of("active", false));
 
-		List<Long> found = ids(pick("/pick/products?q=" + code));
+		List<Long> found = ids(pick(browser, "/pick/products?q=" + code));
 
 		assertThat(found).containsExactlyElementsOf(made.subList(0, 10)).doesNotContain(retired);
 	}
@@ -60,12 +61,12 @@ class CatalogPickersIntegrationTests extends PageIntegrationTest {
 		long active = priceList("Bayi İndirimi " + word, true);
 		long inactive = priceList("Eski Bayi " + word, false);
 
-		assertThat(ids(pick("/pick/product-categories?q=" + encode("esya " + word)))).containsExactly(parent, child);
-		assertThat(ids(pick("/pick/product-categories?q=" + encode(word + " buzdolabi")))).containsExactly(child);
-		assertThat(pick("/pick/product-categories?q=" + encode(word + " buzdolabi")).get("matches").get(0).get("label").asString())
+		assertThat(ids(pick(browser, "/pick/product-categories?q=" + encode("esya " + word)))).containsExactly(parent, child);
+		assertThat(ids(pick(browser, "/pick/product-categories?q=" + encode(word + " buzdolabi")))).containsExactly(child);
+		assertThat(pick(browser, "/pick/product-categories?q=" + encode(word + " buzdolabi")).get("matches").get(0).get("label").asString())
 			.isEqualTo("Beyaz Eşya " + word + " / Buzdolabı");
-		assertThat(ids(pick("/pick/price-lists?q=" + encode("bayi " + word)))).containsExactly(active).doesNotContain(inactive);
-		assertThat(pick("/pick/price-lists?q=" + encode("bayi indirimi " + word)).get("matches").get(0).get("detail").asString())
+		assertThat(ids(pick(browser, "/pick/price-lists?q=" + encode("bayi " + word)))).containsExactly(active).doesNotContain(inactive);
+		assertThat(pick(browser, "/pick/price-lists?q=" + encode("bayi indirimi " + word)).get("matches").get(0).get("detail").asString())
 			.isEqualTo("TRY");
 	}
 
@@ -105,21 +106,5 @@ class CatalogPickersIntegrationTests extends PageIntegrationTest {
 			sum += (digits.charAt(i) - '0') * (i % 2 == 0 ? 1 : 3);
 		}
 		return digits + (10 - sum % 10) % 10;
-	}
-
-	private JsonNode pick(String path) {
-		Response answer = browser.getJson(path);
-		assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-		return answer.json();
-	}
-
-	private static List<Long> ids(JsonNode answer) {
-		var ids = new ArrayList<Long>();
-		answer.get("matches").forEach(match -> ids.add(match.get("id").asLong()));
-		return ids;
-	}
-
-	private static String encode(String text) {
-		return URLEncoder.encode(text, StandardCharsets.UTF_8);
 	}
 }

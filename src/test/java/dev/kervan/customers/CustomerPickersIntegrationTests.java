@@ -3,10 +3,11 @@ package dev.kervan.customers;
 import static dev.kervan.customers.CustomerApiIntegrationTests.company;
 import static dev.kervan.customers.CustomerApiIntegrationTests.taxNumber;
 import static dev.kervan.customers.CustomerApiIntegrationTests.uniqueWord;
+import static dev.kervan.support.PickerAnswers.encode;
+import static dev.kervan.support.PickerAnswers.ids;
+import static dev.kervan.support.PickerAnswers.pick;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,13 +31,13 @@ class CustomerPickersIntegrationTests extends PageIntegrationTest {
 		body.put("phone", "0212 555 01 23");
 		long id = created(body);
 
-		assertThat(ids(pick("/pick/accounts?q=" + encode("makine " + word)))).containsExactly(id);
-		assertThat(ids(pick("/pick/accounts?q=" + tax))).containsExactly(id);
-		assertThat(ids(pick("/pick/accounts?q=ERP-" + word))).containsExactly(id);
-		JsonNode match = pick("/pick/accounts?q=" + encode("makine " + word)).get("matches").get(0);
+		assertThat(ids(pick(browser, "/pick/accounts?q=" + encode("makine " + word)))).containsExactly(id);
+		assertThat(ids(pick(browser, "/pick/accounts?q=" + tax))).containsExactly(id);
+		assertThat(ids(pick(browser, "/pick/accounts?q=ERP-" + word))).containsExactly(id);
+		JsonNode match = pick(browser, "/pick/accounts?q=" + encode("makine " + word)).get("matches").get(0);
 		assertThat(match.get("label").asString()).isEqualTo("Trakya Makine " + word + " Ltd.");
 		assertThat(match.get("detail").asString()).contains(tax);
-		assertThat(ids(pick("/pick/accounts?q=" + encode("+90 212 555 0123")))).contains(id);
+		assertThat(ids(pick(browser, "/pick/accounts?q=" + encode("+90 212 555 0123")))).contains(id);
 	}
 
 	@Test
@@ -45,9 +46,9 @@ class CustomerPickersIntegrationTests extends PageIntegrationTest {
 		long turkish = created(company("İSTANBUL IŞIK TEKSTİL " + word, taxNumber()));
 		long persian = created(company("کتاب‌فروشی یاس " + word, taxNumber()));
 
-		assertThat(ids(pick("/pick/accounts?q=" + encode("istanbul isik " + word)))).containsExactly(turkish);
+		assertThat(ids(pick(browser, "/pick/accounts?q=" + encode("istanbul isik " + word)))).containsExactly(turkish);
 		// Typed with the Arabic kaf and yeh of an Arabic keyboard.
-		assertThat(ids(pick("/pick/accounts?q=" + encode("كتاب ياس " + word)))).containsExactly(persian);
+		assertThat(ids(pick(browser, "/pick/accounts?q=" + encode("كتاب ياس " + word)))).containsExactly(persian);
 	}
 
 	@Test
@@ -56,7 +57,7 @@ class CustomerPickersIntegrationTests extends PageIntegrationTest {
 		long archived = created(company("Kapanmış " + word, taxNumber()));
 		assertThat(api.delete("/api/v1/customers/" + archived).bearer(admin).send().status()).isEqualTo(204);
 
-		assertThat(ids(pick("/pick/accounts?q=" + word))).isEmpty();
+		assertThat(ids(pick(browser, "/pick/accounts?q=" + word))).isEmpty();
 
 		String portal = Api.uniqueName("portal");
 		api.createUser(admin, portal, "en", "PORTAL");
@@ -73,10 +74,10 @@ class CustomerPickersIntegrationTests extends PageIntegrationTest {
 			made.add(created(company(String.format("Toptan %02d %s", i, word), taxNumber())));
 		}
 
-		List<Long> found = ids(pick("/pick/accounts?q=" + word));
+		List<Long> found = ids(pick(browser, "/pick/accounts?q=" + word));
 
 		assertThat(found).hasSize(10).containsExactlyElementsOf(made.reversed().subList(0, 10));
-		assertThat(ids(pick("/pick/accounts"))).hasSize(10);
+		assertThat(ids(pick(browser, "/pick/accounts"))).hasSize(10);
 	}
 
 	@Test
@@ -88,9 +89,9 @@ class CustomerPickersIntegrationTests extends PageIntegrationTest {
 		long supplier = created(supplierBody);
 		long person = created(Map.of("kind", "PERSON", "name", "Ayşe " + word, "roles", List.of("CUSTOMER"), "country", "TR"));
 
-		assertThat(ids(pick("/pick/accounts?q=" + word))).containsExactlyInAnyOrder(customer, supplier, person);
-		assertThat(ids(pick("/pick/accounts?role=SUPPLIER&q=" + word))).containsExactly(supplier);
-		assertThat(ids(pick("/pick/accounts?kind=PERSON&q=" + word))).containsExactly(person);
+		assertThat(ids(pick(browser, "/pick/accounts?q=" + word))).containsExactlyInAnyOrder(customer, supplier, person);
+		assertThat(ids(pick(browser, "/pick/accounts?role=SUPPLIER&q=" + word))).containsExactly(supplier);
+		assertThat(ids(pick(browser, "/pick/accounts?kind=PERSON&q=" + word))).containsExactly(person);
 	}
 
 	@Test
@@ -102,16 +103,16 @@ class CustomerPickersIntegrationTests extends PageIntegrationTest {
 		long mehmet = contact(account, Map.of("name", "Mehmet Öz", "jobTitle", "Satın alma"));
 		contact(other, Map.of("name", "Ayşe Başka"));
 
-		assertThat(ids(pick("/pick/contacts?account=" + account + "&q=" + encode("ayse isik")))).containsExactly(ayse);
-		assertThat(ids(pick("/pick/contacts?account=" + account + "&q=" + encode("0532 111")))).containsExactly(ayse);
-		assertThat(ids(pick("/pick/contacts?account=" + account + "&q=" + word))).containsExactly(ayse);
-		assertThat(ids(pick("/pick/contacts?account=" + account + "&q=" + encode("satin")))).containsExactly(mehmet);
-		assertThat(ids(pick("/pick/contacts?account=" + account))).containsExactly(ayse, mehmet);
-		JsonNode match = pick("/pick/contacts?account=" + account + "&q=mehmet").get("matches").get(0);
+		assertThat(ids(pick(browser, "/pick/contacts?account=" + account + "&q=" + encode("ayse isik")))).containsExactly(ayse);
+		assertThat(ids(pick(browser, "/pick/contacts?account=" + account + "&q=" + encode("0532 111")))).containsExactly(ayse);
+		assertThat(ids(pick(browser, "/pick/contacts?account=" + account + "&q=" + word))).containsExactly(ayse);
+		assertThat(ids(pick(browser, "/pick/contacts?account=" + account + "&q=" + encode("satin")))).containsExactly(mehmet);
+		assertThat(ids(pick(browser, "/pick/contacts?account=" + account))).containsExactly(ayse, mehmet);
+		JsonNode match = pick(browser, "/pick/contacts?account=" + account + "&q=mehmet").get("matches").get(0);
 		assertThat(match.get("label").asString()).isEqualTo("Mehmet Öz");
 
 		assertThat(api.delete("/api/v1/customers/" + account).bearer(admin).send().status()).isEqualTo(204);
-		assertThat(ids(pick("/pick/contacts?account=" + account))).isEmpty();
+		assertThat(ids(pick(browser, "/pick/contacts?account=" + account))).isEmpty();
 	}
 
 	@Test
@@ -143,22 +144,5 @@ class CustomerPickersIntegrationTests extends PageIntegrationTest {
 		Response created = api.post("/api/v1/customers/" + account + "/contacts", body).bearer(admin).send();
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		return created.json().get("id").asLong();
-	}
-
-	private JsonNode pick(String path) {
-		Response answer = browser.getJson(path);
-		assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-		assertThat(answer.contentType()).startsWith("application/json");
-		return answer.json();
-	}
-
-	static List<Long> ids(JsonNode answer) {
-		var ids = new ArrayList<Long>();
-		answer.get("matches").forEach(match -> ids.add(match.get("id").asLong()));
-		return ids;
-	}
-
-	static String encode(String text) {
-		return URLEncoder.encode(text, StandardCharsets.UTF_8);
 	}
 }

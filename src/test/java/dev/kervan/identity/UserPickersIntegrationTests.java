@@ -1,10 +1,10 @@
 package dev.kervan.identity;
 
+import static dev.kervan.support.PickerAnswers.encode;
+import static dev.kervan.support.PickerAnswers.ids;
+import static dev.kervan.support.PickerAnswers.pick;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -53,21 +53,5 @@ class UserPickersIntegrationTests extends PageIntegrationTest {
 				"roles", List.of(role), "password", Api.PASSWORD)).bearer(admin).send();
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		return created.json().get("id").asLong();
-	}
-
-	private static JsonNode pick(Browserless reader, String path) {
-		Response answer = reader.getJson(path);
-		assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-		return answer.json();
-	}
-
-	private static List<Long> ids(JsonNode answer) {
-		var ids = new ArrayList<Long>();
-		answer.get("matches").forEach(match -> ids.add(match.get("id").asLong()));
-		return ids;
-	}
-
-	private static String encode(String text) {
-		return URLEncoder.encode(text, StandardCharsets.UTF_8);
 	}
 }

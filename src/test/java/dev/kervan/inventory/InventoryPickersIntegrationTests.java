@@ -1,11 +1,10 @@
 package dev.kervan.inventory;
 
+import static dev.kervan.support.PickerAnswers.encode;
+import static dev.kervan.support.PickerAnswers.ids;
+import static dev.kervan.support.PickerAnswers.pick;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import dev.kervan.support.Api;
@@ -27,10 +26,10 @@ class InventoryPickersIntegrationTests extends PageIntegrationTest {
 		assertThat(api.patch("/api/v1/warehouses/" + closed, Map.of("active", false)).header("If-Match", "*").bearer(admin)
 			.send().status()).isEqualTo(200);
 
-		assertThat(ids(pick("/pick/warehouses?q=" + code))).containsExactlyInAnyOrder(gebze, tehran);
-		assertThat(ids(pick("/pick/warehouses?q=" + encode("sisecam " + code)))).containsExactly(gebze);
-		assertThat(ids(pick("/pick/warehouses?q=" + encode("كرج " + code)))).containsExactly(tehran);
-		JsonNode match = pick("/pick/warehouses?q=" + encode("sisecam " + code)).get("matches").get(0);
+		assertThat(ids(pick(browser, "/pick/warehouses?q=" + code))).containsExactlyInAnyOrder(gebze, tehran);
+		assertThat(ids(pick(browser, "/pick/warehouses?q=" + encode("sisecam " + code)))).containsExactly(gebze);
+		assertThat(ids(pick(browser, "/pick/warehouses?q=" + encode("كرج " + code)))).containsExactly(tehran);
+		JsonNode match = pick(browser, "/pick/warehouses?q=" + encode("sisecam " + code)).get("matches").get(0);
 		assertThat(match.get("label").asString()).isEqualTo("Gebze Şişecam Deposu");
 		assertThat(match.get("detail").asString()).isEqualTo(code);
 	}
@@ -49,21 +48,5 @@ class InventoryPickersIntegrationTests extends PageIntegrationTest {
 		Response created = api.post("/api/v1/warehouses", Map.of("code", code, "name", name)).bearer(admin).send();
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		return created.json().get("id").asLong();
-	}
-
-	private JsonNode pick(String path) {
-		Response answer = browser.getJson(path);
-		assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-		return answer.json();
-	}
-
-	private static List<Long> ids(JsonNode answer) {
-		var ids = new ArrayList<Long>();
-		answer.get("matches").forEach(match -> ids.add(match.get("id").asLong()));
-		return ids;
-	}
-
-	private static String encode(String text) {
-		return URLEncoder.encode(text, StandardCharsets.UTF_8);
 	}
 }
