@@ -2,7 +2,6 @@ package dev.kervan.catalog.internal;
 
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import dev.kervan.platform.RecordNames;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,18 +36,8 @@ class CatalogRecordNames implements RecordNames {
 	public Map<String, String> names(String kind, Set<String> ids) {
 		if (UNIT.equals(kind)) {
 			// A product keeps its unit by code in its history, as it is typed and imported.
-			return jdbc.sql("select code, name from unit_of_measure where code = any(:codes)")
-				.param("codes", ids.toArray(String[]::new))
-				.query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
-				.list()
-				.stream()
-				.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (first, second) -> first));
+			return RecordNames.byCode(jdbc, "select code, name from unit_of_measure where code = any(:codes)", ids);
 		}
-		return jdbc.sql(QUERIES.get(kind))
-			.param("ids", ids.stream().filter(id -> id.matches("\\d{1,18}")).map(Long::valueOf).toArray(Long[]::new))
-			.query((rs, n) -> Map.entry(String.valueOf(rs.getLong(1)), rs.getString(2)))
-			.list()
-			.stream()
-			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+		return RecordNames.byId(jdbc, QUERIES.get(kind), ids);
 	}
 }

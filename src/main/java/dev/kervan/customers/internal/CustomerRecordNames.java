@@ -2,7 +2,6 @@ package dev.kervan.customers.internal;
 
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import dev.kervan.platform.RecordNames;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,19 +56,8 @@ class CustomerRecordNames implements RecordNames {
 	public Map<String, String> names(String kind, Set<String> ids) {
 		if (EXTRA_FIELD.equals(kind)) {
 			// An extra field is kept by its code, which categories may share: any of their labels names it.
-			return jdbc.sql("select distinct on (code) code, label from customer_field where code = any(:codes) order by code, id")
-				.param("codes", ids.toArray(String[]::new))
-				.query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
-				.list()
-				.stream()
-				.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+			return RecordNames.byCode(jdbc, "select distinct on (code) code, label from customer_field where code = any(:codes) order by code, id", ids);
 		}
-		Long[] numbers = ids.stream().filter(id -> id.matches("\\d{1,18}")).map(Long::valueOf).toArray(Long[]::new);
-		return jdbc.sql(QUERIES.get(kind))
-			.param("ids", numbers)
-			.query((rs, n) -> Map.entry(String.valueOf(rs.getLong(1)), rs.getString(2)))
-			.list()
-			.stream()
-			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+		return RecordNames.byId(jdbc, QUERIES.get(kind), ids);
 	}
 }

@@ -2,7 +2,6 @@ package dev.kervan.identity.internal;
 
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import dev.kervan.platform.RecordHistory;
 import dev.kervan.platform.RecordNames;
@@ -26,11 +25,6 @@ class UserRecordNames implements RecordNames {
 
 	@Override
 	public Map<String, String> names(String kind, Set<String> ids) {
-		return jdbc.sql("select id, display_name from app_user where id = any(:ids)")
-			.param("ids", ids.stream().filter(id -> id.matches("\\d{1,18}")).map(Long::valueOf).toArray(Long[]::new))
-			.query((rs, n) -> Map.entry(String.valueOf(rs.getLong(1)), rs.getString(2)))
-			.list()
-			.stream()
-			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+		return RecordNames.byId(jdbc, "select id, display_name from app_user where id = any(:ids)", ids);
 	}
 }

@@ -2,7 +2,6 @@ package dev.kervan.pipeline.internal;
 
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import dev.kervan.platform.RecordNames;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,11 +37,6 @@ class PipelineRecordNames implements RecordNames {
 
 	@Override
 	public Map<String, String> names(String kind, Set<String> ids) {
-		return jdbc.sql(QUERIES.get(kind))
-			.param("ids", ids.stream().filter(id -> id.matches("\\d{1,18}")).map(Long::valueOf).toArray(Long[]::new))
-			.query((rs, n) -> Map.entry(String.valueOf(rs.getLong(1)), rs.getString(2)))
-			.list()
-			.stream()
-			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+		return RecordNames.byId(jdbc, QUERIES.get(kind), ids);
 	}
 }
