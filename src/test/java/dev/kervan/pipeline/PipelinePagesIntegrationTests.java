@@ -3,6 +3,7 @@ package dev.kervan.pipeline;
 import static dev.kervan.support.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
 import dev.kervan.support.Api;
@@ -290,6 +291,52 @@ class PipelinePagesIntegrationTests extends PageIntegrationTest {
 			api.patch("/api/v1/pipeline-settings", Map.of("segmentA", "100000", "segmentB", "25000"))
 				.header("If-Match", "*")
 				.bearer(admin).send();
+		}
+	}
+
+	@Test
+	void eachCurrencyIsSegmentedByItsOwnBoundsAndTheOthersByTheGeneralOnes() {
+		long team = api.post("/api/v1/sales-teams", Map.of("name", Api.uniqueName("Currency segments"))).bearer(admin).send().json()
+			.get("id").asLong();
+		api.post("/api/v1/pipeline-stages", Map.of("teamId", team, "name", "Open", "probability", 30)).bearer(admin).send();
+		assertProblem(api.patch("/api/v1/pipeline-settings", Map.of("segmentsByCurrency", Map.of("XYZ",
+				Map.of("segmentA", "5000", "segmentB", "1000")))).header("If-Match", "*").bearer(admin).send(), 400, "error.validation");
+		assertProblem(api.patch("/api/v1/pipeline-settings", Map.of("segmentsByCurrency", Map.of("EUR",
+				Map.of("segmentA", "1000", "segmentB", "5000")))).header("If-Match", "*").bearer(admin).send(), 400, "error.validation");
+		assertThat(api.get("/api/v1/pipeline-settings").bearer(admin).send().json().get("segmentsByCurrency").isEmpty())
+			.as("a refused change keeps nothing").isTrue();
+		JsonNode settings = api.patch("/api/v1/pipeline-settings", Map.of("segmentA", "50000", "segmentB", "10000",
+				"segmentsByCurrency", Map.of("eur", Map.of("segmentA", "5000", "segmentB", "1000"))))
+			.header("If-Match", "*")
+			.bearer(admin).send().json();
+		assertThat(settings.get("segmentsByCurrency").get("EUR").get("segmentA").asString()).isEqualTo("5000");
+		try {
+			for (var deal : List.of(List.of("Euro big", "6000", "EUR"), List.of("Lira middle", "20000", "TRY"),
+					List.of("Euro small", "500", "EUR"), List.of("Lira small", "6000", "TRY"))) {
+				api.post("/api/v1/opportunities", Map.of("title", deal.get(0), "teamId", team, "expectedRevenue", deal.get(1),
+						"currency", deal.get(2))).bearer(admin).send();
+			}
+			assertThat(browser.get("/pipeline?teamId=" + team + "&segment=A").body())
+				.as("6,000 euros is much; 6,000 lira is little").contains("Euro big").doesNotContain("Lira small", "Lira middle");
+			assertThat(browser.get("/pipeline?teamId=" + team + "&segment=B").body()).contains("Lira middle")
+				.doesNotContain("Euro big", "Euro small", "Lira small");
+			assertThat(browser.get("/pipeline?teamId=" + team + "&segment=C").body()).contains("Euro small", "Lira small")
+				.doesNotContain("Euro big", "Lira middle");
+
+			JsonNode dropped = api.patch("/api/v1/pipeline-settings", Map.of("segmentsByCurrency", Map.of()))
+				.header("If-Match", "*").bearer(admin).send().json();
+			assertThat(dropped.get("segmentsByCurrency").get("EUR")).as("an empty merge patch keeps what is there").isNotNull();
+			var drop = new java.util.HashMap<String, Object>();
+			drop.put("EUR", null);
+			dropped = api.patch("/api/v1/pipeline-settings", Map.of("segmentsByCurrency", drop)).header("If-Match", "*").bearer(admin)
+				.send().json();
+			assertThat(dropped.get("segmentsByCurrency").isEmpty()).isTrue();
+			assertThat(browser.get("/pipeline?teamId=" + team + "&segment=A").body()).doesNotContain("Euro big");
+		}
+		finally {
+			var reset = new java.util.HashMap<String, Object>(Map.of("segmentA", "100000", "segmentB", "25000"));
+			reset.put("segmentsByCurrency", null);
+			api.patch("/api/v1/pipeline-settings", reset).header("If-Match", "*").bearer(admin).send();
 		}
 	}
 

@@ -76,4 +76,27 @@ class PipelineSettingsPagesIntegrationTests extends PageIntegrationTest {
 		assertThat(api.get("/api/v1/pipeline-settings").bearer(admin).send().json()).as("the same values change nothing")
 			.isEqualTo(before);
 	}
+
+	@Test
+	void aManagerGivesACurrencyBoundsOfItsOwnTypedAsTheyWriteThemAndRemovesThem() {
+		String version = api.get("/api/v1/pipeline-settings").bearer(admin).send().json().get("version").asString();
+		assertThat(browser.get("/pipeline/settings").body()).contains("id=\"add-currency-segments\"");
+		browser.submit("/pipeline/settings", "/pipeline/settings/segments/currency", Map.of("currency", "USD", "segmentA", "7,500.50",
+				"segmentB", "1,000", "version", version));
+		JsonNode usd = api.get("/api/v1/pipeline-settings").bearer(admin).send().json().get("segmentsByCurrency").get("USD");
+		assertThat(usd.get("segmentA").asString()).isEqualTo("7500.50");
+		assertThat(usd.get("segmentB").asString()).isEqualTo("1000");
+		assertThat(browser.get("/pipeline/settings").body()).contains("id=\"segments-USD\"", "value=\"7,500.50\"");
+
+		version = api.get("/api/v1/pipeline-settings").bearer(admin).send().json().get("version").asString();
+		browser.submit("/pipeline/settings", "/pipeline/settings/segments/currency", Map.of("currency", "USD", "segmentA", "100",
+				"segmentB", "900", "version", version));
+		assertThat(browser.get("/pipeline/settings").body()).contains("settings-problem");
+		assertThat(api.get("/api/v1/pipeline-settings").bearer(admin).send().json().get("segmentsByCurrency").get("USD")
+			.get("segmentA").asString()).as("a refused change keeps the bounds").isEqualTo("7500.50");
+
+		browser.submit("/pipeline/settings", "/pipeline/settings/segments/currency/USD/delete", Map.of("version", version));
+		assertThat(api.get("/api/v1/pipeline-settings").bearer(admin).send().json().get("segmentsByCurrency").has("USD")).isFalse();
+		assertThat(browser.get("/pipeline/settings").body()).doesNotContain("id=\"segments-USD\"");
+	}
 }

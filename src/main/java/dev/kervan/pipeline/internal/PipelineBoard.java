@@ -184,16 +184,22 @@ public class PipelineBoard {
 		params.put("today", LocalDate.now(clock.withZone(properties.displayZone())));
 		PipelineSettings.Settings segments = settings.current();
 		params.put("segments", segments);
-		params.put("segmentA", segments.segmentA());
-		params.put("segmentB", segments.segmentB());
-		if ("A".equals(filter.segment())) {
-			where.add("o.expected_revenue >= :segmentA");
-		}
-		else if ("B".equals(filter.segment())) {
-			where.add("o.expected_revenue >= :segmentB and o.expected_revenue < :segmentA");
-		}
-		else if ("C".equals(filter.segment())) {
-			where.add("o.expected_revenue < :segmentB");
+		if (filter.segment() != null && List.of("A", "B", "C").contains(filter.segment())) {
+			// Each card is held to its own currency's bounds: the currencies with bounds of their own are passed as
+			// arrays, and a currency not among them falls back to the general bounds.
+			params.put("segmentA", segments.segmentA());
+			params.put("segmentB", segments.segmentB());
+			params.put("segmentCurrencies", segments.segmentsByCurrency().keySet().toArray(String[]::new));
+			params.put("segmentAs", segments.segmentsByCurrency().values().stream().map(PipelineSettings.CurrencySegments::segmentA).toArray(BigDecimal[]::new));
+			params.put("segmentBs", segments.segmentsByCurrency().values().stream().map(PipelineSettings.CurrencySegments::segmentB).toArray(BigDecimal[]::new));
+			String position = "array_position(cast(:segmentCurrencies as text[]), cast(o.currency as text))";
+			String upper = "coalesce((cast(:segmentAs as numeric[]))[" + position + "], :segmentA)";
+			String lower = "coalesce((cast(:segmentBs as numeric[]))[" + position + "], :segmentB)";
+			where.add(switch (filter.segment()) {
+				case "A" -> "o.expected_revenue >= " + upper;
+				case "B" -> "o.expected_revenue >= " + lower + " and o.expected_revenue < " + upper;
+				default -> "o.expected_revenue < " + lower;
+			});
 		}
 		if (filter.overdue()) {
 			where.add("""
@@ -254,6 +260,6 @@ public class PipelineBoard {
 				rs.getBigDecimal("expected_revenue"), rs.getString("currency"), rs.getInt("probability"), rs.getInt("priority"),
 				tags == null ? List.of() : List.of((String[]) tags.getArray()), rs.getString("salesperson_name"),
 				"WON".equals(rs.getString("status")), rs.getString("next_summary"), nextDue,
-				nextDue != null && nextDue.isBefore(today), segments.segmentOf(rs.getBigDecimal("expected_revenue"))), rs.getLong("rank"));
+				nextDue != null && nextDue.isBefore(today), segments.segmentOf(rs.getBigDecimal("expected_revenue"), rs.getString("currency"))), rs.getLong("rank"));
 	}
 }

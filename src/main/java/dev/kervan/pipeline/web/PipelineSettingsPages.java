@@ -17,6 +17,7 @@ import dev.kervan.platform.Commands;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.FormState;
 import dev.kervan.platform.Forms;
+import dev.kervan.platform.Money;
 import dev.kervan.platform.Patch;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -67,13 +68,14 @@ class PipelineSettingsPages {
 		model.addAttribute("stages", stages.list(team));
 		model.addAttribute("lostReasons", lostReasons.list(true));
 		model.addAttribute("mayChange", policy.seesAll(user));
+		model.addAttribute("currencies", Money.OFFERED_CURRENCIES);
 		return "pipeline/settings";
 	}
 
 	@PostMapping("/leads")
 	String leads(@RequestParam(defaultValue = "false") boolean leadsEnabled, @RequestParam(required = false) @Nullable Long version,
 			RedirectAttributes redirect) {
-		var change = new PipelineSettingsChange(Patch.of(leadsEnabled), Patch.absent(), Patch.absent(), null);
+		var change = new PipelineSettingsChange(Patch.of(leadsEnabled), Patch.absent(), Patch.absent(), Patch.absent(), null);
 		return andBack(null, redirect, () -> settings.update(ExpectedVersion.fromForm(version), change));
 	}
 
@@ -83,6 +85,30 @@ class PipelineSettingsPages {
 		FormState form = FormState.from(submitted, Set.of("segmentA", "segmentB"), Set.of());
 		return andBack(null, redirect, () -> settings.update(ExpectedVersion.fromForm(version),
 				commands.read(form.toJson(false, Set.of()), PipelineSettingsChange.class)));
+	}
+
+	/** Sets one currency's own segment bounds (added, or changed when it has them already). */
+	@PostMapping("/segments/currency")
+	String currencySegments(@RequestParam MultiValueMap<String, String> submitted, @RequestParam(defaultValue = "") String currency,
+			@RequestParam(required = false) @Nullable Long version, RedirectAttributes redirect) {
+		FormState form = FormState.from(submitted, Set.of("segmentA", "segmentB"), Set.of());
+		return andBack(null, redirect, () -> {
+			var bounds = commands.read(form.toJson(true, Set.of()), PipelineSettings.CurrencySegments.class);
+			settings.update(ExpectedVersion.fromForm(version), byCurrency(currency, bounds));
+		});
+	}
+
+	/** Drops a currency's own bounds: its opportunities are segmented by the general ones again. */
+	@PostMapping("/segments/currency/{currency}/delete")
+	String dropCurrencySegments(@PathVariable String currency, @RequestParam(required = false) @Nullable Long version,
+			RedirectAttributes redirect) {
+		return andBack(null, redirect, () -> settings.update(ExpectedVersion.fromForm(version), byCurrency(currency, null)));
+	}
+
+	private static PipelineSettingsChange byCurrency(String currency, PipelineSettings.@Nullable CurrencySegments bounds) {
+		var change = new java.util.HashMap<String, PipelineSettings.@Nullable CurrencySegments>();
+		change.put(currency, bounds);
+		return new PipelineSettingsChange(Patch.absent(), Patch.absent(), Patch.absent(), Patch.of(change), null);
 	}
 
 	@PostMapping("/teams")
