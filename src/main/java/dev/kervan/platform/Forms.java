@@ -87,7 +87,8 @@ public class Forms {
 
 	/**
 	 * As {@link #andBack(String, RedirectAttributes, String, Runnable)}, naming refused fields by their labels: the
-	 * message under {@code labels} + the field's name; {@link #WITHOUT_NAMES} for a form of one field (a file).
+	 * message under {@code labels} + the field's name (a field without one is not named: its internal name would mean
+	 * nothing to the reader); {@link #WITHOUT_NAMES} for a form of one field (a file).
 	 */
 	public String andBack(String back, RedirectAttributes redirect, @Nullable String done, @Nullable String labels,
 			Runnable change) {
@@ -145,9 +146,10 @@ public class Forms {
 		}
 		var text = new StringBuilder(message(refusal.messageCode(), refusal.arguments()));
 		for (FieldViolation violation : refusal.violations()) {
-			String label = labels == null ? violation.field()
-					: messages.getMessage(labels + violation.field(), null, violation.field(), LocaleContextHolder.getLocale());
-			text.append(' ').append(label).append(": ").append(message(violation.messageCode(), violation.arguments()));
+			// A field's internal name means nothing to the reader: without a label the message stands alone.
+			String label = labels == null ? null
+					: messages.getMessage(labels + violation.field(), null, null, LocaleContextHolder.getLocale());
+			text.append(' ').append(label == null ? "" : label + ": ").append(message(violation.messageCode(), violation.arguments()));
 		}
 		return text.toString();
 	}

@@ -54,6 +54,11 @@ class CatalogPickerPagesIntegrationTests extends PageIntegrationTest {
 		assertThat(browser.get(page).body()).contains("id=\"product-problem\"", "&quot;Teda&quot; chose no record")
 			.doesNotContain(">" + name + "<");
 
+		browser.submit(page, page + "/suppliers", Map.of("supplierId", String.valueOf(supplier), "supplierId-text", name,
+				"price", "-10", "currency", "TRY"));
+		assertThat(browser.get(page).body()).as("a refused field is named by its label, never by its internal name")
+			.contains("id=\"product-problem\"", "Price: ").doesNotContain("price:");
+
 		Response saved = browser.submit(page, page + "/suppliers", Map.of("supplierId", String.valueOf(supplier),
 				"supplierId-text", name, "price", "10", "currency", "TRY"));
 		assertThat(saved.status()).isEqualTo(302);

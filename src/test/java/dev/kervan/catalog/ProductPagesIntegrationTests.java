@@ -74,7 +74,7 @@ class ProductPagesIntegrationTests extends PageIntegrationTest {
 
 		assertThat(refused.status()).isEqualTo(302);
 		assertThat(refused.header("Location").orElseThrow()).endsWith(page + "#links");
-		assertThat(browser.get(page).body()).contains("id=\"product-problem\"", "productId: Required.");
+		assertThat(browser.get(page).body()).contains("id=\"product-problem\"", "Product: Required.");
 		assertThat(browser.get(page).body()).doesNotContain("id=\"product-problem\"");
 	}
 

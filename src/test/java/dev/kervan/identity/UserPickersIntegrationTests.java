@@ -32,6 +32,11 @@ class UserPickersIntegrationTests extends PageIntegrationTest {
 		assertThat(ids(pick(salesperson, "/pick/users?q=" + encode("يزدي " + word)))).containsExactly(reza);
 		assertThat(ids(pick(salesperson, "/pick/users?q=reza" + word))).containsExactly(reza);
 		assertThat(ids(pick(salesperson, "/pick/users?role=SALESPERSON&q=" + word))).containsExactly(gulsen);
+		long manager = user("manager" + word, "Müdür Işıkçı " + word, "SALES_MANAGER");
+		assertThat(ids(pick(salesperson, "/pick/users?role=SALESPERSON&q=" + word)))
+			.as("a sales manager may carry an opportunity as well as a salesperson").containsExactlyInAnyOrder(gulsen, manager);
+		assertThat(api.get("/api/v1/users?role=SALESPERSON&q=" + word).bearer(admin).send().body())
+			.as("the user list shows exactly who holds the role").doesNotContain("manager" + word);
 		JsonNode match = pick(salesperson, "/pick/users?q=gulsen" + word).get("matches").get(0);
 		assertThat(match.get("label").asString()).isEqualTo("Gülşen Işıkçı " + word);
 		assertThat(match.get("detail").asString()).isEqualTo("gulsen" + word);

@@ -143,7 +143,7 @@ class ProductPages {
 	String addPart(@PathVariable long id, @PathVariable String part, @RequestParam MultiValueMap<String, String> submitted,
 			RedirectAttributes redirect) {
 		FormState form = FormState.from(submitted, PART_FIELDS, Set.of());
-		return forms.andBack("/products/" + id + "#" + part, redirect, "action.saved", () -> {
+		return forms.andBack("/products/" + id + "#" + part, redirect, "action.saved", "product.part-field.", () -> {
 			var fields = form.toJson(true, Set.of("values"));
 			switch (part) {
 				case "suppliers" -> parts.saveSupplier(id, commands.read(fields, ProductParts.SupplierTerms.class)

@@ -40,7 +40,16 @@ public class UserQueries {
 	 * What to list: {@code q} searches name, user name and email; {@code status} is {@code active},
 	 * {@code inactive} or empty for all.
 	 */
-	public record Filter(@Nullable String q, @Nullable Role role, @Nullable String status) {
+	/**
+	 * @param withLeads whether the role's leads count as holding it ({@link Role#heldBy}): a picker of salespeople
+	 * offers the sales managers too; the user list shows exactly who holds a role
+	 */
+	public record Filter(@Nullable String q, @Nullable Role role, @Nullable String status, boolean withLeads) {
+
+		public Filter(@Nullable String q, @Nullable Role role, @Nullable String status) {
+			this(q, role, status, false);
+		}
+
 	}
 
 	public enum Sort {
@@ -82,7 +91,7 @@ public class UserQueries {
 	 */
 	public List<Picker.Match> picks(@Nullable String q, @Nullable Role role) {
 		users.get().requireStaff(CurrentUser.FORBIDDEN);
-		return page(new Filter(Picker.typed(q), role, "active"), Sort.NAME, null, PageLimit.of(Picker.LIMIT))
+		return page(new Filter(Picker.typed(q), role, "active", true), Sort.NAME, null, PageLimit.of(Picker.LIMIT))
 			.items()
 			.stream()
 			.map(user -> new Picker.Match(user.id(), user.displayName(), user.username()))
@@ -125,8 +134,9 @@ public class UserQueries {
 			params.put("q", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
 		}
 		if (filter.role() != null) {
-			where.add("exists (select 1 from user_role r where r.app_user = u.id and r.role = :role)");
-			params.put("role", filter.role().name());
+			where.add("exists (select 1 from user_role r where r.app_user = u.id and r.role = any(cast(:roles as text[])))");
+			var roles = filter.withLeads() ? filter.role().heldBy() : Set.of(filter.role());
+			params.put("roles", roles.stream().map(Role::name).toArray(String[]::new));
 		}
 		String status = filter.status() == null ? "" : filter.status().strip().toLowerCase(Locale.ROOT);
 		switch (status) {

@@ -144,6 +144,7 @@ class PipelineSettingsPages {
 
 	/** Runs a change and goes back to the page (the team's stages when a team is named), saying what happened. */
 	private String andBack(@Nullable Long teamId, RedirectAttributes redirect, Runnable change) {
-		return forms.andBack("/pipeline/settings" + (teamId == null ? "" : "?teamId=" + teamId), redirect, "action.saved", change);
+		return forms.andBack("/pipeline/settings" + (teamId == null ? "" : "?teamId=" + teamId), redirect, "action.saved",
+				"pipeline.settings.field.", change);
 	}
 }
