@@ -43,14 +43,14 @@ public final class ExpectedVersion {
 	 * or in the body; without either the change is refused with 428, so that it cannot overwrite somebody else's.
 	 */
 	public static ExpectedVersion required(@Nullable String ifMatch, @Nullable JsonNode body) {
-		return requiredVersion(ifMatch, field(body));
+		return requiredVersion(ifMatch, bodyVersion(field(body)));
 	}
 
 	/**
 	 * Like {@link #required(String, JsonNode)}, for controllers that bind the body to a record and keep its
 	 * {@code version} as it was sent.
 	 */
-	public static ExpectedVersion requiredVersion(@Nullable String ifMatch, @Nullable JsonNode version) {
+	public static ExpectedVersion requiredVersion(@Nullable String ifMatch, @Nullable SentVersion version) {
 		ExpectedVersion expected = read(ifMatch, version);
 		return expected == null ? MISSING : expected;
 	}
@@ -60,11 +60,11 @@ public final class ExpectedVersion {
 	 * none means the action applies to the record as it is now.
 	 */
 	public static ExpectedVersion optional(@Nullable String ifMatch, @Nullable JsonNode body) {
-		return optionalVersion(ifMatch, field(body));
+		return optionalVersion(ifMatch, bodyVersion(field(body)));
 	}
 
 	/** Like {@link #optional(String, JsonNode)}, for controllers that bind the body to a record with its {@code version}. */
-	public static ExpectedVersion optionalVersion(@Nullable String ifMatch, @Nullable JsonNode version) {
+	public static ExpectedVersion optionalVersion(@Nullable String ifMatch, @Nullable SentVersion version) {
 		ExpectedVersion expected = read(ifMatch, version);
 		return expected == null ? UNCONDITIONAL : expected;
 	}
@@ -78,7 +78,7 @@ public final class ExpectedVersion {
 			return MISSING_ON_FORM;
 		}
 		if (version < 0) {
-			throw InvalidInputException.of("version", "error.value.version");
+			throw InvalidInputException.of("version", SentVersion.INVALID);
 		}
 		return new ExpectedVersion(version, false, null);
 	}
@@ -126,12 +126,11 @@ public final class ExpectedVersion {
 		return body == null || !body.isObject() ? null : body.get("version");
 	}
 
-	private static @Nullable ExpectedVersion read(@Nullable String ifMatch, @Nullable JsonNode bodyVersion) {
-		Long fromBody = bodyVersion(bodyVersion);
+	private static @Nullable ExpectedVersion read(@Nullable String ifMatch, @Nullable SentVersion fromBody) {
 		if (ifMatch != null && !ifMatch.isBlank()) {
 			return ifMatch(ifMatch.strip());
 		}
-		return fromBody == null ? null : new ExpectedVersion(fromBody, false, null);
+		return fromBody == null ? null : new ExpectedVersion(fromBody.number(), false, null);
 	}
 
 	/** {@code *}, {@code "3"}, {@code W/"3"} or a bare {@code 3}; a list of tags is not taken. */
@@ -150,7 +149,7 @@ public final class ExpectedVersion {
 		return new ExpectedVersion(version, true, null);
 	}
 
-	private static @Nullable Long bodyVersion(@Nullable JsonNode version) {
+	private static @Nullable SentVersion bodyVersion(@Nullable JsonNode version) {
 		if (version == null || version.isNull()) {
 			return null;
 		}
@@ -162,12 +161,12 @@ public final class ExpectedVersion {
 			value = digits(version.asString().strip());
 		}
 		if (value == null || value < 0) {
-			throw InvalidInputException.of("version", "error.value.version");
+			throw InvalidInputException.of("version", SentVersion.INVALID);
 		}
-		return value;
+		return new SentVersion(value);
 	}
 
-	private static @Nullable Long digits(String text) {
+	static @Nullable Long digits(String text) {
 		if (!DIGITS.matcher(text).matches()) {
 			return null;
 		}

@@ -160,6 +160,27 @@ class OptimisticLockingIntegrationTests extends KervanIntegrationTest {
 	}
 
 	@Test
+	void aVersionInTheBodyIsAWholeNumberFromZeroOrItsDigitsAndAnythingElseIsRefusedBesideTheField() {
+		long warehouse = api.post("/api/v1/warehouses", Map.of("code", Api.uniqueName("V").substring(0, 8), "name", "Versions"))
+			.bearer(admin).send().json().get("id").asLong();
+		for (Object wrong : List.of("x", -1, 1.5, true, "12345678901234567890", Map.of("number", 0))) {
+			Response refused = api.patch("/api/v1/warehouses/" + warehouse, Map.of("name", "Never", "version", wrong)).bearer(admin)
+				.send();
+			assertProblem(refused, 400, "error.validation");
+			assertThat(refused.json().get("errors").get(0).get("field").asString()).as(String.valueOf(wrong)).isEqualTo("version");
+		}
+		assertThat(api.get("/api/v1/warehouses/" + warehouse).bearer(admin).send().json().get("name").asString()).isEqualTo("Versions");
+		Response byDigits = api.patch("/api/v1/warehouses/" + warehouse, Map.of("name", "By digits", "version", " 0 ")).bearer(admin)
+			.send();
+		assertThat(byDigits.status()).as(byDigits.body()).isEqualTo(200);
+		Response byNumber = api.patch("/api/v1/warehouses/" + warehouse, Map.of("name", "By number", "version", 1)).bearer(admin)
+			.send();
+		assertThat(byNumber.status()).as(byNumber.body()).isEqualTo(200);
+		assertProblem(api.patch("/api/v1/warehouses/" + warehouse, Map.of("name", "Stale", "version", 1)).bearer(admin).send(), 409,
+				"error.version-conflict");
+	}
+
+	@Test
 	void actionsOnARecordAnswerItsNewETagAndRefuseAStaleOne() {
 		long opportunity = api.post("/api/v1/opportunities", Map.of("title", Api.uniqueName("Deal "))).bearer(admin).send().json()
 			.get("id").asLong();

@@ -4,9 +4,9 @@ import java.time.LocalDate;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.kervan.platform.Patch;
+import dev.kervan.platform.SentVersion;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A change of a planned activity: another day, type, summary or note; only the fields sent change, and a note sent
@@ -19,5 +19,5 @@ import tools.jackson.databind.JsonNode;
 @Schema(description = "Reschedules or rewords an activity; its assignee changes by a handover.")
 public record ActivityChange(Patch<Long> typeId, @Schema(maxLength = 200) Patch<String> summary,
 		@Schema(maxLength = 4000) Patch<String> note, Patch<LocalDate> dueDate,
-		@Schema(hidden = true) Patch<Long> assigneeId, @Nullable JsonNode version) {
+		@Schema(hidden = true) Patch<Long> assigneeId, @Nullable SentVersion version) {
 }

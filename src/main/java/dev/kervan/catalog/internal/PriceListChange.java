@@ -5,9 +5,9 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.kervan.platform.Patch;
+import dev.kervan.platform.SentVersion;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A change of a price list: only the fields sent change, {@code null} clears one; the customers, the classes and the
@@ -19,8 +19,7 @@ public record PriceListChange(@Schema(maxLength = 120) Patch<String> name, @Sche
 		Patch<Boolean> active, Patch<LocalDate> validFrom, Patch<LocalDate> validTo,
 		@Schema(maxLength = 2000) Patch<String> notes, Patch<List<@Nullable Long>> customerIds,
 		Patch<List<@Nullable Long>> customerClassIds, Patch<List<@Nullable PriceRuleLine>> rules,
-		@Schema(type = "integer", description = "The version the change is based on, unless sent as If-Match")
-		@Nullable JsonNode version) {
+		@Nullable SentVersion version) {
 
 	/** A change of the rules alone: the list's rules with one added or left out. */
 	public static PriceListChange ofRules(List<PriceRuleLine> rules) {

@@ -12,6 +12,7 @@ import dev.kervan.platform.ErrorKind;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.Patch;
 import dev.kervan.platform.RecordNotFoundException;
+import dev.kervan.platform.SentVersion;
 import dev.kervan.platform.Versioned;
 import dev.kervan.platform.VersionedRow;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -19,7 +20,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.JsonNode;
 
 /** The category tree products are browsed by. */
 @Service
@@ -39,8 +39,7 @@ public class ProductCategories {
 	/** A new name for a category; its place in the tree stays. The path and depth answered may be sent back. */
 	@JsonIgnoreProperties({ "id", "path", "depth" })
 	public record ProductCategoryChange(@Schema(maxLength = 120) Patch<String> name,
-			@Schema(type = "integer", description = "The version the change is based on, unless sent as If-Match")
-			@Nullable JsonNode version) {
+			@Nullable SentVersion version) {
 	}
 
 	private final JdbcClient jdbc;

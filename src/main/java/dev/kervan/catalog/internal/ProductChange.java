@@ -7,9 +7,9 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.kervan.catalog.Tracking;
 import dev.kervan.platform.Patch;
+import dev.kervan.platform.SentVersion;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A change of a product's fields: only the fields sent change, {@code null} clears one (a cleared kind, unit, VAT
@@ -36,8 +36,7 @@ public record ProductChange(@Schema(maxLength = 60) Patch<String> code,
 		@Schema(minimum = "1", maximum = "36500") Patch<Integer> shelfLifeDays, Patch<BigDecimal> minStock,
 		Patch<BigDecimal> maxStock, @Schema(minimum = "1") Patch<Integer> warrantyLength, Patch<WarrantyUnit> warrantyUnit,
 		Patch<Tracking> tracking, @Schema(maxLength = 10000) Patch<String> description,
-		@Schema(type = "integer", description = "The version the change is based on, unless sent as If-Match")
-		@Nullable JsonNode version) {
+		@Nullable SentVersion version) {
 
 	/** The same change with the names in other languages and the barcodes as a form gives them. */
 	public ProductChange withNamesAndBarcodes(Patch<Map<String, @Nullable String>> names,

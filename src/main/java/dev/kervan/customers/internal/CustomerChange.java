@@ -12,10 +12,10 @@ import dev.kervan.customers.CustomerKind;
 import dev.kervan.customers.CustomerRole;
 import dev.kervan.customers.CustomerStatus;
 import dev.kervan.platform.Patch;
+import dev.kervan.platform.SentVersion;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A change of an account: only the fields given change, {@code null} clears one. The credit terms (payment term,
@@ -38,8 +38,7 @@ public record CustomerChange(Patch<CustomerKind> kind, @Schema(maxLength = 300) 
 		@Schema(minimum = "0", maximum = "3650") Patch<Integer> paymentTermDays, Patch<BigDecimal> creditLimit,
 		Patch<BigDecimal> riskLimit, Patch<String> currency, @Schema(maxLength = 40) Patch<String> receivableAccount,
 		@Schema(maxLength = 40) Patch<String> payableAccount,
-		@Schema(type = "integer", description = "The version the change is based on, unless sent as If-Match")
-		@Nullable JsonNode version,
+		@Nullable SentVersion version,
 		@JsonAnySetter @Schema(hidden = true) @Nullable Map<String, @Nullable Object> unknownFields) {
 
 	/** Whether the change gives any field that whoever may edit the account changes. */

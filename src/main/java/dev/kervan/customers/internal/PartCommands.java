@@ -12,9 +12,9 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.kervan.customers.internal.Parts.Address;
 import dev.kervan.customers.internal.Parts.Relation;
 import dev.kervan.platform.Patch;
+import dev.kervan.platform.SentVersion;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 
 /**
  * What the API and the pages send to add a part to an account ({@link NewPart}) or to change one
@@ -40,7 +40,7 @@ public final class PartCommands {
 			PaymentCardChange, RelationChange, AgreementChange, NoteChange {
 
 		/** The version the change is based on, as sent in the body. */
-		@Nullable JsonNode version();
+		@Nullable SentVersion version();
 	}
 
 	@Schema(description = "A branch (part branches).")
@@ -64,8 +64,7 @@ public final class PartCommands {
 			@Schema(maxLength = 500) Patch<String> address, @Schema(maxLength = 120) Patch<String> city,
 			@Schema(maxLength = 200) Patch<String> managerName, Patch<Long> representativeId,
 			Patch<BigDecimal> salesTarget, @Schema(maxLength = 4000) Patch<String> notes,
-			@Schema(type = "integer", description = "The version the change is based on, unless sent as If-Match")
-			@Nullable JsonNode version) implements PartChange {
+			@Nullable SentVersion version) implements PartChange {
 	}
 
 	@Schema(description = "A contact person (part contacts).")
@@ -89,8 +88,7 @@ public final class PartCommands {
 			@Schema(maxLength = 120) Patch<String> jobTitle, @Schema(maxLength = 120) Patch<String> department,
 			Patch<String> email, Patch<String> phone, Patch<String> mobile, Patch<String> language,
 			Patch<Boolean> portalAccess, @Schema(maxLength = 4000) Patch<String> notes,
-			@Schema(type = "integer", description = "The version the change is based on, unless sent as If-Match")
-			@Nullable JsonNode version) implements PartChange {
+			@Nullable SentVersion version) implements PartChange {
 	}
 
 	@Schema(description = "An address (part addresses); the country is the account's when absent.")
@@ -115,8 +113,7 @@ public final class PartCommands {
 			@Schema(maxLength = 120) Patch<String> district, @Schema(maxLength = 120) Patch<String> city,
 			@Schema(maxLength = 120) Patch<String> region, @Schema(maxLength = 20) Patch<String> postalCode,
 			Patch<String> country,
-			@Schema(type = "integer", description = "The version the change is based on, unless sent as If-Match")
-			@Nullable JsonNode version) implements PartChange {
+			@Nullable SentVersion version) implements PartChange {
 	}
 
 	@Schema(description = "A bank account (part bank-accounts).")
@@ -134,8 +131,7 @@ public final class PartCommands {
 	@JsonIgnoreProperties({ "id", "ibanDisplay", "createdAt" })
 	public record BankAccountChange(Patch<String> iban, @Schema(maxLength = 200) Patch<String> bankName,
 			@Schema(maxLength = 200) Patch<String> holder, Patch<String> currency,
-			@Schema(type = "integer", description = "The version the change is based on, unless sent as If-Match")
-			@Nullable JsonNode version) implements PartChange {
+			@Nullable SentVersion version) implements PartChange {
 	}
 
 	/**
@@ -160,8 +156,7 @@ public final class PartCommands {
 	public record PaymentCardChange(@Schema(pattern = "^[0-9]{4}$") Patch<String> last4,
 			@Schema(description = "MM/YY or MM/YYYY.", example = "08/29") Patch<String> expiry,
 			@Schema(maxLength = 200) Patch<String> holder, @Schema(maxLength = 30) Patch<String> brand,
-			@Schema(type = "integer", description = "The version the change is based on, unless sent as If-Match")
-			@Nullable JsonNode version,
+			@Nullable SentVersion version,
 			@JsonAnySetter @Schema(hidden = true) @Nullable Map<String, @Nullable Object> otherFields) implements PartChange {
 
 		/** The names of the fields sent that a card does not have. */
@@ -185,8 +180,7 @@ public final class PartCommands {
 	@JsonIgnoreProperties({ "id", "relatedName", "createdAt" })
 	public record RelationChange(Patch<Long> relatedId, Patch<Relation.Type> type,
 			@Schema(maxLength = 500) Patch<String> note,
-			@Schema(type = "integer", description = "The version the change is based on, unless sent as If-Match")
-			@Nullable JsonNode version) implements PartChange {
+			@Nullable SentVersion version) implements PartChange {
 	}
 
 	@Schema(description = "An agreement (part agreements).")
@@ -206,8 +200,7 @@ public final class PartCommands {
 	@JsonIgnoreProperties({ "id", "current", "createdAt" })
 	public record AgreementChange(@Schema(maxLength = 200) Patch<String> title, Patch<LocalDate> startsOn,
 			Patch<LocalDate> endsOn, Patch<UUID> attachmentId, @Schema(maxLength = 4000) Patch<String> notes,
-			@Schema(type = "integer", description = "The version the change is based on, unless sent as If-Match")
-			@Nullable JsonNode version) implements PartChange {
+			@Nullable SentVersion version) implements PartChange {
 	}
 
 	@Schema(description = "A note (part notes).")
@@ -223,7 +216,6 @@ public final class PartCommands {
 	@Schema(description = "Changes a note.")
 	@JsonIgnoreProperties({ "id", "author", "createdAt" })
 	public record NoteChange(@Schema(maxLength = 10000) Patch<String> text,
-			@Schema(type = "integer", description = "The version the change is based on, unless sent as If-Match")
-			@Nullable JsonNode version) implements PartChange {
+			@Nullable SentVersion version) implements PartChange {
 	}
 }

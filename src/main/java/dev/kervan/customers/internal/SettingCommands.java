@@ -7,9 +7,9 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.kervan.platform.Patch;
+import dev.kervan.platform.SentVersion;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 
 /**
  * What administrators send to add and change the settings behind accounts: the entries of the lists (categories,
@@ -34,8 +34,7 @@ public final class SettingCommands {
 	@JsonIgnoreProperties({ "id", "kind" })
 	public record LookupChange(@Schema(maxLength = 120) Patch<String> name, Patch<Integer> sortOrder,
 			@Schema(description = "null is taken as true.") Patch<Boolean> active,
-			@Schema(type = "integer", description = "The version the change is based on, unless sent as If-Match")
-			@Nullable JsonNode version) {
+			@Nullable SentVersion version) {
 
 		/** Retires an entry, or brings it back. */
 		public static LookupChange active(boolean active) {
@@ -61,8 +60,7 @@ public final class SettingCommands {
 	public record CustomerClassChange(@Schema(maxLength = 120) Patch<String> name, Patch<BigDecimal> defaultDiscount,
 			Patch<BigDecimal> riskLimit, Patch<String> currency,
 			@Schema(description = "null is taken as true.") Patch<Boolean> active,
-			@Schema(type = "integer", description = "The version the change is based on, unless sent as If-Match")
-			@Nullable JsonNode version) {
+			@Nullable SentVersion version) {
 	}
 
 	@Schema(description = "An extra field the accounts of a category carry.")
@@ -83,7 +81,6 @@ public final class SettingCommands {
 	@JsonIgnoreProperties({ "id", "categoryId", "code", "type" })
 	public record ExtraFieldChange(Patch<String> label, Patch<Boolean> required, Patch<List<String>> choices,
 			Patch<Integer> sortOrder, @Schema(description = "null is taken as true.") Patch<Boolean> active,
-			@Schema(type = "integer", description = "The version the change is based on, unless sent as If-Match")
-			@Nullable JsonNode version) {
+			@Nullable SentVersion version) {
 	}
 }

@@ -25,8 +25,8 @@ import dev.kervan.platform.Languages;
 import dev.kervan.platform.Patch;
 import dev.kervan.platform.RecordHistory;
 import dev.kervan.platform.RecordNotFoundException;
+import dev.kervan.platform.SentVersion;
 import dev.kervan.platform.TooManyRequestsException;
-import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -36,7 +36,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Creating and changing users, for the admin pages, the API and the users themselves. Every change is
@@ -107,8 +106,7 @@ public class UserAdministration {
 	@JsonIgnoreProperties({ "id", "username", "createdAt", "updatedAt" })
 	public record UserChange(Patch<String> displayName, Patch<String> email, Patch<String> language,
 			Patch<String> calendar, Patch<Set<Role>> roles, Patch<Boolean> active,
-			@Schema(type = "integer", description = "The version the change is based on, unless sent as If-Match")
-			@Nullable JsonNode version) {
+			@Nullable SentVersion version) {
 
 		/** The change a form makes: a field it does not send ({@code null}) stays as it is. */
 		public static UserChange ofForm(@Nullable String displayName, @Nullable String email, @Nullable String language,

@@ -2,10 +2,10 @@ package dev.kervan.inventory.internal;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.kervan.platform.Patch;
+import dev.kervan.platform.SentVersion;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A change of a warehouse: only the fields sent change; code and name cannot be cleared, and a cleared
@@ -15,6 +15,5 @@ import tools.jackson.databind.JsonNode;
 @JsonIgnoreProperties({ "id" })
 public record WarehouseChange(@Size(max = Warehouses.CODE) Patch<String> code, @Size(max = Warehouses.NAME) Patch<String> name,
 		@Size(max = Warehouses.ADDRESS) Patch<String> address, Patch<Boolean> active,
-		@Schema(type = "integer", description = "The version the change is based on, unless sent as If-Match")
-		@Nullable JsonNode version) {
+		@Nullable SentVersion version) {
 }

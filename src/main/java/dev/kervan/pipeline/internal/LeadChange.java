@@ -5,9 +5,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.kervan.platform.Patch;
-import io.swagger.v3.oas.annotations.media.Schema;
+import dev.kervan.platform.SentVersion;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A change of a lead's fields: only the fields sent change, {@code null} clears one. Its status changes by
@@ -20,6 +19,5 @@ public record LeadChange(Patch<String> title, Patch<String> contactName, Patch<S
 		Patch<String> phone, Patch<String> country, Patch<String> source, Patch<String> campaign,
 		Patch<BigDecimal> expectedRevenue, Patch<String> currency, Patch<Integer> priority,
 		Patch<List<@Nullable String>> tags, Patch<Long> salespersonId, Patch<String> notes,
-		@Schema(type = "integer", description = "The version the change is based on, unless sent as If-Match")
-		@Nullable JsonNode version) {
+		@Nullable SentVersion version) {
 }

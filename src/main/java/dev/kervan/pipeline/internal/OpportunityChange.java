@@ -6,9 +6,9 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.kervan.platform.Patch;
+import dev.kervan.platform.SentVersion;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A change of an opportunity's fields: only the fields sent change, {@code null} clears one (a cleared
@@ -22,6 +22,5 @@ public record OpportunityChange(Patch<String> title, Patch<Long> customerId, Pat
 		Patch<Integer> probability, Patch<Integer> priority, Patch<List<@Nullable String>> tags,
 		Patch<LocalDate> expectedCloseDate, Patch<Long> salespersonId, Patch<String> source, Patch<String> notes,
 		@Schema(hidden = true) Patch<Long> teamId, @Schema(hidden = true) Patch<Long> stageId,
-		@Schema(type = "integer", description = "The version the change is based on, unless sent as If-Match")
-		@Nullable JsonNode version) {
+		@Nullable SentVersion version) {
 }

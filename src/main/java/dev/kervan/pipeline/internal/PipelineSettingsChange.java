@@ -4,9 +4,8 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 import dev.kervan.platform.Patch;
-import io.swagger.v3.oas.annotations.media.Schema;
+import dev.kervan.platform.SentVersion;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Switches the lead step and sets the revenue segments (A from segmentA up, B from segmentB up). A currency's own bounds
@@ -15,6 +14,5 @@ import tools.jackson.databind.JsonNode;
  */
 public record PipelineSettingsChange(Patch<Boolean> leadsEnabled, Patch<BigDecimal> segmentA, Patch<BigDecimal> segmentB,
 		Patch<Map<String, PipelineSettings.@Nullable CurrencySegments>> segmentsByCurrency,
-		@Schema(type = "integer", description = "The version the change is based on, unless sent as If-Match")
-		@Nullable JsonNode version) {
+		@Nullable SentVersion version) {
 }

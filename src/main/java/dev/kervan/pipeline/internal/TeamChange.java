@@ -5,15 +5,14 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.kervan.platform.Patch;
+import dev.kervan.platform.SentVersion;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 
 /** A change of a sales team: only the fields sent change; memberIds replaces the members when sent. */
 @JsonIgnoreProperties({ "id", "leaderName" })
 public record TeamChange(Patch<String> name, Patch<Long> leaderId, Patch<String> alias, Patch<String> region,
 		Patch<BigDecimal> monthlyTarget, Patch<String> currency, Patch<Boolean> active,
 		@Schema(description = "The users in the team.") Patch<List<Long>> memberIds,
-		@Schema(type = "integer", description = "The version the change is based on, unless sent as If-Match")
-		@Nullable JsonNode version) {
+		@Nullable SentVersion version) {
 }

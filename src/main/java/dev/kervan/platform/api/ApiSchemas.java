@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JavaType;
 import dev.kervan.platform.Patch;
+import dev.kervan.platform.SentVersion;
 import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.core.converter.ModelConverterContext;
@@ -28,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * {@link JsonConfiguration} writes it; requests may send it as a string (or a number);</li>
  * <li>a record component is required unless it is {@link Nullable} or a {@link Patch}, which may be {@code null}
  * (or, in a request, left out: "absent" keeps a value as it is, {@code null} clears it);</li>
- * <li>a {@code version} is a whole number from 0; one a request record reads as a {@code JsonNode} (for
+ * <li>a {@code version} is a whole number from 0; a request's {@link SentVersion} (for
  * {@link dev.kervan.platform.ExpectedVersion}) is the version the request is based on, and may be left out or
  * {@code null};</li>
  * <li>a {@code JsonNode} is just an object: an operation that still reads one has no typed schema, which
@@ -57,6 +58,9 @@ class ApiSchemas implements ModelConverter {
 		Class<?> raw = javaType.getRawClass();
 		if (raw == BigDecimal.class) {
 			return decimal();
+		}
+		if (raw == SentVersion.class) {
+			return version(BASED_ON);
 		}
 		if (isJsonNode(raw)) {
 			return oneOf(type, context).orElseGet(() -> ofType("object"));
@@ -139,8 +143,8 @@ class ApiSchemas implements ModelConverter {
 			}
 			boolean optional = component.getAnnotatedType().isAnnotationPresent(Nullable.class);
 			if (isVersion(component)) {
-				// ExpectedVersion reads a JsonNode itself, so that a version that is no number gets its own message.
-				boolean read = isJsonNode(component.getType());
+				// The version a request is based on may come as If-Match instead, so it may be left out.
+				boolean read = component.getType() == SentVersion.class;
 				property = version(read && property.getDescription() == null ? BASED_ON : property.getDescription());
 				properties.put(VERSION, read || optional ? nullable(property) : property);
 				if (!read && !optional) {
@@ -164,7 +168,7 @@ class ApiSchemas implements ModelConverter {
 
 	private static boolean isVersion(RecordComponent component) {
 		Class<?> type = component.getType();
-		return component.getName().equals(VERSION) && (isJsonNode(type) || type == Long.class || type == long.class);
+		return component.getName().equals(VERSION) && (type == SentVersion.class || type == Long.class || type == long.class);
 	}
 
 	/** A record's version: a whole number from 0, as answered in ETag and read by ExpectedVersion. */
