@@ -58,6 +58,20 @@ class HistoryBrowserTests extends BrowserTest {
 		read("fa", 390, 844, true, "Ayşe Demir کارشناس فروش را Mehmet Kaya تعیین کرد");
 	}
 
+	@Test
+	void theHistoryTabLoadsWhenItIsFirstShown() {
+		Person reader = api.createPerson(admin, "Reader tab", "en", "SALES_MANAGER");
+		try (var context = browser.newContext()) {
+			Page page = context.newPage();
+			logIn(page, reader.username());
+			page.navigate(api.base() + "/customers/" + account);
+			assertThat(page.locator("#history-loading")).hasCount(1);
+			page.locator("#tab-button-history").click();
+			assertThat(page.locator("#history")).containsText("Ayşe Demir set Salesperson to Mehmet Kaya");
+			assertThat(page.locator("#history .kervan-feed-entry")).hasCount(5);
+		}
+	}
+
 	private void read(String language, int width, int height, boolean phone, String sentence) {
 		Person reader = api.createPerson(admin, "Reader " + language, language, "SALES_MANAGER");
 		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height).setIsMobile(phone)

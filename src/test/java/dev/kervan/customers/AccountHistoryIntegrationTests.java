@@ -120,6 +120,25 @@ class AccountHistoryIntegrationTests extends KervanIntegrationTest {
 		}
 	}
 
+	@Test
+	void theHistoryIsBuiltOnlyWhenItsTabIsShownAndOnlyForThoseWhoMayReadTheAccount() {
+		Person reader = api.createPerson(admin, "Reader lazy", "en", "SALES_MANAGER");
+		Browserless browser = new Browserless(api.base()).loggedInAs(reader.username(), Api.PASSWORD);
+		Response overview = browser.get("/customers/" + account);
+		assertThat(overview.body()).contains("id=\"history-loading\"", "hx-get=\"/customers/" + account + "/history\"")
+			.doesNotContain("kervan-feed-entry", "id=\"history\"");
+		Response tab = browser.get("/customers/" + account + "/history");
+		assertThat(tab.status()).isEqualTo(200);
+		assertThat(tab.body()).doesNotContain("<html");
+		assertThat(HistoryFeed.of(tab.body()).lines()).contains("Ayşe Demir added the contact Gül Doğan");
+
+		String portal = Api.uniqueName("portal");
+		assertThat(api.createUser(admin, portal, "en", "PORTAL").status()).isEqualTo(201);
+		Response refused = new Browserless(api.base()).loggedInAs(portal, Api.PASSWORD).get("/customers/" + account + "/history");
+		assertThat(refused.status()).isEqualTo(403);
+		assertThat(refused.body()).doesNotContain("Gül Doğan");
+	}
+
 	private HistoryFeed historyFor(String language) {
 		Person reader = api.createPerson(admin, "Reader " + language, language, "SALES_MANAGER");
 		Response page = new Browserless(api.base()).loggedInAs(reader.username(), Api.PASSWORD)

@@ -67,8 +67,12 @@ public class CustomerPageModels {
 			implements PageModel {
 	}
 
+	/**
+	 * @param history the readable history when the page opens on its tab; otherwise null, and the tab asks for it
+	 * when it is shown ({@link #history(long)}): most views of an account never look at it
+	 */
 	public record AccountPage(Detail customer, boolean mayEdit, boolean mayEditFinance, List<Attachment> files,
-			List<HistoryEntry> history, Map<String, String> extraLabels, String tab,
+			@Nullable List<HistoryEntry> history, Map<String, String> extraLabels, String tab,
 			Map<String, List<PartViews.PartView>> partsByKind) implements PageModel {
 
 		@Override
@@ -107,9 +111,17 @@ public class CustomerPageModels {
 		for (Kind kind : Kind.values()) {
 			byKind.put(camel(kind), parts.all(id, kind));
 		}
+		String shown = TABS.contains(tab) ? tab : "overview";
 		return new AccountPage(detail, policy.mayEdit(user, customer) && !customer.archived(),
-				policy.mayEditFinance(user) && !customer.archived(), files.list(id), history.of(customer),
-				extraLabels(detail.categoryId()), TABS.contains(tab) ? tab : "overview", byKind);
+				policy.mayEditFinance(user) && !customer.archived(), files.list(id),
+				shown.equals("history") ? history.of(customer) : null, extraLabels(detail.categoryId()), shown, byKind);
+	}
+
+	/** An account's readable history, for its tab. */
+	@Transactional(readOnly = true)
+	public List<HistoryEntry> history(long id) {
+		policy.requireReader();
+		return history.of(customers.get(id));
 	}
 
 	/** The fields of each kind of part's form, in the order the forms show them. */

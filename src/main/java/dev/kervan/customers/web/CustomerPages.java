@@ -166,6 +166,13 @@ class CustomerPages {
 		return "customers/page";
 	}
 
+	/** The history tab's content, asked for when the tab is first shown. */
+	@GetMapping("/{id}/history")
+	String history(@PathVariable long id, Model model) {
+		model.addAttribute("history", pages.history(id));
+		return "customers/history :: tab";
+	}
+
 	@GetMapping("/{id}/edit")
 	String edit(@PathVariable long id, Model model) {
 		model.addAllAttributes(pages.edit(id).toModel());
