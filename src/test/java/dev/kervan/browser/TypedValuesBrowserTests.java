@@ -21,6 +21,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import dev.kervan.platform.Dates;
 import dev.kervan.platform.TypedNumbers;
+import dev.kervan.support.Accessibility;
 import dev.kervan.support.Api;
 import dev.kervan.support.BrowserTest;
 import org.junit.jupiter.api.Test;
@@ -98,6 +99,7 @@ class TypedValuesBrowserTests extends BrowserTest {
 			Locator popup = page.locator(".kervan-calendar");
 			assertThat(popup).isVisible();
 			assertThat(page.locator(".kervan-calendar-day[tabindex='0']")).isFocused();
+			Accessibility.assertNoSeriousFindings(page);
 
 			// By keyboard: the next month, then a week on; Enter picks the day that has the focus.
 			page.keyboard().press("PageDown");
