@@ -37,9 +37,14 @@
       return copy;
     }
 
+    // The quantity is read and written as the reader types numbers ("1.250,5" in Turkish, Persian digits in
+    // Persian); one they typed that is no number stays as it is, for the server to refuse beside it.
     function bump(row, by) {
       var quantity = field(row, 'quantity');
-      quantity.value = String((parseFloat(quantity.value) || 0) + by);
+      var counted = KervanNumbers.add(quantity.value, by);
+      if (counted !== null) {
+        quantity.value = counted;
+      }
     }
 
     function addSerial(row, serial) {
@@ -51,7 +56,7 @@
       list.push(serial);
       serials.value = list.join('\n');
       serials.rows = Math.min(list.length, 6);
-      field(row, 'quantity').value = String(list.length);
+      field(row, 'quantity').value = KervanNumbers.write(list.length);
     }
 
     function scanned(code) {
@@ -82,7 +87,7 @@
           } else {
             row = emptyRow();
             field(row, 'code').value = product.code;
-            field(row, 'quantity').value = '1';
+            field(row, 'quantity').value = KervanNumbers.write(1);
           }
         });
     }

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class ListPagesIntegrationTests extends PageIntegrationTest {
 
-	private static final Pattern TABLE = Pattern.compile("<section id=\"([\\w-]+)\">\\s*<div class=\"table-responsive\">");
+	private static final Pattern TABLE = Pattern.compile("<section id=\"([\\w-]+)\">\\s*<div class=\"table-responsive\"[^>]*>");
 
 	@ParameterizedTest(name = "{0}")
 	@CsvSource({

@@ -1,7 +1,9 @@
 package dev.kervan.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -73,6 +75,42 @@ class InventoryBrowserTests extends BrowserTest {
 			page.navigate(api.base() + "/products/" + product);
 			assertThat(page.locator("#stock-" + warehouse + " [data-figure='available']")).hasText("۲");
 			screenshot(page, "product-stock-fa");
+		}
+	}
+
+	@Test
+	void aScanCountsOnAQuantityTypedWithTheReadersGroupingAndDecimalMarks() {
+		String admin = api.token("admin", ADMIN_PASSWORD);
+		String code = Api.uniqueName("CABLE");
+		long product = api.post("/api/v1/products", Map.of("code", code, "name", "Kablo", "unit", "m")).bearer(admin).send()
+			.json().get("id").asLong();
+		String warehouseCode = Api.uniqueName("W").substring(0, 8).toUpperCase();
+		long warehouse = api.post("/api/v1/warehouses", Map.of("code", warehouseCode, "name", "Kablo deposu")).bearer(admin)
+			.send().json().get("id").asLong();
+		count(admin, "tr", code, warehouse, "1.250,5", "1.251,5");
+		count(admin, "fa", code, warehouse, "۱٬۲۵۰٫۵", "۱٬۲۵۱٫۵");
+		String onHand = api.get("/api/v1/stock-levels?productId=" + product + "&warehouseId=" + warehouse).bearer(admin).send()
+			.json().get("items").get(0).get("onHand").asString();
+		assertThat(new BigDecimal(onHand)).isEqualByComparingTo("2503");
+	}
+
+	/** A keeper in the language types a quantity on a receipt, scans one more and posts it. */
+	private void count(String admin, String language, String code, long warehouse, String typed, String counted) {
+		String keeper = Api.uniqueName("keeper");
+		api.createUser(admin, keeper, language, "WAREHOUSE");
+		try (var context = browser.newContext(new Browser.NewContextOptions().setLocale(language))) {
+			Page page = context.newPage();
+			logIn(page, keeper);
+			page.navigate(api.base() + "/inventory/moves/new?type=RECEIPT");
+			page.selectOption("#f-warehouseId", String.valueOf(warehouse));
+			var line = page.locator("#move-lines tbody tr").first();
+			line.locator("[name='code']").fill(code);
+			line.locator("[name='quantity']").fill(typed);
+			page.fill("#scan", code);
+			page.press("#scan", "Enter");
+			assertThat(line.locator("[name='quantity']")).hasValue(counted);
+			page.click("#post-move");
+			assertThat(page.locator("#move-posted")).isVisible();
 		}
 	}
 }

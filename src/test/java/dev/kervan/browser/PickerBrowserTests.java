@@ -9,6 +9,7 @@ import java.util.Map;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import dev.kervan.support.Accessibility;
 import dev.kervan.support.Api;
 import dev.kervan.support.Api.Response;
 import dev.kervan.support.BrowserTest;
@@ -43,6 +44,7 @@ class PickerBrowserTests extends BrowserTest {
 			assertThat(box).hasAttribute("aria-expanded", "true");
 			assertThat(page.locator("#f-customerId-status")).hasText("2 eşleşme: ok tuşlarıyla gezinin, Enter ile seçin.");
 			assertThat(box).hasAttribute("aria-activedescendant", "f-customerId-options-0");
+			Accessibility.assertNoSeriousFindings(page);
 			page.keyboard().press("ArrowDown");
 			assertThat(box).hasAttribute("aria-activedescendant", "f-customerId-options-1");
 			assertThat(options.nth(1)).containsText("Trakya Işık " + word);

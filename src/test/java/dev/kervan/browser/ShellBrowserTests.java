@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
@@ -95,6 +96,23 @@ class ShellBrowserTests extends BrowserTest {
 			assertThat(page).hasURL(api.base() + "/login?logout");
 			page.navigate(api.base() + "/admin/users");
 			assertThat(page).hasURL(api.base() + "/login");
+		}
+	}
+
+	@Test
+	void theTopBarsMenusAreNamedByTheWordsTheyShow() {
+		String username = staffUser("named", "SALESPERSON");
+		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900))) {
+			Page page = context.newPage();
+			logIn(page, username);
+			assertThat(page.locator("#language-menu")).hasAccessibleName(Pattern.compile("^Language\\s+English$"));
+			assertThat(page.locator("#user-menu")).hasAccessibleName("Test " + username);
+		}
+		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844).setIsMobile(true))) {
+			Page page = context.newPage();
+			logIn(page, username);
+			assertThat(page.locator("#language-menu")).hasAccessibleName("Language");
+			assertThat(page.locator("#user-menu")).hasAccessibleName("Test " + username);
 		}
 	}
 

@@ -9,7 +9,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import com.ibm.icu.util.Calendar;
 import com.ibm.icu.util.TimeZone;
@@ -18,12 +20,17 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import dev.kervan.platform.Dates;
+import dev.kervan.platform.TypedNumbers;
+import dev.kervan.support.Accessibility;
 import dev.kervan.support.Api;
 import dev.kervan.support.BrowserTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** Amounts and dates in Chromium: typed the Turkish way, picked from the Solar Hijri calendar of a Persian user. */
+/**
+ * Amounts and dates in Chromium: typed the Turkish way, read in the page as on the server, picked from the Solar Hijri
+ * calendar of a Persian user.
+ */
 class TypedValuesBrowserTests extends BrowserTest {
 
 	private static final List<String> PERSIAN_MONTHS = List.of("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
@@ -53,6 +60,30 @@ class TypedValuesBrowserTests extends BrowserTest {
 	}
 
 	@Test
+	void thePageReadsTypedNumbersByTheRulesTheServerReadsThemWith() {
+		List<String> typed = List.of("12.500,50", "12,500.50", "1.234.567", "12.5", "12,5", "12.500", "12,500", "1.250,5",
+				"۱۲٬۵۰۰٫۵۰", "١٢٫٥", "۱٬۲۵۰", "-1.250,5", "\u2212 7", "+3", "1 250,5", "1\u00a0250", ",5", "007", "0,5", "12,50,0",
+				"1.2.3,4,5", "1,234.5.6", "12a", "", "  ", "1٫2٫3", "01.250");
+		List<String> disagreements = new ArrayList<>();
+		try (var context = browser.newContext()) {
+			Page page = context.newPage();
+			logIn(page, staffUser("reader", "SALESPERSON"));
+			for (String language : List.of("en", "tr", "fa")) {
+				for (String text : typed) {
+					Object read = page.evaluate("([text, language]) => KervanNumbers.read(text, language)", List.of(text, language));
+					String inPage = read == null ? null : new BigDecimal((String) read).toPlainString();
+					String onServer = TypedNumbers.read(text, Locale.forLanguageTag(language)).map(BigDecimal::toPlainString)
+						.orElse(null);
+					if (!Objects.equals(inPage, onServer)) {
+						disagreements.add(language + " \"" + text + "\": page " + inPage + ", server " + onServer);
+					}
+				}
+			}
+		}
+		assertThat(disagreements).isEmpty();
+	}
+
+	@Test
 	void aPersianUserWithTheSolarHijriCalendarPicksADayInThePopupAndTheRightGregorianDayIsStored() {
 		String admin = api.token("admin", ADMIN_PASSWORD);
 		String manager = user("fa", "SOLAR_HIJRI", "SALES_MANAGER");
@@ -68,6 +99,7 @@ class TypedValuesBrowserTests extends BrowserTest {
 			Locator popup = page.locator(".kervan-calendar");
 			assertThat(popup).isVisible();
 			assertThat(page.locator(".kervan-calendar-day[tabindex='0']")).isFocused();
+			Accessibility.assertNoSeriousFindings(page);
 
 			// By keyboard: the next month, then a week on; Enter picks the day that has the focus.
 			page.keyboard().press("PageDown");
