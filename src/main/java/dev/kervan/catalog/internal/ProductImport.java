@@ -1,6 +1,5 @@
 package dev.kervan.catalog.internal;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,7 +81,7 @@ public class ProductImport {
 				String value = ImportedCells.text(line.cell(column));
 				if (!value.isEmpty()) {
 					cells.put(field, DECIMALS.contains(field) ? ImportedCells.decimal(value)
-							: WHOLE_NUMBERS.contains(field) ? wholeNumber(ImportedCells.decimal(value)) : value);
+							: WHOLE_NUMBERS.contains(field) ? ImportedCells.wholeNumber(value) : value);
 				}
 			});
 			try {
@@ -147,17 +146,6 @@ public class ProductImport {
 		}
 		products.update(existing.id(), ExpectedVersion.unconditional(), commands.readCanonical(body, ProductChange.class));
 		return false;
-	}
-
-	/** A number without its zero decimals; anything else as it is, for the checks to refuse. */
-	private static String wholeNumber(String number) {
-		try {
-			BigDecimal value = new BigDecimal(number).stripTrailingZeros();
-			return value.scale() <= 0 ? value.toPlainString() : number;
-		}
-		catch (NumberFormatException notANumber) {
-			return number;
-		}
 	}
 
 	private @Nullable ProductRow findByCode(String code) {
