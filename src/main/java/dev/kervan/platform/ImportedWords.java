@@ -35,7 +35,7 @@ public final class ImportedWords {
 		public static <T> Vocabulary<T> of(Map<T, ? extends Collection<String>> words) {
 			var byWord = new HashMap<String, T>();
 			words.forEach((value, names) -> names.forEach(name -> {
-				String key = ImportedCells.headerKey(name);
+				String key = key(name);
 				if (!key.isEmpty()) {
 					byWord.putIfAbsent(key, value);
 				}
@@ -66,7 +66,13 @@ public final class ImportedWords {
 
 		/** The value the cell's text stands for; empty for a word the vocabulary does not know. */
 		public Optional<T> read(String cell) {
-			return Optional.ofNullable(byWord.get(ImportedCells.headerKey(ImportedCells.text(cell))));
+			return Optional.ofNullable(byWord.get(key(ImportedCells.text(cell))));
+		}
+
+		/** A word as it is looked up: folded as a header, or as written when it is a mark alone ({@code ✓ ₺ $}). */
+		private static String key(String word) {
+			String key = ImportedCells.headerKey(word);
+			return key.isEmpty() ? word.strip() : key;
 		}
 	}
 
