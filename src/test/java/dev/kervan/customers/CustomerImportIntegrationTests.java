@@ -243,6 +243,7 @@ class CustomerImportIntegrationTests extends KervanIntegrationTest {
 		JsonNode change = plan.get("toChange").get(0);
 		assertThat(change.get("row").asInt()).isEqualTo(2);
 		assertThat(change.get("accountId").asLong()).isEqualTo(id);
+		assertThat(change.get("name").asString()).as("the account as it is now").isEqualTo("Eski " + marker);
 		List<String> fields = change.get("fields").valueStream()
 			.map(f -> f.get("label").asString() + ": " + f.get("before").asString() + " → " + f.get("after").asString())
 			.toList();

@@ -132,8 +132,8 @@ public class CustomerImport {
 	}
 
 	/**
-	 * A row that would change an account: its fields before and after, named and read as the account's history
-	 * reads them (a filled name column renames the account, and says so here).
+	 * A row that would change an account (named as it is now): its fields before and after, named and read as the
+	 * account's history reads them (a filled name column renames the account, and says so here).
 	 */
 	@Schema(name = "CustomerImportChange")
 	public record Change(int row, long accountId, String name, List<RecordHistory.FieldChange> fields) {
@@ -327,7 +327,8 @@ public class CustomerImport {
 			else {
 				changing++;
 				if (toChange.size() < LISTED) {
-					toChange.add(new Change(decision.row().row(), decision.customer().id(), decision.customer().name,
+					toChange.add(new Change(decision.row().row(), decision.customer().id(),
+							String.valueOf(decision.before().get("name")),
 							history.changesBetween(CustomerService.RECORD_TYPE, decision.before(), decision.after())));
 				}
 			}
@@ -714,7 +715,7 @@ public class CustomerImport {
 		Customer customer = creating ? new Customer() : match;
 		Parts.Address address = row.address().isEmpty() ? null : creating || contactAddress == null ? new Parts.Address()
 				: contactAddress;
-		Map<String, Object> before = creating ? Map.of() : snapshot(customer, address);
+		Map<String, Object> before = creating ? Map.of() : snapshot(customer, address == contactAddress ? address : null);
 		var checks = new Checks();
 		editor.apply(creating ? row.creation() : row.change(), customer, creating, user, references, checks);
 		if (row.customerRole() != null || row.supplierRole() != null) {
