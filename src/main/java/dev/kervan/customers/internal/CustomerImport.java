@@ -281,7 +281,7 @@ public class CustomerImport {
 		for (int start = 0; start < good.size(); start += BATCH) {
 			List<Prepared> batch = good.subList(start, Math.min(good.size(), start + BATCH));
 			Map<String, Customer> existing = existing(batch);
-			Map<Long, Parts.Address> contactAddresses = contactAddresses(existing.values());
+			Map<Long, Parts.Address> contactAddresses = contactAddresses(batch, existing.values());
 			for (Prepared row : batch) {
 				Customer match = matchOf(row, existing);
 				Decision decision = decide(row, match, match == null ? null : contactAddresses.get(match.id()), references,
@@ -700,15 +700,14 @@ public class CustomerImport {
 
 	/**
 	 * What a row does: the account it makes or changes, as it would be, with its values before and after as the audit
-	 * trail keeps them (the contact address's under {@code addresses[id]}); or why it is refused. Changes nothing
-	 * stored: the caller saves it, or, for a preview, lets it go.
-	 *
-	 * @param contactAddress the matched account's contact address, if it has one
+	 * trail keeps them (the contact address's under {@code addresses[id]}); or why it is refused. Deciding changes
+	 * nothing stored: the import saves the decision, a preview lets it go.
 	 */
 	private record Decision(Prepared row, Customer customer, boolean creating, Parts.@Nullable Address address,
 			Map<String, Object> before, Map<String, Object> after, @Nullable String error) {
 	}
 
+	/** @param contactAddress the matched account's contact address, if it has one: the row's address cells change it */
 	private Decision decide(Prepared row, @Nullable Customer match, Parts.@Nullable Address contactAddress,
 			CachedReferences references, CurrentUser user, List<String> headers, Map<String, Integer> columns) {
 		boolean creating = match == null;
@@ -773,7 +772,7 @@ public class CustomerImport {
 			Tally tally, boolean tolerant, List<String> headers, Map<String, Integer> columns) {
 		long started = System.nanoTime();
 		Map<String, Customer> existing = existing(rows);
-		Map<Long, Parts.Address> contactAddresses = contactAddresses(existing.values());
+		Map<Long, Parts.Address> contactAddresses = contactAddresses(rows, existing.values());
 		long matched = System.nanoTime();
 		var created = new ArrayList<Decision>();
 		int updated = 0;
@@ -857,8 +856,8 @@ public class CustomerImport {
 	 * The contact address of each account that has one: the one its list shows the city of (a contact address first,
 	 * then the oldest).
 	 */
-	private Map<Long, Parts.Address> contactAddresses(Collection<Customer> matched) {
-		if (matched.isEmpty()) {
+	private Map<Long, Parts.Address> contactAddresses(List<Prepared> rows, Collection<Customer> matched) {
+		if (matched.isEmpty() || rows.stream().allMatch(row -> row.address().isEmpty())) {
 			return Map.of();
 		}
 		List<Long> ids = jdbc.sql("""
