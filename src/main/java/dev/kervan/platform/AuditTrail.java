@@ -68,7 +68,7 @@ public class AuditTrail {
 		return fields.stream().anyMatch(field -> !same(before.get(field), after.get(field)));
 	}
 
-	private static boolean same(@Nullable Object before, @Nullable Object after) {
+	static boolean same(@Nullable Object before, @Nullable Object after) {
 		return Objects.equals(comparable(before), comparable(after));
 	}
 

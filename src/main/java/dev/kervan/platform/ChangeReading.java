@@ -102,6 +102,28 @@ final class ChangeReading {
 		return entries;
 	}
 
+	/** The fields of the first change one by one, the record's own in the describer's order, then its parts'. */
+	List<RecordHistory.FieldChange> fieldChanges() {
+		var fields = new ArrayList<RecordHistory.FieldChange>();
+		var lines = changes.getFirst().lines().stream().map(this::line).toList();
+		var own = inOrder(lines.stream().filter(line -> line.part() == null).toList());
+		var parts = lines.stream().filter(line -> line.part() != null).toList();
+		for (Line line : java.util.stream.Stream.concat(own.stream(), parts.stream()).toList()) {
+			FieldReading reading = line.reading();
+			if (reading.kind() == Kind.HIDDEN) {
+				continue;
+			}
+			Segment before = read(reading, line.entry().oldValue(), 0, false);
+			Segment after = read(reading, line.entry().newValue(), 0, true);
+			if (before == null && after == null || before != null && after != null && before.text().equals(after.text())) {
+				continue;
+			}
+			fields.add(new RecordHistory.FieldChange(line.entry().field(), label(line),
+					before == null ? null : before.text(), after == null ? null : after.text()));
+		}
+		return fields;
+	}
+
 	private @Nullable HistoryEntry entry(int index) {
 		AuditChange change = changes.get(index);
 		Segment who = who(change);

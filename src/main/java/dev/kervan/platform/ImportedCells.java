@@ -55,6 +55,26 @@ public final class ImportedCells {
 	}
 
 	/**
+	 * A whole number as the rules read it: {@code 30}, {@code 30,0} and {@code ۳۰} become {@code 30}; anything else is
+	 * answered as typed.
+	 */
+	public static String wholeNumber(String cell) {
+		String number = decimal(cell);
+		try {
+			BigDecimal value = new BigDecimal(number).stripTrailingZeros();
+			return value.scale() <= 0 ? value.toPlainString() : number;
+		}
+		catch (NumberFormatException notANumber) {
+			return number;
+		}
+	}
+
+	/** A code typed with Persian or Arabic-Indic digits (a tax number, a phone) in ASCII digits. */
+	public static String latinDigits(String cell) {
+		return TypedNumbers.latinDigits(text(cell));
+	}
+
+	/**
 	 * A date as ISO {@code 2026-12-31}, from ISO, {@code 31.12.2026}, {@code 31/12/2026} or an XLSX day number;
 	 * anything else is answered as typed.
 	 */

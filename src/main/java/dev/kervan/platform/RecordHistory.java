@@ -1,5 +1,6 @@
 package dev.kervan.platform;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -101,6 +102,35 @@ public class RecordHistory {
 			segments.add(Segment.words(text.substring(at)));
 		}
 		return new HistoryLine(List.copyOf(segments), List.of());
+	}
+
+	/** One field a change would change, as the record's history will say it: its label and its values in words. */
+	public record FieldChange(String field, String label, @Nullable String before, @Nullable String after) {
+	}
+
+	/**
+	 * What a change not made yet would do to a record (an import's preview), field by field as the record's history
+	 * will say it once it is made: labels and values in the reader's language, names instead of ids. Fields that
+	 * would read the same are left out.
+	 *
+	 * @param before the record's values as its module writes them to the trail, and {@code after} as they would be
+	 */
+	public List<FieldChange> changesBetween(String recordType, Map<String, ?> before, Map<String, ?> after) {
+		var fields = new java.util.TreeMap<String, Object>(before);
+		fields.putAll(after);
+		var lines = new ArrayList<AuditEntry>();
+		fields.keySet().forEach(field -> {
+			if (!AuditTrail.same(before.get(field), after.get(field))) {
+				lines.add(new AuditEntry(0, Instant.EPOCH, null, "", recordType, "", AuditEntry.Action.UPDATE, field,
+						AuditTrail.text(before.get(field)), AuditTrail.text(after.get(field))));
+			}
+		});
+		if (lines.isEmpty()) {
+			return List.of();
+		}
+		HistoryDescriber describer = describers.getOrDefault(recordType, new Undescribed(recordType));
+		return new ChangeReading(this, describer, List.of(new AuditChange(Instant.EPOCH, null, "", lines)), after)
+			.fieldChanges();
 	}
 
 	/** Dates, numbers and amounts as the reader writes them, for the entries a module adds. */

@@ -93,6 +93,24 @@ class CatalogFilesIntegrationTests extends KervanIntegrationTest {
 	}
 
 	@Test
+	void unitsAndCurrenciesAreReadFromTheWordsPeopleWriteInTurkishAndPersian() {
+		String tea = Api.uniqueName("CAY"), rice = Api.uniqueName("BRNJ"), milk = Api.uniqueName("SUT");
+		String csv = "Stok Kodu;Ürün Adı;Birim;Para Birimi;Satış Fiyatı\n"
+				+ tea + ";Çay;Adet;TL;12,50\n"
+				+ rice + ";برنج;کیلوگرم;;\n"
+				+ milk + ";Süt;litre;;\n";
+
+		Response result = upload("/api/v1/products/import", "urunler.csv", csv.getBytes(StandardCharsets.UTF_8), admin);
+
+		assertThat(result.status()).as(result.body()).isEqualTo(200);
+		assertThat(result.json().get("errors")).as(result.body()).isEmpty();
+		assertThat(productByCode(tea).get("unitCode").asString()).isEqualTo("PCS");
+		assertThat(productByCode(tea).get("currency").asString()).isEqualTo("TRY");
+		assertThat(productByCode(rice).get("unitCode").asString()).isEqualTo("KG");
+		assertThat(productByCode(milk).get("unitCode").asString()).isEqualTo("L");
+	}
+
+	@Test
 	void anExportImportedAgainChangesNothingAndAnEditedCellChangesOnlyThat() {
 		String marker = Api.uniqueName("rt");
 		String first = product(marker + "-A", "Buzdolabı", Map.of("salePrice", "15000", "standardCost", "9000.5",

@@ -87,6 +87,19 @@ class OpeningStockImportIntegrationTests extends KervanIntegrationTest {
 	}
 
 	@Test
+	void unitsWrittenAsTurkishAndPersianWordsAreRead() {
+		long plain = product("NONE", Map.of());
+		String csv = "Stok Kodu;Miktar;Birim\n" + code(plain) + ";2;Adet\n" + code(plain) + ";3;عدد\n"
+				+ code(plain) + ";1;Düzine\n" + code(plain) + ";1;Kilogram\n";
+
+		Response result = upload("birimler.csv", csv, admin);
+
+		assertThat(result.status()).as(result.body()).isEqualTo(200);
+		assertThat(errors(result.json())).as("a kilogram is no piece").containsOnlyKeys(5);
+		assertThat(onHand(plain)).isEqualTo("17");
+	}
+
+	@Test
 	void onlyTheWarehouseImportsAndAnUnknownWarehouseIsRefused() {
 		long plain = product("NONE", Map.of());
 		String csv = "code,quantity\n" + code(plain) + ",4\n";

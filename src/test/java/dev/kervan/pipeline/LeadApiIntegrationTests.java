@@ -118,4 +118,28 @@ class LeadApiIntegrationTests extends KervanIntegrationTest {
 			.post(api.base() + "/api/v1/leads/import");
 		assertProblem(wrongFile, 400, "error.validation");
 	}
+
+	@Test
+	void leadHeadersInPersianAndTurkishAreUnderstood() {
+		String marker = Api.uniqueName("Nemayeshgah");
+		String csv = "عنوان,شرکت,نام,ایمیل,تلفن,منبع,توضیحات\n"
+				+ "تماس " + marker + ",پارس " + marker + ",مریم احمدی,maryam@pars.example,+98 21 8888 7777,نمایشگاه,تماس بگیرید\n";
+		Response result = new dev.kervan.support.Multipart().file("file", "نمایشگاه.csv", "text/csv",
+				csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)).header("Authorization", "Bearer " + admin)
+			.post(api.base() + "/api/v1/leads/import");
+		assertThat(result.status()).as(result.body()).isEqualTo(200);
+		assertThat(result.json().get("imported").asInt()).as(result.body()).isEqualTo(1);
+		JsonNode lead = jdbcLead(marker);
+		assertThat(lead.get("title").asString()).isEqualTo("تماس " + marker);
+		assertThat(lead.get("companyName").asString()).isEqualTo("پارس " + marker);
+		assertThat(lead.get("contactName").asString()).isEqualTo("مریم احمدی");
+		assertThat(lead.get("email").asString()).isEqualTo("maryam@pars.example");
+		assertThat(lead.get("source").asString()).isEqualTo("نمایشگاه");
+		assertThat(lead.get("notes").asString()).isEqualTo("تماس بگیرید");
+	}
+
+	private JsonNode jdbcLead(String marker) {
+		long id = jdbc.sql("select id from lead where title like :t").param("t", "%" + marker + "%").query(Long.class).single();
+		return api.get("/api/v1/leads/" + id).bearer(admin).send().json();
+	}
 }

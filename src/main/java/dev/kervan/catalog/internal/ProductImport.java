@@ -1,6 +1,5 @@
 package dev.kervan.catalog.internal;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +12,7 @@ import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.FieldViolation;
 import dev.kervan.platform.ImportedCells;
 import dev.kervan.platform.ImportedTable;
+import dev.kervan.platform.ImportedWords;
 import dev.kervan.platform.InvalidInputException;
 import dev.kervan.platform.Problems;
 import dev.kervan.platform.TextHygiene;
@@ -27,7 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Products from a CSV or XLSX file. Columns are found by their headers (English, Turkish or Persian, or as the
- * product export writes them). A row whose code exists changes that product, in the columns the file has and
+ * product export writes them); a unit may be its code or a word people write for it ("Adet", "عدد", "kg"), a
+ * currency its code or a word ("TL"). A row whose code exists changes that product, in the columns the file has and
  * whose cells are filled; any other row enters a new product. Every row goes through the same rules as a product
  * entered by hand, in a transaction of its own: a refused row changes nothing (not even the categories its path
  * would have created) and is reported with its number and reasons, and the other rows go on.
@@ -46,6 +47,7 @@ public class ProductImport {
 	private static final Set<String> WHOLE_NUMBERS = Set.of("shelfLifeDays", "warrantyLength");
 
 	private final Products products;
+	private final Units units;
 	private final ProductCategories categories;
 	private final CatalogPolicy policy;
 	private final JdbcClient jdbc;
@@ -54,9 +56,10 @@ public class ProductImport {
 	private final Commands commands;
 	private final Map<String, List<String>> headerNames;
 
-	ProductImport(Products products, ProductCategories categories, CatalogPolicy policy, JdbcClient jdbc,
+	ProductImport(Products products, Units units, ProductCategories categories, CatalogPolicy policy, JdbcClient jdbc,
 			TransactionTemplate transactions, Problems problems, Commands commands, MessageSource messages) {
 		this.products = products;
+		this.units = units;
 		this.commands = commands;
 		this.categories = categories;
 		this.policy = policy;
@@ -82,7 +85,7 @@ public class ProductImport {
 				String value = ImportedCells.text(line.cell(column));
 				if (!value.isEmpty()) {
 					cells.put(field, DECIMALS.contains(field) ? ImportedCells.decimal(value)
-							: WHOLE_NUMBERS.contains(field) ? wholeNumber(ImportedCells.decimal(value)) : value);
+							: WHOLE_NUMBERS.contains(field) ? ImportedCells.wholeNumber(value) : value);
 				}
 			});
 			try {
@@ -134,6 +137,9 @@ public class ProductImport {
 						body.put("categoryId", category);
 					}
 				}
+				case "unit" -> body.put(field, units.idOf(value).isPresent() ? value
+						: ImportedWords.UNITS.read(value).orElse(value));
+				case "currency" -> body.put(field, ImportedWords.currency(value).orElse(value));
 				default -> body.put(field, value);
 			}
 		});
@@ -147,17 +153,6 @@ public class ProductImport {
 		}
 		products.update(existing.id(), ExpectedVersion.unconditional(), commands.readCanonical(body, ProductChange.class));
 		return false;
-	}
-
-	/** A number without its zero decimals; anything else as it is, for the checks to refuse. */
-	private static String wholeNumber(String number) {
-		try {
-			BigDecimal value = new BigDecimal(number).stripTrailingZeros();
-			return value.scale() <= 0 ? value.toPlainString() : number;
-		}
-		catch (NumberFormatException notANumber) {
-			return number;
-		}
 	}
 
 	private @Nullable ProductRow findByCode(String code) {
@@ -237,11 +232,11 @@ public class ProductImport {
 	private static Map<String, List<String>> columns() {
 		var columns = new LinkedHashMap<String, List<String>>();
 		columns.put("code", List.of("product code", "productcode", "kod", "ürün kodu", "stok kodu", "کد", "کد کالا"));
-		columns.put("name", List.of("ad", "ürün adı", "isim", "نام", "نام کالا"));
+		columns.put("name", ImportedWords.headers("name", "ürün adı", "stok adı", "نام کالا"));
 		columns.put("name_tr", List.of("name tr", "ad tr", "türkçe ad", "نام ترکی"));
 		columns.put("name_fa", List.of("name fa", "ad fa", "farsça ad", "نام فارسی"));
-		columns.put("category", List.of("kategori", "category path", "دسته", "دسته بندی"));
-		columns.put("unit", List.of("birim", "واحد"));
+		columns.put("category", ImportedWords.headers("category", "category path"));
+		columns.put("unit", ImportedWords.headers("unit"));
 		columns.put("barcode", List.of("barcodes", "barkod", "barkodlar", "بارکد"));
 		columns.put("brand", List.of("marka", "برند"));
 		columns.put("model", List.of("مدل"));
@@ -249,11 +244,11 @@ public class ProductImport {
 		columns.put("vatRate", List.of("vat", "vat rate", "kdv", "kdv oranı", "مالیات بر ارزش افزوده"));
 		columns.put("salePrice", List.of("sale price", "price", "satış fiyatı", "fiyat", "قیمت فروش", "قیمت"));
 		columns.put("standardCost", List.of("standard cost", "cost", "maliyet", "بهای تمام شده"));
-		columns.put("currency", List.of("para birimi", "döviz", "ارز"));
+		columns.put("currency", ImportedWords.headers("currency"));
 		columns.put("minStock", List.of("min stock", "minimum stock", "asgari stok", "min stok", "حداقل موجودی"));
 		columns.put("maxStock", List.of("max stock", "maximum stock", "azami stok", "max stok", "حداکثر موجودی"));
 		columns.put("tracking", List.of("takip", "izleme", "ردیابی"));
-		columns.put("kind", List.of("type", "tür", "tip", "نوع"));
+		columns.put("kind", ImportedWords.headers("kind"));
 		columns.put("stage", List.of("aşama", "مرحله"));
 		columns.put("shelfLifeDays", List.of("shelf life", "shelf life days", "raf ömrü", "ماندگاری"));
 		columns.put("warrantyLength", List.of("warranty", "warranty length", "garanti süresi", "garanti", "مدت گارانتی"));

@@ -48,7 +48,9 @@ class CustomerImportController {
 	@Operation(summary = "Import accounts from a CSV or XLSX file (multipart field 'file')",
 			description = "Answers 202 with the job to poll. Optional part 'mapping': a JSON object of account field "
 					+ "to column header; without it columns are matched by their headers. Rows matching an account by "
-					+ "externalRef or tax number (same country) update it.")
+					+ "externalRef or tax number (same country) update it in the cells they fill: an empty cell leaves the "
+					+ "stored value alone, a filled name renames the account. Headers and values may be English, "
+					+ "Turkish or Persian; city, district, address, region and postalCode fill the contact address.")
 	@ApiResponse(responseCode = "202", description = "Started; Location names the job to poll.", useReturnTypeSchema = true)
 	ResponseEntity<Started> start(
 			@Parameter(description = TABLE_FILE) @RequestPart("file") MultipartFile file,
@@ -58,10 +60,15 @@ class CustomerImportController {
 	}
 
 	@PostMapping(path = "/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	@Operation(summary = "The file's columns, a suggested mapping and its first rows")
+	@Operation(summary = "The file's columns, a suggested mapping, its first rows and what importing it would do",
+			description = "Changes nothing. With the mapping given (or guessed), counts and lists the accounts the "
+					+ "import would add (toCreate), the accounts it would change with each field's value before and "
+					+ "after in words (toChange), and the rows it would refuse with their reasons (refused); each list "
+					+ "holds at most 100 rows, the counts all of them.")
 	CustomerImport.Preview preview(
-			@Parameter(description = TABLE_FILE) @RequestPart("file") MultipartFile file) throws IOException {
-		return imports.preview(String.valueOf(file.getOriginalFilename()), file.getBytes());
+			@Parameter(description = TABLE_FILE) @RequestPart("file") MultipartFile file,
+			@Parameter(description = "As for the import: a JSON object of account field to column header.") @RequestPart(name = "mapping", required = false) @Nullable String mapping) throws IOException {
+		return imports.preview(String.valueOf(file.getOriginalFilename()), file.getBytes(), mapping(mapping));
 	}
 
 	@GetMapping("/{id}")

@@ -59,6 +59,17 @@ public record CustomerChange(Patch<CustomerKind> kind, @Schema(maxLength = 300) 
 		return unknownFields == null ? Map.of() : unknownFields;
 	}
 
+	/** The change with this kind when it gives none: what an import's new account is unless its row says. */
+	CustomerChange withKindIfAbsent(CustomerKind usual) {
+		if (kind.isGiven()) {
+			return this;
+		}
+		return new CustomerChange(Patch.of(usual), name, roles, status, country, taxOffice, taxNumber, email, phone,
+				website, categoryId, sectorId, sizeBandId, classId, tags, salespersonId, teamId, language, referrerId,
+				priceListId, eInvoiceAlias, birthDate, externalRef, extraFields, paymentTermDays, creditLimit, riskLimit,
+				currency, receivableAccount, payableAccount, version, unknownFields);
+	}
+
 	/** The change with the values of the extra fields, which a page's form sends as fields of their own. */
 	public CustomerChange withExtraFields(Map<String, @Nullable String> values) {
 		return new CustomerChange(kind, name, roles, status, country, taxOffice, taxNumber, email, phone, website,

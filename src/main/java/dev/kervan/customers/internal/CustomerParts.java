@@ -162,7 +162,9 @@ public class CustomerParts {
 		this.handlers = Map.of(
 				Kind.BRANCHES, handler(Kind.BRANCHES, branches, Branch::new, this::applyBranch, BranchView::of),
 				Kind.CONTACTS, handler(Kind.CONTACTS, contacts, Contact::new, this::applyContact, ContactView::of),
-				Kind.ADDRESSES, handler(Kind.ADDRESSES, addresses, Address::new, this::applyAddress, AddressView::of),
+				Kind.ADDRESSES, handler(Kind.ADDRESSES, addresses, Address::new,
+						(AddressChange change, Address address, Customer customer, boolean creating, Checks checks) ->
+							applyAddress(change, address, customer, creating, creating, checks), AddressView::of),
 				Kind.BANK_ACCOUNTS, handler(Kind.BANK_ACCOUNTS, bankAccounts, BankAccount::new, this::applyBankAccount,
 						BankAccountView::of),
 				Kind.PAYMENT_CARDS, handler(Kind.PAYMENT_CARDS, cards, PaymentCard::new, this::applyCard,
@@ -372,7 +374,12 @@ public class CustomerParts {
 		contact.notes = checks.freeText("notes", change.notes(), 4000).applyTo(contact.notes);
 	}
 
-	private void applyAddress(AddressChange change, Address address, Customer customer, boolean creating, Checks checks) {
+	/**
+	 * The rules of an address; {@code streetRequired} is false for an import, whose file may give the city and
+	 * district of an account without its street (the street stays empty until someone writes it).
+	 */
+	static void applyAddress(AddressChange change, Address address, Customer customer, boolean creating,
+			boolean streetRequired, Checks checks) {
 		if (creating) {
 			address.country = customer.country;
 		}
@@ -386,7 +393,9 @@ public class CustomerParts {
 			}
 		}
 		address.label = checks.name("label", change.label(), 120).applyTo(address.label);
-		address.line1 = requiredFreeText(checks, "line1", change.line1(), 300, address.line1, creating);
+		address.line1 = streetRequired || change.line1().isGiven()
+				? requiredFreeText(checks, "line1", change.line1(), 300, address.line1, streetRequired)
+				: address.line1;
 		address.line2 = checks.freeText("line2", change.line2(), 300).applyTo(address.line2);
 		address.district = checks.name("district", change.district(), 120).applyTo(address.district);
 		address.city = required(checks, "city", change.city(), 120, address.city, creating);

@@ -25,7 +25,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Importing a customer list in three steps: upload a file, say which column fills which field (guessed from the
- * headers, with the first rows shown), then watch the import's progress and read the refused rows.
+ * headers, with the first rows shown and what the import would add, change and refuse), then watch the import's
+ * progress and read the refused rows.
  */
 @Controller
 @RequestMapping("/customers/import")
@@ -63,8 +64,27 @@ class CustomerImportPages {
 		return mappingPage(held, preview, preview.mapping(), FormState.empty(), model);
 	}
 
+	/** The mapping as chosen, and what importing with it would do: nothing is saved until the import starts. */
+	@PostMapping(path = "/mapping/{uploadId}", params = "preview")
+	String replan(@PathVariable UUID uploadId, @RequestParam MultiValueMap<String, String> submitted, Model model) {
+		Map<String, String> mapping = mapping(submitted);
+		CustomerImport.Held held = imports.held(uploadId);
+		return mappingPage(held, imports.preview(held.filename(), held.content(), mapping), mapping, FormState.empty(),
+				model);
+	}
+
 	@PostMapping("/mapping/{uploadId}")
 	String start(@PathVariable UUID uploadId, @RequestParam MultiValueMap<String, String> submitted, Model model) {
+		Map<String, String> mapping = mapping(submitted);
+		FormState form = FormState.empty()
+			.showing(CustomerImport.TARGETS.stream().map(target -> "mapping." + target).collect(Collectors.toSet()));
+		return forms.submit(form, model, () -> "redirect:/customers/import/" + imports.startHeld(uploadId, mapping), () -> {
+			CustomerImport.Held held = imports.held(uploadId);
+			return mappingPage(held, imports.preview(held.filename(), held.content(), mapping), mapping, form, model);
+		});
+	}
+
+	private static Map<String, String> mapping(MultiValueMap<String, String> submitted) {
 		var mapping = new LinkedHashMap<String, String>();
 		for (String target : CustomerImport.TARGETS) {
 			String header = submitted.getFirst("mapping." + target);
@@ -72,12 +92,7 @@ class CustomerImportPages {
 				mapping.put(target, header);
 			}
 		}
-		FormState form = FormState.empty()
-			.showing(CustomerImport.TARGETS.stream().map(target -> "mapping." + target).collect(Collectors.toSet()));
-		return forms.submit(form, model, () -> "redirect:/customers/import/" + imports.startHeld(uploadId, mapping), () -> {
-			CustomerImport.Held held = imports.held(uploadId);
-			return mappingPage(held, imports.preview(held.filename(), held.content()), mapping, form, model);
-		});
+		return mapping;
 	}
 
 	@GetMapping("/{jobId}")

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import dev.kervan.catalog.Catalog;
 import dev.kervan.catalog.ProductFacts;
 import dev.kervan.platform.ImportedCells;
+import dev.kervan.platform.ImportedWords;
 import dev.kervan.platform.ImportedTable;
 import dev.kervan.platform.InvalidInputException;
 import dev.kervan.platform.Problems;
@@ -239,7 +240,13 @@ public class OpeningStockImport {
 		if (product == null || entered == null) {
 			return null;
 		}
-		var counted = catalog.inProductUnit(product, cells.get("unit"), entered);
+		String unit = cells.get("unit");
+		// A unit as typed first (a unit of the company's own may be called anything), then as people write units.
+		var counted = catalog.inProductUnit(product, unit, entered);
+		var spoken = unit == null ? java.util.Optional.<String>empty() : ImportedWords.UNITS.read(unit);
+		if (counted.isEmpty() && spoken.isPresent()) {
+			counted = catalog.inProductUnit(product, spoken.get(), entered);
+		}
 		if (counted.isEmpty()) {
 			out.add(where("unit", headers, columns)
 					+ problems.message("error.stock.unknown-unit", cells.get("unit"), product.unitCode()));
@@ -327,7 +334,7 @@ public class OpeningStockImport {
 		columns.put("productCode", List.of("code", "product", "barcode", "kod", "ürün kodu", "stok kodu", "barkod", "کد",
 				"کد کالا", "بارکد"));
 		columns.put("quantity", List.of("qty", "miktar", "adet", "مقدار", "تعداد"));
-		columns.put("unit", List.of("birim", "واحد"));
+		columns.put("unit", ImportedWords.headers("unit"));
 		columns.put("lot", List.of("batch", "parti", "lot no", "سری ساخت", "بچ"));
 		columns.put("expiry", List.of("expiry date", "expires", "son kullanma", "son kullanma tarihi", "skt", "تاریخ انقضا"));
 		columns.put("serial", List.of("serial number", "serial no", "seri no", "seri numarası", "شماره سریال", "سریال"));

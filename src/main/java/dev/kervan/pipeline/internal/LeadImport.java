@@ -3,15 +3,16 @@ package dev.kervan.pipeline.internal;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import dev.kervan.platform.DomainException;
+import dev.kervan.platform.ImportedCells;
 import dev.kervan.platform.ImportedTable;
+import dev.kervan.platform.ImportedWords;
 import dev.kervan.platform.InvalidInputException;
 import dev.kervan.platform.Problems;
-import dev.kervan.platform.SearchText;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.stereotype.Service;
 
@@ -38,8 +39,8 @@ public class LeadImport {
 
 	private static final int MAX_ROWS = 5_000;
 
-	/** Header words, folded, that name each field. */
-	private static final Map<String, String> HEADERS = headers();
+	/** The names each field's column goes by, in English, Turkish and Persian. */
+	private static final Map<String, List<String>> HEADERS = headers();
 
 	private final Leads leads;
 	private final PipelinePolicy policy;
@@ -54,13 +55,7 @@ public class LeadImport {
 	public Result run(String filename, byte[] content) {
 		policy.requireLeads();
 		ImportedTable table = ImportedTable.read(filename, content, ImportedTable.Limits.DEFAULT.withRows(MAX_ROWS));
-		var columns = new HashMap<String, Integer>();
-		for (int i = 0; i < table.headers().size(); i++) {
-			String field = HEADERS.get(SearchText.fold(table.headers().get(i)).replace(" ", ""));
-			if (field != null) {
-				columns.putIfAbsent(field, i);
-			}
-		}
+		Map<String, Integer> columns = ImportedCells.columns(table.headers(), HEADERS);
 		if (!columns.containsKey("title") && !columns.containsKey("companyName") && !columns.containsKey("contactName")) {
 			throw InvalidInputException.of("file", "error.lead.import-columns");
 		}
@@ -88,21 +83,15 @@ public class LeadImport {
 		return new Result(imported, errors);
 	}
 
-	private static Map<String, String> headers() {
-		var headers = new HashMap<String, String>();
-		for (String[] names : new String[][] {
-				{ "title", "title", "baslik", "عنوان", "konu" },
-				{ "contactName", "contactname", "contact", "name", "ad", "adsoyad", "kisi", "نام", "شخص" },
-				{ "companyName", "companyname", "company", "sirket", "firma", "شرکت" },
-				{ "email", "email", "e-mail", "eposta", "e-posta", "ایمیل" },
-				{ "phone", "phone", "telefon", "tel", "تلفن" },
-				{ "source", "source", "kaynak", "منبع" },
-				{ "campaign", "campaign", "kampanya", "کمپین" },
-				{ "notes", "notes", "not", "notlar", "یادداشت" } }) {
-			for (int i = 1; i < names.length; i++) {
-				headers.put(SearchText.fold(names[i]).replace(" ", "").toLowerCase(Locale.ROOT), names[0]);
-			}
+	/** The other names of each column: the ones imports share ({@link ImportedWords}) and the lead's own. */
+	private static Map<String, List<String>> headers() {
+		var headers = new LinkedHashMap<String, List<String>>();
+		headers.put("title", ImportedWords.headers("title", "عنوان"));
+		headers.put("contactName", ImportedWords.headers("contactName", "name", "ad", "adı", "isim", "adsoyad", "نام"));
+		headers.put("companyName", ImportedWords.headers("companyName"));
+		for (String shared : List.of("email", "phone", "source", "campaign", "notes")) {
+			headers.put(shared, ImportedWords.headers(shared));
 		}
-		return Map.copyOf(headers);
+		return headers;
 	}
 }
