@@ -22,10 +22,22 @@
       if (series.weighted) {
         datasets.push({ data: series.weighted.map(Number) });
       }
+      // Figures in the page's language (Persian digits on a Persian page), read from its right on a right-to-left one.
+      var rightToLeft = document.documentElement.dir === 'rtl';
+      var options = {
+        locale: document.documentElement.lang || undefined,
+        plugins: {
+          legend: { display: canvas.dataset.chart === 'pie' || !!series.datasets, rtl: rightToLeft },
+          tooltip: { rtl: rightToLeft }
+        }
+      };
+      if (canvas.dataset.chart !== 'pie') {
+        options.scales = { x: { reverse: rightToLeft }, y: { position: rightToLeft ? 'right' : 'left' } };
+      }
       new window.Chart(canvas, {
         type: canvas.dataset.chart,
         data: { labels: series.labels, datasets: datasets },
-        options: { plugins: { legend: { display: canvas.dataset.chart === 'pie' || !!series.datasets } } }
+        options: options
       });
     });
   }
