@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A Latin name in a right-to-left page is drawn in its own direction: "Trakya İnşaat A.Ş." keeps its dot at its end
- * (never ".Trakya İnşaat A.Ş") in a list's cell, a board card and a page's heading, where it stands in the page.
+ * (never ".Trakya İnşaat A.Ş") in a list's cell, a board card and a page's heading, where it stands in the page; and
+ * a Persian page's charts speak Persian digits.
  */
 class NameDirectionBrowserTests extends BrowserTest {
 
@@ -55,6 +56,27 @@ class NameDirectionBrowserTests extends BrowserTest {
 			assertThat((Boolean) heading.evaluate("h => { const box = h.getBoundingClientRect(), range = document.createRange();"
 					+ " range.selectNodeContents(h); return range.getBoundingClientRect().right > box.right - 2; }"))
 				.as("the heading stays on the right of a right-to-left page").isTrue();
+		}
+	}
+
+	@Test
+	void aPersianChartDrawsItsFiguresInPersianDigitsFromTheRight() {
+		String admin = api.token("admin", ADMIN_PASSWORD);
+		api.post("/api/v1/opportunities", Map.of("title", Api.uniqueName("Chart"), "expectedRevenue", "25000", "currency", "TRY"))
+			.bearer(admin).send();
+		Person reader = api.createPerson(admin, "خواننده", "fa", "SALES_MANAGER");
+
+		try (var context = browser.newContext(new Browser.NewContextOptions().setLocale("fa").setViewportSize(1366, 900))) {
+			Page page = context.newPage();
+			logIn(page, reader.username());
+			page.navigate(api.base() + "/pipeline/stats");
+			page.waitForFunction("() => window.Chart && Chart.getChart(document.querySelector('canvas[data-chart=bar]'))");
+
+			String ticks = (String) page.evaluate("() => { const chart = Chart.getChart(document.querySelector('canvas[data-chart=bar]'));"
+					+ " return chart.scales.y.ticks.map(tick => tick.label).join(' '); }");
+			assertThat(ticks).as("the amounts along the chart").doesNotContainPattern("[0-9]").containsPattern("[۱-۹]");
+			assertThat(page.evaluate("() => Chart.getChart(document.querySelector('canvas[data-chart=bar]')).options.scales.x.reverse"))
+				.as("the stages read from the right").isEqualTo(true);
 		}
 	}
 
