@@ -20,13 +20,14 @@ class DefaultNamesIntegrationTests extends PageIntegrationTest {
 
 	@Test
 	void aTurkishAndAPersianReaderSeeTheSeededTeamStagesAndLostReasonsInTheirLanguage() {
-		assertThat(reader("tr").get("/pipeline/settings").body())
+		String settings = "/pipeline/settings?teamId=" + seededTeam();
+		assertThat(reader("tr").get(settings).body())
 			.contains("Satış", "Yeni", "Nitelikli", "Teklif", "Müzakere", "Kazanıldı", "Çok pahalı", "Stok yetersiz")
 			.doesNotContain(">Qualified<", ">Negotiation<", "Too expensive", "Not enough stock");
-		assertThat(reader("fa").get("/pipeline/settings").body())
+		assertThat(reader("fa").get(settings).body())
 			.contains("فروش", "جدید", "واجد شرایط", "پیشنهاد", "مذاکره", "موفق", "خیلی گران است", "موجودی کافی نیست")
 			.doesNotContain(">Qualified<", ">Negotiation<", "Too expensive", "Not enough stock");
-		assertThat(reader("en").get("/pipeline/settings").body())
+		assertThat(reader("en").get(settings).body())
 			.contains("Sales", "Qualified", "Negotiation", "Too expensive", "Not enough stock")
 			.doesNotContain("Nitelikli", "واجد شرایط");
 	}
@@ -93,7 +94,8 @@ class DefaultNamesIntegrationTests extends PageIntegrationTest {
 
 	@Test
 	void aRenamedSeededStageIsNamedInItsNewNameInTheReadersLanguageAndTheOthersKeepTheirs() {
-		JsonNode stage = api.get("/api/v1/pipeline-stages").bearer(admin).send().json().get("items").valueStream()
+		JsonNode stage = api.get("/api/v1/pipeline-stages?teamId=" + seededTeam()).bearer(admin).send().json().get("items")
+			.valueStream()
 			.filter(s -> s.get("name").asString().equals("Negotiation")).findFirst().orElseThrow();
 		String path = "/api/v1/pipeline-stages/" + stage.get("id").asLong();
 		try {
@@ -106,6 +108,12 @@ class DefaultNamesIntegrationTests extends PageIntegrationTest {
 		finally {
 			rename(path, "fa", "مذاکره");
 		}
+	}
+
+	/** The team Kervan arrives with, where the seeded stages are. */
+	private long seededTeam() {
+		return api.get("/api/v1/sales-teams").bearer(admin).send().json().get("items").valueStream()
+			.filter(team -> team.get("name").asString().equals("Sales")).findFirst().orElseThrow().get("id").asLong();
 	}
 
 	private JsonNode seededLostReason(String name) {

@@ -8,11 +8,11 @@ import java.util.Locale;
 
 import dev.kervan.activities.ActivityHistory;
 import dev.kervan.identity.CurrentUsers;
-import dev.kervan.platform.TranslatedNames;
 import dev.kervan.platform.HistoryEntry;
 import dev.kervan.platform.HistoryLine;
 import dev.kervan.platform.HistoryLine.Segment;
 import dev.kervan.platform.RecordHistory;
+import dev.kervan.platform.TranslatedNames;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

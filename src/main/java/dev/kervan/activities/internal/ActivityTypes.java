@@ -6,13 +6,13 @@ import java.util.Optional;
 
 import dev.kervan.identity.CurrentUsers;
 import dev.kervan.identity.Role;
-import dev.kervan.platform.TranslatedNames;
 import dev.kervan.platform.AuditTrail;
 import dev.kervan.platform.Checks;
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ErrorKind;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.RecordNotFoundException;
+import dev.kervan.platform.TranslatedNames;
 import dev.kervan.platform.Versioned;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;

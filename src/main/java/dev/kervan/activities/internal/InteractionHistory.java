@@ -13,8 +13,8 @@ import java.util.Map;
 import dev.kervan.activities.ActivitySubjects;
 import dev.kervan.activities.TimelineEvent;
 import dev.kervan.identity.CurrentUsers;
-import dev.kervan.platform.TranslatedNames;
 import dev.kervan.platform.RecordNotFoundException;
+import dev.kervan.platform.TranslatedNames;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 

@@ -3,8 +3,8 @@ package dev.kervan.catalog.internal;
 import java.util.Map;
 import java.util.Set;
 
-import dev.kervan.platform.TranslatedNames;
 import dev.kervan.platform.RecordNames;
+import dev.kervan.platform.TranslatedNames;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -40,7 +40,7 @@ class CatalogRecordNames implements RecordNames {
 			return RecordNames.byCode(jdbc, "select code, %s from unit_of_measure r where code = any(:codes)"
 				.formatted(TranslatedNames.shown("r")), ids);
 		}
-		// Categories in the reader's language; products and price lists have their own ways.
+		// A category is named in the reader's language (the %s of its query); products and price lists as they are kept.
 		return RecordNames.byId(jdbc, QUERIES.get(kind).formatted(TranslatedNames.shown("r")), ids);
 	}
 }

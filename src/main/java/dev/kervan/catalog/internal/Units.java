@@ -5,10 +5,10 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.Optional;
 
-import dev.kervan.platform.TranslatedNames;
 import dev.kervan.platform.Checks;
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ErrorKind;
+import dev.kervan.platform.TranslatedNames;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;

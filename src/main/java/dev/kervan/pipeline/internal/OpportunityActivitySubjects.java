@@ -10,9 +10,9 @@ import java.util.Set;
 import dev.kervan.activities.ActivitySubjects;
 import dev.kervan.activities.TimelineEvent;
 import dev.kervan.pipeline.Pipeline;
-import dev.kervan.platform.TranslatedNames;
 import dev.kervan.platform.AuditEntry;
 import dev.kervan.platform.AuditTrail;
+import dev.kervan.platform.TranslatedNames;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

@@ -9,9 +9,9 @@ import java.util.List;
 
 import dev.kervan.identity.CurrentUser;
 import dev.kervan.pipeline.OpportunityStatus;
-import dev.kervan.platform.TranslatedNames;
 import dev.kervan.platform.Problems;
 import dev.kervan.platform.TableExport;
+import dev.kervan.platform.TranslatedNames;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;

@@ -38,7 +38,7 @@ class PipelineRecordNames implements RecordNames {
 
 	@Override
 	public Map<String, String> names(String kind, Set<String> ids) {
-		// Teams, stages and lost reasons in the reader's language; titles have but one.
+		// Teams, stages and lost reasons are named in the reader's language (the %s of their queries); titles as kept.
 		return RecordNames.byId(jdbc, QUERIES.get(kind).formatted(TranslatedNames.shown("r")), ids);
 	}
 }

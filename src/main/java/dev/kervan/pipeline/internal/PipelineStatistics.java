@@ -6,8 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 import dev.kervan.identity.CurrentUser;
-import dev.kervan.platform.TranslatedNames;
 import dev.kervan.platform.KervanProperties;
+import dev.kervan.platform.TranslatedNames;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
