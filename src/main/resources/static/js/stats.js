@@ -22,10 +22,28 @@
       if (series.weighted) {
         datasets.push({ data: series.weighted.map(Number) });
       }
+      // Figures in the page's language (Persian digits on a Persian page), read from its right on a right-to-left one.
+      var rightToLeft = document.documentElement.dir === 'rtl';
+      var locale = document.documentElement.lang || undefined;
+      var figures = new Intl.NumberFormat(locale);
+      var options = {
+        locale: locale,
+        plugins: {
+          legend: { display: canvas.dataset.chart === 'pie' || !!series.datasets, rtl: rightToLeft },
+          tooltip: { rtl: rightToLeft }
+        }
+      };
+      if (canvas.dataset.chart !== 'pie') {
+        // Chart.js writes a zero tick as "0" whatever the locale.
+        options.scales = {
+          x: { reverse: rightToLeft },
+          y: { position: rightToLeft ? 'right' : 'left', ticks: { callback: function (value) { return figures.format(value); } } }
+        };
+      }
       new window.Chart(canvas, {
         type: canvas.dataset.chart,
         data: { labels: series.labels, datasets: datasets },
-        options: { plugins: { legend: { display: canvas.dataset.chart === 'pie' || !!series.datasets } } }
+        options: options
       });
     });
   }

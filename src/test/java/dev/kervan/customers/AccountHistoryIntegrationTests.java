@@ -85,8 +85,8 @@ class AccountHistoryIntegrationTests extends KervanIntegrationTest {
 	@Test
 	void theHistoryReadsInWordsWithNamesInTurkish() {
 		HistoryFeed history = historyFor("tr");
-		assertThat(history.lines()).containsSubsequence("Mehmet Kaya, Call etkinliğini tamamladı: “Teklifi konuş”",
-				"Ayşe Demir, Mehmet Kaya için son tarihi 14 Mar 2031 olan Call planladı: “Teklifi konuş”",
+		assertThat(history.lines()).containsSubsequence("Mehmet Kaya, Arama etkinliğini tamamladı: “Teklifi konuş”",
+				"Ayşe Demir, Mehmet Kaya için son tarihi 14 Mar 2031 olan Arama planladı: “Teklifi konuş”",
 				"Ayşe Demir bir not yazdı",
 				"Ayşe Demir, kişi Gül Doğan için Telefon alanını +90 532 999 88 77 yerine +90 532 111 22 33 olarak değiştirdi",
 				"Ayşe Demir yeni kişi ekledi: Gül Doğan", "Ayşe Demir, Durum alanını Potansiyel yerine Aktif olarak değiştirdi",
@@ -99,8 +99,8 @@ class AccountHistoryIntegrationTests extends KervanIntegrationTest {
 	@Test
 	void theHistoryReadsInWordsWithNamesInPersian() {
 		HistoryFeed history = historyFor("fa");
-		assertThat(history.lines()).containsSubsequence("Mehmet Kaya Call «Teklifi konuş» را انجام داد",
-				"Ayşe Demir Call «Teklifi konuş» را برای Mehmet Kaya با سررسید ۱۴ مارس ۲۰۳۱ برنامه‌ریزی کرد",
+		assertThat(history.lines()).containsSubsequence("Mehmet Kaya تماس «Teklifi konuş» را انجام داد",
+				"Ayşe Demir تماس «Teklifi konuş» را برای Mehmet Kaya با سررسید ۱۴ مارس ۲۰۳۱ برنامه‌ریزی کرد",
 				"Ayşe Demir یادداشتی نوشت",
 				"Ayşe Demir تلفن مخاطب Gül Doğan را از +90 532 999 88 77 به +90 532 111 22 33 تغییر داد",
 				"Ayşe Demir مخاطب تازه‌ای افزود: Gül Doğan", "Ayşe Demir وضعیت را از بالقوه به فعال تغییر داد",

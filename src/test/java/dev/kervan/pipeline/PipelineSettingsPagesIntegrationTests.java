@@ -29,7 +29,7 @@ class PipelineSettingsPagesIntegrationTests extends PageIntegrationTest {
 		assertThat(teamId).isPositive();
 		browser.submit("/pipeline/settings?teamId=" + teamId, "/pipeline/settings/stages", Map.of("teamId", String.valueOf(teamId),
 				"name", "İlk temas", "probability", "15"));
-		assertThat(browser.get("/pipeline/settings?teamId=" + teamId).body()).contains("İlk temas", "15 %");
+		assertThat(browser.get("/pipeline/settings?teamId=" + teamId).body()).contains("İlk temas", "15%");
 
 		String reason = Api.uniqueName("Teslim süresi uzun");
 		browser.submit("/pipeline/settings", "/pipeline/settings/lost-reasons", Map.of("name", reason));

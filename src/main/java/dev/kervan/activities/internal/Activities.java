@@ -95,7 +95,7 @@ public class Activities {
 		if (!policy.seesSubject(type, id)) {
 			throw new RecordNotFoundException(type.toLowerCase(java.util.Locale.ROOT), id);
 		}
-		return jdbc.sql(ActivityRow.SELECT + " " + """
+		return jdbc.sql(ActivityRow.select() + " " + """
 				 where a.subject_type = :type and a.subject_id = :id and a.status <> 'CANCELLED'
 				order by a.status = 'PLANNED' desc, case when a.status = 'PLANNED' then a.due_date end, a.done_at desc, a.id""")
 			.param("type", type)
@@ -108,7 +108,7 @@ public class Activities {
 	public Day myDay() {
 		CurrentUser user = ActivityPolicy.requireStaff(currentUsers.get());
 		LocalDate today = today();
-		List<ActivityRow> due = jdbc.sql(ActivityRow.SELECT + " " + """
+		List<ActivityRow> due = jdbc.sql(ActivityRow.select() + " " + """
 				 where a.assignee = :me and a.status = 'PLANNED' and a.due_date <= :today order by a.due_date, a.id limit 500""")
 			.param("me", user.id())
 			.param("today", today)
@@ -125,7 +125,7 @@ public class Activities {
 		if (assignee != user.id() && !user.has(Role.SALES_MANAGER)) {
 			throw ActivityPolicy.forbidden();
 		}
-		return jdbc.sql(ActivityRow.SELECT + " " + """
+		return jdbc.sql(ActivityRow.select() + " " + """
 				 where a.assignee = :assignee and a.status <> 'CANCELLED' and a.due_date between :from and :to
 				order by a.due_date, a.id limit 2000""")
 			.param("assignee", assignee)
@@ -372,7 +372,7 @@ public class Activities {
 	}
 
 	ActivityRow load(long id) {
-		return jdbc.sql(ActivityRow.SELECT + " where a.id = :id")
+		return jdbc.sql(ActivityRow.select() + " where a.id = :id")
 			.param("id", id)
 			.query((rs, n) -> ActivityRow.of(rs))
 			.optional()

@@ -12,6 +12,7 @@ import dev.kervan.platform.HistoryEntry;
 import dev.kervan.platform.HistoryLine;
 import dev.kervan.platform.HistoryLine.Segment;
 import dev.kervan.platform.RecordHistory;
+import dev.kervan.platform.TranslatedNames;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -37,14 +38,14 @@ class ActivityHistoryEntries implements ActivityHistory {
 		ActivityPolicy.requireStaff(users.get());
 		var entries = new ArrayList<HistoryEntry>();
 		jdbc.sql("""
-				select a.summary, a.status, a.due_date, a.created_at, a.done_at, a.feedback, t.name as type,
+				select a.summary, a.status, a.due_date, a.created_at, a.done_at, a.feedback, %s as type,
 				       planner.display_name as planner, assignee.display_name as assignee, doer.display_name as doer
 				from activity a join activity_type t on t.id = a.type
 				  join user_ref assignee on assignee.id = a.assignee
 				  left join user_ref planner on planner.id = a.created_by
 				  left join user_ref doer on doer.id = a.done_by
 				where a.subject_type = :type and a.subject_id = :id
-				order by a.created_at desc, a.id desc limit :limit""")
+				order by a.created_at desc, a.id desc limit :limit""".formatted(TranslatedNames.shown("t")))
 			.param("type", subjectType.toUpperCase(Locale.ROOT))
 			.param("id", subjectId)
 			.param("limit", LIMIT)

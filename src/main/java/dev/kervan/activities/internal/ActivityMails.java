@@ -15,6 +15,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import dev.kervan.platform.KervanProperties;
 import dev.kervan.platform.Mailer;
+import dev.kervan.platform.TranslatedNames;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -59,9 +60,10 @@ class ActivityMails {
 	/** Tells the assignee of an activity that it was handed to them, unless they have no address. */
 	void sendHandover(long activityId) {
 		jdbc.sql("""
-				select a.summary, a.due_date, t.name as type_name, u.email, u.language, u.display_name
+				select a.summary, a.due_date, %s as type_name, u.email, u.language, u.display_name
 				from activity a join activity_type t on t.id = a.type join user_ref u on u.id = a.assignee
-				where a.id = :id and a.status = 'PLANNED' and u.active and u.email is not null""")
+				where a.id = :id and a.status = 'PLANNED' and u.active and u.email is not null"""
+				.formatted(TranslatedNames.shownIn("t", "u.language")))
 			.param("id", activityId)
 			.query(rs -> {
 				Locale language = Locale.forLanguageTag(rs.getString("language"));
@@ -78,10 +80,10 @@ class ActivityMails {
 		var byPerson = new LinkedHashMap<String, List<String>>();
 		var languages = new LinkedHashMap<String, Locale>();
 		jdbc.sql("""
-				select u.email, u.language, a.due_date, t.name as type_name, a.summary
+				select u.email, u.language, a.due_date, %s as type_name, a.summary
 				from activity a join activity_type t on t.id = a.type join user_ref u on u.id = a.assignee
 				where a.status = 'PLANNED' and a.due_date <= :day and u.active and u.email is not null
-				order by u.id, a.due_date, a.id""")
+				order by u.id, a.due_date, a.id""".formatted(TranslatedNames.shownIn("t", "u.language")))
 			.param("day", day)
 			.query(rs -> {
 				String email = rs.getString("email");

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.kervan.platform.TranslatedNames;
 import dev.kervan.platform.Versioned;
 import org.jspecify.annotations.Nullable;
 
@@ -17,10 +18,14 @@ public record ActivityRow(long id, long typeId, String typeName, String category
 		String status, @Nullable String feedback, @Nullable Instant doneAt, @Nullable Long previousId,
 		@Nullable Long createdBy, long version) implements Versioned {
 
-	static final String SELECT = """
-			select a.id, a.type, t.name as type_name, t.category, a.summary, a.note, a.subject_type, a.subject_id, a.assignee,
-			       u.display_name as assignee_name, a.due_date, a.status, a.feedback, a.done_at, a.previous, a.created_by, a.version
-			from activity a join activity_type t on t.id = a.type left join user_ref u on u.id = a.assignee""";
+	/** The columns {@link #of} reads, the type named in the reader's language. */
+	static String select() {
+		return """
+				select a.id, a.type, %s as type_name, t.category, a.summary, a.note, a.subject_type, a.subject_id, a.assignee,
+				       u.display_name as assignee_name, a.due_date, a.status, a.feedback, a.done_at, a.previous, a.created_by, a.version
+				from activity a join activity_type t on t.id = a.type left join user_ref u on u.id = a.assignee"""
+			.formatted(TranslatedNames.shown("t"));
+	}
 
 	static ActivityRow of(ResultSet rs) throws SQLException {
 		OffsetDateTime doneAt = rs.getObject("done_at", OffsetDateTime.class);

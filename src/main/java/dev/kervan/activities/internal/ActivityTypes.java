@@ -12,6 +12,7 @@ import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ErrorKind;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.RecordNotFoundException;
+import dev.kervan.platform.TranslatedNames;
 import dev.kervan.platform.Versioned;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
@@ -48,7 +49,7 @@ public class ActivityTypes {
 
 	public List<ActivityType> list() {
 		ActivityPolicy.requireStaff(users.get());
-		return jdbc.sql(SELECT + " order by id").query((rs, n) -> type(rs)).list();
+		return jdbc.sql(select() + " order by id").query((rs, n) -> type(rs)).list();
 	}
 
 	/** A type, for staff. */
@@ -62,7 +63,7 @@ public class ActivityTypes {
 	}
 
 	Optional<ActivityType> find(long id) {
-		return jdbc.sql(SELECT + " where id = :id").param("id", id).query((rs, n) -> type(rs)).optional();
+		return jdbc.sql(select() + " where id = :id").param("id", id).query((rs, n) -> type(rs)).optional();
 	}
 
 	@Transactional
@@ -105,8 +106,9 @@ public class ActivityTypes {
 		params.put("version", before.version());
 		try {
 			int changed = jdbc.sql("""
-					update activity_type set name = :name, category = :category, default_summary = :summary, delay_days = :delay,
-					  next_type = :next, active = :active, version = version + 1 where id = :id and version = :version""")
+					update activity_type set %s, category = :category, default_summary = :summary, delay_days = :delay,
+					  next_type = :next, active = :active, version = version + 1 where id = :id and version = :version"""
+					.formatted(TranslatedNames.renameTo("name")))
 				.params(params)
 				.update();
 			if (changed == 0) {
@@ -166,7 +168,10 @@ public class ActivityTypes {
 		return params;
 	}
 
-	private static final String SELECT = "select id, name, category, default_summary, delay_days, next_type, active, version from activity_type";
+	private static String select() {
+		return "select id, " + TranslatedNames.shown("t") + " as name, category, default_summary, delay_days, next_type, active,"
+				+ " version from activity_type t";
+	}
 
 	private static ActivityType type(java.sql.ResultSet rs) throws java.sql.SQLException {
 		return new ActivityType(rs.getLong("id"), rs.getString("name"), Category.valueOf(rs.getString("category")),

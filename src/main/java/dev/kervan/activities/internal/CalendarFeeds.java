@@ -81,7 +81,7 @@ public class CalendarFeeds {
 			.query(Long.class)
 			.optional()
 			.filter(id -> users.find(id).filter(CalendarFeeds::activeStaff).isPresent());
-		return user.map(id -> ics(jdbc.sql(ActivityRow.SELECT + " " + """
+		return user.map(id -> ics(jdbc.sql(ActivityRow.select() + " " + """
 				where a.assignee = :user and a.status <> 'CANCELLED' and a.due_date between :from and :to order by a.due_date, a.id
 				limit 5000""")
 			.param("user", id)

@@ -14,6 +14,7 @@ import dev.kervan.activities.ActivitySubjects;
 import dev.kervan.activities.TimelineEvent;
 import dev.kervan.identity.CurrentUsers;
 import dev.kervan.platform.RecordNotFoundException;
+import dev.kervan.platform.TranslatedNames;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -73,7 +74,8 @@ public class InteractionHistory {
 		}
 		params.put("limit", LIMIT);
 		return jdbc.sql("""
-				select a.done_at, u.display_name as who, t.name || ': ' || a.summary as text, a.feedback, a.subject_type, a.subject_id
+				select a.done_at, u.display_name as who, """ + TranslatedNames.shown("t") + """
+				 || ': ' || a.summary as text, a.feedback, a.subject_type, a.subject_id
 				from activity a join activity_type t on t.id = a.type left join user_ref u on u.id = a.done_by
 				where a.status = 'DONE' and (""" + String.join(" or ", conditions) + """
 				) order by a.done_at desc limit :limit""")

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.kervan.platform.RecordNames;
+import dev.kervan.platform.TranslatedNames;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +19,7 @@ class CatalogRecordNames implements RecordNames {
 
 	private static final Map<String, String> QUERIES = Map.of(
 			PRODUCT, "select id, name from product where id = any(:ids)",
-			CATEGORY, "select id, name from product_category where id = any(:ids)",
+			CATEGORY, "select id, %s from product_category r where id = any(:ids)",
 			PRICE_LIST, "select id, name from price_list where id = any(:ids)");
 
 	private final JdbcClient jdbc;
@@ -36,8 +37,10 @@ class CatalogRecordNames implements RecordNames {
 	public Map<String, String> names(String kind, Set<String> ids) {
 		if (UNIT.equals(kind)) {
 			// A product keeps its unit by code in its history, as it is typed and imported.
-			return RecordNames.byCode(jdbc, "select code, name from unit_of_measure where code = any(:codes)", ids);
+			return RecordNames.byCode(jdbc, "select code, %s from unit_of_measure r where code = any(:codes)"
+				.formatted(TranslatedNames.shown("r")), ids);
 		}
-		return RecordNames.byId(jdbc, QUERIES.get(kind), ids);
+		// A category is named in the reader's language (the %s of its query); products and price lists as they are kept.
+		return RecordNames.byId(jdbc, QUERIES.get(kind).formatted(TranslatedNames.shown("r")), ids);
 	}
 }

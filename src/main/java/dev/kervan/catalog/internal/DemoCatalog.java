@@ -43,12 +43,18 @@ class DemoCatalog implements ApplicationRunner {
 			return;
 		}
 		jdbc.sql("""
-				insert into product_category (parent, name) values (null, 'Beyaz eşya'), (null, 'Gıda'), (null, 'Yedek parça'),
-				  (null, 'Hizmet') on conflict do nothing""").update();
+				insert into product_category (parent, name, name_translations) values
+				  (null, 'Beyaz eşya', '{"en": "White goods", "fa": "لوازم خانگی"}'),
+				  (null, 'Gıda', '{"en": "Food", "fa": "مواد غذایی"}'),
+				  (null, 'Yedek parça', '{"en": "Spare parts", "fa": "قطعات یدکی"}'),
+				  (null, 'Hizmet', '{"en": "Services", "fa": "خدمات"}') on conflict do nothing""").update();
 		jdbc.sql("""
-				insert into product_category (parent, name)
-				select id, child from product_category, unnest(array['Buzdolabı', 'Çamaşır makinesi', 'Bulaşık makinesi']) as child
-				where name = 'Beyaz eşya' and parent is null on conflict do nothing""").update();
+				insert into product_category (parent, name, name_translations)
+				select id, child.name, child.names
+				from product_category, (values ('Buzdolabı', jsonb '{"en": "Refrigerators", "fa": "یخچال"}'),
+				  ('Çamaşır makinesi', jsonb '{"en": "Washing machines", "fa": "ماشین لباسشویی"}'),
+				  ('Bulaşık makinesi', jsonb '{"en": "Dishwashers", "fa": "ماشین ظرفشویی"}')) as child (name, names)
+				where product_category.name = 'Beyaz eşya' and parent is null on conflict do nothing""").update();
 		int appliances = jdbc.sql("""
 				insert into product (code, name, translations, category, unit, brand, model, vat_rate, sale_price, standard_cost,
 				  currency, tracking, warranty_length, warranty_unit, min_stock, max_stock, weight_kg, sales_account,

@@ -13,6 +13,7 @@ import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.Patch;
 import dev.kervan.platform.RecordNotFoundException;
 import dev.kervan.platform.SentVersion;
+import dev.kervan.platform.TranslatedNames;
 import dev.kervan.platform.Versioned;
 import dev.kervan.platform.VersionedRow;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -60,7 +61,8 @@ public class ProductCategories {
 	}
 
 	List<Category> tree() {
-		List<Node> nodes = jdbc.sql("select id, parent, name, version from product_category order by lower(name), id")
+		List<Node> nodes = jdbc.sql("select id, parent, %1$s, version from product_category c order by lower(%1$s), id"
+				.formatted(TranslatedNames.shown("c")))
 			.query((rs, n) -> new Node(rs.getLong(1), rs.getObject(2, Long.class), rs.getString(3), rs.getLong(4)))
 			.list();
 		var children = new HashMap<Long, List<Node>>();
@@ -118,8 +120,11 @@ public class ProductCategories {
 		if (nameTaken(category.parentId(), name, id)) {
 			throw new DomainException(ErrorKind.CONFLICT, "error.category.name-taken", name);
 		}
-		row.requireWritten(jdbc.sql("update product_category set name = ?, version = version + 1 where id = ? and version = ?")
-			.params(name, id, category.version())
+		row.requireWritten(jdbc.sql("update product_category set %s, version = version + 1 where id = :id and version = :version"
+				.formatted(TranslatedNames.renameTo("name")))
+			.param("name", name)
+			.param("id", id)
+			.param("version", category.version())
 			.update());
 		return get(id);
 	}
@@ -130,11 +135,15 @@ public class ProductCategories {
 			.orElseThrow(() -> new RecordNotFoundException(RECORD_TYPE, id));
 	}
 
+	/** Whether a sibling has the name, as the reader sees it or as it is kept (names are unique in both). */
 	private boolean nameTaken(@Nullable Long parent, @Nullable String name, long except) {
 		return jdbc.sql("""
-				select exists (select 1 from product_category where coalesce(parent, 0) = coalesce(cast(? as bigint), 0)
-				  and lower(name) = lower(?) and id <> ?)""")
-			.params(parent, name, except)
+				select exists (select 1 from product_category c where coalesce(parent, 0) = coalesce(cast(:parent as bigint), 0)
+				  and (lower(name) = lower(:name) or lower(%s) = lower(:name)) and id <> :except)"""
+				.formatted(TranslatedNames.shown("c")))
+			.param("parent", parent)
+			.param("name", name)
+			.param("except", except)
 			.query(Boolean.class)
 			.single();
 	}

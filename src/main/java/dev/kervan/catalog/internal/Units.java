@@ -8,6 +8,7 @@ import java.util.Optional;
 import dev.kervan.platform.Checks;
 import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ErrorKind;
+import dev.kervan.platform.TranslatedNames;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,8 +53,9 @@ public class Units {
 
 	List<Unit> all() {
 		return jdbc.sql("""
-				select u.id, u.code, u.name, u.base_unit, b.code as base_code, u.factor, u.active
-				from unit_of_measure u left join unit_of_measure b on b.id = u.base_unit order by u.base_unit nulls first, u.code""")
+				select u.id, u.code, %s as name, u.base_unit, b.code as base_code, u.factor, u.active
+				from unit_of_measure u left join unit_of_measure b on b.id = u.base_unit order by u.base_unit nulls first, u.code"""
+				.formatted(TranslatedNames.shown("u")))
 			.query((rs, n) -> unit(rs))
 			.list();
 	}

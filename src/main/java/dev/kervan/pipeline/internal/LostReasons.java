@@ -9,6 +9,7 @@ import dev.kervan.platform.ErrorKind;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.Checks;
 import dev.kervan.platform.RecordNotFoundException;
+import dev.kervan.platform.TranslatedNames;
 import dev.kervan.platform.Versioned;
 import dev.kervan.platform.VersionedRow;
 import org.springframework.dao.DuplicateKeyException;
@@ -29,8 +30,6 @@ public class LostReasons {
 		}
 	}
 
-	private static final String SELECT = "select id, name, active, version from lost_reason";
-
 	private final JdbcClient jdbc;
 	private final AuditTrail audit;
 	private final PipelinePolicy policy;
@@ -43,14 +42,14 @@ public class LostReasons {
 
 	public List<LostReason> list(boolean withRetired) {
 		policy.requireSales();
-		return jdbc.sql(SELECT + (withRetired ? "" : " where active") + " order by lower(name), id")
+		return jdbc.sql(select() + (withRetired ? "" : " where active") + " order by lower(" + TranslatedNames.shown("r") + "), id")
 			.query((rs, n) -> reason(rs))
 			.list();
 	}
 
 	public LostReason get(long id) {
 		policy.requireSales();
-		return jdbc.sql(SELECT + " where id = :id").param("id", id)
+		return jdbc.sql(select() + " where id = :id").param("id", id)
 			.query((rs, n) -> reason(rs))
 			.optional()
 			.orElseThrow(() -> new RecordNotFoundException(RECORD_TYPE, id));
@@ -95,8 +94,8 @@ public class LostReasons {
 		}
 		try {
 			int changed = jdbc.sql("""
-					update lost_reason set name = :name, active = :active, version = version + 1
-					where id = :id and version = :version""")
+					update lost_reason set %s, active = :active, version = version + 1
+					where id = :id and version = :version""".formatted(TranslatedNames.renameTo("name")))
 				.param("name", name).param("active", active).param("id", id).param("version", before.version()).update();
 			row.requireWritten(changed);
 		}
@@ -106,6 +105,10 @@ public class LostReasons {
 		LostReason after = get(id);
 		audit.updated(RECORD_TYPE, id, before.snapshot(), after.snapshot());
 		return after;
+	}
+
+	private static String select() {
+		return "select id, " + TranslatedNames.shown("r") + " as name, active, version from lost_reason r";
 	}
 
 	private static LostReason reason(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -28,6 +28,7 @@ import dev.kervan.platform.KeysetPage;
 import dev.kervan.platform.PageLimit;
 import dev.kervan.platform.Checks;
 import dev.kervan.platform.RecordNotFoundException;
+import dev.kervan.platform.TranslatedNames;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -99,7 +100,8 @@ public class Opportunities implements Pipeline {
 	@Override
 	public Map<Long, String> activeTeams() {
 		var teams = new java.util.LinkedHashMap<Long, String>();
-		jdbc.sql("select id, name from sales_team where active order by lower(name), id")
+		jdbc.sql("select id, %1$s as name from sales_team t where active order by lower(%1$s), id"
+				.formatted(TranslatedNames.shown("t")))
 			.query(rs -> {
 				teams.put(rs.getLong("id"), rs.getString("name"));
 			});

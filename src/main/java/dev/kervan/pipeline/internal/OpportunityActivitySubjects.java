@@ -12,6 +12,7 @@ import dev.kervan.activities.TimelineEvent;
 import dev.kervan.pipeline.Pipeline;
 import dev.kervan.platform.AuditEntry;
 import dev.kervan.platform.AuditTrail;
+import dev.kervan.platform.TranslatedNames;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -102,7 +103,8 @@ class OpportunityActivitySubjects implements ActivitySubjects {
 		if (ids.isEmpty()) {
 			return names;
 		}
-		jdbc.sql("select id::text as id, name from pipeline_stage where id::text = any(cast(:ids as text[]))")
+		jdbc.sql("select id::text as id, %s as name from pipeline_stage s where id::text = any(cast(:ids as text[]))"
+				.formatted(TranslatedNames.shown("s")))
 			.param("ids", ids.stream().distinct().toArray(String[]::new))
 			.query(rs -> {
 				names.put(rs.getString("id"), rs.getString("name"));

@@ -11,6 +11,7 @@ import dev.kervan.identity.CurrentUser;
 import dev.kervan.pipeline.OpportunityStatus;
 import dev.kervan.platform.Problems;
 import dev.kervan.platform.TableExport;
+import dev.kervan.platform.TranslatedNames;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -57,10 +58,10 @@ public class OpportunityExport {
 			params.put("tag", tag.strip());
 		}
 		String sql = """
-				select o.*, s.name as stage_name, c.name as customer_name, u.display_name as salesperson_name, t.name as team_name
+				select o.*, %s as stage_name, c.name as customer_name, u.display_name as salesperson_name, %s as team_name
 				from opportunity o join pipeline_stage s on s.id = o.stage join sales_team t on t.id = o.team
 				left join customer_ref c on c.id = o.customer left join user_ref u on u.id = o.salesperson
-				""" + (where.isEmpty() ? "" : "where " + String.join(" and ", where)) + " order by o.id desc";
+				""".formatted(TranslatedNames.shown("s"), TranslatedNames.shown("t")) + (where.isEmpty() ? "" : "where " + String.join(" and ", where)) + " order by o.id desc";
 		List<String> headers = List.of("id", "title", "customer", "team", "stage", "status", "expected-revenue", "currency",
 				"probability", "priority", "tags", "salesperson", "expected-close", "source")
 			.stream().map(field -> messages.message("pipeline.column." + field)).toList();

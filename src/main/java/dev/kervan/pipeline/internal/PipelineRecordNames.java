@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.kervan.platform.RecordNames;
+import dev.kervan.platform.TranslatedNames;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -18,9 +19,9 @@ class PipelineRecordNames implements RecordNames {
 	static final String LEAD = "lead";
 
 	private static final Map<String, String> QUERIES = Map.of(
-			TEAM, "select id, name from sales_team where id = any(:ids)",
-			STAGE, "select id, name from pipeline_stage where id = any(:ids)",
-			LOST_REASON, "select id, name from lost_reason where id = any(:ids)",
+			TEAM, "select id, %s from sales_team r where id = any(:ids)",
+			STAGE, "select id, %s from pipeline_stage r where id = any(:ids)",
+			LOST_REASON, "select id, %s from lost_reason r where id = any(:ids)",
 			OPPORTUNITY, "select id, title from opportunity where id = any(:ids)",
 			LEAD, "select id, title from lead where id = any(:ids)");
 
@@ -37,6 +38,7 @@ class PipelineRecordNames implements RecordNames {
 
 	@Override
 	public Map<String, String> names(String kind, Set<String> ids) {
-		return RecordNames.byId(jdbc, QUERIES.get(kind), ids);
+		// Teams, stages and lost reasons are named in the reader's language (the %s of their queries); titles as kept.
+		return RecordNames.byId(jdbc, QUERIES.get(kind).formatted(TranslatedNames.shown("r")), ids);
 	}
 }

@@ -12,6 +12,7 @@ import dev.kervan.platform.DomainException;
 import dev.kervan.platform.ErrorKind;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.RecordNotFoundException;
+import dev.kervan.platform.TranslatedNames;
 import dev.kervan.platform.Versioned;
 import dev.kervan.platform.VersionedRow;
 import org.jspecify.annotations.Nullable;
@@ -53,7 +54,7 @@ public class PipelineStages {
 
 	/** The stages in board order, for this module's own use, whoever asks (the public web form, say). */
 	List<Stage> inOrder(@Nullable Long teamId) {
-		return jdbc.sql(SELECT + (teamId == null ? "" : " where team = :team") + " order by team, sequence, id")
+		return jdbc.sql(select() + (teamId == null ? "" : " where team = :team") + " order by team, sequence, id")
 			.paramSource(teamId == null ? Map.of() : Map.of("team", teamId))
 			.query((rs, n) -> stage(rs))
 			.list();
@@ -65,7 +66,7 @@ public class PipelineStages {
 	}
 
 	Optional<Stage> find(long id) {
-		return jdbc.sql(SELECT + " where id = :id").param("id", id).query((rs, n) -> stage(rs)).optional();
+		return jdbc.sql(select() + " where id = :id").param("id", id).query((rs, n) -> stage(rs)).optional();
 	}
 
 	/** The first stage of a team's pipeline, where new opportunities start. */
@@ -148,8 +149,8 @@ public class PipelineStages {
 		params.put("won", values.won());
 		try {
 			int changed = jdbc.sql("""
-					update pipeline_stage set name = :name, sequence = :sequence, probability = :probability, folded = :folded,
-					  won = :won, version = version + 1 where id = :id and version = :version""")
+					update pipeline_stage set %s, sequence = :sequence, probability = :probability, folded = :folded,
+					  won = :won, version = version + 1 where id = :id and version = :version""".formatted(TranslatedNames.renameTo("name")))
 				.params(params)
 				.update();
 			row.requireWritten(changed);
@@ -202,7 +203,10 @@ public class PipelineStages {
 		return new Values(name, sequence, probability, folded, won);
 	}
 
-	private static final String SELECT = "select id, team, name, sequence, probability, folded, won, version from pipeline_stage";
+	private static String select() {
+		return "select id, team, " + TranslatedNames.shown("s") + " as name, sequence, probability, folded, won, version"
+				+ " from pipeline_stage s";
+	}
 
 	private static Stage stage(java.sql.ResultSet rs) throws java.sql.SQLException {
 		return new Stage(rs.getLong("id"), rs.getLong("team"), rs.getString("name"), rs.getInt("sequence"),

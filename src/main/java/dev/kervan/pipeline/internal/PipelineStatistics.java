@@ -7,6 +7,7 @@ import java.util.List;
 
 import dev.kervan.identity.CurrentUser;
 import dev.kervan.platform.KervanProperties;
+import dev.kervan.platform.TranslatedNames;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -62,12 +63,12 @@ public class PipelineStatistics {
 		Instant start = from.atStartOfDay(properties.displayZone()).toInstant();
 		Instant end = to.plusDays(1).atStartOfDay(properties.displayZone()).toInstant();
 		var stages = jdbc.sql("""
-				select s.name, count(o.id) as open, coalesce(o.currency, 'TRY') as currency,
+				select %s as name, count(o.id) as open, coalesce(o.currency, 'TRY') as currency,
 				       coalesce(sum(o.expected_revenue), 0) as expected,
 				       coalesce(sum(o.expected_revenue * o.probability) / 100, 0) as weighted
 				from pipeline_stage s left join opportunity o on o.stage = s.id and o.status = 'OPEN'
 				where s.team = :team and not s.won
-				group by s.id, s.name, s.sequence, o.currency order by s.sequence, s.id, currency""")
+				group by s.id, o.currency order by s.sequence, s.id, currency""".formatted(TranslatedNames.shown("s")))
 			.param("team", teamId)
 			.query((rs, n) -> new StageLine(rs.getString("name"), rs.getLong("open"), rs.getString("currency"),
 					rs.getBigDecimal("expected"), rs.getBigDecimal("weighted")))
@@ -89,9 +90,9 @@ public class PipelineStatistics {
 					rs.getString("currency"), rs.getBigDecimal("won_revenue")))
 			.list();
 		var reasons = jdbc.sql("""
-				select r.name, count(*) as lost from opportunity o join lost_reason r on r.id = o.lost_reason
+				select %1$s as name, count(*) as lost from opportunity o join lost_reason r on r.id = o.lost_reason
 				where o.team = :team and o.status = 'LOST' and o.closed_at >= :start and o.closed_at < :end
-				group by r.name order by lost desc, r.name""")
+				group by %1$s order by lost desc, %1$s""".formatted(TranslatedNames.shown("r")))
 			.param("team", teamId)
 			.param("start", java.sql.Timestamp.from(start))
 			.param("end", java.sql.Timestamp.from(end))
@@ -99,10 +100,10 @@ public class PipelineStatistics {
 			.list();
 		// Activities belong to another module: read here, never written.
 		var activities = jdbc.sql("""
-				select t.name, count(*) as done from activity_ref a join activity_type_ref t on t.id = a.type
+				select %1$s as name, count(*) as done from activity_ref a join activity_type_ref t on t.id = a.type
 				join opportunity o on a.subject_type = 'OPPORTUNITY' and o.id = a.subject_id
 				where o.team = :team and a.status = 'DONE' and a.done_at >= :start and a.done_at < :end
-				group by t.name order by done desc, t.name""")
+				group by %1$s order by done desc, %1$s""".formatted(TranslatedNames.shown("t")))
 			.param("team", teamId)
 			.param("start", java.sql.Timestamp.from(start))
 			.param("end", java.sql.Timestamp.from(end))

@@ -15,6 +15,7 @@ import dev.kervan.platform.ErrorKind;
 import dev.kervan.platform.ExpectedVersion;
 import dev.kervan.platform.Picker;
 import dev.kervan.platform.RecordNotFoundException;
+import dev.kervan.platform.TranslatedNames;
 import dev.kervan.platform.Versioned;
 import dev.kervan.platform.VersionedRow;
 import org.jspecify.annotations.Nullable;
@@ -49,13 +50,13 @@ public class SalesTeams {
 
 	public List<Team> list() {
 		policy.requireSales();
-		return jdbc.sql(SELECT + " order by lower(t.name), t.id").query((rs, n) -> team(rs)).list().stream()
+		return jdbc.sql(select() + " order by lower(" + TranslatedNames.shown("t") + "), t.id").query((rs, n) -> team(rs)).list().stream()
 			.map(this::withLeaderName).toList();
 	}
 
 	public Team get(long id) {
 		policy.requireSales();
-		return jdbc.sql(SELECT + " where t.id = :id").param("id", id).query((rs, n) -> team(rs)).optional()
+		return jdbc.sql(select() + " where t.id = :id").param("id", id).query((rs, n) -> team(rs)).optional()
 			.map(this::withLeaderName)
 			.orElseThrow(() -> new RecordNotFoundException(RECORD_TYPE, id));
 	}
@@ -69,7 +70,8 @@ public class SalesTeams {
 		CurrentUser user = policy.requireLeads();
 		Set<Long> usable = policy.seesAllLeads(user) ? null : policy.boardTeams(user);
 		Picker.Words words = Picker.words(q);
-		return jdbc.sql("select id, name, alias, region from sales_team where active order by lower(name), id")
+		return jdbc.sql("select id, %1$s as name, alias, region from sales_team t where active order by lower(%1$s), id"
+				.formatted(TranslatedNames.shown("t")))
 			.query((rs, n) -> new TeamName(rs.getLong("id"), rs.getString("name"), rs.getString("alias"), rs.getString("region")))
 			.stream()
 			.filter(team -> usable == null || usable.contains(team.id()))
@@ -138,9 +140,9 @@ public class SalesTeams {
 		params.put("version", before.version());
 		try {
 			int changed = jdbc.sql("""
-					update sales_team set name = :name, leader = :leader, alias = :alias, region = :region,
+					update sales_team set %s, leader = :leader, alias = :alias, region = :region,
 					  monthly_target = :target, currency = :currency, active = :active, version = version + 1
-					where id = :id and version = :version""")
+					where id = :id and version = :version""".formatted(TranslatedNames.renameTo("name")))
 				.params(params)
 				.update();
 			row.requireWritten(changed);
@@ -211,10 +213,12 @@ public class SalesTeams {
 		}
 	}
 
-	private static final String SELECT = """
-			select t.id, t.name, t.leader, t.alias, t.region, t.monthly_target, t.currency, t.active, t.version,
-			       array(select m.member from sales_team_member m where m.team = t.id order by m.member) as members
-			from sales_team t""";
+	private static String select() {
+		return """
+				select t.id, %s as name, t.leader, t.alias, t.region, t.monthly_target, t.currency, t.active, t.version,
+				       array(select m.member from sales_team_member m where m.team = t.id order by m.member) as members
+				from sales_team t""".formatted(TranslatedNames.shown("t"));
+	}
 
 	private static Team team(java.sql.ResultSet rs) throws java.sql.SQLException {
 		Long leader = rs.getObject("leader", Long.class);

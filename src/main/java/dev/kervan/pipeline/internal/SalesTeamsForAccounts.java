@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.kervan.customers.AccountTeams;
 import dev.kervan.platform.Option;
+import dev.kervan.platform.TranslatedNames;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +20,8 @@ class SalesTeamsForAccounts implements AccountTeams {
 
 	@Override
 	public List<Option> choices() {
-		return jdbc.sql("select id, name from sales_team where active order by lower(name), id")
+		return jdbc.sql("select id, %1$s as name from sales_team t where active order by lower(%1$s), id"
+				.formatted(TranslatedNames.shown("t")))
 			.query((rs, n) -> new Option(String.valueOf(rs.getLong("id")), rs.getString("name")))
 			.list();
 	}
