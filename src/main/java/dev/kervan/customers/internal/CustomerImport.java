@@ -495,7 +495,7 @@ public class CustomerImport {
 				customer.createdAt = now;
 				customer.updatedAt = now;
 				customer.createdBy = user.username();
-				SearchIndex.refresh(customer, List.of());
+				SearchIndex.refresh(customer, List.of(), List.of());
 				created.add(customer);
 			}
 			else {
