@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Product search: the words in order, folded, in code order page by page; the first products in order are read
+ * Product search: every word in any order, folded, in code order page by page; the first products in order are read
  * first and, when they do not fill a page, every match (see {@code Products.firstMatches}); both give the same.
  */
 class ProductSearchIntegrationTests extends KervanIntegrationTest {
@@ -52,8 +52,9 @@ class ProductSearchIntegrationTests extends KervanIntegrationTest {
 		while (cursor != null);
 		assertThat(found).containsExactlyElementsOf(ids);
 		assertThat(pages).isEqualTo(3);
-		// Words in order only (the code comes first: it holds the unique word too).
-		assertThat(search("anahtar isikli " + word).get("items")).isEmpty();
+		// Every word, in any order; a word no product holds finds none.
+		assertThat(ids(search("anahtar isikli " + word + "&limit=10"))).containsExactlyElementsOf(ids);
+		assertThat(search("anahtar karanlik " + word).get("items")).isEmpty();
 	}
 
 	@Test

@@ -163,6 +163,8 @@ class CustomerImportIntegrationTests extends KervanIntegrationTest {
 				select c.kind || ' ' || a.city from customer c join customer_address a on a.customer = c.id
 				where c.tax_number = :tax""").param("tax", (tax + 1) + "1").query(String.class).single())
 			.isEqualTo("PERSON İzmir");
+		assertThat(jdbc.sql("select search_text from customer where tax_number = :tax").param("tax", String.valueOf(tax))
+			.query(String.class).single()).as("an imported account is found by its city").contains("istanbul");
 	}
 
 	@Test
@@ -218,6 +220,13 @@ class CustomerImportIntegrationTests extends KervanIntegrationTest {
 					rs.getLong(6)))
 			.single();
 		assertThat(account).containsExactly("PERSON", "kaya@example.com", "+905329998877", "Ankara", "Yenimahalle", 1L);
+
+		runImport("third.csv", "text/csv", ("Vergi No;Şehir
+" + tax + "1;Eskişehir
+").getBytes(StandardCharsets.UTF_8));
+		assertThat(jdbc.sql("select search_text from customer where tax_number = :tax").param("tax", tax + "1")
+			.query(String.class).single()).as("a matched account is found by the city the row gave it")
+			.contains("eskisehir").doesNotContain("ankara");
 	}
 
 	@Test

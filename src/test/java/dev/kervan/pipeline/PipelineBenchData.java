@@ -3,6 +3,9 @@ package dev.kervan.pipeline;
 import java.sql.Connection;
 import java.sql.SQLException;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
 /**
  * Fills the pipeline for the benchmark: a team with eight stages, forty salespeople beside the administrator,
  * {@code opportunities} open opportunities over the seven open stages (for the sample accounts) and
@@ -66,6 +69,8 @@ public final class PipelineBenchData {
 					from generate_series(1::bigint, %d) as i
 					join opportunity o on o.id = (select min(id) from opportunity where created_by = 'bench') + i %% %d""".formatted(
 					activities, opportunities));
+			dev.kervan.pipeline.internal.PipelineSearchText.fillMissing(
+					JdbcClient.create(new SingleConnectionDataSource(connection, true)));
 			connection.commit();
 			connection.setAutoCommit(true);
 			statement.execute("analyze opportunity");

@@ -10,6 +10,7 @@ import dev.kervan.platform.SearchProvider;
 import dev.kervan.platform.SearchProvider.SearchHit;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 
 /** Where the catalog appears in the shell: the sidebar, and products in the global search. */
 @Configuration(proxyBeanMethods = false)
@@ -34,6 +35,7 @@ class CatalogNavigation {
 	}
 
 	@Bean
+	@Order(300)
 	SearchProvider productSearch(Products products, CurrentUsers users) {
 		return (query, limit) -> {
 			var user = users.find();

@@ -792,13 +792,12 @@ public class CustomerImport {
 				customer.createdAt = now;
 				customer.updatedAt = now;
 				customer.createdBy = user.username();
-				SearchIndex.refresh(customer, List.of());
+				Parts.Address address = decision.address();
+				SearchIndex.refresh(customer, List.of(), address == null || address.city == null ? List.of() : List.of(address.city));
 				created.add(decision);
 			}
 			else {
 				customer.updatedAt = now;
-				customers.refreshIndex(customer);
-				customers.save(customer);
 				Parts.Address address = decision.address();
 				if (address != null) {
 					if (address.id == null) {
@@ -807,6 +806,9 @@ public class CustomerImport {
 					}
 					addresses.save(address);
 				}
+				// After the address, so that the account is found by the city the row gave it.
+				customers.refreshIndex(customer);
+				customers.save(customer);
 				audit.updated(CustomerService.RECORD_TYPE, customer.id(), decision.before(), snapshot(customer, address));
 				updated++;
 			}

@@ -269,11 +269,14 @@ public class CustomerParts {
 		audited(customer, kind, partId, part.auditSnapshot(), Map.of());
 	}
 
-	/** The account's history gets the part's fields, named by the part; contacts change what the account is found by. */
+	/**
+	 * The account's history gets the part's fields, named by the part; contacts and addresses (their cities) change
+	 * what the account is found by.
+	 */
 	private void audited(Customer customer, Kind kind, long partId, Map<String, Object> before, Map<String, Object> after) {
 		audit.updated(CustomerService.RECORD_TYPE, customer.id(), prefixed(kind, partId, before),
 				prefixed(kind, partId, after));
-		if (kind == Kind.CONTACTS) {
+		if (kind == Kind.CONTACTS || kind == Kind.ADDRESSES) {
 			customers.reindex(customer.id());
 		}
 	}

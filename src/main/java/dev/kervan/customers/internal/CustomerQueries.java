@@ -122,6 +122,25 @@ public class CustomerQueries {
 				c.archived(), c.archivedAt, c.createdAt, c.updatedAt, c.createdBy, c.version());
 	}
 
+	/** A contact of an account, as the global search names it. */
+	public record ContactLine(long id, long customer, String name, @Nullable String jobTitle, @Nullable String email) {
+	}
+
+	/** The contacts of some accounts, in the order they were added. */
+	public Map<Long, List<ContactLine>> contactsOf(List<Long> accounts) {
+		var contacts = new LinkedHashMap<Long, List<ContactLine>>();
+		if (accounts.isEmpty()) {
+			return contacts;
+		}
+		jdbc.sql("select id, customer, name, job_title, email from customer_contact where customer in (:accounts) order by customer, id")
+			.param("accounts", Set.copyOf(accounts))
+			.query((rs, n) -> new ContactLine(rs.getLong("id"), rs.getLong("customer"), rs.getString("name"),
+					rs.getString("job_title"), rs.getString("email")))
+			.list()
+			.forEach(contact -> contacts.computeIfAbsent(contact.customer(), id -> new ArrayList<>()).add(contact));
+		return contacts;
+	}
+
 	/** Accounts whose names resemble a name being typed, to warn of a duplicate before it is created. */
 	public List<Similar> similar(@Nullable String name, int limit) {
 		policy.requireReader();
@@ -159,33 +178,91 @@ public class CustomerQueries {
 	}
 
 	/**
-	 * Exact matches first, in name order; when they run out, near matches (a misspelt word read as the existing
-	 * words closest to it), also in name order. The cursor says which of the two the next page continues.
+	 * Exact matches first: accounts whose names start with what was typed, then those whose own name holds every word,
+	 * then those found by anything else (a contact, a city, an email); when they run out, near matches (a misspelt word
+	 * read as the existing words closest to it), names that start with them first. Each part in name order; the
+	 * cursor says which part the next page continues.
+	 * <p>
+	 * Names that start with the words typed are read in order from the name index, a few rows whatever the size of
+	 * the table: most searches are a name typed from its start and end there. Only when they do not fill the page
+	 * does the search text's trigram index look further, and its matches are sorted.
 	 */
 	private KeysetPage<ListItem> searchPage(Filter filter, Search search, @Nullable String cursor, PageLimit limit) {
 		Cursor after = Cursor.decode(cursor, 3);
-		boolean nearPhase = after != null && after.number(0) == 1;
+		int from = after == null ? 0 : (int) after.number(0);
 		var rows = new ArrayList<Row>();
-		if (!nearPhase) {
-			rows.addAll(firstMatches(filter, search::exactCondition, after, limit.probe()));
-		}
-		var near = new HashSet<Long>();
-		if (rows.size() <= limit.value() && search.allowsFuzzy()) {
-			var alternatives = searchWords.alternatives(search.words());
-			if (search.hasNeighbours(alternatives)) {
-				firstMatches(filter, params -> search.nearCondition(alternatives, params) + " and not " + search.exactCondition(params),
-						nearPhase ? after : null, limit.probe() - rows.size())
-					.forEach(row -> {
-						near.add(row.id());
-						rows.add(row);
-					});
+		var phases = new HashMap<Long, Phase>();
+		var alternatives = new LinkedHashMap<String, List<String>>();
+		for (Phase phase : Phase.values()) {
+			if (phase.ordinal() < from || rows.size() > limit.value()) {
+				continue;
 			}
+			if ((phase == Phase.NEAR_START || phase == Phase.NEAR) && alternatives.isEmpty() && search.allowsFuzzy()) {
+				alternatives.putAll(searchWords.alternatives(search.words()));
+			}
+			@Nullable Cursor continued = phase.ordinal() == from ? after : null;
+			int wanted = limit.probe() - rows.size();
+			List<Row> found = switch (phase) {
+				case START -> search.ranksNames() ? startingWith(filter, List.of(search.folded()), null, continued, wanted) : List.of();
+				case NAME -> firstMatches(filter, params -> search.ranksNames()
+						? search.exactCondition(params) + " and " + search.nameCondition(params) + " and not "
+								+ Search.startsWithAny(List.of(search.folded()), "start", params)
+						: search.exactCondition(params), continued, wanted);
+				case ELSEWHERE -> search.ranksNames() ? firstMatches(filter,
+						params -> search.exactCondition(params) + " and not " + search.nameCondition(params), continued, wanted)
+						: List.of();
+				case NEAR_START -> search.hasNeighbours(alternatives) && search.ranksNames()
+						? startingWith(filter, search.nearStarts(alternatives), search, continued, wanted) : List.of();
+				case NEAR -> search.hasNeighbours(alternatives) ? firstMatches(filter, params -> search.nearCondition(alternatives, params)
+						+ " and not " + search.exactCondition(params)
+						+ (search.ranksNames() ? " and not " + Search.startsWithAny(search.nearStarts(alternatives), "nearStart", params) : ""),
+						continued, wanted) : List.of();
+			};
+			found.forEach(row -> {
+				phases.put(row.id(), phase);
+				rows.add(row);
+			});
 		}
 		return KeysetPage.of(named(rows), limit,
-				item -> Cursor.encode(near.contains(item.id()) ? 1 : 0, SearchText.fold(item.name()), item.id()));
+				item -> Cursor.encode(phases.get(item.id()).ordinal(), SearchText.fold(item.name()), item.id()));
 	}
 
-	/** The first accounts in name order, after the cursor, that pass the filter and a search condition. */
+	/** The parts of a search's answer, in the order they are listed. */
+	private enum Phase {
+		START, NAME, ELSEWHERE, NEAR_START, NEAR
+	}
+
+	/**
+	 * The first accounts in name order, after the cursor, that pass the filter and whose names start with one of the
+	 * texts (and, for near matches, are not exact ones): one walk of the name index per text, merged.
+	 */
+	private List<Row> startingWith(Filter filter, List<String> starts, @Nullable Search notExact, @Nullable Cursor after,
+			int limit) {
+		var merged = new ArrayList<Row>();
+		for (String start : starts) {
+			var where = new ArrayList<String>();
+			var params = new HashMap<String, Object>();
+			filters(filter, where, params);
+			afterName(after, where, params);
+			where.add(Search.startsWithAny(List.of(start), "start", params));
+			if (notExact != null) {
+				where.add("not " + notExact.exactCondition(params));
+			}
+			merged.addAll(firstInOrder(String.join(" and ", where), null, params, ListOrder.NAME, SEARCH_WINDOWS, limit));
+		}
+		if (starts.size() == 1) {
+			return merged;
+		}
+		return merged.stream()
+			.distinct()
+			.sorted(java.util.Comparator.comparing((Row row) -> SearchText.fold(row.name())).thenComparing(Row::id))
+			.limit(limit)
+			.toList();
+	}
+
+	/**
+	 * The first accounts in name order, after the cursor, that pass the filter and a search condition.
+	 */
 	private List<Row> firstMatches(Filter filter, Function<Map<String, Object>, String> condition, @Nullable Cursor after,
 			int limit) {
 		var where = new ArrayList<String>();
@@ -313,6 +390,9 @@ public class CustomerQueries {
 	/** What a person typed into a search box, folded and split the ways the index is. */
 	private record Search(String folded, List<String> words, String digits) {
 
+		/** How many starts of names a near match is looked for among, each one walk of the name index. */
+		static final int NEAR_STARTS = 16;
+
 
 		static Search of(@Nullable String typed) {
 			String folded = SearchText.fold(typed);
@@ -353,6 +433,59 @@ public class CustomerQueries {
 				conditions.add(contains(words.get(i), "word" + i, params));
 			}
 			return "(" + String.join(" and ", conditions) + ")";
+		}
+
+		/**
+		 * Whether accounts found by their own name are listed before those found by anything else. A number is
+		 * not a name, and a query of short words alone looks at names only.
+		 */
+		boolean ranksNames() {
+			return digits.isEmpty() && words.stream().anyMatch(Search::indexable);
+		}
+
+		/**
+		 * Every word appears in the account's own name. Checked on the rows the search text's index found: the
+		 * name is part of that text.
+		 */
+		String nameCondition(Map<String, Object> params) {
+			var conditions = new ArrayList<String>();
+			for (int i = 0; i < words.size(); i++) {
+				params.put("name" + i, "%" + SearchText.escapeLike(words.get(i)) + "%");
+				conditions.add("c.sort_name like :name" + i);
+			}
+			return "(" + String.join(" and ", conditions) + ")";
+		}
+
+		/** The name starts with one of the texts: ranges of the name index. */
+		static String startsWithAny(List<String> starts, String param, Map<String, Object> params) {
+			var ranges = new ArrayList<String>();
+			for (int i = 0; i < starts.size(); i++) {
+				params.put(param + i + "From", starts.get(i));
+				params.put(param + i + "To", starts.get(i) + Character.toString(Character.MAX_CODE_POINT));
+				ranges.add("(c.sort_name >= :" + param + i + "From and c.sort_name < :" + param + i + "To)");
+			}
+			return "(" + String.join(" or ", ranges) + ")";
+		}
+
+		/**
+		 * The words typed, in their order, with the misspelt ones read as their neighbours: the starts of names a near
+		 * match is first looked for among. At most {@value #NEAR_STARTS}, the spellings as typed first.
+		 */
+		List<String> nearStarts(Map<String, List<String>> alternatives) {
+			List<String> starts = List.of("");
+			for (String word : words) {
+				var spellings = new LinkedHashSet<String>();
+				spellings.add(word);
+				spellings.addAll(alternatives.getOrDefault(word, List.of()));
+				var longer = new ArrayList<String>();
+				for (String start : starts) {
+					for (String spelling : spellings) {
+						longer.add(start.isEmpty() ? spelling : start + " " + spelling);
+					}
+				}
+				starts = longer.size() > NEAR_STARTS ? longer.subList(0, NEAR_STARTS) : longer;
+			}
+			return starts.stream().filter(start -> !start.equals(folded)).toList();
 		}
 
 		/** Whether some word has a neighbour; when none has, nothing is near that is not also exact. */

@@ -34,6 +34,7 @@ public class CustomerService implements Customers {
 
 	private final CustomerAccounts accounts;
 	private final Contacts contacts;
+	private final Addresses addresses;
 	private final CustomerEditor editor;
 	private final CustomerPolicy policy;
 	private final AuditTrail audit;
@@ -42,7 +43,7 @@ public class CustomerService implements Customers {
 	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 	private final ApplicationEventPublisher events;
 
-	CustomerService(CustomerAccounts accounts, Contacts contacts, CustomerEditor editor, CustomerPolicy policy,
+	CustomerService(CustomerAccounts accounts, Contacts contacts, Addresses addresses, CustomerEditor editor, CustomerPolicy policy,
 			AuditTrail audit, Clock clock, SearchWords words, org.springframework.jdbc.core.simple.JdbcClient jdbc,
 			ApplicationEventPublisher events) {
 		this.events = events;
@@ -50,6 +51,7 @@ public class CustomerService implements Customers {
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.contacts = contacts;
+		this.addresses = addresses;
 		this.editor = editor;
 		this.policy = policy;
 		this.audit = audit;
@@ -109,7 +111,7 @@ public class CustomerService implements Customers {
 		editor.apply(fields, customer, true, user, checks);
 		checks.throwIfInvalid();
 		refuseDuplicates(customer);
-		SearchIndex.refresh(customer, List.of());
+		SearchIndex.refresh(customer, List.of(), List.of());
 		Customer saved = save(customer);
 		audit.created(RECORD_TYPE, saved.id(), saved.auditSnapshot());
 		return saved;
@@ -185,7 +187,7 @@ public class CustomerService implements Customers {
 		return saved;
 	}
 
-	/** Recomputes what the account is found by, after its contacts changed. */
+	/** Recomputes what the account is found by, after its contacts or addresses changed. */
 	@Transactional
 	public void reindex(long id) {
 		Customer customer = load(id);
@@ -207,7 +209,11 @@ public class CustomerService implements Customers {
 			.stream()
 			.map(c -> new SearchIndex.ContactTerms(c.name, c.email, c.phone, c.mobile))
 			.toList();
-		SearchIndex.refresh(customer, terms);
+		List<String> cities = addresses.page(customer.id(), 0, Integer.MAX_VALUE).stream()
+			.map(address -> address.city)
+			.filter(java.util.Objects::nonNull)
+			.toList();
+		SearchIndex.refresh(customer, terms, cities);
 	}
 
 	private void refuseDuplicates(Customer customer) {

@@ -95,7 +95,7 @@ class DemoCustomers implements ApplicationRunner {
 			var terms = sample.contacts().stream()
 				.map(c -> new SearchIndex.ContactTerms(c.name(), c.email(), c.phone(), null))
 				.toList();
-			SearchIndex.refresh(customer, terms);
+			SearchIndex.refresh(customer, terms, sample.addresses().stream().map(SampleAccounts.SampleAddress::city).toList());
 			Customer saved = accounts.save(customer);
 			words.remember(saved.searchText);
 			for (var sampleContact : sample.contacts()) {

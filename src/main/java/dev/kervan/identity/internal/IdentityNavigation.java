@@ -8,6 +8,7 @@ import dev.kervan.platform.MenuEntry;
 import dev.kervan.platform.SearchProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Where users appear in the shell: the admin menu, and the global search for administrators. */
@@ -20,6 +21,7 @@ class IdentityNavigation {
 	}
 
 	@Bean
+	@Order(900)
 	SearchProvider userSearch(UserQueries queries) {
 		return (query, limit) -> {
 			var authentication = SecurityContextHolder.getContext().getAuthentication();

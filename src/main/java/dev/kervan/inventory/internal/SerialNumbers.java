@@ -96,6 +96,35 @@ public class SerialNumbers {
 			.list();
 	}
 
+	/** A serial number found by the global search: the serial, its product, where it is. */
+	public record Found(String serial, long productId, String productCode, String productName) {
+	}
+
+	/**
+	 * Serial numbers that start with what was typed, as typed or in capitals (serials are mostly written in capitals
+	 * and typed in small letters), through the serial's index; nothing for fewer than three characters or for words
+	 * with spaces between, which no serial holds.
+	 */
+	public List<Found> startingWith(String typed, int limit) {
+		policy.requireReader();
+		String start = typed.strip();
+		if (start.length() < 3 || start.chars().anyMatch(Character::isWhitespace)) {
+			return List.of();
+		}
+		String capitals = start.toUpperCase(java.util.Locale.ROOT);
+		return jdbc.sql("""
+				select s.serial, s.product, p.code, p.name from serial_number s join product_ref p on p.id = s.product
+				where (s.serial >= :start and s.serial < :startEnd) or (s.serial >= :capitals and s.serial < :capitalsEnd)
+				order by s.serial, s.id limit :limit""")
+			.param("start", start)
+			.param("startEnd", start + Character.toString(Character.MAX_CODE_POINT))
+			.param("capitals", capitals)
+			.param("capitalsEnd", capitals + Character.toString(Character.MAX_CODE_POINT))
+			.param("limit", limit)
+			.query((rs, n) -> new Found(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4)))
+			.list();
+	}
+
 	Serial load(long id) {
 		List<Event> history = jdbc.sql("""
 				select e.event, e.status, e.warehouse, w.code, e.customer, c.name, e.move, m.number, e.reference, e.at, e.by_user

@@ -76,6 +76,7 @@ class DemoPipeline implements ApplicationRunner {
 			.param("now", Timestamp.from(clock.instant()))
 			.param("sellers", users.activeWithRole(Role.SALESPERSON).stream().map(UserSummary::id).toArray(Long[]::new))
 			.update();
+		PipelineSearchText.fillMissing(jdbc);
 		log.info("Demo data: {} opportunities", created);
 	}
 }

@@ -43,6 +43,8 @@ class Lead extends AbstractAggregateRoot<Lead> implements VersionedDocument {
 	@Nullable Long salesperson;
 	long team;
 	@Nullable String notes;
+	/** Kept by {@link PipelineSearchText} as the record is saved. */
+	String searchText = "";
 	LeadStatus status = LeadStatus.NEW;
 	@Nullable String disqualifyReason;
 	@Nullable Long opportunity;

@@ -58,6 +58,8 @@ class Opportunity extends AbstractAggregateRoot<Opportunity> implements Versione
 	@Nullable String lostNote;
 	@Nullable Instant closedAt;
 	@Nullable String notes;
+	/** Kept by {@link PipelineSearchText} as the record is saved. */
+	String searchText = "";
 	@Nullable Long lead;
 	Instant createdAt = Instant.EPOCH;
 	Instant updatedAt = Instant.EPOCH;

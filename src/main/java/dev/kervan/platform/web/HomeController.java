@@ -1,5 +1,7 @@
 package dev.kervan.platform.web;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 
 import dev.kervan.platform.SearchProvider;
@@ -12,7 +14,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The start page and the global search, which asks every module's {@link SearchProvider}.
+ * The start page and the global search, which asks every module's {@link SearchProvider} in their order and shows the
+ * records found grouped by kind, in the order the providers answer them, and what the search offers to do after them.
  */
 @Controller
 class HomeController {
@@ -34,14 +37,33 @@ class HomeController {
 	@GetMapping("/search")
 	String search(@RequestParam(name = "q", defaultValue = "") String query, Model model) {
 		String trimmed = query.strip();
-		List<SearchHit> hits = trimmed.isEmpty() ? List.of()
-				: providers.stream()
-					.flatMap(p -> p.search(trimmed, HITS_PER_PROVIDER).stream())
-					.sorted(java.util.Comparator.comparing(SearchHit::action))
-					.toList();
+		var groups = new LinkedHashMap<String, List<SearchHit>>();
+		var actions = new ArrayList<SearchHit>();
+		if (!trimmed.isEmpty()) {
+			for (SearchProvider provider : providers) {
+				for (SearchHit hit : provider.search(trimmed, HITS_PER_PROVIDER)) {
+					if (hit.action()) {
+						actions.add(hit);
+					}
+					else {
+						groups.computeIfAbsent(hit.kindKey(), kind -> new ArrayList<>()).add(hit);
+					}
+				}
+			}
+		}
 		model.addAttribute("q", trimmed);
-		model.addAttribute("hits", hits);
+		model.addAttribute("groups", groups.entrySet().stream().map(group -> new Group(group.getKey(), group.getValue())).toList());
+		model.addAttribute("actions", actions);
 		return "platform/search";
+	}
+
+	/** The records of one kind a search found. */
+	record Group(String kindKey, List<SearchHit> hits) {
+
+		/** The message key naming the group: {@code search.group.customer} for hits of {@code search.kind.customer}. */
+		public String titleKey() {
+			return kindKey.replace("search.kind.", "search.group.");
+		}
 	}
 
 	/** The results alone, which the search box in the top bar shows under itself. */

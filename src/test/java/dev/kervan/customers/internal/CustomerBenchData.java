@@ -109,7 +109,7 @@ public final class CustomerBenchData {
 			var terms = sample.contacts().stream()
 				.map(c -> new SearchIndex.ContactTerms(c.name(), c.email(), c.phone(), null))
 				.toList();
-			SearchIndex.refresh(customer, terms);
+			SearchIndex.refresh(customer, terms, sample.addresses().stream().map(SampleAccounts.SampleAddress::city).toList());
 			CopyText.row(customers, sample.kind().name(), sample.name(), true, n % 10 == 0, sample.status().name(),
 					sample.country(), sample.taxNumber(), sample.email(), sample.phone(), CopyText.array(sample.tags()),
 					sample.paymentTermDays(), sample.currency(), sample.language(), ref, customer.searchText,
