@@ -221,9 +221,7 @@ class CustomerImportIntegrationTests extends KervanIntegrationTest {
 			.single();
 		assertThat(account).containsExactly("PERSON", "kaya@example.com", "+905329998877", "Ankara", "Yenimahalle", 1L);
 
-		runImport("third.csv", "text/csv", ("Vergi No;Şehir
-" + tax + "1;Eskişehir
-").getBytes(StandardCharsets.UTF_8));
+		runImport("third.csv", "text/csv", ("Ad;Vergi No;Şehir\n;" + tax + "1;Eskişehir\n").getBytes(StandardCharsets.UTF_8));
 		assertThat(jdbc.sql("select search_text from customer where tax_number = :tax").param("tax", tax + "1")
 			.query(String.class).single()).as("a matched account is found by the city the row gave it")
 			.contains("eskisehir").doesNotContain("ankara");
