@@ -60,9 +60,12 @@ class PipelineBrowserTests extends BrowserTest {
 
 			page.click(".kervan-card[data-id='" + card + "'] a");
 			page.click("#mark-lost");
+			// The form slides open (a Bootstrap collapse): it is filled once it is fully shown, not while it moves.
+			assertThat(page.locator("#lost-form.collapse.show")).isVisible();
 			page.selectOption("#f-lostReasonId", new com.microsoft.playwright.options.SelectOption().setIndex(1));
 			page.fill("#f-note", "Went with a cheaper offer");
-			page.click("#confirm-lost");
+			page.waitForResponse(response -> response.url().contains("/lost") && response.request().method().equals("POST"),
+					() -> page.click("#confirm-lost"));
 			assertThat(page.locator("#opportunity-status")).hasText("Lost");
 			assertThat(page.locator("#opportunity-lost-reason")).isVisible();
 
