@@ -341,6 +341,19 @@ class PipelinePagesIntegrationTests extends PageIntegrationTest {
 	}
 
 	@Test
+	void theBoardsTextFilterFindsATitleWithTurkishLettersHoweverTheyAreTyped() {
+		long team = api.get("/api/v1/pipeline-stages").bearer(admin).send().json().get("items").get(0).get("teamId").asLong();
+		String word = Api.uniqueName("q").replaceAll("[^a-z0-9]", "");
+		String title = "Vinç kiralama İŞLETME " + word;
+		api.post("/api/v1/opportunities", Map.of("title", title, "teamId", team)).bearer(admin).send();
+		for (String typed : List.of("Vinç " + word, "vinc " + word, "VİNÇ " + word, "isletme " + word)) {
+			assertThat(browser.get("/pipeline?teamId=" + team + "&q=" + java.net.URLEncoder.encode(typed,
+					java.nio.charset.StandardCharsets.UTF_8)).body()).as(typed).contains(title);
+		}
+		assertThat(browser.get("/pipeline?teamId=" + team + "&q=vinc+" + word + "x").body()).doesNotContain(title);
+	}
+
+	@Test
 	void peopleOutsideSalesDoNotSeeThePipeline() {
 		String accountant = api.userWithRoles(admin, "ACCOUNTANT");
 		assertThat(accountant).isNotBlank();

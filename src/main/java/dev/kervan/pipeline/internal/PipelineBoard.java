@@ -221,12 +221,13 @@ public class PipelineBoard {
 			where.add("o.priority >= :priority");
 			params.put("priority", filter.priority());
 		}
-		String q = SearchText.fold(filter.q());
-		if (!q.isEmpty()) {
+		// Every word typed, in any order, in the card's title, prospect or e-mail, or its account's search text.
+		List<String> words = filter.q() == null ? List.of() : PipelineSearchText.words(filter.q());
+		for (int i = 0; i < words.size(); i++) {
 			where.add("""
-					(lower(o.title) like :q or lower(coalesce(o.prospect_name, '')) like :q
-					 or exists (select 1 from customer_ref c where c.id = o.customer and c.search_text like :q))""");
-			params.put("q", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+					(o.search_text like :q%1$d
+					 or exists (select 1 from customer_ref c where c.id = o.customer and c.search_text like :q%1$d))""".formatted(i));
+			params.put("q" + i, "%" + SearchText.escapeLike(words.get(i)) + "%");
 		}
 	}
 
