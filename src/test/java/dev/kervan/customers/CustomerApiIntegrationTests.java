@@ -173,6 +173,28 @@ class CustomerApiIntegrationTests extends KervanIntegrationTest {
 	}
 
 	@Test
+	void aWholeTaxNumberNamesItsAccountAndDigitsOfNoTaxNumberAreSearchedInsideOtherNumbers() {
+		// Ten digits that are a tax number here and a Turkish mobile number there.
+		String tax = "532" + taxNumber().substring(3);
+		long owner = create(admin, company("Vergi Sahibi " + uniqueWord(), tax)).json().get("id").asLong();
+		var caller = new HashMap<>(company("Arayan " + uniqueWord(), taxNumber()));
+		caller.put("phone", "+90 " + tax);
+		long other = create(admin, caller).json().get("id").asLong();
+
+		assertThat(search(tax)).as("a whole tax number is an account's name for it").containsExactly(owner);
+		String persian = tax.chars().mapToObj(c -> String.valueOf((char) ('\u06f0' + c - '0'))).collect(java.util.stream.Collectors.joining());
+		assertThat(search(persian)).containsExactly(owner);
+		assertThat(search(tax.substring(0, 7))).as("part of a number is looked for inside numbers").contains(owner, other);
+		String phoneOnly = "532" + taxNumber().substring(3);
+		var dialled = new HashMap<>(company("Telefonla " + uniqueWord(), taxNumber()));
+		dialled.put("phone", "+90 " + phoneOnly);
+		Response created = create(admin, dialled);
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		long byPhone = created.json().get("id").asLong();
+		assertThat(search(phoneOnly)).as("ten digits no account has as its tax number").contains(byPhone);
+	}
+
+	@Test
 	void filtersNarrowTheList() {
 		String tag = uniqueWord();
 		var supplier = new HashMap<>(company("Filter Supplier " + tag, taxNumber()));
