@@ -5,9 +5,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.flywaydb.core.api.MigrationVersion;
+import dev.kervan.platform.DataMigration;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,26 +16,10 @@ import org.springframework.stereotype.Component;
  * forgives misspellings.
  */
 @Component
-class CitiesSearched implements JavaMigration {
+class CitiesSearched extends DataMigration {
 
-	@Override
-	public MigrationVersion getVersion() {
-		return MigrationVersion.fromVersion("202612031910");
-	}
-
-	@Override
-	public String getDescription() {
-		return "customers cities searched";
-	}
-
-	@Override
-	public Integer getChecksum() {
-		return 1;
-	}
-
-	@Override
-	public boolean canExecuteInTransaction() {
-		return true;
+	CitiesSearched() {
+		super("202612031910", "customers cities searched");
 	}
 
 	@Override

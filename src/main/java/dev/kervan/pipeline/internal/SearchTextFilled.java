@@ -1,8 +1,7 @@
 package dev.kervan.pipeline.internal;
 
-import org.flywaydb.core.api.MigrationVersion;
+import dev.kervan.platform.DataMigration;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
@@ -12,26 +11,10 @@ import org.springframework.stereotype.Component;
  * them (SQL cannot fold Turkish i's and Persian letter forms the same way).
  */
 @Component
-class SearchTextFilled implements JavaMigration {
+class SearchTextFilled extends DataMigration {
 
-	@Override
-	public MigrationVersion getVersion() {
-		return MigrationVersion.fromVersion("202612031912");
-	}
-
-	@Override
-	public String getDescription() {
-		return "pipeline search text filled";
-	}
-
-	@Override
-	public Integer getChecksum() {
-		return 1;
-	}
-
-	@Override
-	public boolean canExecuteInTransaction() {
-		return true;
+	SearchTextFilled() {
+		super("202612031912", "pipeline search text filled");
 	}
 
 	@Override

@@ -22,6 +22,10 @@ class SearchTextFilledIntegrationTests extends KervanIntegrationTest {
 	@Test
 	void aSavedRecordKeepsItsFoldedSearchTextAndTheMigrationFillsTheRowsWithout() throws Exception {
 		String admin = api.token("admin", ADMIN_PASSWORD);
+		assertThat(jdbc.sql("""
+				select count(*) from flyway_schema_history
+				where version in ('202612031910', '202612031912') and type = 'JDBC' and success""").query(Long.class).single())
+			.as("Flyway ran the data migrations (platform.DataMigration beans) in their places").isEqualTo(2);
 		String marker = Api.uniqueName("w");
 		long opportunity = api.post("/api/v1/opportunities", Map.of("title", "IŞIKLI Tabela " + marker, "prospectName", "Ayşe Kılıç"))
 			.bearer(admin).send().json().get("id").asLong();
